@@ -1,0 +1,3 @@
+from ucm_check.cli import main
+
+raise SystemExit(main())

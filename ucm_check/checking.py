@@ -1,0 +1,41 @@
+"""Load, validate and score profiles with a plugin host: the path every front end shares."""
+
+from __future__ import annotations
+
+import attrs
+
+from ucm_check.engine import evaluate
+from ucm_check.host import Host
+from ucm_check.model import Area, ProfileResult
+from ucm_check.profile import InvalidProfile, Profile, ProfileError, load_profile
+
+
+@attrs.define
+class Checked:
+    """One profile file after checking: a result, or the problems that stopped it."""
+
+    file: str
+    profile: Profile | None = None
+    result: ProfileResult | None = None
+    errors: list[ProfileError] = attrs.Factory(list)
+
+
+def score(profile: Profile, host: Host) -> ProfileResult:
+    """Score a validated profile; an area whose plugin raises is recorded against that plugin."""
+    standard = host.standards[profile.standard_id]
+
+    def on_error(area: Area, exc: Exception) -> str:
+        plugin = host.area_plugin.get((standard.id, area.id), area.id)
+        host.fail(plugin, "evaluate", exc)
+        return str(host.errors[-1])
+
+    return evaluate(profile.unit, profile.facts, standard, file=profile.file, on_error=on_error)
+
+
+def check_file(path: str, host: Host) -> Checked:
+    """Load, validate and score one file; never raises for bad input."""
+    try:
+        profile = load_profile(path, host.standards)
+    except InvalidProfile as exc:
+        return Checked(path, errors=exc.errors)
+    return Checked(path, profile, score(profile, host))

@@ -1,0 +1,66 @@
+"""The ``ucm-check`` command line. Headless: nothing here imports Textual."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Sequence
+
+from ucm_check import __version__
+
+#: Sub-command name -> (module, one-line Chinese help).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("ucm_check.commands.check", "评分：检查一个或多个自评档案并输出报告"),
+    "explain": ("ucm_check.commands.explain", "解释一条规则：条文、条款、分值、读法、整改和示例"),
+    "plugins": ("ucm_check.commands.plugins", "列出已加载的插件、版本、钩子和状态"),
+    "schema": ("ucm_check.commands.schema", "输出自评档案的 JSON Schema"),
+    "init": ("ucm_check.commands.init", "生成带注释的空白自评档案模板"),
+}
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with usage errors in Chinese and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: 用法错误：{message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="ucm-check", description="城市管理执法队伍“强基础转作风树形象”合规自评工具")
+    parser.add_argument("--version", action="version", version=f"ucm-check {__version__}")
+    parser.add_argument("--log-level", default="warning", choices=("debug", "info", "warning", "error"),
+                        help="日志级别（日志写到标准错误输出）")
+    parser.add_argument("--log-format", default="auto", choices=("auto", "json", "console"),
+                        help="日志格式：auto 在终端用彩色文本，否则 JSON 行")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
+    for name, (module, help_text) in COMMANDS.items():
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        importlib.import_module(module).add_arguments(command)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    from ucm_check import log
+
+    log.configure(args.log_level, args.log_format)
+    try:
+        return importlib.import_module(COMMANDS[args.command][0]).run(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug in ucm-check itself: say so plainly, keep the traceback for debug logs
+        log.error("ucm_check.internal_error", error=repr(exc), exc_info=args.log_level == "debug")
+        sys.stderr.write(f"ucm-check: 内部错误：{type(exc).__name__}: {exc}（请带上 --log-level debug 的输出报告此问题）\n")
+        return 4
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

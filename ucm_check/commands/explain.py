@@ -1,0 +1,64 @@
+"""``ucm-check explain CODE``: everything about one rule."""
+
+from __future__ import annotations
+
+import argparse
+
+from ucm_check import exitcodes
+from ucm_check.commands.common import add_host_arguments, err, host_from_args, out
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("code", metavar="CODE", help="规则编号，如 HN-05-1a")
+    add_host_arguments(parser)
+
+
+def render(rule, area, standard) -> str:  # noqa: ANN001
+    from ucm_check.numbers import fmt
+    from ucm_check.template import toml_value
+
+    shape = rule.shape
+    lines = [
+        f"[{rule.code}] {rule.title}",
+        f"标准：{standard.title}（{standard.id}）",
+        f"区域：{area.number} {area.title}（{area.id}，{'加分' if area.bonus else '扣分'}，共 {fmt(area.max)} 分）",
+        f"条款：{rule.clause}",
+        f"条文：{rule.text}",
+        f"分值：{'最多加' if area.bonus else '最多扣'} {fmt(rule.max_points)} 分（{type(shape).__name__}）",
+    ]
+    if rule.reading:
+        lines.append(f"读法：{rule.reading}")
+    if rule.applies_to:
+        lines.append(f"适用：{'、'.join(sorted(rule.applies_to.levels) + list(rule.applies_to.names))}；其他单位：{rule.applies_to.reason}")
+    if rule.exempt_if:
+        lines.append(f"免扣：{rule.exempt_if.fact} 为 {'、'.join(sorted(map(str, rule.exempt_if.values)))} 时，{rule.exempt_if.reason}")
+    if rule.tailored:
+        lines.append(f"裁剪：{'；'.join(rule.tailored)}")
+    lines.append(f"整改：{rule.remedy}（默认整改期限 {rule.period_days} 天）")
+    lines.append("填写项：")
+    for fact in shape.facts:
+        options = f"，可选：{'、'.join(fact.options)}" if fact.options else ""
+        lines.append(f"  {area.id}.{fact.key}（{fact.kind}）{fact.label}{options}")
+    for label, example in (("达标示例", rule.good), ("扣分示例", rule.bad)):
+        if example:
+            shown = "，".join(f"{k} = {toml_value(v)}" for k, v in example.items())
+            lines.append(f"{label}：{shown}")
+    return "\n".join(lines) + "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    host = host_from_args(args)
+    codes = []
+    for standard in host.standards.values():
+        for area in standard.areas:
+            for rule in area.rules:
+                if rule.code.lower() == args.code.lower():
+                    out(render(rule, area, standard))
+                    return exitcodes.OK
+                codes.append(rule.code)
+    import difflib
+
+    close = difflib.get_close_matches(args.code.upper(), codes, n=3, cutoff=0.5)
+    hint = f"，是否想查：{'、'.join(close)}" if close else ""
+    err(f"ucm-check: 错误：没有编号为 “{args.code}” 的规则{hint}")
+    return exitcodes.INVALID

@@ -1,0 +1,40 @@
+"""``ucm-check init PATH``: write a blank, commented profile for a unit level."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from ucm_check import exitcodes
+from ucm_check.commands.common import add_host_arguments, err, host_from_args, out, write_atomic
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="PATH", help="要写入的档案路径，如 my-county.toml")
+    parser.add_argument("--level", default="县市区", help="单位层级（默认 县市区；湖南标准可选 设区市、自治州、县市区）")
+    parser.add_argument("--standard", default="hunan-2020", help="评价标准编号（默认 hunan-2020）")
+    parser.add_argument("--name", default="（请填写单位名称）", help="单位名称")
+    parser.add_argument("--region", default="", help="所在地区")
+    parser.add_argument("--period", default="", help="评价期间，如 2020")
+    parser.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+    add_host_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ucm_check.template import render
+
+    host = host_from_args(args)
+    standard = host.standards.get(args.standard)
+    if standard is None:
+        err(f"ucm-check: 错误：未知的评价标准 “{args.standard}”；可用：{'、'.join(sorted(host.standards))}")
+        return exitcodes.INVALID
+    if args.level not in standard.levels:
+        err(f"ucm-check: 错误：单位层级应为以下之一：{'、'.join(standard.levels)}，实际为 “{args.level}”")
+        return exitcodes.INVALID
+    if os.path.exists(args.path) and not args.force:
+        err(f"ucm-check: 错误：{args.path} 已存在；要覆盖请加 --force")
+        return exitcodes.INVALID
+    text = render(standard, level=args.level, name=args.name, region=args.region, period=args.period)
+    write_atomic(args.path, text)
+    out(f"已生成模板 {args.path}（{standard.id}，{args.level}）。填写后运行：ucm-check check {args.path}\n")
+    return exitcodes.OK

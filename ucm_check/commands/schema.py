@@ -1,0 +1,27 @@
+"""``ucm-check schema``: the JSON Schema of a standard's profiles."""
+
+from __future__ import annotations
+
+import argparse
+
+from ucm_check import exitcodes
+from ucm_check.commands.common import add_host_arguments, err, host_from_args, out
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--standard", default="hunan-2020", help="评价标准编号（默认 hunan-2020）")
+    add_host_arguments(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    from ucm_check.schema import json_schema
+
+    host = host_from_args(args)
+    standard = host.standards.get(args.standard)
+    if standard is None:
+        err(f"ucm-check: 错误：未知的评价标准 “{args.standard}”；可用：{'、'.join(sorted(host.standards))}")
+        return exitcodes.INVALID
+    out(json.dumps(json_schema(standard), ensure_ascii=False, indent=2) + "\n")
+    return exitcodes.OK

@@ -1,0 +1,189 @@
+"""The plugin host: loads builtin and installed plugins, calls hooks one plugin at a time, and
+assembles standards from the areas plugins contribute.
+
+Load order: builtin modules (:data:`DEFAULT_PLUGINS`), then entry points of the ``ucm_check`` group,
+then loose modules; names in ``disabled`` are skipped. A plugin that fails to import, register or
+answer a hook is recorded in :attr:`Host.errors` by name and hook, and the others carry on.
+"""
+
+from __future__ import annotations
+
+import importlib
+import traceback
+from typing import Any, Iterable
+
+import attrs
+import pluggy
+
+from ucm_check import __version__, hookspecs
+from ucm_check.model import Area, Standard
+
+GROUP = "ucm_check"
+
+#: Builtin plugins, registered exactly as installed ones are: one module per checklist area.
+DEFAULT_PLUGINS: tuple[str, ...] = tuple(
+    f"ucm_check_hunan2020.{name}"
+    for name in (
+        "standard", "party", "training", "uniform", "vehicles", "systems", "discipline", "grid",
+        "service", "patrol", "supervision", "assigned", "opinion", "bonus",
+    )
+)
+
+
+@attrs.frozen
+class PluginError:
+    """A plugin that failed: which one, in which hook (or ``import``/``register``), and why."""
+
+    plugin: str
+    hook: str
+    error: str
+
+    def __str__(self) -> str:
+        return f"插件 {self.plugin} 在 {self.hook} 中出错：{self.error}"
+
+
+@attrs.define
+class PluginInfo:
+    """What ``ucm-check plugins`` shows for one plugin."""
+
+    name: str
+    module: str
+    version: str
+    source: str
+    """``builtin``, ``entry point`` or ``file``."""
+    hooks: list[str] = attrs.Factory(list)
+    errors: list[PluginError] = attrs.Factory(list)
+
+    @property
+    def status(self) -> str:
+        return "failed" if self.errors else "ok"
+
+
+def _describe(exc: BaseException) -> str:
+    frame = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
+    where = f" ({frame[0].filename.rsplit('/', 1)[-1]}:{frame[0].lineno})" if frame else ""
+    return f"{type(exc).__name__}: {exc}{where}"
+
+
+class Host:
+    """A pluggy manager plus the bookkeeping that keeps one broken plugin from stopping the rest."""
+
+    def __init__(self) -> None:
+        self.pm = pluggy.PluginManager(GROUP)
+        self.pm.add_hookspecs(hookspecs)
+        self.plugins: dict[str, PluginInfo] = {}
+        self.errors: list[PluginError] = []
+        self._standards: dict[str, Standard] | None = None
+        self.area_plugin: dict[tuple[str, str], str] = {}
+        """Which plugin contributed each (standard id, area id)."""
+
+    def fail(self, plugin: str, hook: str, exc: BaseException | str) -> None:
+        """Record a failure of ``plugin`` in ``hook``."""
+        error = PluginError(plugin, hook, exc if isinstance(exc, str) else _describe(exc))
+        self.errors.append(error)
+        if plugin in self.plugins:
+            self.plugins[plugin].errors.append(error)
+        from ucm_check import log
+
+        log.warning("ucm_check.plugin_failed", plugin=plugin, hook=hook, error=error.error)
+
+    def register(self, name: str, obj: Any, *, module: str, version: str, source: str) -> None:
+        """Register one plugin object, recording rather than raising any failure."""
+        info = PluginInfo(name, module, version, source)
+        self.plugins[name] = info
+        try:
+            self.pm.register(obj, name=name)
+        except Exception as exc:  # pluggy validation, duplicate names
+            self.fail(name, "register", exc)
+            return
+        info.hooks = sorted(h.name for h in self.pm.get_hookcallers(obj) or ())
+        for hook in info.hooks:
+            if not getattr(self.pm.hook, hook).has_spec():
+                self.fail(name, hook, "未知的钩子（没有对应的 hookspec，检查拼写和 ucm_check_ 前缀）")
+
+    def load_module(self, name: str, module: str, *, version: str, source: str, attr: str = "") -> None:
+        """Import ``module`` (and ``attr`` inside it) and register it as plugin ``name``."""
+        try:
+            obj: Any = importlib.import_module(module)
+            if attr:
+                for part in attr.split("."):
+                    obj = getattr(obj, part)
+        except Exception as exc:
+            self.plugins[name] = PluginInfo(name, module, version, source)
+            self.fail(name, "import", exc)
+            return
+        self.register(name, obj, module=module, version=version, source=source)
+
+    def call(self, hook: str, **kwargs: Any) -> list[tuple[str, Any]]:
+        """Call every implementation of ``hook`` on its own; return ``(plugin, result)`` pairs."""
+        results = []
+        for impl in getattr(self.pm.hook, hook).get_hookimpls():
+            if impl.plugin_name in {e.plugin for e in self.errors if e.hook in ("register", hook)}:
+                continue
+            try:
+                result = impl.function(*[kwargs[a] for a in impl.argnames])
+            except Exception as exc:
+                self.fail(impl.plugin_name, hook, exc)
+                continue
+            if result is not None:
+                results.append((impl.plugin_name, result))
+        return results
+
+    @property
+    def standards(self) -> dict[str, Standard]:
+        """Every standard the plugins declare, each with the areas contributed to it."""
+        if self._standards is None:
+            self._standards = self._assemble()
+        return self._standards
+
+    def _assemble(self) -> dict[str, Standard]:
+        declared: dict[str, Standard] = {}
+        for plugin, standards in self.call("ucm_check_standards"):
+            for std in standards:
+                if not isinstance(std, Standard):
+                    self.fail(plugin, "ucm_check_standards", f"返回了 {type(std).__name__}，应为 Standard")
+                elif std.id in declared:
+                    self.fail(plugin, "ucm_check_standards", f"标准 {std.id} 已由其他插件声明")
+                else:
+                    declared[std.id] = std
+        areas: dict[str, dict[str, Area]] = {sid: {} for sid in declared}
+        for plugin, contributed in self.call("ucm_check_areas"):
+            for area in contributed:
+                if not isinstance(area, Area):
+                    self.fail(plugin, "ucm_check_areas", f"返回了 {type(area).__name__}，应为 Area")
+                elif area.standard not in areas:
+                    self.fail(plugin, "ucm_check_areas", f"区域 {area.id} 所属标准 {area.standard} 未声明")
+                elif area.id in areas[area.standard]:
+                    self.fail(plugin, "ucm_check_areas", f"区域 {area.id} 已由其他插件提供")
+                else:
+                    areas[area.standard][area.id] = area
+                    self.area_plugin[(area.standard, area.id)] = plugin
+        return {
+            sid: attrs.evolve(std, areas=tuple(sorted(areas[sid].values(), key=lambda a: a.order)))
+            for sid, std in declared.items()
+        }
+
+
+def build_host(
+    *,
+    entry_points: bool = True,
+    modules: Iterable[tuple[str, str]] = (),
+    disabled: Iterable[str] = (),
+) -> Host:
+    """A host with the builtin plugins, installed entry points and extra ``(name, module)`` pairs."""
+    host = Host()
+    skip = set(disabled)
+    for module in DEFAULT_PLUGINS:
+        if module not in skip:
+            host.load_module(module, module, version=__version__, source="builtin")
+    if entry_points:
+        from ucm_check.entrypoints import scan
+
+        for ep in scan(GROUP):
+            if ep.name in skip or ep.name in host.plugins or ep.module in DEFAULT_PLUGINS:
+                continue
+            host.load_module(ep.name, ep.module, attr=ep.attr, version=ep.version, source="entry point")
+    for name, module in modules:
+        if name not in skip:
+            host.load_module(name, module, version="", source="file")
+    return host

@@ -1,0 +1,323 @@
+"""The value classes every part of ucm-check shares: facts, rules, areas, standards and results.
+
+Plugins build :class:`Area` objects out of :class:`Rule` data; the engine turns a profile into a
+:class:`ProfileResult`. All scores are :class:`decimal.Decimal`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Mapping
+
+import attrs
+from attrs import field, frozen
+
+from ucm_check.numbers import ZERO
+
+#: Finding statuses, as written in reports and the JSON contract.
+COMPLIANT = "compliant"
+DEDUCTED = "deducted"
+AWARDED = "awarded"
+NOT_AWARDED = "not_awarded"
+UNANSWERED = "unanswered"
+NOT_APPLICABLE = "not_applicable"
+ERROR = "error"
+
+#: Fact kinds and what a profile value of that kind must be.
+FACT_KINDS = ("bool", "count", "percent", "choice", "subset")
+
+
+@frozen
+class Clause:
+    """Where a rule comes from in its source document."""
+
+    document: str
+    """Document number, e.g. 湘建执函〔2020〕94号."""
+    path: str
+    """Section path inside the document, e.g. 附件 一（五）2（1）①."""
+
+    def __str__(self) -> str:
+        return f"{self.document} {self.path}"
+
+
+@frozen
+class Fact:
+    """One thing a bureau records about itself, answered in its profile."""
+
+    key: str
+    """ASCII key inside the area's table, e.g. ``organization_established``."""
+    kind: str = field(validator=attrs.validators.in_(FACT_KINDS))
+    """One of :data:`FACT_KINDS`."""
+    label: str
+    """The question in Chinese, as the TUI asks it."""
+    label_en: str
+    """The question in English."""
+    options: tuple[str, ...] = ()
+    """Allowed values for ``choice`` and ``subset`` facts."""
+    unit: str = ""
+    """Counting word shown after a count (起, 人, 台, 次)."""
+
+    def show(self, value: Any) -> str:
+        """The observed value as a report prints it."""
+        if self.kind == "bool":
+            return "是" if value else "否"
+        if self.kind == "percent":
+            return f"{value}%"
+        if self.kind == "count":
+            return f"{value}{self.unit}" if self.unit else str(value)
+        if self.kind == "subset":
+            done = [o for o in self.options if o in value]
+            missing = [o for o in self.options if o not in value]
+            return f"已做到：{'、'.join(done) or '无'}；缺：{'、'.join(missing) or '无'}"
+        return str(value)
+
+
+@frozen
+class Applicability:
+    """Which units a rule applies to; other units get "not applicable" with :attr:`reason`."""
+
+    levels: frozenset[str]
+    """Unit levels the rule applies to."""
+    reason: str
+    """Why it does not apply elsewhere, shown on the finding."""
+    names: tuple[str, ...] = ()
+    """Units named here apply whatever their level (e.g. 吉首市 for 七(3))."""
+
+    def applies(self, unit: Mapping[str, Any]) -> bool:
+        if unit.get("level") in self.levels:
+            return True
+        name = str(unit.get("name", ""))
+        return any(n in name for n in self.names)
+
+
+@frozen
+class Exemption:
+    """A fact that, when it holds, makes a rule deduct nothing (已获文明单位的不扣分)."""
+
+    fact: str
+    """Full path ``area.key`` of the fact."""
+    values: frozenset[Any]
+    """Values of that fact that grant the exemption."""
+    reason: str
+    """Text shown on the exempt finding."""
+
+
+@frozen
+class Outcome:
+    """What a rule's shape made of the facts."""
+
+    points: Decimal
+    """Points deducted (deduction rules) or awarded (bonus rules)."""
+    observed: str
+    """The observed values, as text."""
+    answered: bool = True
+    """False when a fact the rule needs is missing from the profile."""
+    note: str = ""
+    """Anything the reader must know about how the points came out (e.g. a boundary reading)."""
+
+
+@frozen
+class Rule:
+    """One scored sub-rule of a standard, as data the engine evaluates."""
+
+    code: str
+    """Stable ASCII code, e.g. ``HN-05-1a``."""
+    clause: Clause
+    """Where it stands in the source document."""
+    title: str
+    """Short Chinese title."""
+    text: str
+    """The standard's own words for this rule."""
+    shape: Any
+    """A shape from :mod:`ucm_check.shapes` that turns facts into points."""
+    remedy: str
+    """What to do to recover the points (default 整改措施)."""
+    reading: str = ""
+    """The reading chosen where the text is ambiguous; empty when it is not."""
+    applies_to: Applicability | None = None
+    """Unit levels the rule is limited to; None means every unit."""
+    exempt_if: Exemption | None = None
+    """A fact that waives the rule."""
+    period_days: int = 30
+    """Default rectification period in days (e.g. 30 to set up a system, 90 to buy equipment)."""
+    good: Mapping[str, Any] = field(factory=dict)
+    """Example facts that lose nothing (keys are ``area.key`` paths)."""
+    bad: Mapping[str, Any] = field(factory=dict)
+    """Example facts that lose points (keys are ``area.key`` paths)."""
+    tailored: tuple[str, ...] = ()
+    """Descriptions of changes a tailoring file made to this rule."""
+
+    @property
+    def max_points(self) -> Decimal:
+        return self.shape.max_points
+
+
+@frozen
+class Area:
+    """One checklist area of a standard (一 加强基层党建工作 ...), contributed by one plugin."""
+
+    id: str
+    """ASCII id, also the profile's table name."""
+    number: str
+    """Its number in the standard (一, 二 ... or 加分)."""
+    title: str
+    """Chinese title."""
+    title_en: str
+    """English title."""
+    standard: str
+    """Id of the standard the area belongs to."""
+    max: Decimal
+    """Points the area is worth."""
+    rules: tuple[Rule, ...]
+    """Its sub-rules in document order."""
+    facts: tuple[Fact, ...]
+    """Every fact its rules read, in question order."""
+    bonus: bool = False
+    """True for bonus areas (points added, not deducted)."""
+    order: int = 0
+    """Sort key inside the standard."""
+
+
+@frozen
+class Standard:
+    """A scoring standard such as Hunan 2020."""
+
+    id: str
+    """Id a profile names in ``unit.standard``, e.g. ``hunan-2020``."""
+    title: str
+    """Chinese title."""
+    document: str
+    """Document number."""
+    levels: tuple[str, ...]
+    """Unit levels a profile may state."""
+    base: Decimal
+    """Initial points of the deduction part (100)."""
+    bonus_max: Decimal
+    """Most bonus points that count (20)."""
+    areas: tuple[Area, ...] = ()
+    """Its areas, filled in by the host from the plugins."""
+
+    def area(self, area_id: str) -> Area | None:
+        return next((a for a in self.areas if a.id == area_id), None)
+
+    def rule(self, code: str) -> Rule | None:
+        for area in self.areas:
+            for rule in area.rules:
+                if rule.code.lower() == code.lower():
+                    return rule
+        return None
+
+
+@frozen
+class Finding:
+    """The result of one rule for one unit."""
+
+    rule: Rule
+    area: str
+    status: str
+    points: Decimal
+    """Points deducted or awarded."""
+    observed: str
+    note: str = ""
+
+    @property
+    def recoverable(self) -> Decimal:
+        """Points that fixing the gap would win back (0 for bonus rules and compliant rules)."""
+        return self.points if self.status == DEDUCTED else ZERO
+
+
+@frozen
+class AreaResult:
+    """An area's findings and score."""
+
+    area: Area
+    findings: tuple[Finding, ...]
+    error: str = ""
+    """Set when the area's plugin failed; its findings are then empty."""
+
+    @property
+    def points(self) -> Decimal:
+        """Deducted points (capped at the area's maximum) or awarded points for bonus areas."""
+        total = sum((f.points for f in self.findings), ZERO)
+        return min(total, self.area.max)
+
+    @property
+    def score(self) -> Decimal:
+        return self.points if self.area.bonus else self.area.max - self.points
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.findings if f.status == status)
+
+    @property
+    def unanswered_points(self) -> Decimal:
+        """Most points unanswered rules could still move (deduct, or award for bonus)."""
+        return sum((f.rule.max_points for f in self.findings if f.status == UNANSWERED), ZERO)
+
+
+@frozen
+class ProfileResult:
+    """A scored profile: the unit, its standard and one :class:`AreaResult` per area."""
+
+    file: str
+    unit: Mapping[str, Any]
+    standard: Standard
+    areas: tuple[AreaResult, ...]
+
+    def _sum(self, bonus: bool) -> Decimal:
+        return sum((a.points for a in self.areas if a.area.bonus is bonus), ZERO)
+
+    @property
+    def deducted(self) -> Decimal:
+        return min(self._sum(False), self.standard.base)
+
+    @property
+    def bonus(self) -> Decimal:
+        return min(self._sum(True), self.standard.bonus_max)
+
+    @property
+    def total(self) -> Decimal:
+        """Score on the answered facts: base - deducted + bonus."""
+        return self.standard.base - self.deducted + self.bonus
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(f for a in self.areas for f in a.findings)
+
+    @property
+    def unanswered(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status == UNANSWERED)
+
+    @property
+    def max_further_deduction(self) -> Decimal:
+        """Most points the unanswered deduction rules could still cost."""
+        left = self.standard.base - self.deducted
+        return min(sum((a.unanswered_points for a in self.areas if not a.area.bonus), ZERO), left)
+
+    @property
+    def max_further_bonus(self) -> Decimal:
+        """Most bonus points the unanswered bonus rules could still add."""
+        room = self.standard.bonus_max - self.bonus
+        return min(sum((a.unanswered_points for a in self.areas if a.area.bonus), ZERO), room)
+
+    @property
+    def lowest_total(self) -> Decimal:
+        """The total if every unanswered deduction rule turned out at its worst."""
+        return self.total - self.max_further_deduction
+
+    @property
+    def complete(self) -> bool:
+        return not self.unanswered and not self.errors
+
+    @property
+    def errors(self) -> tuple[AreaResult, ...]:
+        return tuple(a for a in self.areas if a.error)
+
+    def gaps(self, order: str = "recoverable") -> list[Finding]:
+        """Deductions, ordered by points recoverable (default), by area (then points), or by clause."""
+        gaps = [f for f in self.findings if f.status == DEDUCTED]
+        if order == "recoverable":
+            gaps.sort(key=lambda f: -f.recoverable)
+        elif order == "area":
+            rank = {a.area.id: i for i, a in enumerate(self.areas)}
+            gaps.sort(key=lambda f: (rank[f.area], -f.recoverable))
+        return gaps  # "clause": document order, as the findings already are

@@ -1,0 +1,243 @@
+"""Read and validate a TOML profile: a ``[unit]`` table and one table per checklist area.
+
+Every problem in a file is collected and reported at once, in Chinese, with file, line and column.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from decimal import Decimal
+from typing import Any, Mapping
+
+import attrs
+
+from ucm_check.model import Fact, Standard
+
+UNIT_KEYS = {
+    "name": "单位名称",
+    "level": "单位层级",
+    "region": "所在地区",
+    "period": "评价期间（如 \"2020\"）",
+    "standard": "评价标准编号（如 \"hunan-2020\"）",
+}
+REQUIRED_UNIT_KEYS = ("name", "level", "standard")
+#: Top-level tables other than ``unit`` and the areas, owned by other features (evidence lists ...).
+EXTRA_TABLES: dict[str, str] = {"evidence": "佐证材料"}
+
+
+@attrs.frozen
+class ProfileError:
+    """One problem in one file; ``line``/``column`` are 1-based, 0 when the file could not be read."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        return f"{where}: 错误：{self.message}"
+
+
+class InvalidProfile(Exception):
+    """Raised with every :class:`ProfileError` found in one file."""
+
+    def __init__(self, errors: list[ProfileError]):
+        super().__init__("\n".join(map(str, errors)))
+        self.errors = errors
+
+
+@attrs.frozen
+class Profile:
+    """A validated profile."""
+
+    file: str
+    unit: Mapping[str, Any]
+    facts: Mapping[str, Mapping[str, Any]]
+    """Area id -> fact key -> value (bools, ints, Decimals, strings, tuples of strings)."""
+    extra: Mapping[str, Any]
+    """Other top-level tables, e.g. ``evidence``."""
+    text: str
+    """The file's text, for locating keys in later reports."""
+
+    @property
+    def standard_id(self) -> str:
+        return str(self.unit["standard"])
+
+    def get(self, path: str) -> Any:
+        """A fact by its ``area.key`` path, or None."""
+        area, _, key = path.partition(".")
+        return self.facts.get(area, {}).get(key)
+
+
+_TOML_MESSAGES = [
+    (r"Expected '=' after a key in a key/value pair", "键之后应为 “=”"),
+    (r"Invalid value", "无效的值（字符串要加引号，布尔值写 true 或 false）"),
+    (r"Invalid statement", "无效的语句（应为 [表名] 或 键 = 值）"),
+    (r"Invalid initial character for a key part", "键名开头的字符无效"),
+    (r"Expected newline or end of document after a statement", "一条语句之后应换行"),
+    (r"Cannot (?:declare|overwrite a value|mutate)[^(]*", "重复定义了同一个键或表"),
+    (r"Unclosed array", "数组缺少右方括号 “]”"),
+    (r"Unterminated string", "字符串缺少结尾引号"),
+    (r"Illegal character", "非法字符"),
+    (r"Expected ']' at the end of a table declaration", "表头缺少右方括号 “]”"),
+    (r"Unclosed inline table", "内联表缺少右花括号 “}”"),
+    (r"Found invalid character in string", "字符串中有非法字符"),
+]
+
+
+def _toml_error(file: str, exc: tomllib.TOMLDecodeError, text: str) -> ProfileError:
+    msg = str(exc)
+    found = re.search(r"\(at line (\d+), column (\d+)\)", msg)
+    if found:
+        line, col = int(found.group(1)), int(found.group(2))
+    else:
+        lines = text.splitlines() or [""]
+        line, col = len(lines), len(lines[-1]) + 1
+    detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", msg)
+    for pattern, chinese in _TOML_MESSAGES:
+        if re.match(pattern, detail):
+            detail = chinese
+            break
+    return ProfileError(file, line, col, f"TOML 语法错误：{detail}")
+
+
+def _suggest(word: str, candidates: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return f"，是否想写 “{close[0]}”？" if close else ""
+
+
+def _type_name(value: Any) -> str:
+    names = {bool: "布尔值", int: "整数", Decimal: "小数", str: "字符串", list: "数组", dict: "表"}
+    return names.get(type(value), type(value).__name__)
+
+
+def check_fact(fact: Fact, value: Any) -> tuple[Any, str]:
+    """``(normalised value, "")`` if ``value`` suits ``fact``, else ``(None, Chinese message)``."""
+    kind = fact.kind
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value, ""
+        return None, f"应为 true 或 false（{fact.label}），实际为{_type_name(value)} {value!r}"
+    if kind == "count":
+        if isinstance(value, int) and not isinstance(value, bool):
+            if value < 0:
+                return None, f"应为不小于 0 的整数（{fact.label}），实际为 {value}"
+            return value, ""
+        return None, f"应为不小于 0 的整数（{fact.label}），实际为{_type_name(value)} {value!r}"
+    if kind == "percent":
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            if not 0 <= value <= 100:
+                return None, f"应为 0 到 100 之间的百分数（{fact.label}，85.5 表示 85.5%），实际为 {value}"
+            return Decimal(value), ""
+        return None, f"应为 0 到 100 之间的数字（{fact.label}，不带 % 号），实际为{_type_name(value)} {value!r}"
+    options = "、".join(f"“{o}”" for o in fact.options)
+    if kind == "choice":
+        if isinstance(value, str) and value in fact.options:
+            return value, ""
+        hint = _suggest(value, list(fact.options)) if isinstance(value, str) else ""
+        return None, f"应为以下之一：{options}，实际为 {value!r}{hint}"
+    if not isinstance(value, list):
+        return None, f"应为字符串数组（可为空 []），取值于：{options}；实际为{_type_name(value)}"
+    for item in value:
+        if item not in fact.options:
+            hint = _suggest(item, list(fact.options)) if isinstance(item, str) else ""
+            return None, f"数组中的 {item!r} 不是可选项{hint}；可选项：{options}"
+    if len(set(value)) != len(value):
+        return None, "数组中有重复项"
+    return tuple(value), ""
+
+
+def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> Profile:
+    """Validate profile ``text`` (from ``file``); raise :class:`InvalidProfile` with every problem."""
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        raise InvalidProfile([_toml_error(file, exc, text)]) from None
+    errors: list[ProfileError] = []
+
+    def err(path: tuple[str, ...], message: str, *, value: bool = False) -> None:
+        from ucm_check.locate import locate
+
+        line, col = locate(text, path, value=value)
+        errors.append(ProfileError(file, line, col, message))
+
+    unit = data.get("unit")
+    standard: Standard | None = None
+    if not isinstance(unit, dict):
+        err(("unit",), "缺少 [unit] 表（单位名称 name、层级 level、评价标准 standard 等）")
+        unit = {}
+    for key, value in unit.items():
+        if key not in UNIT_KEYS:
+            err(("unit", key), f"[unit] 中有未知字段 “{key}”{_suggest(key, list(UNIT_KEYS))}")
+        elif not isinstance(value, str) or not value.strip():
+            err(("unit", key), f"unit.{key}（{UNIT_KEYS[key]}）应为非空字符串，实际为{_type_name(value)} {value!r}", value=True)
+    if isinstance(unit, dict) and "unit" in data:
+        for key in REQUIRED_UNIT_KEYS:
+            if key not in unit:
+                err(("unit",), f"[unit] 缺少必填字段 {key}（{UNIT_KEYS[key]}）")
+    sid = unit.get("standard")
+    if isinstance(sid, str) and sid:
+        standard = standards.get(sid)
+        if standard is None:
+            known = "、".join(sorted(standards)) or "（无：没有加载任何标准插件）"
+            err(("unit", "standard"), f"未知的评价标准 “{sid}”{_suggest(sid, list(standards))}；可用：{known}", value=True)
+    level = unit.get("level")
+    if standard and isinstance(level, str) and level not in standard.levels:
+        err(("unit", "level"), f"单位层级应为以下之一：{'、'.join(standard.levels)}，实际为 “{level}”", value=True)
+
+    facts: dict[str, dict[str, Any]] = {}
+    extra: dict[str, Any] = {}
+    known_tables = ["unit", *EXTRA_TABLES, *(a.id for a in standard.areas)] if standard else None
+    for table, body in data.items():
+        if table == "unit":
+            continue
+        if table in EXTRA_TABLES:
+            extra[table] = body
+            continue
+        if known_tables is None:
+            continue  # without a standard the areas cannot be checked
+        area = standard.area(table) if standard else None
+        if area is None:
+            err((table,), f"未知的表 [{table}]{_suggest(table, known_tables)}；可用：{'、'.join(known_tables)}")
+            continue
+        if not isinstance(body, dict):
+            err((table,), f"{table} 应为表 [{table}]，实际为{_type_name(body)}")
+            continue
+        by_key = {f.key: f for f in area.facts}
+        values: dict[str, Any] = {}
+        for key, value in body.items():
+            fact = by_key.get(key)
+            if fact is None:
+                err((table, key), f"[{table}]（{area.title}）中有未知字段 “{key}”{_suggest(key, list(by_key))}")
+                continue
+            normal, problem = check_fact(fact, value)
+            if problem:
+                err((table, key), f"{table}.{key} {problem}", value=True)
+            else:
+                values[key] = normal
+        facts[table] = values
+    if errors:
+        errors.sort(key=lambda e: (e.line, e.column))
+        raise InvalidProfile(errors)
+    return Profile(file, dict(unit), facts, extra, text)
+
+
+def load_profile(path: str, standards: Mapping[str, Standard]) -> Profile:
+    """Read ``path`` (UTF-8, a BOM allowed) and validate it; raise :class:`InvalidProfile`."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        raise InvalidProfile([ProfileError(path, 0, 0, f"无法读取文件：{exc.strerror or exc}")]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise InvalidProfile([ProfileError(path, line, col, "文件不是 UTF-8 编码（请用 UTF-8 另存，WPS/记事本均可选择）")]) from None
+    return parse_text(path, text, standards)

@@ -1,0 +1,1 @@
+"""Report writers. Each turns :class:`~ucm_check.model.ProfileResult` objects into text on stdout."""

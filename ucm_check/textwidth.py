@@ -1,0 +1,18 @@
+"""Terminal column widths for Chinese text: wide and full-width characters take two cells."""
+
+from __future__ import annotations
+
+from unicodedata import east_asian_width
+
+
+def width(text: str) -> int:
+    """Cells ``text`` occupies in a terminal (ambiguous-width characters count as one, as Rich does)."""
+    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def ljust(text: str, cells: int) -> str:
+    return text + " " * max(cells - width(text), 0)
+
+
+def rjust(text: str, cells: int) -> str:
+    return " " * max(cells - width(text), 0) + text

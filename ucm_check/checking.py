@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import attrs
 
 from ucm_check.engine import evaluate
@@ -20,7 +22,7 @@ class Checked:
     errors: list[ProfileError] = attrs.Factory(list)
 
 
-def score(profile: Profile, host: Host) -> ProfileResult:
+def score(profile: Profile, host: Host, *, as_of: dt.date | None = None) -> ProfileResult:
     """Score a validated profile; an area whose plugin raises is recorded against that plugin."""
     standard = host.standards[profile.standard_id]
 
@@ -29,13 +31,13 @@ def score(profile: Profile, host: Host) -> ProfileResult:
         host.fail(plugin, "evaluate", exc)
         return str(host.errors[-1])
 
-    return evaluate(profile.unit, profile.facts, standard, file=profile.file, on_error=on_error)
+    return evaluate(profile.unit, profile.facts, standard, file=profile.file, as_of=as_of, on_error=on_error)
 
 
-def check_file(path: str, host: Host) -> Checked:
+def check_file(path: str, host: Host, *, as_of: dt.date | None = None) -> Checked:
     """Load, validate and score one file; never raises for bad input."""
     try:
         profile = load_profile(path, host.standards)
     except InvalidProfile as exc:
         return Checked(path, errors=exc.errors)
-    return Checked(path, profile, score(profile, host))
+    return Checked(path, profile, score(profile, host, as_of=as_of))

@@ -5,19 +5,21 @@ The TUI, ``check``, ``plan`` and the CI formats all call :func:`evaluate`: one s
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Callable, Mapping
 
 from ucm_check.model import (
     AWARDED, COMPLIANT, DEDUCTED, NOT_APPLICABLE, NOT_AWARDED, UNANSWERED,
-    Area, AreaResult, Finding, ProfileResult, Rule, Standard,
+    Area, AreaResult, Context, Finding, ProfileResult, Rule, Standard,
 )
 from ucm_check.numbers import ZERO
 from ucm_check.shapes import MISSING
 
 
-def evaluate_rule(rule: Rule, area: Area, unit: Mapping[str, Any], get: Callable[[str], Any],
+def evaluate_rule(rule: Rule, area: Area, context: Context, get: Callable[[str], Any],
                   get_path: Callable[[str], Any]) -> Finding:
     """One rule's finding. ``get`` reads the area's own facts, ``get_path`` any ``area.key``."""
+    unit = context.unit
     if rule.applies_to and not rule.applies_to.applies(unit):
         level = unit.get("level", "")
         return Finding(rule, area.id, NOT_APPLICABLE, ZERO, f"单位层级：{level}", rule.applies_to.reason)
@@ -26,7 +28,7 @@ def evaluate_rule(rule: Rule, area: Area, unit: Mapping[str, Any], get: Callable
         value = get_path(exempt.fact)
         if value is not MISSING and value in exempt.values:
             return Finding(rule, area.id, COMPLIANT, ZERO, f"{exempt.fact}：{value}", exempt.reason)
-    outcome = rule.shape.evaluate(get)
+    outcome = rule.shape.evaluate(get, context)
     if not outcome.answered:
         status = UNANSWERED
     elif area.bonus:
@@ -42,13 +44,17 @@ def evaluate(
     standard: Standard,
     *,
     file: str = "",
+    as_of: dt.date | None = None,
     on_error: Callable[[Area, Exception], str] | None = None,
 ) -> ProfileResult:
-    """Score ``facts`` (area id -> key -> value) for ``unit`` against ``standard``.
+    """Score ``facts`` (area id -> key -> value) for ``unit`` against ``standard`` as of ``as_of``
+    (default today).
 
     An area whose rules raise is reported with ``AreaResult.error`` (via ``on_error``, which may
     record the failing plugin) instead of stopping the other areas.
     """
+
+    context = Context(unit, as_of or dt.date.today())
 
     def get_path(path: str) -> Any:
         area_id, _, key = path.partition(".")
@@ -59,7 +65,7 @@ def evaluate(
         own = facts.get(area.id, {})
         get = lambda key, own=own: own.get(key, MISSING)  # noqa: E731
         try:
-            findings = tuple(evaluate_rule(r, area, unit, get, get_path) for r in area.rules)
+            findings = tuple(evaluate_rule(r, area, context, get, get_path) for r in area.rules)
         except Exception as exc:  # a plugin's own shape failed
             message = on_error(area, exc) if on_error else f"{type(exc).__name__}: {exc}"
             results.append(AreaResult(area, (), error=message))

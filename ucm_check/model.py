@@ -6,6 +6,7 @@ Plugins build :class:`Area` objects out of :class:`Rule` data; the engine turns 
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any, Mapping
 
@@ -24,7 +25,15 @@ NOT_APPLICABLE = "not_applicable"
 ERROR = "error"
 
 #: Fact kinds and what a profile value of that kind must be.
-FACT_KINDS = ("bool", "count", "percent", "choice", "subset")
+FACT_KINDS = ("bool", "count", "percent", "choice", "subset", "date")
+
+
+@frozen
+class Context:
+    """What a shape may need beyond the facts: the unit and the date the assessment is made as of."""
+
+    unit: Mapping[str, Any]
+    as_of: dt.date
 
 
 @frozen

@@ -5,6 +5,7 @@ Every problem in a file is collected and reported at once, in Chinese, with file
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from decimal import Decimal
@@ -111,7 +112,7 @@ def _suggest(word: str, candidates: list[str]) -> str:
 
 
 def _type_name(value: Any) -> str:
-    names = {bool: "布尔值", int: "整数", Decimal: "小数", str: "字符串", list: "数组", dict: "表"}
+    names = {bool: "布尔值", int: "整数", Decimal: "小数", str: "字符串", list: "数组", dict: "表", dt.date: "日期", dt.datetime: "日期时间"}
     return names.get(type(value), type(value).__name__)
 
 
@@ -134,6 +135,10 @@ def check_fact(fact: Fact, value: Any) -> tuple[Any, str]:
                 return None, f"应为 0 到 100 之间的百分数（{fact.label}，85.5 表示 85.5%），实际为 {value}"
             return Decimal(value), ""
         return None, f"应为 0 到 100 之间的数字（{fact.label}，不带 % 号），实际为{_type_name(value)} {value!r}"
+    if kind == "date":
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value, ""
+        return None, f"应为日期（{fact.label}），写作 2021-12-31（不加引号），实际为{_type_name(value)} {value!r}"
     options = "、".join(f"“{o}”" for o in fact.options)
     if kind == "choice":
         if isinstance(value, str) and value in fact.options:

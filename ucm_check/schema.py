@@ -16,6 +16,8 @@ def fact_schema(fact: Fact) -> dict[str, Any]:
         base.update(type="integer", minimum=0)
     elif fact.kind == "percent":
         base.update(type="number", minimum=0, maximum=100)
+    elif fact.kind == "date":
+        base.update(type="string", format="date")
     elif fact.kind == "choice":
         base.update(type="string", enum=list(fact.options))
     else:

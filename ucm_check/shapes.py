@@ -4,8 +4,9 @@ Every shape is frozen data with three members the engine uses:
 
 * ``facts`` — the :class:`~ucm_check.model.Fact` objects it reads;
 * ``max_points`` — the most it can deduct (or award);
-* ``evaluate(get)`` — an :class:`~ucm_check.model.Outcome`, where ``get(key)`` returns a fact's
-  value or :data:`MISSING`.
+* ``evaluate(get, context)`` — an :class:`~ucm_check.model.Outcome`, where ``get(key)`` returns a
+  fact's value or :data:`MISSING` and ``context`` is an :class:`~ucm_check.model.Context` (the
+  unit and the as-of date, for shapes that depend on them).
 
 A plugin needing a shape the grammar lacks may write its own class with the same three members.
 """
@@ -18,7 +19,7 @@ from typing import Any, Callable
 import attrs
 from attrs import frozen
 
-from ucm_check.model import Fact, Outcome
+from ucm_check.model import Context, Fact, Outcome
 from ucm_check.numbers import ZERO, fmt
 
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING", "__bool__": lambda self: False})()
@@ -47,7 +48,7 @@ class Flag:
     def max_points(self) -> Decimal:
         return self.points
 
-    def evaluate(self, get: Getter) -> Outcome:
+    def evaluate(self, get: Getter, context: Context | None = None) -> Outcome:
         value = get(self.fact.key)
         if value is MISSING:
             return _unanswered(self.facts, get)  # type: ignore[return-value]
@@ -74,7 +75,7 @@ class Choice:
     def max_points(self) -> Decimal:
         return max(self.points.values())
 
-    def evaluate(self, get: Getter) -> Outcome:
+    def evaluate(self, get: Getter, context: Context | None = None) -> Outcome:
         value = get(self.fact.key)
         if value is MISSING:
             return _unanswered(self.facts, get)  # type: ignore[return-value]
@@ -97,7 +98,7 @@ class PerCount:
     def max_points(self) -> Decimal:
         return self.cap
 
-    def evaluate(self, get: Getter) -> Outcome:
+    def evaluate(self, get: Getter, context: Context | None = None) -> Outcome:
         value = get(self.fact.key)
         if value is MISSING:
             return _unanswered(self.facts, get)  # type: ignore[return-value]
@@ -123,7 +124,7 @@ class Shortfall:
     def max_points(self) -> Decimal:
         return self.cap
 
-    def evaluate(self, get: Getter) -> Outcome:
+    def evaluate(self, get: Getter, context: Context | None = None) -> Outcome:
         missing = _unanswered(self.facts, get)
         if missing:
             return missing
@@ -150,7 +151,7 @@ class MissingItems:
     def max_points(self) -> Decimal:
         return min(self.cap, self.step * len(self.fact.options))
 
-    def evaluate(self, get: Getter) -> Outcome:
+    def evaluate(self, get: Getter, context: Context | None = None) -> Outcome:
         value = get(self.fact.key)
         if value is MISSING:
             return _unanswered(self.facts, get)  # type: ignore[return-value]
@@ -176,13 +177,13 @@ class Gate:
     def max_points(self) -> Decimal:
         return max(self.points, self.then.max_points)
 
-    def evaluate(self, get: Getter) -> Outcome:
+    def evaluate(self, get: Getter, context: Context | None = None) -> Outcome:
         value = get(self.fact.key)
         if value is MISSING:
             return _unanswered((self.fact,), get)  # type: ignore[return-value]
         if not value:
             return Outcome(self.points, f"{self.fact.label}：否")
-        inner = self.then.evaluate(get)
+        inner = self.then.evaluate(get, context)
         return attrs.evolve(inner, observed=f"{self.fact.label}：是；{inner.observed}")
 
 
@@ -224,7 +225,7 @@ class Bands:
                 return band.points
         return self.bands[-1].points
 
-    def evaluate(self, get: Getter) -> Outcome:
+    def evaluate(self, get: Getter, context: Context | None = None) -> Outcome:
         value = get(self.fact.key)
         if value is MISSING:
             return _unanswered(self.facts, get)  # type: ignore[return-value]
@@ -255,7 +256,7 @@ class Weighted:
     def max_points(self) -> Decimal:
         return self.cap
 
-    def evaluate(self, get: Getter) -> Outcome:
+    def evaluate(self, get: Getter, context: Context | None = None) -> Outcome:
         missing = _unanswered(self.facts, get)
         if missing:
             return missing

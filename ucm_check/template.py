@@ -13,6 +13,7 @@ HINTS = {
     "bool": "true 或 false",
     "count": "不小于 0 的整数",
     "percent": "0 到 100 的数字，85.5 表示 85.5%",
+    "date": "日期，如 2021-12-31（不加引号）",
 }
 
 
@@ -35,6 +36,10 @@ def _example(area: Area, fact: Fact) -> Any:
     for rule in area.rules:
         if f"{area.id}.{fact.key}" in rule.good:
             return rule.good[f"{area.id}.{fact.key}"]
+    if fact.kind == "date":
+        import datetime as dt
+
+        return dt.date(2021, 12, 31)
     return {"bool": True, "count": 0, "percent": 100}.get(fact.kind, list(fact.options) if fact.kind == "subset" else fact.options[0])
 
 

@@ -1,0 +1,47 @@
+"""Helpers for engine tests: score a fact dict, pick one rule's finding."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ucm_check.engine import evaluate
+from ucm_check.model import Finding, ProfileResult, Standard
+from ucm_check.profile import load_profile
+
+ROOT = Path(__file__).resolve().parent.parent
+PROFILES = ROOT / "profiles"
+
+
+def unit(level: str = "县市区", name: str = "测试县城市管理和综合执法局") -> dict[str, str]:
+    return {"name": name, "level": level, "standard": "hunan-2020"}
+
+
+def compliant_facts(standard: Standard) -> dict[str, dict[str, Any]]:
+    """The facts of the bundled fully compliant county, plus the city-only facts answered well."""
+    profile = load_profile(str(PROFILES / "hunan-county-compliant.toml"), {standard.id: standard})
+    facts = {area: dict(values) for area, values in profile.facts.items()}
+    facts["grid"].update(platform_built=True, platform_links=("省级平台", "国家平台"))
+    facts["supervision"]["county_supervision_visits"] = 2
+    return facts
+
+
+def with_facts(standard: Standard, overrides: dict[str, Any], *, base: dict | None = None) -> dict:
+    facts = {a: dict(v) for a, v in (base if base is not None else compliant_facts(standard)).items()}
+    for path, value in overrides.items():
+        area, _, key = path.partition(".")
+        if value is None:
+            facts.setdefault(area, {}).pop(key, None)
+        else:
+            facts.setdefault(area, {})[key] = Decimal(str(value)) if isinstance(value, float) else value
+    return facts
+
+
+def score(standard: Standard, overrides: dict[str, Any] | None = None, *, level: str = "设区市",
+          name: str = "测试市城市管理和综合执法局", base: dict | None = None) -> ProfileResult:
+    return evaluate(unit(level, name), with_facts(standard, overrides or {}, base=base), standard)
+
+
+def finding(result: ProfileResult, code: str) -> Finding:
+    return next(f for f in result.findings if f.rule.code == code)

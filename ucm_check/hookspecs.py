@@ -32,3 +32,20 @@ def ucm_check_areas() -> list[Any]:
         Area ids must be unique within a standard: a later area with the same id is reported as a
         conflict and ignored.
     """
+
+
+@hookspec
+def ucm_check_default_deadline(rule: Any, finding: Any, unit: Any, as_of: Any) -> Any:
+    """Propose the completion deadline (完成时限) of a new rectification item.
+
+    Called once for each gap that enters a unit's plan; the first non-None result wins over the
+    rule's own ``period_days``. A province pack uses it to feed its document's dates (e.g. 协管人员
+    管理制度 by 2021-12-31) or to mark a duty as ongoing.
+
+    :param rule: the :class:`ucm_check.model.Rule` with the gap.
+    :param finding: the :class:`ucm_check.model.Finding` (status ``deducted``).
+    :param unit: the profile's ``[unit]`` table (name, level, region, standard ...).
+    :param as_of: the :class:`datetime.date` the plan is made as of.
+    :return: a :class:`datetime.date`, the string ``"长期"`` for an ongoing duty, or None to leave
+        the decision to other plugins (and finally to ``rule.period_days`` after ``as_of``).
+    """

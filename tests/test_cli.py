@@ -57,8 +57,11 @@ def test_json_report_has_the_documented_shape_and_exact_decimals(capsys):
     assert (uniform["title"], uniform["max"], uniform["score"]) == ("统一执法人员着装", 4, 2.6)
     dress = next(f for f in uniform["findings"] if f["code"] == "HN-03-2")
     assert dress["status"] == "deducted" and dress["points"] == 1.4 and dress["recoverable"] == 1.4
-    assert dress["clause"]["path"] == "附件 一（三）2（2）" and "7" in dress["observed"]
+    assert dress["clause"] == "附件 一（三）2（2）" and "7" in dress["observed"]
     assert p["gaps"][0] == "HN-06-4"
+    rule = doc["rules"]["HN-03-2"]
+    assert rule["clause"]["text"] == "湘建执函〔2020〕94号 附件 一（三）2（2）" and rule["max"] == 2
+    assert "扣0.2分" in rule["text"] and rule["remedy"] and rule["tailored"] == []
 
 
 def test_incomplete_profile_is_flagged_with_how_much_it_could_still_lose(capsys):

@@ -61,7 +61,11 @@ def run(args: argparse.Namespace) -> int:
 
         profiles = [jr.profile_dict(c.result) if c.result else jr.invalid_dict(c.file, c.errors) for c in checked]
         gate_dicts = [dict(g, threshold=json_number(g["threshold"]), value=json_number(g["value"])) for g in gates]
-        out(jr.dumps(jr.document(profiles, exit_code=code, plugin_errors=host.errors, gates=gate_dicts)) + "\n")
+        import sys
+
+        rules = jr.rules_of(c.result for c in checked if c.result)
+        doc = jr.document(profiles, exit_code=code, plugin_errors=host.errors, gates=gate_dicts, rules=rules)
+        out(jr.dumps(doc, pretty=sys.stdout.isatty()) + "\n")
     else:
         from ucm_check.report.text import render
 

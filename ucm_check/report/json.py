@@ -9,11 +9,24 @@ import json
 from typing import Any, Iterable
 
 from ucm_check import __version__
-from ucm_check.model import NOT_APPLICABLE, UNANSWERED, Finding, ProfileResult
+from ucm_check.model import NOT_APPLICABLE, UNANSWERED, Finding, ProfileResult, Rule
 from ucm_check.numbers import json_number as num
 from ucm_check.profile import ProfileError
 
 SCHEMA_VERSION = 1
+
+
+def rule_dict(rule: Rule) -> dict[str, Any]:
+    """What never changes between profiles: written once per run under ``rules``."""
+    return {
+        "title": rule.title,
+        "clause": {"document": rule.clause.document, "path": rule.clause.path, "text": str(rule.clause)},
+        "max": num(rule.max_points),
+        "text": rule.text,
+        "reading": rule.reading,
+        "remedy": rule.remedy,
+        "tailored": list(rule.tailored),
+    }
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -21,18 +34,24 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     return {
         "code": rule.code,
         "title": rule.title,
-        "clause": {"document": rule.clause.document, "path": rule.clause.path, "text": str(rule.clause)},
+        "clause": rule.clause.path,
         "status": f.status,
         "observed": f.observed,
         "points": num(f.points),
         "recoverable": num(f.recoverable),
-        "max": num(rule.max_points),
-        "rule_text": rule.text,
-        "reading": rule.reading,
         "note": f.note,
-        "remedy": rule.remedy,
-        "tailored": list(rule.tailored),
     }
+
+
+def rules_of(results: Iterable[ProfileResult]) -> dict[str, dict[str, Any]]:
+    """The ``rules`` map for every rule the results mention."""
+    rules: dict[str, dict[str, Any]] = {}
+    standards = {r.standard.id: r.standard for r in results}
+    for standard in standards.values():
+        for area in standard.areas:
+            for rule in area.rules:
+                rules.setdefault(rule.code, rule_dict(rule))
+    return rules
 
 
 def profile_dict(r: ProfileResult) -> dict[str, Any]:
@@ -89,16 +108,20 @@ def invalid_dict(file: str, errors: Iterable[ProfileError]) -> dict[str, Any]:
 
 
 def document(profiles: list[dict[str, Any]], *, exit_code: int, plugin_errors: Iterable[Any] = (),
-             gates: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+             gates: list[dict[str, Any]] | None = None, rules: dict[str, Any] | None = None) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "ucm-check", "version": __version__},
         "exit_code": exit_code,
         "profiles": profiles,
+        "rules": rules or {},
         "plugin_errors": [{"plugin": e.plugin, "hook": e.hook, "error": e.error} for e in plugin_errors],
         "gates": gates or [],
     }
 
 
-def dumps(doc: dict[str, Any]) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+def dumps(doc: dict[str, Any], *, pretty: bool = True) -> str:
+    """The document as text; ``pretty=False`` is compact and several times faster (C encoder)."""
+    if pretty:
+        return json.dumps(doc, ensure_ascii=False, indent=2)
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))

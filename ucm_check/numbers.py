@@ -22,12 +22,19 @@ def fmt(value: Decimal) -> str:
     return text
 
 
+_JSON_CACHE: dict[Decimal, int | float] = {}
+
+
 def json_number(value: Decimal) -> int | float:
     """A JSON-ready number that prints exactly as the decimal does.
 
     Scores have at most a few decimal places, far below float's 15 significant digits, so the
-    shortest float repr of ``float(str(value))`` is the same digits: 95.9 stays 95.9.
+    shortest float repr of ``float(str(value))`` is the same digits: 95.9 stays 95.9. A batch
+    writes the same few dozen values thousands of times, hence the cache.
     """
-    if value == value.to_integral_value():
-        return int(value)
-    return float(fmt(value))
+    found = _JSON_CACHE.get(value)
+    if found is None:
+        found = int(value) if value == value.to_integral_value() else float(fmt(value))
+        if len(_JSON_CACHE) < 4096:
+            _JSON_CACHE[value] = found
+    return found

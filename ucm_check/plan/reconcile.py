@@ -78,7 +78,8 @@ def _new_id(code: str, taken: set[str]) -> str:
 
 def reconcile(plan: Plan | None, result: ProfileResult, *, as_of: dt.date,
               deadline_for: Callable[[Finding], Deadline], profile: str = "") -> tuple[Plan, Changes]:
-    """``plan`` (None for a first run) brought up to date with ``result``.
+    """``plan`` (None for a first run) brought up to date with ``result``; the same object when
+    nothing changed.
 
     - a gap with a live item refreshes that item's finding fields (and reopens it if it had gone);
     - a gap without one adds an item (measures from the rule's remedy, deadline from ``deadline_for``);
@@ -118,7 +119,8 @@ def reconcile(plan: Plan | None, result: ProfileResult, *, as_of: dt.date,
         if finding is not None and finding.status in (COMPLIANT, NOT_APPLICABLE) and item.gap_closed is None:
             items[index] = attrs.evolve(item, gap_closed=as_of)
             gone.append(item.id)
-    unit = result.unit
-    updated = attrs.evolve(plan, profile=profile or plan.profile, unit=str(unit.get("name", plan.unit)),
-                           standard=result.standard.id, updated=as_of, items=items)
-    return updated, Changes(tuple(added), tuple(gone), tuple(reopened))
+    fresh = attrs.evolve(plan, profile=profile or plan.profile, unit=str(result.unit.get("name", plan.unit)),
+                         standard=result.standard.id, items=items)
+    if fresh == plan:  # "updated" records the last real change, so an unchanged plan is not rewritten
+        return plan, Changes()
+    return attrs.evolve(fresh, updated=as_of), Changes(tuple(added), tuple(gone), tuple(reopened))

@@ -1,0 +1,120 @@
+"""``ucm-check plan PROFILE``: create or update the rectification plan beside the profile, then
+print or export it."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from ucm_check import exitcodes
+from ucm_check.commands.common import add_host_arguments, err, host_from_args, out, write_atomic
+
+FORMATS = ("text", "markdown", "csv", "xlsx", "json")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为日期，写作 2026-11-24，实际为 {text!r}") from None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("profile", metavar="PROFILE", help="自评档案（TOML）；整改台账保存在旁边的 *.plan.toml")
+    parser.add_argument("--as-of", type=_date, metavar="DATE", help="以哪一天为准判断逾期、计算默认完成时限（默认今天）")
+    parser.add_argument("--format", default="text", choices=FORMATS, help="输出格式（默认 text；xlsx 需要 --output）")
+    parser.add_argument("--output", "-o", metavar="FILE", help="写入文件而不是标准输出")
+    parser.add_argument("--fail-on-overdue", action="store_true", help="有逾期未完成的整改事项时以退出码 1 失败")
+    add_host_arguments(parser)
+
+
+def _export(args: argparse.Namespace, plan: object, as_of: dt.date) -> int:
+    from ucm_check.plan.export import RENDERERS
+
+    if args.format == "xlsx":
+        if not args.output:
+            err("ucm-check plan: xlsx 格式需要用 --output 指定文件名，例如 --output 整改台账.xlsx")
+            return exitcodes.INVALID
+        from ucm_check.plan.xlsx import render_xlsx
+
+        data = render_xlsx(plan, as_of)  # type: ignore[arg-type]
+        return _write(args.output, lambda: _write_bytes(args.output, data))
+    text = RENDERERS[args.format](plan, as_of)  # type: ignore[arg-type]
+    encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
+    if args.output:
+        return _write(args.output, lambda: write_atomic(args.output, text, encoding=encoding))
+    out(("\ufeff" if args.format == "csv" else "") + text)
+    return exitcodes.OK
+
+
+def _write_bytes(path: str, data: bytes) -> None:
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=".ucm-", suffix=".tmp", dir=os.path.dirname(os.path.abspath(path)))
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _write(path: str, write: object) -> int:
+    try:
+        write()  # type: ignore[operator]
+    except OSError as exc:
+        err(f"{path}: 错误：无法写入：{exc.strerror or exc}")
+        return exitcodes.INVALID
+    return exitcodes.OK
+
+
+def run(args: argparse.Namespace) -> int:
+    from ucm_check import log
+    from ucm_check.checking import check_file
+    from ucm_check.plan import InvalidPlan, deadline_chooser, load_plan, plan_path_for, reconcile, save_plan
+
+    as_of = args.as_of or dt.date.today()
+    host = host_from_args(args)
+    checked = check_file(args.profile, host, as_of=as_of)
+    for problem in checked.errors:
+        err(str(problem))
+    if checked.result is None:
+        return exitcodes.INVALID
+    result = checked.result
+    path = plan_path_for(args.profile)
+    old = None
+    if path.exists():
+        try:
+            old = load_plan(path)
+        except InvalidPlan as exc:
+            for problem in exc.errors:
+                err(str(problem))
+            err(f"{path}: 整改台账有错误，本次未作任何改动；修正后重新运行。")
+            return exitcodes.INVALID
+    plan, changes = reconcile(old, result, as_of=as_of, deadline_for=deadline_chooser(host, result.unit, as_of),
+                              profile=old.profile if old else path.with_name(Path(args.profile).name).name)
+    if plan is not old:
+        code = _write(str(path), lambda: save_plan(plan, path))
+        if code:
+            return code
+        err(f"{path}: {'已更新' if old else '已新建'}整改台账：{changes}")
+        log.info("ucm_check.plan_saved", path=str(path), added=len(changes.added), gone=len(changes.gone),
+                 reopened=len(changes.reopened))
+    if result.unanswered:
+        err(f"{args.profile}: 注意：{len(result.unanswered)} 项未填写，无法判断是否有差距，未列入整改台账；补充填写后重新运行。")
+    codes = [_export(args, plan, as_of)]
+    for problem in host.errors:
+        err(str(problem))
+    if host.errors:
+        codes.append(exitcodes.PLUGIN)
+    late = plan.overdue(as_of)
+    if args.fail_on_overdue and late:
+        err(f"{path}: 未通过：{len(late)} 项整改逾期未完成（截至 {as_of.isoformat()}）：{'、'.join(i.id for i in late)}")
+        codes.append(exitcodes.THRESHOLD)
+    return exitcodes.combine(*codes)

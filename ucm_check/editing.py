@@ -1,0 +1,351 @@
+"""Save a user's edits back into their own TOML profile without touching anything else.
+
+Only the edited values change: comments, key order, blank lines, a BOM and CRLF line ends stay as
+the user wrote them. A newly answered fact takes the place of the template's commented-out line
+(``# key = value``) when there is one, otherwise it goes after the last key of its table. Clearing
+an answer comments its line out rather than deleting it. The new text is validated and read back
+before it replaces the file (temp file + :func:`os.replace`), and a file changed on disk since it
+was opened is never overwritten silently. Edits are also kept in a small draft file beside the
+profile so a crash loses at most the last second or two.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import hashlib
+import json
+import os
+import re
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Mapping
+
+import attrs
+
+from ucm_check.model import Standard
+from ucm_check.numbers import fmt
+from ucm_check.profile import InvalidProfile, Profile, check_fact, load_profile, parse_text
+
+#: An edit that un-answers a fact (its line is commented out on save).
+CLEARED: Any = type("Cleared", (), {"__repr__": lambda self: "CLEARED"})()
+_HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_-]+)\s*\]\s*(#.*)?$")
+_ASSIGN = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+
+
+class SaveError(Exception):
+    """The edits could not be saved; the message is Chinese and fit to show the user."""
+
+
+class FileChanged(SaveError):
+    """The file on disk is no longer the one that was opened."""
+
+
+def literal(value: Any) -> str:
+    """A fact value as one line of TOML: ``true``, ``7``, ``82.6``, ``"方案未落实"``, ``["a", "b"]``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return fmt(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(literal(v) for v in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _read(path: Path) -> tuple[bytes, str]:
+    raw = path.read_bytes()
+    return raw, raw.decode("utf-8-sig")
+
+
+def digest(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _table_lines(lines: list[str]) -> dict[str, dict[str, Any]]:
+    """Per top-level table: header line, last key line, key lines and commented-out key lines."""
+    tables: dict[str, dict[str, Any]] = {}
+    current: dict[str, Any] | None = None
+    for i, line in enumerate(lines):
+        header = _HEADER.match(line)
+        if header:
+            current = tables.setdefault(header.group(1), {"header": i, "last": i, "keys": {}, "commented": {}})
+            continue
+        if line.lstrip().startswith("["):
+            current = None  # an array of tables or a dotted header: not a profile area
+            continue
+        if current is None:
+            continue
+        assign = _ASSIGN.match(line)
+        if assign:
+            current["keys"][assign.group(1)] = i
+            current["last"] = i
+            continue
+        commented = re.match(r"^\s*#\s*([A-Za-z0-9_-]+)\s*=", line)
+        if commented:
+            current["commented"].setdefault(commented.group(1), i)
+    return tables
+
+
+def _revive(commented: str, key: str, line: str) -> str | None:
+    """The template's ``# key = old  # note`` line answered as ``key = new  # note``, or None
+    when the commented-out text is not a single TOML key/value line."""
+    import tomlkit
+
+    indent, _, rest = commented.partition("#")
+    try:
+        item = tomlkit.parse(rest.strip())[key]
+    except Exception:
+        return None
+    trivia = item.trivia
+    comment = f"{trivia.comment_ws}{trivia.comment}" if trivia.comment else ""
+    return f"{indent}{line}{comment}"
+
+
+def apply_edits(text: str, edits: Mapping[tuple[str, str], Any]) -> str:
+    """``text`` with every ``(area, key) -> value`` edit applied, all else byte for byte the same."""
+    import tomlkit
+
+    newline = "\r\n" if "\r\n" in text else "\n"
+    doc = tomlkit.parse(text)
+    new: dict[tuple[str, str], Any] = {}
+    cleared: list[tuple[str, str]] = []
+    for (area, key), value in edits.items():
+        table = doc.get(area)
+        present = isinstance(table, Mapping) and key in table
+        if value is CLEARED:
+            if present:
+                cleared.append((area, key))
+        elif present:
+            table[key] = tomlkit.value(literal(value))  # keeps the line's comment and spacing
+        else:
+            new[(area, key)] = value
+    text = doc.as_string()
+    if not new and not cleared:
+        return text
+    lines = text.split(newline)
+    tables = _table_lines(lines)
+    inserts: dict[int, list[str]] = {}
+    appended: dict[str, list[str]] = {}
+    for area, key in cleared:
+        spot = tables.get(area, {}).get("keys", {}).get(key)
+        if spot is None:
+            raise SaveError(f"无法清除 {area}.{key}：它不是单独一行的“键 = 值”，请在文件中手工删除")
+        lines[spot] = re.sub(r"^(\s*)", r"\1# ", lines[spot], count=1)
+    for (area, key), value in new.items():
+        line = f"{key} = {literal(value)}"
+        info = tables.get(area)
+        if info is None:
+            appended.setdefault(area, []).append(line)
+        elif key in info["commented"]:
+            spot = info["commented"][key]
+            revived = _revive(lines[spot], key, line)
+            if revived is None:
+                inserts.setdefault(spot, []).append(line)
+            else:
+                lines[spot] = revived
+        else:
+            inserts.setdefault(info["last"], []).append(line)
+    for spot in sorted(inserts, reverse=True):
+        lines[spot + 1:spot + 1] = inserts[spot]
+    if appended:
+        while lines and lines[-1] == "":
+            lines.pop()
+        for area, body in appended.items():
+            lines += ["", f"[{area}]", *body]
+        lines.append("")
+    return newline.join(lines)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` via a temp file in the same folder, keeping the file's mode."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        except FileNotFoundError:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+@attrs.define
+class Editor:
+    """A profile opened for editing: the validated profile as opened plus the pending edits."""
+
+    path: Path
+    standards: Mapping[str, Standard]
+    profile: Profile
+    base_text: str
+    base_hash: str
+    bom: bool = False
+    edits: dict[tuple[str, str], Any] = attrs.Factory(dict)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike, standards: Mapping[str, Standard]) -> "Editor":
+        """Load and validate ``path``; raises :class:`InvalidProfile` with Chinese messages."""
+        path = Path(path)
+        profile = load_profile(str(path), standards)
+        raw, text = _read(path)
+        return cls(path, standards, profile, text, digest(raw), raw.startswith(b"\xef\xbb\xbf"))
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self.edits)
+
+    @property
+    def standard(self) -> Standard:
+        return self.standards[self.profile.standard_id]
+
+    def value(self, area: str, key: str) -> Any:
+        """The fact's current value (edits first), or None when unanswered."""
+        if (area, key) in self.edits:
+            value = self.edits[(area, key)]
+            return None if value is CLEARED else value
+        return self.profile.facts.get(area, {}).get(key)
+
+    def facts(self) -> dict[str, dict[str, Any]]:
+        """The profile's facts with the edits applied, as the engine reads them."""
+        facts = {area: dict(values) for area, values in self.profile.facts.items()}
+        for (area, key), value in self.edits.items():
+            if value is CLEARED:
+                facts.get(area, {}).pop(key, None)
+            else:
+                facts.setdefault(area, {})[key] = value
+        return facts
+
+    def set(self, area: str, key: str, value: Any) -> None:
+        """Record an edit (a normalised value, or :data:`CLEARED`); an edit back to the file's value is dropped."""
+        original = self.profile.facts.get(area, {}).get(key, CLEARED)
+        same_items = isinstance(value, tuple) and isinstance(original, tuple) and set(value) == set(original)
+        if value == original or same_items or (value is CLEARED and original is CLEARED):
+            self.edits.pop((area, key), None)
+        else:
+            self.edits[(area, key)] = value
+
+    def render(self, text: str | None = None) -> str:
+        """The file text with the edits applied (to ``text``, by default the text as opened)."""
+        return apply_edits(self.base_text if text is None else text, self.edits)
+
+    def disk_changed(self) -> bool:
+        try:
+            return digest(self.path.read_bytes()) != self.base_hash
+        except FileNotFoundError:
+            return True
+
+    def save(self, *, onto: str = "opened") -> Profile:
+        """Write the edits. ``onto="opened"`` refuses (:class:`FileChanged`) when the file changed on
+        disk; ``"disk"`` applies the edits to the file as it is now; ``"overwrite"`` to the text as opened."""
+        if onto == "opened" and self.disk_changed():
+            raise FileChanged(f"{self.path} 在打开之后已被其他程序修改")
+        base = self.base_text
+        if onto == "disk":
+            try:
+                base = _read(self.path)[1]
+            except FileNotFoundError:
+                base = self.base_text
+        try:
+            text = self.render(base)
+            profile = parse_text(str(self.path), text, self.standards)
+        except InvalidProfile as exc:
+            raise SaveError("保存后的档案无法通过校验，未写入：" + "；".join(e.message for e in exc.errors)) from None
+        except Exception as exc:  # tomlkit parse errors of a hand-broken file
+            raise SaveError(f"无法在文件中写入修改：{exc}") from None
+        for (area, key), value in self.edits.items():
+            got = profile.facts.get(area, {}).get(key, CLEARED)
+            if got != value and not (value is CLEARED and got is CLEARED):
+                raise SaveError(f"写入 {area}.{key} 后读回的值不一致，未写入；请检查文件中该键的写法")
+        data = ("\ufeff" if self.bom else "") + text
+        raw = data.encode("utf-8")
+        _atomic_write(self.path, raw)
+        self.profile, self.base_text, self.base_hash = profile, text, digest(raw)
+        self.edits.clear()
+        self.discard_draft()
+        return profile
+
+    # drafts ------------------------------------------------------------------------------------
+
+    @property
+    def draft_path(self) -> Path:
+        return self.path.with_name(f".{self.path.name}.ucm-draft")
+
+    def write_draft(self) -> None:
+        """Keep the pending edits beside the file; an empty edit set removes the draft."""
+        if not self.edits:
+            self.discard_draft()
+            return
+        data = {
+            "file": self.path.name,
+            "base_sha256": self.base_hash,
+            "written": dt.datetime.now().isoformat(timespec="seconds"),
+            "edits": {f"{a}.{k}": (None if v is CLEARED else literal(v)) for (a, k), v in self.edits.items()},
+        }
+        _atomic_write(self.draft_path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+
+    def read_draft(self) -> dict[str, Any] | None:
+        """The draft's metadata and decoded edits, or None when there is no usable draft."""
+        try:
+            data = json.loads(self.draft_path.read_text(encoding="utf-8"))
+            raw_edits = data["edits"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        edits: dict[tuple[str, str], Any] = {}
+        standard = self.standard
+        for path, text in raw_edits.items():
+            area_id, _, key = path.partition(".")
+            area = standard.area(area_id)
+            fact = next((f for f in area.facts if f.key == key), None) if area else None
+            if fact is None:
+                continue
+            if text is None:
+                edits[(area_id, key)] = CLEARED
+                continue
+            value = parse_literal(text)
+            normal, problem = check_fact(fact, value)
+            if not problem:
+                edits[(area_id, key)] = normal
+        if not edits:
+            return None
+        return {"written": data.get("written", ""), "stale": data.get("base_sha256") != self.base_hash, "edits": edits}
+
+    def recover_draft(self) -> int:
+        """Apply the draft's edits; returns how many were applied."""
+        draft = self.read_draft()
+        if not draft:
+            return 0
+        for (area, key), value in draft["edits"].items():
+            self.set(area, key, value)
+        return len(draft["edits"])
+
+    def discard_draft(self) -> None:
+        try:
+            self.draft_path.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def parse_literal(text: str) -> Any:
+    """A TOML value from its one-line text, with floats as Decimal (the way profiles are read)."""
+    import tomllib
+
+    return tomllib.loads(f"v = {text}", parse_float=Decimal)["v"]
+
+
+
+def write_new(path: str | os.PathLike, text: str) -> None:
+    """Create ``path`` with ``text`` atomically; refuses to replace an existing file."""
+    path = Path(path)
+    if path.exists():
+        raise FileExistsError(errno.EEXIST, "文件已存在", str(path))
+    _atomic_write(path, text.encode("utf-8"))

@@ -1,0 +1,299 @@
+"""The ucm-check Textual app: opens a profile, routes answers to the engine, saves safely.
+
+Commands are declared once as bindings with ids (``save``, ``gaps`` ...); the footer, the help
+screen and the command palette all show them in the UI language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Iterable
+
+from rich.align import Align
+from rich.text import Text
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandList, CommandPalette
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets.option_list import Option
+
+from ucm_check.editing import Editor, FileChanged, SaveError
+from ucm_check.host import Host
+from ucm_check.profile import InvalidProfile
+from ucm_check.tui.screens import translate_bindings
+from ucm_check.tui.session import Session
+from ucm_check.tui.strings import Strings
+
+#: Seconds between an answer and the draft that keeps it safe from a crash.
+DRAFT_DELAY = 1.0
+
+
+class Palette(CommandPalette):
+    """The command palette with its placeholder and "no matches" line in the UI language."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(Option(
+                    Align.center(Text(self.app.tr("palette_none"), style="not bold")), disabled=True,
+                    id=self._NO_MATCHES))
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show)
+
+
+class UcmApp(App):
+    """``ucm-check tui``: start screen, overview, area walkthrough, gaps, saving."""
+
+    CSS_PATH = "ucm.tcss"
+    TITLE = "ucm-check"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "save", priority=True, id="save"),
+        Binding("g", "gaps", "gaps", id="gaps"),
+        Binding("t", "timetable", "timetable", id="timetable"),
+        Binding("question_mark,f1", "help", "help", key_display="?", id="help"),
+        Binding("ctrl+p", "command_palette", "palette", show=False, priority=True, id="palette"),
+        Binding("ctrl+q", "quit", "quit", priority=True, id="quit"),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    def __init__(self, host: Host, path: Path | None = None, *, lang: str = "zh", new_path: str = "",
+                 as_of: dt.date | None = None) -> None:
+        super().__init__()
+        self.host, self.path, self.new_path, self.as_of = host, path, new_path, as_of
+        self.tr = Strings(lang)
+        self.session: Session | None = None
+        self._draft_timer: Timer | None = None
+        translate_bindings(self, self.tr)
+
+    # opening ------------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from ucm_check.tui.screens.start import NewProfileScreen, StartScreen
+
+        if self.path is not None:
+            errors = self.open_profile(self.path)
+            if errors:  # the command validated it first; this is a file changed in between
+                self.push_screen(StartScreen())
+                self.screen.call_after_refresh(self.screen.show_errors, str(self.path), errors)
+            return
+        self.push_screen(StartScreen())
+        if self.new_path:
+            self.push_screen(NewProfileScreen(self.new_path))
+
+    def open_profile(self, path: Path) -> list[str]:
+        """Open ``path`` on the overview; returns Chinese error lines instead when it is invalid."""
+        from ucm_check.tui.screens.overview import OverviewScreen
+
+        try:
+            editor = Editor.open(path, self.host.standards)
+        except InvalidProfile as exc:
+            return [str(e) for e in exc.errors]
+        self.session = Session(self.host, editor, self.as_of)
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(OverviewScreen())
+        self._offer_draft()
+        return []
+
+    def _offer_draft(self) -> None:
+        from ucm_check.tui.screens.dialogs import Confirm
+
+        editor = self.session.editor
+        draft = editor.read_draft()
+        if not draft:
+            return
+        tr = self.tr
+        message = tr("draft_found", written=draft["written"].replace("T", " "), count=len(draft["edits"]),
+                     stale=tr("draft_stale") if draft["stale"] else "")
+
+        def chosen(answer: str | None) -> None:
+            if answer == "recover":
+                count = editor.recover_draft()
+                self.session.rescore()
+                self._refresh()
+                self.notify(tr("recovered", count=count))
+            elif answer == "discard":
+                editor.discard_draft()
+
+        self.push_screen(Confirm(message, [("recover", tr("recover"), "primary"), ("discard", tr("discard"), "error"),
+                                           ("cancel", tr("cancel"), "default")]), chosen)
+
+    # answering ----------------------------------------------------------------------------------
+
+    def answer(self, area: str, key: str, value: Any) -> None:
+        """One valid answer from the walkthrough: re-score with the engine and refresh the screen."""
+        self.session.set(area, key, value)
+        self._refresh()
+        if self._draft_timer is None:
+            self._draft_timer = self.set_timer(DRAFT_DELAY, self.write_draft)
+
+    def write_draft(self) -> None:
+        self._draft_timer = None
+        if self.session is None:
+            return
+        try:
+            self.session.editor.write_draft()
+        except OSError as exc:
+            self.notify(self.tr("draft_failed", error=exc.strerror or exc), severity="warning")
+
+    def _refresh(self) -> None:
+        refresh = getattr(self.screen, "refresh_scores", None)
+        if refresh is not None:
+            refresh()
+
+    # navigation ---------------------------------------------------------------------------------
+
+    def _show(self, screen: Screen) -> None:
+        """Show ``screen`` above the overview (replacing any other screen there)."""
+        from ucm_check.tui.screens.overview import OverviewScreen
+
+        if isinstance(self.screen, OverviewScreen):
+            self.push_screen(screen)
+        else:
+            self.switch_screen(screen)
+
+    def open_area(self, area_id: str, rule: str | None = None) -> None:
+        from ucm_check.tui.screens.area import AreaScreen
+
+        self._show(AreaScreen(area_id, rule))
+
+    def goto_rule(self, code: str) -> None:
+        area = self.session.area_of(code) if self.session else None
+        if area is not None:
+            self.open_area(area.id, code)
+
+    def action_gaps(self, order: str = "recoverable") -> None:
+        from ucm_check.tui.screens.gaps import GapsScreen
+
+        if isinstance(self.screen, GapsScreen):
+            self.screen.set_order(order)
+        elif self.session is not None:
+            self._show(GapsScreen(order))
+
+    def action_overview(self) -> None:
+        from ucm_check.tui.screens.overview import OverviewScreen
+
+        if self.session is not None and not isinstance(self.screen, OverviewScreen):
+            self.pop_screen()
+
+    def action_timetable(self) -> None:
+        if self.session is None:
+            return
+        try:
+            from ucm_check.tui.timetable import TimetableScreen
+        except ImportError:
+            self.notify(self.tr("timetable_missing"), severity="warning")
+            return
+        try:
+            screen = TimetableScreen(self.session.editor.path, self.session.result, self.as_of)
+        except Exception as exc:  # another feature's screen: keep the self-check running
+            self.notify(self.tr("timetable_failed", error=exc), severity="error")
+            return
+        self._show(screen)
+
+    def action_help(self) -> None:
+        from ucm_check.tui.screens.dialogs import Help
+
+        if not isinstance(self.screen, Help):
+            self.push_screen(Help(self.screen, self.tr))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(Palette(placeholder=self.tr("palette_placeholder"), id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        self.notify(self.tr("quit_hint"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("save", "gaps", "timetable", "overview") and self.session is None:
+            return None
+        return True
+
+    # saving and quitting ------------------------------------------------------------------------
+
+    def action_save(self, then_quit: bool = False) -> None:
+        self.save(then_quit=then_quit)
+
+    def save(self, onto: str = "opened", *, then_quit: bool = False) -> bool:
+        """Save the edits; a file changed on disk asks merge / overwrite / cancel first."""
+        from ucm_check.tui.screens.dialogs import Confirm
+
+        if self.session is None:
+            return False
+        editor, tr = self.session.editor, self.tr
+        if not editor.dirty and onto == "opened" and not editor.disk_changed():
+            self.notify(tr("nothing_to_save"))
+            if then_quit:
+                self.exit(0)
+            return True
+        try:
+            editor.save(onto=onto)
+        except FileChanged:
+            def chosen(answer: str | None) -> None:
+                if answer in ("disk", "overwrite"):
+                    self.save(answer, then_quit=then_quit)
+
+            self.push_screen(Confirm(tr("changed_on_disk", path=editor.path), [
+                ("disk", tr("merge"), "primary"), ("overwrite", tr("overwrite"), "warning"),
+                ("cancel", tr("cancel"), "default")]), chosen)
+            return False
+        except (SaveError, OSError) as exc:
+            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.notify(detail, title=tr("save_failed"), severity="error", timeout=10)
+            return False
+        self.session.rescore()
+        self._refresh()
+        self.notify(tr("saved", path=editor.path))
+        if then_quit:
+            self.exit(0)
+        return True
+
+    async def action_quit(self) -> None:
+        from ucm_check.tui.screens.dialogs import Confirm
+
+        if self.session is None or not self.session.editor.dirty:
+            self.exit(0)
+            return
+        tr = self.tr
+
+        def chosen(answer: str | None) -> None:
+            if answer == "save":
+                self.save(then_quit=True)
+            elif answer == "discard":
+                self.session.editor.discard_draft()
+                self.exit(0)
+
+        self.push_screen(Confirm(tr("unsaved_quit", count=len(self.session.editor.edits)), [
+            ("save", tr("save_quit"), "primary"), ("discard", tr("discard_quit"), "error"),
+            ("cancel", tr("cancel"), "default")]), chosen)
+
+    # command palette ----------------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Chinese commands replace Textual's English system commands."""
+        tr = self.tr
+        if self.session is not None:
+            yield SystemCommand(tr("save"), tr("cmd_save"), self.action_save)
+            yield SystemCommand(tr("gaps_long"), tr("cmd_gaps"), self.action_gaps)
+            for order in ("recoverable", "area", "clause"):
+                yield SystemCommand(tr("cmd_sort", order=tr(f"order_{order}")), tr("cmd_gaps"),
+                                    lambda order=order: self.action_gaps(order))
+            yield SystemCommand(tr("overview"), tr("cmd_overview"), self.action_overview)
+            yield SystemCommand(tr("timetable"), tr("cmd_timetable"), self.action_timetable)
+            en = tr.lang == "en"
+            for area in self.session.standard.areas:
+                title = area.title_en if en else area.title
+                yield SystemCommand(tr("goto_area", number=area.number, title=title), tr("cmd_area"),
+                                    lambda a=area.id: self.open_area(a))
+                for rule in area.rules:
+                    yield SystemCommand(tr("goto_rule", code=rule.code, title=rule.title), tr("cmd_rule"),
+                                        lambda c=rule.code: self.goto_rule(c))
+        yield SystemCommand(tr("help"), tr("cmd_help"), self.action_help)
+        yield SystemCommand(tr("quit"), tr("cmd_quit"), self.action_quit)

@@ -1,0 +1,34 @@
+"""The TUI's screens: start, new self-check, overview, area walkthrough, gaps, dialogs."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from textual.dom import DOMNode
+
+
+def translate_bindings(node: DOMNode, tr) -> None:
+    """Replace binding descriptions (string ids such as ``"save"``) with text in the UI language.
+
+    Bindings are declared once per class with ids; the footer, help screen and palette then show
+    the translated text.
+    """
+    table = node._bindings.key_to_bindings
+    for key, bindings in table.items():
+        table[key] = [
+            dataclasses.replace(b, description=tr(b.description)) if b.description in tr.table else b
+            for b in bindings
+        ]
+
+
+def topbar(app) -> str:
+    """The first line of every profile screen: unit, file, total, and whether edits are unsaved."""
+    session, tr = app.session, app.tr
+    if session is None:
+        return tr("app_title")
+    from ucm_check.numbers import fmt
+
+    result = session.result
+    dirty = tr("unsaved_mark") if session.editor.dirty else ""
+    name = session.editor.profile.unit.get("name", "")
+    return f"{name}  {session.editor.path.name}{dirty}  {tr('total_line', total=fmt(result.total), deducted=fmt(result.deducted), bonus=fmt(result.bonus))}"

@@ -1,0 +1,142 @@
+"""The start screen (profiles found nearby) and the new self-check form."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from ucm_check.tui.screens import translate_bindings
+
+
+def find_profiles(folder: Path | None = None) -> list[Path]:
+    """``*.toml`` files in ``folder`` (default: the current one) and its ``profiles/``, as relative paths."""
+    base = folder or Path.cwd()
+    found = sorted(base.glob("*.toml")) + sorted((base / "profiles").glob("*.toml"))
+    return [p.relative_to(base) if folder is None else p for p in found if not p.name.startswith(".")]
+
+
+class StartScreen(Screen):
+    """Pick a profile to open, or start a new self-check."""
+
+    BINDINGS = [Binding("n", "new", "new")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self, self.app.tr)
+
+    def compose(self) -> ComposeResult:
+        tr = self.app.tr
+        found = find_profiles()
+        yield Static(tr("start_title"), id="topbar")
+        with Vertical(id="start"):
+            yield Static(tr("start_found") if found else tr("start_none"), id="found")
+            yield OptionList(*[Option(str(p), id=str(p)) for p in found], id="profiles")
+            yield Static("", id="errors")
+            yield Static(tr("start_hint"), id="hint")
+        yield Footer(compact=True)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        errors = self.app.open_profile(Path(event.option.id))
+        if errors:
+            self.show_errors(event.option.id, errors)
+
+    def show_errors(self, file: str, errors: list[str]) -> None:
+        box = self.query_one("#errors", Static)
+        box.update("\n".join([self.app.tr("open_failed", file=file), *errors]))
+        box.add_class("-shown")
+
+    def action_new(self) -> None:
+        self.app.push_screen(NewProfileScreen())
+
+
+class NewProfileScreen(Screen):
+    """Unit name, level, period and standard: writes a blank template profile and opens it."""
+
+    BINDINGS = [Binding("escape", "back", "back")]
+
+    def __init__(self, path: str = "") -> None:
+        super().__init__()
+        self.default_path = path
+        translate_bindings(self, self.app.tr)
+
+    def compose(self) -> ComposeResult:
+        tr, standards = self.app.tr, self.app.host.standards
+        first = next(iter(sorted(standards)), None)
+        yield Static(tr("new_title"), id="topbar")
+        with VerticalScroll(id="form"):
+            yield Static(tr("f_name"), classes="label")
+            yield Input(placeholder="某县城市管理和综合执法局", id="name", compact=True)
+            yield Static(tr("f_standard"), classes="label")
+            yield Select([(f"{s.title}（{sid}）", sid) for sid, s in sorted(standards.items())],
+                         value=first if first else Select.NULL, allow_blank=False, id="standard", compact=True)
+            yield Static(tr("f_level"), classes="label")
+            yield Select(self._levels(first), allow_blank=False, id="level", compact=True)
+            yield Static(tr("f_period"), classes="label")
+            yield Input(str(dt.date.today().year - 1), id="period", compact=True)
+            yield Static(tr("f_path"), classes="label")
+            yield Input(self.default_path or "自评档案.toml", id="path", compact=True)
+            yield Static("", id="errors")
+            yield Button(tr("create"), id="create", variant="primary")
+        yield Footer(compact=True)
+
+    def _levels(self, standard_id: str | None) -> list[tuple[str, str]]:
+        standard = self.app.host.standards.get(standard_id) if standard_id else None
+        levels = standard.levels if standard else ()
+        # a county is the usual user: offer 县市区 first when the standard has it
+        return [(lv, lv) for lv in sorted(levels, key=lambda lv: lv != "县市区")]
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "standard":
+            self.query_one("#level", Select).set_options(self._levels(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.create()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.create()
+
+    def action_back(self) -> None:
+        self.app.pop_screen() if len(self.app.screen_stack) > 2 else self.app.switch_screen(StartScreen())
+
+    def create(self) -> None:
+        from ucm_check.template import render
+        from ucm_check.editing import write_new
+
+        tr = self.app.tr
+        name = self.query_one("#name", Input).value.strip()
+        period = self.query_one("#period", Input).value.strip()
+        raw_path = self.query_one("#path", Input).value.strip()
+        standard = self.app.host.standards.get(self.query_one("#standard", Select).value)
+        level = self.query_one("#level", Select).value
+        path = Path(raw_path).expanduser()
+        problem = ""
+        if not name:
+            problem = tr("need_name")
+        elif not raw_path or path.suffix != ".toml":
+            problem = tr("need_path")
+        elif path.exists():
+            problem = tr("path_exists", path=raw_path)
+        elif not path.resolve().parent.is_dir():
+            problem = tr("no_folder", folder=str(path.parent))
+        if problem or standard is None:
+            self.query_one("#errors", Static).update(problem)
+            return
+        try:
+            write_new(path, render(standard, level=level, name=name, period=period))
+        except OSError as exc:
+            self.query_one("#errors", Static).update(f"{tr('save_failed')}：{exc.strerror or exc}")
+            return
+        self.app.notify(tr("created", path=raw_path))
+        errors = self.app.open_profile(path)
+        if errors:
+            self.query_one("#errors", Static).update("\n".join(errors))

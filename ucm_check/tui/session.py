@@ -1,0 +1,66 @@
+"""One open profile in the TUI: the editor holding the user's edits and the live result.
+
+No Textual here: the scoring path is the one ``ucm-check check`` takes (:func:`ucm_check.checking.score`
+on a validated :class:`~ucm_check.profile.Profile`), only with the edited facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import attrs
+
+from ucm_check.checking import score
+from ucm_check.editing import Editor
+from ucm_check.host import Host
+from ucm_check.model import NOT_APPLICABLE, UNANSWERED, Area, AreaResult, Finding, ProfileResult
+from ucm_check.numbers import ZERO
+
+
+@attrs.define
+class Session:
+    """The open profile, its pending edits and the result of the last scoring."""
+
+    host: Host
+    editor: Editor
+    as_of: dt.date | None = None
+    result: ProfileResult = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        self.rescore()
+
+    @property
+    def standard(self):
+        return self.editor.standard
+
+    def rescore(self) -> ProfileResult:
+        """Score the profile with the edits applied, exactly as ``check`` would score the saved file."""
+        profile = attrs.evolve(self.editor.profile, facts=self.editor.facts())
+        self.result = score(profile, self.host, as_of=self.as_of)
+        return self.result
+
+    def set(self, area: str, key: str, value) -> ProfileResult:
+        """Record one answer (or :data:`~ucm_check.editing.CLEARED`) and re-score."""
+        self.editor.set(area, key, value)
+        return self.rescore()
+
+    def area_result(self, area_id: str) -> AreaResult:
+        return next(a for a in self.result.areas if a.area.id == area_id)
+
+    def finding(self, code: str) -> Finding | None:
+        return next((f for f in self.result.findings if f.rule.code == code), None)
+
+    def area_of(self, code: str) -> Area | None:
+        return next((a.area for a in self.result.areas for f in a.findings if f.rule.code == code), None)
+
+    def completeness(self) -> tuple[int, int]:
+        """(answered, applicable) rules: not-applicable rules count in neither."""
+        findings = [f for f in self.result.findings if f.status != NOT_APPLICABLE]
+        return sum(1 for f in findings if f.status != UNANSWERED), len(findings)
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.result.findings if f.status == status)
+
+    def unanswered_points(self) -> Decimal:
+        return self.result.max_further_deduction if self.result else ZERO

@@ -1,0 +1,214 @@
+"""Widgets of the area walkthrough: one input per fact kind, and a card per rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Input, Select, SelectionList, Static, Switch
+
+from ucm_check.editing import CLEARED
+from ucm_check.model import (
+    AWARDED, COMPLIANT, DEDUCTED, NOT_APPLICABLE, NOT_AWARDED, UNANSWERED, Fact, Finding, Rule,
+)
+from ucm_check.numbers import fmt
+from ucm_check.profile import check_fact
+
+
+def bar(score: Decimal, maximum: Decimal, width: int = 20) -> str:
+    """A text bar of ``score`` out of ``maximum``: full blocks for the score, light shade for the rest."""
+    filled = 0 if maximum <= 0 else int((score / maximum * width).to_integral_value(rounding="ROUND_HALF_UP"))
+    filled = max(0, min(width, filled))
+    return "█" * filled + "░" * (width - filled)
+
+
+def parse_entry(fact: Fact, text: str) -> tuple[Any, str]:
+    """What the user typed for a count, percent or date fact: (value or CLEARED, "") or (None, key of the problem)."""
+    text = text.strip().rstrip("%").strip() if fact.kind == "percent" else text.strip()
+    if not text:
+        return CLEARED, ""
+    try:
+        if fact.kind == "count":
+            value: Any = int(text)
+        elif fact.kind == "percent":
+            value = Decimal(text)
+            if not value.is_finite():
+                raise InvalidOperation
+        else:
+            value = dt.date.fromisoformat(text)
+    except (ValueError, InvalidOperation):
+        return None, f"bad_{fact.kind}"
+    normal, problem = check_fact(fact, value)
+    return (None, problem) if problem else (normal, "")
+
+
+def entry_text(fact: Fact, value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return fmt(value)
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+class BoolSwitch(Switch):
+    """A switch answering a yes/no fact; y and n answer directly, delete clears."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "是", show=False),
+        Binding("n", "answer(False)", "否", show=False),
+        Binding("delete,backspace", "answer(None)", "清除", show=False),
+    ]
+
+    def action_answer(self, value: bool | None) -> None:
+        with self.prevent(Switch.Changed):
+            self.value = bool(value)
+        self.query_ancestor(FactField).commit(CLEARED if value is None else value)
+
+
+class FactField(Vertical):
+    """One question (a fact) with the input its kind needs and a line for validation messages."""
+
+    class Answered(Message):
+        """A valid answer (or CLEARED) for ``area``.``key``."""
+
+        def __init__(self, area: str, key: str, value: Any) -> None:
+            super().__init__()
+            self.area, self.key, self.value = area, key, value
+
+    def __init__(self, area: str, fact: Fact, value: Any, tr, lang: str) -> None:
+        super().__init__(classes="fact", id=f"fact-{area}-{fact.key}")
+        self.area, self.fact, self.value, self.tr, self.lang = area, fact, value, tr, lang
+
+    @property
+    def label(self) -> str:
+        fact = self.fact
+        label = fact.label_en if self.lang == "en" and fact.label_en else fact.label
+        return f"{label}（{fact.unit}）" if fact.kind == "count" and fact.unit else label
+
+    def compose(self) -> ComposeResult:
+        fact, tr, value = self.fact, self.tr, self.value
+        yield Static(self.label, classes="question")
+        with Horizontal(classes="answer"):
+            if fact.kind == "bool":
+                yield BoolSwitch(value=bool(value), classes="input")
+            elif fact.kind == "choice":
+                options = [(o, o) for o in fact.options]
+                yield Select(options, prompt=tr("select_prompt"), value=value if value is not None else Select.NULL,
+                             compact=True, classes="input")
+            elif fact.kind == "subset":
+                chosen = set(value or ())
+                yield SelectionList[str](*[(o, o, o in chosen) for o in fact.options], compact=True, classes="input")
+            else:
+                placeholder = tr(f"input_{fact.kind}")
+                yield Input(entry_text(fact, value), placeholder=placeholder, compact=True, classes="input")
+            yield Static(self._state_text(), classes="state")
+        yield Static("", classes="problem")
+
+    def _state_text(self) -> str:
+        if self.value is None:
+            return self.tr("unanswered")
+        if self.fact.kind == "bool":
+            return self.tr("yes") if self.value else self.tr("no")
+        return ""
+
+    def _problem(self, text: str) -> None:
+        self.query_one(".problem", Static).update(text)
+        self.set_class(bool(text), "-invalid")
+
+    def commit(self, value: Any) -> None:
+        """Accept a valid answer: update the state line and tell the screen (which re-scores)."""
+        self._problem("")
+        new = None if value is CLEARED else value
+        if new == self.value and type(new) is type(self.value):
+            return
+        self.value = new
+        self.query_one(".state", Static).update(self._state_text())
+        self.post_message(self.Answered(self.area, self.fact.key, value))
+
+    def on_switch_changed(self, event: Switch.Changed) -> None:
+        event.stop()
+        self.commit(event.value)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self.commit(CLEARED if event.value is Select.NULL else event.value)
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        event.stop()
+        chosen = set(event.selection_list.selected)
+        self.commit(tuple(o for o in self.fact.options if o in chosen))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        value, problem = parse_entry(self.fact, event.value)
+        if problem:
+            text = self.tr(problem) if problem.startswith("bad_") else problem
+            self._problem(f"{text}（{self.tr('kept_value')}）")
+            return
+        self.commit(value)
+
+    def focus_input(self) -> None:
+        self.query_one(".input").focus()
+
+
+def status_text(finding: Finding | None, tr, *, bonus: bool = False, area_error: str = "") -> tuple[str, str]:
+    """(text, css class) saying what a rule currently costs or awards."""
+    if finding is None:
+        return tr("st_error", error=area_error), "-error"
+    points = fmt(finding.points)
+    status = finding.status
+    if status == DEDUCTED:
+        return tr("st_deducted", points=points), "-deducted"
+    if status == COMPLIANT:
+        return tr("st_compliant"), "-ok"
+    if status == AWARDED:
+        return tr("st_awarded", points=points), "-ok"
+    if status == NOT_AWARDED:
+        return tr("st_not_awarded"), "-neutral"
+    if status == UNANSWERED:
+        key = "st_unanswered_bonus" if bonus else "st_unanswered"
+        return tr(key, points=fmt(finding.rule.max_points)), "-unanswered"
+    if status == NOT_APPLICABLE:
+        return tr("st_na", reason=finding.note), "-na"
+    return status, "-error"
+
+
+class RuleCard(Vertical):
+    """A rule as a question: code, title, clause and the standard's text, its status, and its inputs."""
+
+    def __init__(self, area: str, rule: Rule, fields: list[FactField], shared: list[Fact], tr, *, bonus: bool = False) -> None:
+        super().__init__(classes="rule", id=f"rule-{rule.code}")
+        self.area, self.rule, self.fields, self.shared, self.tr, self.bonus = area, rule, fields, shared, tr, bonus
+
+    def compose(self) -> ComposeResult:
+        rule = self.rule
+        with Horizontal(classes="rule-head"):
+            yield Static(f"{rule.code}  {rule.title}", classes="rule-title")
+            yield Static("", classes="status")
+        yield Static(str(rule.clause), classes="clause")
+        yield Static(rule.text, classes="text")
+        yield Static("", classes="note")
+        yield from self.fields
+        for fact in self.shared:
+            yield Static(self.tr("shared_fact", label=fact.label), classes="shared")
+
+    def show(self, finding: Finding | None, area_error: str = "") -> None:
+        text, kind = status_text(finding, self.tr, bonus=self.bonus, area_error=area_error)
+        status = self.query_one(".status", Static)
+        status.update(text)
+        for cls in ("-deducted", "-ok", "-neutral", "-unanswered", "-na", "-error"):
+            status.set_class(cls == kind, cls)
+        note = finding.note if finding is not None and finding.status != NOT_APPLICABLE else ""
+        self.query_one(".note", Static).update(note)
+        self.query_one(".note", Static).display = bool(note)
+
+    def focus_first(self) -> None:
+        if self.fields:
+            self.fields[0].focus_input()
+        else:
+            self.focus()

@@ -31,11 +31,13 @@ def evaluate_rule(rule: Rule, area: Area, context: Context, get: Callable[[str],
     outcome = rule.shape.evaluate(get, context)
     if not outcome.answered:
         status = UNANSWERED
+    elif outcome.status:
+        status = outcome.status
     elif area.bonus:
         status = AWARDED if outcome.points > 0 else NOT_AWARDED
     else:
         status = DEDUCTED if outcome.points > 0 else COMPLIANT
-    return Finding(rule, area.id, status, outcome.points, outcome.observed, outcome.note)
+    return Finding(rule, area.id, status, outcome.points, outcome.observed, outcome.note, outcome.due)
 
 
 def evaluate(

@@ -23,6 +23,17 @@ NOT_AWARDED = "not_awarded"
 UNANSWERED = "unanswered"
 NOT_APPLICABLE = "not_applicable"
 ERROR = "error"
+#: Statuses of dated obligations (standards with deadlines rather than points, e.g. Henan 2021).
+PENDING = "pending"
+"""Not done yet, and the deadline is further off than the rule's "due soon" window."""
+DUE_SOON = "due_soon"
+"""Not done yet, and the deadline falls within the rule's "due soon" window."""
+OVERDUE = "overdue"
+"""Not done, and the deadline (or a whole reporting period) has passed."""
+NOT_MET = "not_met"
+"""A standing duty with no date in the document (长期) that is not met."""
+GAP_STATUSES = frozenset({DEDUCTED, DUE_SOON, OVERDUE, NOT_MET})
+"""Statuses that call for rectification: they are listed as gaps and enter the plan."""
 
 #: Fact kinds and what a profile value of that kind must be.
 FACT_KINDS = ("bool", "count", "percent", "choice", "subset", "date")
@@ -123,6 +134,11 @@ class Outcome:
     """False when a fact the rule needs is missing from the profile."""
     note: str = ""
     """Anything the reader must know about how the points came out (e.g. a boundary reading)."""
+    status: str = ""
+    """A status the shape decides itself (dated obligations: :data:`OVERDUE` ...); empty lets the
+    engine derive it from the points."""
+    due: dt.date | None = None
+    """The deadline a dated obligation was checked against, for the rectification timetable."""
 
 
 @frozen
@@ -205,6 +221,9 @@ class Standard:
     """Most bonus points that count (20)."""
     areas: tuple[Area, ...] = ()
     """Its areas, filled in by the host from the plugins."""
+    scored: bool = True
+    """False for a standard of dated obligations without points (Henan 2021): reports should show
+    each obligation's status and deadline rather than a total."""
 
     def area(self, area_id: str) -> Area | None:
         return next((a for a in self.areas if a.id == area_id), None)
@@ -228,6 +247,13 @@ class Finding:
     """Points deducted or awarded."""
     observed: str
     note: str = ""
+    due: dt.date | None = None
+    """The deadline of a dated obligation (None for point rules and standing duties)."""
+
+    @property
+    def is_gap(self) -> bool:
+        """True when the finding calls for rectification (see :data:`GAP_STATUSES`)."""
+        return self.status in GAP_STATUSES
 
     @property
     def recoverable(self) -> Decimal:
@@ -322,8 +348,9 @@ class ProfileResult:
         return tuple(a for a in self.areas if a.error)
 
     def gaps(self, order: str = "recoverable") -> list[Finding]:
-        """Deductions, ordered by points recoverable (default), by area (then points), or by clause."""
-        gaps = [f for f in self.findings if f.status == DEDUCTED]
+        """Gaps (deductions and unmet dated duties, :data:`GAP_STATUSES`), ordered by points recoverable
+        (default), by area (then points), or by clause."""
+        gaps = [f for f in self.findings if f.is_gap]
         if order == "recoverable":
             gaps.sort(key=lambda f: -f.recoverable)
         elif order == "area":

@@ -13,12 +13,15 @@ A plugin needing a shape the grammar lacks may write its own class with the same
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from decimal import Decimal
 from typing import Any, Callable
 
 import attrs
 from attrs import frozen
 
+from ucm_check import model
 from ucm_check.model import Context, Fact, Outcome
 from ucm_check.numbers import ZERO, fmt
 
@@ -264,3 +267,235 @@ class Weighted:
         observed = "；".join(f"{f.label}：{f.show(get(f.key))}" for f, _ in self.weights)
         note = f"合计{fmt(raw)}分，累计不超过{fmt(self.cap)}分" if raw > self.cap else ""
         return Outcome(min(raw, self.cap), observed, note=note)
+
+
+# --- Dated obligations -------------------------------------------------------------------------
+# Standards such as Henan 2021 set deadlines rather than points: "2021年底前……制定协管人员管理制度".
+# These shapes deduct nothing (``max_points`` is 0); they decide the finding's status themselves
+# (met, pending, due soon, overdue, not met) by comparing the facts with ``context.as_of``.
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole months; a day the target month lacks becomes its last day
+    (Civil Code art. 202: a period counted in months or years ends on the corresponding day)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def _not_done(due: dt.date, as_of: dt.date, soon_days: int, observed: str, what: str = "") -> Outcome:
+    days = (due - as_of).days
+    if days < 0:
+        return Outcome(ZERO, observed, status=model.OVERDUE, due=due,
+                       note=f"{what}完成时限 {due.isoformat()}，已逾期 {-days} 天")
+    status = model.DUE_SOON if days <= soon_days else model.PENDING
+    return Outcome(ZERO, observed, status=status, due=due, note=f"{what}完成时限 {due.isoformat()}，还有 {days} 天")
+
+
+@frozen
+class AllTrue:
+    """Condition: every yes/no fact holds (制定管理制度并指导实施)."""
+
+    facts: tuple[Fact, ...]
+
+    def check(self, get: Getter) -> tuple[bool, str]:
+        values = [get(f.key) for f in self.facts]
+        return all(values), "；".join(f"{f.label}：{f.show(v)}" for f, v in zip(self.facts, values))
+
+
+@frozen
+class AllOf:
+    """Condition: ``done`` reaches ``total`` (every new recruit received initial training)."""
+
+    total: Fact
+    done: Fact
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return (self.total, self.done)
+
+    def check(self, get: Getter) -> tuple[bool, str]:
+        total, done = get(self.total.key), get(self.done.key)
+        short = max(total - done, 0)
+        observed = f"{self.total.label}：{self.total.show(total)}；{self.done.label}：{self.done.show(done)}"
+        return short == 0, observed + (f"；差{short}{self.total.unit}" if short else "")
+
+
+@frozen
+class AtLeastPer:
+    """Condition: ``actual`` is at least ``numerator``/``denominator`` of ``base`` (不低于万分之五;
+    "不低于" includes the number itself)."""
+
+    actual: Fact
+    base: Fact
+    numerator: Decimal
+    denominator: Decimal
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return (self.actual, self.base)
+
+    def required(self, base: Any) -> Decimal:
+        return Decimal(base) * self.numerator / self.denominator
+
+    def check(self, get: Getter) -> tuple[bool, str]:
+        actual, base = get(self.actual.key), get(self.base.key)
+        need = self.required(base)
+        observed = (f"{self.base.label}：{self.base.show(base)}；{self.actual.label}：{self.actual.show(actual)}；"
+                    f"应不少于 {fmt(need)}{self.actual.unit}")
+        return actual >= need, observed
+
+
+@frozen
+class NoneOf:
+    """Condition: every count is zero (no instruction answered later than the norm allows)."""
+
+    facts: tuple[Fact, ...]
+
+    def check(self, get: Getter) -> tuple[bool, str]:
+        values = [get(f.key) for f in self.facts]
+        return not any(values), "；".join(f"{f.label}：{f.show(v)}" for f, v in zip(self.facts, values))
+
+
+@frozen
+class Obligation:
+    """A duty to meet by a date (``due``), or a standing duty (``due`` None, 长期).
+
+    Met: compliant (with a note when ``done_on`` shows it was met late). Not met: overdue after
+    ``due``, due soon within ``soon_days`` of it (the deadline day itself is still on time), pending
+    before that; a standing duty not met is :data:`~ucm_check.model.NOT_MET`.
+    """
+
+    condition: Any
+    """:class:`AllTrue`, :class:`AllOf`, :class:`AtLeastPer`, :class:`NoneOf` or any object with
+    ``facts`` and ``check(get) -> (met, observed)``."""
+    due: dt.date | None = None
+    soon_days: int = 30
+    done_on: Fact | None = None
+    """Optional date fact: when it was done (an unanswered date is not an unanswered rule)."""
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return (*self.condition.facts, *((self.done_on,) if self.done_on else ()))
+
+    @property
+    def max_points(self) -> Decimal:
+        return ZERO
+
+    def evaluate(self, get: Getter, context: Context) -> Outcome:
+        missing = _unanswered(tuple(self.condition.facts), get)
+        if missing:
+            return attrs.evolve(missing, due=self.due)
+        met, observed = self.condition.check(get)
+        if met:
+            on = get(self.done_on.key) if self.done_on else MISSING
+            note = ""
+            if on is not MISSING:
+                observed += f"；{self.done_on.label}：{on.isoformat()}"
+                if self.due and on > self.due:
+                    note = f"已完成，但晚于完成时限 {self.due.isoformat()} {(on - self.due).days} 天"
+            return Outcome(ZERO, observed, status=model.COMPLIANT, due=self.due, note=note)
+        if self.due is None:
+            return Outcome(ZERO, observed, status=model.NOT_MET, note="长期任务（文件未规定完成时限），尚未落实")
+        return _not_done(self.due, context.as_of, self.soon_days, observed)
+
+
+@frozen
+class Every:
+    """A duty repeated at most every ``months`` months after the last time (每3年至少参加一次).
+
+    The next time is due on the corresponding day ``months`` later (:func:`add_months`). When
+    ``among`` is given and is 0 (no one the duty concerns), the rule is not applicable.
+    """
+
+    last: Fact
+    """Date fact: when it was last done."""
+    months: int
+    soon_days: int = 30
+    among: Fact | None = None
+    """Optional count fact: how many people the duty concerns."""
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return (*((self.among,) if self.among else ()), self.last)
+
+    @property
+    def max_points(self) -> Decimal:
+        return ZERO
+
+    def evaluate(self, get: Getter, context: Context) -> Outcome:
+        if self.among is not None:
+            among = get(self.among.key)
+            if among is MISSING:
+                return _unanswered((self.among,), get)  # type: ignore[return-value]
+            if among == 0:
+                observed = f"{self.among.label}：{self.among.show(among)}"
+                return Outcome(ZERO, observed, status=model.NOT_APPLICABLE, note="本单位没有本项所涉人员，不适用")
+        last = get(self.last.key)
+        if last is MISSING:
+            return _unanswered((self.last,), get)  # type: ignore[return-value]
+        due = add_months(last, self.months)
+        observed = f"{self.last.label}：{last.isoformat()}"
+        if context.as_of <= due - dt.timedelta(days=self.soon_days):
+            return Outcome(ZERO, observed, status=model.COMPLIANT, due=due, note=f"下一次应于 {due.isoformat()} 前完成")
+        return _not_done(due, context.as_of, self.soon_days, observed, "下一次")
+
+
+PERIODS = {"month": (1, "月"), "quarter": (3, "季度"), "year": (12, "年度")}
+
+
+@frozen
+class Periodic:
+    """A report due once in every calendar month, quarter or year (按月报送、每季度上报、每年12月15日前).
+
+    The current period is met once ``last`` falls inside it. A whole earlier period with no report
+    is overdue; otherwise the current one is due by ``due_month``/``due_day`` (yearly) or the
+    period's last day, and is due soon within ``soon_days`` of it.
+    """
+
+    last: Fact
+    """Date fact: when the last report was made."""
+    period: str = attrs.field(validator=attrs.validators.in_(tuple(PERIODS)))
+    soon_days: int = 7
+    due_month: int = 12
+    due_day: int = 31
+    """Yearly reports only: the day in the year they are due by."""
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return (self.last,)
+
+    @property
+    def max_points(self) -> Decimal:
+        return ZERO
+
+    def _start(self, day: dt.date) -> dt.date:
+        months = PERIODS[self.period][0]
+        return dt.date(day.year, (day.month - 1) // months * months + 1, 1)
+
+    def _due(self, start: dt.date) -> dt.date:
+        if self.period == "year":
+            return dt.date(start.year, self.due_month, self.due_day)
+        return add_months(start, PERIODS[self.period][0]) - dt.timedelta(days=1)
+
+    def label(self, start: dt.date) -> str:
+        if self.period == "month":
+            return f"{start.year}年{start.month}月"
+        if self.period == "quarter":
+            return f"{start.year}年第{(start.month - 1) // 3 + 1}季度"
+        return f"{start.year}年度"
+
+    def evaluate(self, get: Getter, context: Context) -> Outcome:
+        last = get(self.last.key)
+        if last is MISSING:
+            return _unanswered(self.facts, get)  # type: ignore[return-value]
+        start = self._start(context.as_of)
+        previous = add_months(start, -PERIODS[self.period][0])
+        observed = f"{self.last.label}：{last.isoformat()}"
+        if last >= start:
+            return Outcome(ZERO, observed, status=model.COMPLIANT, due=self._due(start), note=f"{self.label(start)}已报送")
+        if last < previous:
+            due = self._due(previous)
+            return Outcome(ZERO, observed, status=model.OVERDUE, due=due,
+                           note=f"{self.label(previous)}未报送（应于 {due.isoformat()} 前）")
+        return _not_done(self._due(start), context.as_of, self.soon_days, observed, f"{self.label(start)}")

@@ -1,0 +1,78 @@
+"""方案 二（四）全面提升执法能力: standing duties and the three-yearly provincial training."""
+
+import datetime as dt
+
+from ucm_check.hookspecs import hookimpl
+from ucm_check.model import Fact, Rule
+from ucm_check.rulekit import area, count, yes_no
+from ucm_check.shapes import AllOf, AllTrue, Every, Obligation
+from ucm_check_henan2021 import STANDARD, C
+
+POWER_LIST = yes_no("power_list_published", "是否已向社会公布城市管理执法权力和责任清单", "Powers-and-duties list published")
+SENIOR = count("senior_cadres", "处级以上干部人数", "Cadres at division level or above", "人")
+SENIOR_LAST = Fact(
+    "senior_cadre_training_last", "date",
+    "处级以上干部中最久未参加省级培训者的上次参训日期（从未参训的，填其任处级职务的日期）",
+    "Oldest last provincial training among division-level cadres (or appointment date if never trained)",
+)
+RECRUITS = count("new_recruits", "评价年度新招录执法人员人数", "Enforcement staff recruited this year", "人")
+RECRUITS_TRAINED = count("new_recruits_trained", "其中已接受初任培训的人数", "Of whom received initial training", "人")
+LAWYERS = yes_no("lawyers_engaged", "是否已引入律师参与城市管理执法工作", "Lawyers take part in enforcement")
+METHOD_721 = yes_no("method_721", "是否已全面落实“721工作法”", "The 721 method applied throughout")
+GRID = yes_no("grid_management", "是否已全面推行网格化管理", "Grid management in place throughout")
+
+STANDING = "方案未规定完成时限，按长期任务检查：未落实即为“未落实”，整改期限取本规则的默认期限。"
+
+AREA = area("capacity", "二（四）", "全面提升执法能力", "Enforcement capacity", STANDARD, "0", order=2, rules=[
+    Rule(
+        code="HEN-24-1", clause=C("方案 二（四）1"), title="公布权力和责任清单",
+        text="各级城市管理执法部门要建立健全权责清单制度,经党委政府批准后依法动态调整并及时向社会公布城市管理执法权力和责任清单",
+        shape=Obligation(AllTrue((POWER_LIST,))), reading=STANDING,
+        period_days=60, remedy="编制城市管理执法权力和责任清单，报党委政府批准后向社会公布，并建立动态调整机制。",
+        good={"capacity.power_list_published": True}, bad={"capacity.power_list_published": False},
+    ),
+    Rule(
+        code="HEN-24-2a", clause=C("方案 二（四）2"), title="处级以上干部省级培训",
+        text="原则上处级以上干部每3年至少参加一次省级培训",
+        shape=Every(SENIOR_LAST, months=36, among=SENIOR),
+        reading="每名处级以上干部距上次省级培训不超过3年：以最久未参训者的上次参训日期加3年（到期月的对应日）为期限，"
+                "当日仍在期限内；期限前 30 天内列为“即将到期”。没有处级以上干部的单位不适用。",
+        period_days=180, remedy="将超过或即将超过3年未参加省级培训的处级以上干部报名参加省厅下一期培训。",
+        good={"capacity.senior_cadres": 3, "capacity.senior_cadre_training_last": dt.date(2025, 5, 10)},
+        bad={"capacity.senior_cadres": 3, "capacity.senior_cadre_training_last": dt.date(2021, 5, 10)},
+    ),
+    Rule(
+        code="HEN-24-2b", clause=C("方案 二（四）2"), title="新招录执法人员初任培训",
+        text="严格落实新招录执法人员初任培训制度",
+        shape=Obligation(AllOf(RECRUITS, RECRUITS_TRAINED)), reading="评价年度新招录的执法人员都已接受初任培训才算落实（无新招录人员即为落实）。" + STANDING,
+        period_days=90, remedy="为未参加初任培训的新招录执法人员安排初任培训，培训合格后方可上岗执法。",
+        good={"capacity.new_recruits": 5, "capacity.new_recruits_trained": 5},
+        bad={"capacity.new_recruits": 5, "capacity.new_recruits_trained": 3},
+    ),
+    Rule(
+        code="HEN-24-3", clause=C("方案 二（四）3"), title="律师参与执法",
+        text="要积极引入律师参与城市管理执法工作",
+        shape=Obligation(AllTrue((LAWYERS,))), reading=STANDING,
+        period_days=60, remedy="聘请法律顾问或购买律师服务，让律师参与重大执法决定法制审核、疑难案件和执行。",
+        good={"capacity.lawyers_engaged": True}, bad={"capacity.lawyers_engaged": False},
+    ),
+    Rule(
+        code="HEN-24-4a", clause=C("方案 二（四）4"), title="721工作法",
+        text="全面落实“721工作法",
+        shape=Obligation(AllTrue((METHOD_721,))), reading="所存原文缺右引号，即“721工作法”。" + STANDING,
+        period_days=90, remedy="推行“70%的问题用服务手段解决、20%用管理手段解决、10%用执法手段解决”的工作法，并留存台账。",
+        good={"capacity.method_721": True}, bad={"capacity.method_721": False},
+    ),
+    Rule(
+        code="HEN-24-4b", clause=C("方案 二（四）4"), title="网格化管理",
+        text="全面推行网格化管理",
+        shape=Obligation(AllTrue((GRID,))), reading=STANDING,
+        period_days=90, remedy="划定执法网格，明确网格责任人和巡查频次，实现辖区全覆盖。",
+        good={"capacity.grid_management": True}, bad={"capacity.grid_management": False},
+    ),
+])
+
+
+@hookimpl
+def ucm_check_areas():
+    return [AREA]

@@ -105,31 +105,34 @@ class ItemEditor(ModalScreen["Item | None"]):
     def compose(self) -> ComposeResult:
         i = self.item
         with VerticalScroll(id="editor"):
-            yield Static(f"{'新增整改事项' if self.new else '编辑整改事项'}  {i.id}", id="editor-title")
+            yield Static(f"{'新增整改事项' if self.new else '编辑整改事项'}  {i.id}", id="editor-title", markup=False)
             if i.manual:
                 yield from self._field("问题", Input(i.problem, id="problem"))
             else:
-                yield Static(i.problem, id="problem-text")
+                yield Static(i.problem, id="problem-text", markup=False)
             yield from self._field("牵头单位", Input(i.lead_unit, id="lead_unit"))
-            yield from self._field("责任单位（多个用顿号分隔）", Input("、".join(i.responsible_units), id="responsible_units"))
+            yield from self._field("责任单位", Input("、".join(i.responsible_units), placeholder="多个用顿号分隔", id="responsible_units"))
             yield from self._field("配合单位", Input("、".join(i.cooperating_units), id="cooperating_units"))
             yield from self._field("责任人", Input(i.person, id="person"))
-            yield from self._field(f"完成时限（2026-12-31 或 {ONGOING}）", Input(deadline_text(i.deadline), id="deadline"))
-            yield from self._field("调整原因（改动完成时限时必填）", Input("", id="reason"))
+            yield from self._field("完成时限", Input(deadline_text(i.deadline), placeholder=f"2026-12-31 或 {ONGOING}", id="deadline"))
+            yield from self._field("调整原因", Input("", placeholder="改动完成时限时必填", id="reason"))
             yield from self._field("状态", Select([(s, s) for s in STATUSES], value=i.status, allow_blank=False, id="status"))
             yield from self._field("整改措施", TextArea(i.measures, id="measures"))
-            yield from self._field("阶段节点（每行一个：[x] 2026-12-10 内容）", TextArea(milestones_to_text(i.milestones), id="milestones"))
-            yield from self._field("佐证材料（多个用顿号分隔）", Input("、".join(i.evidence), id="evidence"))
+            yield from self._field("阶段节点", TextArea(milestones_to_text(i.milestones), id="milestones"))
+            yield Static("每行一个阶段节点：[x] 2026-12-10 内容（[x] 表示已完成，[ ] 未完成）", classes="hint", markup=False)
+            yield from self._field("佐证材料", Input("、".join(i.evidence), placeholder="文件名，多个用顿号分隔", id="evidence"))
             yield from self._field("备注", Input(i.note, id="note"))
-            yield Static("", id="editor-errors")
+            yield Static("", id="editor-errors", markup=False)
             with Horizontal(id="editor-buttons"):
                 yield Button("保存", id="save", variant="primary")
                 yield Button("取消", id="cancel")
 
     @staticmethod
     def _field(label: str, widget: Any):
-        yield Static(label, classes="label")
-        yield widget
+        widget.compact = True
+        with Horizontal(classes="field"):
+            yield Static(label, classes="label", markup=False)
+            yield widget
 
     def on_mount(self) -> None:
         self.query_one("#problem" if self.item.manual else "#lead_unit").focus()
@@ -204,7 +207,7 @@ class TimetableScreen(Screen):
         self.row_items: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="tt-summary")
+        yield Static("", id="tt-summary", markup=False)
         yield Static("", id="tt-views")
         yield DataTable(id="tt-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="tt-detail")

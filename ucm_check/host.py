@@ -2,13 +2,18 @@
 assembles standards from the areas plugins contribute.
 
 Load order: builtin modules (:data:`DEFAULT_PLUGINS`), then entry points of the ``ucm_check`` group,
-then loose modules; names in ``disabled`` are skipped. A plugin that fails to import, register or
-answer a hook is recorded in :attr:`Host.errors` by name and hook, and the others carry on.
+then extra modules, then loose ``*.py`` files from plugin folders (``--plugins-dir`` and
+:data:`PLUGINS_DIR_ENV`); names in ``disabled`` (and :data:`DISABLE_ENV`) are skipped. A plugin that
+fails to import, register or answer a hook is recorded in :attr:`Host.errors` by name and hook,
+and the others carry on.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import os
+import sys
 import traceback
 from typing import Any, Iterable
 
@@ -19,6 +24,10 @@ from ucm_check import __version__, hookspecs
 from ucm_check.model import Area, Standard
 
 GROUP = "ucm_check"
+PLUGINS_DIR_ENV = "UCM_CHECK_PLUGINS_DIR"
+"""Folders of loose plugin files, separated by ``os.pathsep``, loaded after ``--plugins-dir``."""
+DISABLE_ENV = "UCM_CHECK_DISABLE_PLUGINS"
+"""Plugin or distribution names not to load, separated by commas (as ``--disable-plugin``)."""
 
 #: Builtin plugins, registered exactly as installed ones are: one module per checklist area.
 DEFAULT_PLUGINS: tuple[str, ...] = tuple(
@@ -76,6 +85,10 @@ class Host:
         self._standards: dict[str, Standard] | None = None
         self.area_plugin: dict[tuple[str, str], str] = {}
         """Which plugin contributed each (standard id, area id)."""
+        self.disabled: list[str] = []
+        """Plugins skipped because they were disabled, by name."""
+        self.base_standards: dict[str, Standard] | None = None
+        """The standards as the plugins declared them, when :meth:`use_standards` replaced them."""
 
     def fail(self, plugin: str, hook: str, exc: BaseException | str) -> None:
         """Record a failure of ``plugin`` in ``hook``."""
@@ -113,6 +126,30 @@ class Host:
             self.fail(name, "import", exc)
             return
         self.register(name, obj, module=module, version=version, source=source)
+
+    def load_file(self, path: str) -> None:
+        """Import a loose plugin file as plugin ``<file stem>`` and register it."""
+        name = os.path.splitext(os.path.basename(path))[0]
+        module = f"ucm_check_dir_plugins.{name}"
+        try:
+            spec = importlib.util.spec_from_file_location(module, path)
+            if spec is None or spec.loader is None:
+                raise ImportError(f"无法作为 Python 模块加载：{path}")
+            obj = importlib.util.module_from_spec(spec)
+            sys.modules[module] = obj
+            spec.loader.exec_module(obj)
+        except Exception as exc:
+            sys.modules.pop(module, None)
+            self.plugins[name] = PluginInfo(name, path, "", "file")
+            self.fail(name, "import", exc)
+            return
+        self.register(name, obj, module=path, version="", source="file")
+
+    def use_standards(self, standards: dict[str, Standard]) -> None:
+        """Replace the assembled standards (e.g. with tailored ones), keeping the originals."""
+        if self.base_standards is None:
+            self.base_standards = self.standards
+        self._standards = standards
 
     def call(self, hook: str, **kwargs: Any) -> list[tuple[str, Any]]:
         """Call every implementation of ``hook`` on its own; return ``(plugin, result)`` pairs."""
@@ -164,26 +201,71 @@ class Host:
         }
 
 
+def plugin_files(folder: str) -> list[str]:
+    """The loose plugin files of ``folder``: ``*.py`` not starting with ``_`` or ``.``, by name."""
+    return [os.path.join(folder, n) for n in sorted(os.listdir(folder))
+            if n.endswith(".py") and not n.startswith(("_", "."))]
+
+
+def env_list(name: str, sep: str) -> list[str]:
+    """Non-empty items of environment variable ``name`` split on ``sep``."""
+    return [item.strip() for item in os.environ.get(name, "").split(sep) if item.strip()]
+
+
 def build_host(
     *,
     entry_points: bool = True,
     modules: Iterable[tuple[str, str]] = (),
     disabled: Iterable[str] = (),
+    plugin_dirs: Iterable[str] = (),
+    environment: bool = False,
 ) -> Host:
-    """A host with the builtin plugins, installed entry points and extra ``(name, module)`` pairs."""
+    """A host with the builtin plugins, installed entry points, extra ``(name, module)`` pairs and
+    the loose files of ``plugin_dirs``.
+
+    ``disabled`` names plugins (or, for entry points, whole distributions) to skip. With
+    ``environment`` the folders of :data:`PLUGINS_DIR_ENV` and the names of :data:`DISABLE_ENV` are
+    added; the command line sets it, tests and library callers do not.
+    """
     host = Host()
     skip = set(disabled)
+    dirs = list(plugin_dirs)
+    if environment:
+        skip.update(env_list(DISABLE_ENV, ","))
+        dirs += env_list(PLUGINS_DIR_ENV, os.pathsep)
+
+    def wanted(*names: str) -> bool:
+        hit = next((n for n in names if n in skip), None)
+        if hit is not None:
+            host.disabled.append(names[0])
+        return hit is None
+
     for module in DEFAULT_PLUGINS:
-        if module not in skip:
+        if wanted(module):
             host.load_module(module, module, version=__version__, source="builtin")
     if entry_points:
         from ucm_check.entrypoints import scan
 
         for ep in scan(GROUP):
-            if ep.name in skip or ep.name in host.plugins or ep.module in DEFAULT_PLUGINS:
+            if ep.name in host.plugins or ep.module in DEFAULT_PLUGINS:
                 continue
-            host.load_module(ep.name, ep.module, attr=ep.attr, version=ep.version, source="entry point")
+            if wanted(ep.name, ep.dist, ep.dist.replace("_", "-")):
+                host.load_module(ep.name, ep.module, attr=ep.attr, version=ep.version, source="entry point")
     for name, module in modules:
-        if name not in skip:
+        if wanted(name):
             host.load_module(name, module, version="", source="file")
+    for folder in dirs:
+        try:
+            files = plugin_files(folder)
+        except OSError as exc:
+            host.plugins[folder] = PluginInfo(folder, folder, "", "file")
+            host.fail(folder, "plugins-dir", f"无法读取插件目录：{exc.strerror or exc}")
+            continue
+        for path in files:
+            name = os.path.splitext(os.path.basename(path))[0]
+            if name in host.plugins:
+                host.plugins.setdefault(path, PluginInfo(path, path, "", "file"))
+                host.fail(path, "import", f"插件名 {name} 已被其他插件使用")
+            elif wanted(name):
+                host.load_file(path)
     return host

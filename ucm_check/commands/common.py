@@ -6,17 +6,71 @@ import argparse
 import os
 import sys
 import tempfile
+from typing import NoReturn
 
-from ucm_check.host import Host, build_host
+from ucm_check.host import GROUP, Host, build_host
 
 
 def add_host_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options every command that loads plugins accepts."""
-    parser.add_argument("--no-entry-points", action="store_true", help="只加载内置插件，不加载已安装的插件包")
+    """Options every command that loads plugins accepts: where plugins come from, which to skip,
+    and tailoring files applied on top of the standards."""
+    group = parser.add_argument_group("插件与裁剪")
+    group.add_argument("--no-entry-points", action="store_true", help="只加载内置插件，不加载已安装的插件包")
+    group.add_argument("--plugins-dir", action="append", default=[], metavar="DIR",
+                       help="从该目录加载零散的插件文件（*.py），可重复；环境变量 UCM_CHECK_PLUGINS_DIR 亦可")
+    group.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
+                       help="不加载该插件（插件名或发行包名，见 ucm-check plugins），可重复；环境变量 UCM_CHECK_DISABLE_PLUGINS 亦可（逗号分隔）")
+    group.add_argument("--tailoring", action="append", default=[], metavar="FILE",
+                       help="裁剪文件（TOML）：停用规则、调整分值/档次/读法/期限或新增规则，可重复，按顺序叠加")
+
+
+def _usage_error(message: str) -> NoReturn:
+    err(f"ucm-check: 错误：{message}")
+    raise SystemExit(2)
 
 
 def host_from_args(args: argparse.Namespace) -> Host:
-    return build_host(entry_points=not getattr(args, "no_entry_points", False))
+    """The plugin host the options describe, with tailoring applied.
+
+    A missing plugin folder, a disabled name that matches no plugin, or an invalid tailoring file is
+    a usage error: the messages go to stderr and the process exits with code 2. Plugins that fail
+    are recorded in ``host.errors`` for the command to report (exit 3).
+    """
+    dirs = list(getattr(args, "plugins_dir", []) or [])
+    for folder in dirs:
+        if not os.path.isdir(folder):
+            _usage_error(f"插件目录不存在：{folder}（--plugins-dir）")
+    disabled = list(getattr(args, "disable_plugin", []) or [])
+    host = build_host(entry_points=not getattr(args, "no_entry_points", False), plugin_dirs=dirs,
+                      disabled=disabled, environment=True)
+    unknown = [name for name in disabled if not _matches_disabled(host, name)]
+    if unknown:
+        import difflib
+
+        names = [*host.plugins, *host.disabled]
+        close = difflib.get_close_matches(unknown[0], names, n=1, cutoff=0.6)
+        hint = f"，是否想写 “{close[0]}”？" if close else "（ucm-check plugins 列出插件名）"
+        _usage_error(f"没有名为 “{unknown[0]}” 的插件可停用{hint}")
+    tailoring = list(getattr(args, "tailoring", []) or [])
+    if tailoring:
+        from ucm_check.tailoring import InvalidTailoring, apply_files
+
+        try:
+            host.use_standards(apply_files(tailoring, host.standards))
+        except InvalidTailoring as exc:
+            for problem in exc.errors:
+                err(str(problem))
+            raise SystemExit(2) from None
+    return host
+
+
+def _matches_disabled(host: Host, name: str) -> bool:
+    if name in host.disabled:
+        return True
+    from ucm_check.entrypoints import scan
+
+    normal = name.lower().replace("-", "_")
+    return any(ep.dist.lower().replace("-", "_") == normal for ep in scan(GROUP))
 
 
 def write_atomic(path: str, text: str, *, encoding: str = "utf-8") -> None:

@@ -13,7 +13,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_host_arguments(parser)
 
 
-def render(rule, area, standard) -> str:  # noqa: ANN001
+def render(rule, area, standard, base=None) -> str:  # noqa: ANN001
+    """The explanation of ``rule``; ``base`` is the same rule before tailoring, when it was tailored."""
     from ucm_check.numbers import fmt
     from ucm_check.template import toml_value
 
@@ -33,7 +34,10 @@ def render(rule, area, standard) -> str:  # noqa: ANN001
     if rule.exempt_if:
         lines.append(f"免扣：{rule.exempt_if.fact} 为 {'、'.join(sorted(map(str, rule.exempt_if.values)))} 时，{rule.exempt_if.reason}")
     if rule.tailored:
-        lines.append(f"裁剪：{'；'.join(rule.tailored)}")
+        if base is not None and base.max_points != rule.max_points:
+            lines.append(f"基础分值：{'最多加' if area.bonus else '最多扣'} {fmt(base.max_points)} 分（裁剪前）")
+        lines.append("裁剪：")
+        lines += [f"  {change}" for change in rule.tailored]
     lines.append(f"整改：{rule.remedy}（默认整改期限 {rule.period_days} 天）")
     lines.append("填写项：")
     for fact in shape.facts:
@@ -53,7 +57,9 @@ def run(args: argparse.Namespace) -> int:
         for area in standard.areas:
             for rule in area.rules:
                 if rule.code.lower() == args.code.lower():
-                    out(render(rule, area, standard))
+                    base_standard = (host.base_standards or {}).get(standard.id)
+                    base = base_standard.rule(rule.code) if base_standard else None
+                    out(render(rule, area, standard, base))
                     return exitcodes.OK
                 codes.append(rule.code)
     import difflib

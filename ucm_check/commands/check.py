@@ -1,12 +1,24 @@
-"""``ucm-check check PROFILE...``: score profiles and print a report."""
+"""``ucm-check check PROFILE...``: score profiles (files, folders, globs), apply the policy's gates,
+write a report in one format, optionally a second one to a file."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import io
+import os
+import sys
+import tempfile
+import time
 from decimal import Decimal, InvalidOperation
+from typing import Any, TextIO
 
 from ucm_check import exitcodes
-from ucm_check.commands.common import add_host_arguments, err, host_from_args, out
+from ucm_check.commands.common import add_host_arguments, err, host_from_args
+
+FORMATS = ("text", "json", "junit", "sarif", "github", "gitlab", "markdown", "tap")
+#: File name endings ``--output`` infers a format from when ``--format`` is not given.
+SUFFIXES = {".json": "json", ".xml": "junit", ".sarif": "sarif", ".md": "markdown", ".tap": "tap"}
 
 
 def _decimal(text: str) -> Decimal:
@@ -16,58 +28,177 @@ def _decimal(text: str) -> Decimal:
         raise argparse.ArgumentTypeError(f"应为数字，实际为 {text!r}") from None
 
 
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为日期，如 2026-11-24，实际为 {text!r}") from None
+
+
+def add_as_of(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--as-of", type=_date, metavar="DATE", help="按此日期评价（默认今天），用于整改逾期等与日期有关的判断")
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("profiles", nargs="+", metavar="PROFILE", help="自评档案（TOML）")
-    parser.add_argument("--format", default="text", choices=("text", "json"), help="报告格式（默认 text）")
+    parser.add_argument("profiles", nargs="+", metavar="PROFILE",
+                        help="自评档案（TOML）、目录（其下所有 .toml，整改台账 *.plan.toml 除外）或通配符")
+    parser.add_argument("--format", choices=FORMATS, help="报告格式（默认 text；与 --output 同用时写入文件，控制台仍为 text）")
+    parser.add_argument("--output", "-o", metavar="FILE",
+                        help="把 --format 格式的报告写入 FILE（未给 --format 时按扩展名：.json .xml .sarif .md .tap）")
     parser.add_argument("--min-score", type=_decimal, metavar="N",
                         help="总分低于 N 时以退出码 1 失败；评价不完整时按最低可能得分判断")
+    parser.add_argument("--policy", metavar="FILE", help="省级提交策略（TOML）：最低总分、区域最低分、一票否决、未填写和逾期上限、佐证要求")
+    add_as_of(parser)
     parser.add_argument("--sort", default="recoverable", choices=("recoverable", "area", "clause"),
                         help="扣分项排序：可挽回分值（默认）、区域、条款")
+    parser.add_argument("--details", action="store_true", help="检查多个档案时也逐个输出完整报告（默认只输出排名汇总）")
+    parser.add_argument("--no-progress", action="store_true", help="不在终端显示进度")
     add_host_arguments(parser)
 
 
+def writer_for(fmt: str, out: TextIO, run: Any, *, pretty: bool = False) -> Any:
+    """A report writer of ``fmt`` on ``out``; each format's module is imported only when used."""
+    if fmt == "text":
+        from ucm_check.report.summary import TextWriter
+
+        return TextWriter(out, run)
+    if fmt == "json":
+        from ucm_check.report.json import Writer
+
+        return Writer(out, run, pretty=pretty)
+    import importlib
+
+    return importlib.import_module(f"ucm_check.report.{fmt}").Writer(out, run)
+
+
+class _Stdout:
+    """UTF-8 text on the real stdout whatever the console encoding; detached, never closed, at the end."""
+
+    def __init__(self) -> None:
+        self.stream: TextIO
+        if hasattr(sys.stdout, "buffer"):
+            sys.stdout.flush()
+            self.stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=False)
+            self.wrapped = True
+        else:
+            self.stream, self.wrapped = sys.stdout, False
+
+    def close(self) -> None:
+        self.stream.flush()
+        if self.wrapped:
+            self.stream.detach()  # type: ignore[attr-defined]
+
+
+class _OutputFile:
+    """The ``--output`` file, written to a temporary file beside it and moved into place at the end."""
+
+    def __init__(self, path: str):
+        self.path = path
+        folder = os.path.dirname(os.path.abspath(path))
+        fd, self.tmp = tempfile.mkstemp(prefix=".ucm-", suffix=".tmp", dir=folder)
+        self.stream = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def commit(self) -> None:
+        self.stream.close()
+        os.replace(self.tmp, self.path)
+
+    def discard(self) -> None:
+        self.stream.close()
+        if os.path.exists(self.tmp):
+            os.unlink(self.tmp)
+
+
 def run(args: argparse.Namespace) -> int:
-    from ucm_check.checking import check_file
-    from ucm_check.numbers import fmt
+    import attrs
+
+    from ucm_check import log
+    from ucm_check.batch import Outcome, Progress, expand, outcomes, row_for
+    from ucm_check.checking import Checked
+    from ucm_check.policy import InvalidPolicy, Policy, load_policy
+    from ucm_check.report.summary import Run
+
+    started = time.perf_counter()
+    fmt = args.format or "text"
+    if args.output and args.format is None:
+        fmt = SUFFIXES.get(os.path.splitext(args.output)[1].lower(), "")
+        if not fmt:
+            err(f"ucm-check check: 用法错误：无法从 “{args.output}” 的扩展名判断格式，请用 --format 指定")
+            return exitcodes.INVALID
+    if args.output and fmt == "text":
+        err("ucm-check check: 用法错误：--output 需要 text 以外的格式（控制台已输出 text 报告）")
+        return exitcodes.INVALID
+    if args.output and os.path.isdir(args.output):
+        err(f"ucm-check check: 错误：--output “{args.output}” 是目录")
+        return exitcodes.INVALID
 
     host = host_from_args(args)
-    checked = [check_file(path, host) for path in args.profiles]
-    codes = []
-    gates = []
-    for item in checked:
-        for problem in item.errors:
+    policy: Policy | None = None
+    if args.policy:
+        try:
+            policy = load_policy(args.policy, host.standards)
+        except InvalidPolicy as exc:
+            for problem in exc.errors:
+                err(str(problem))
+            return exitcodes.INVALID
+    if args.min_score is not None:
+        policy = attrs.evolve(policy or Policy(), min_score=args.min_score)
+
+    paths, problems = expand(args.profiles)
+    as_of = args.as_of or dt.date.today()
+    report = Run(as_of, policy, args.sort, args.details)
+    stdout = _Stdout()
+    output = None
+    try:
+        output = _OutputFile(args.output) if args.output else None
+    except OSError as exc:
+        err(f"ucm-check check: 错误：无法写入 --output “{args.output}”：{exc.strerror or exc}")
+        return exitcodes.INVALID
+    console_fmt = "text" if output else fmt
+    writers = [writer_for(console_fmt, stdout.stream, report, pretty=sys.stdout.isatty())]
+    if output:
+        writers.append(writer_for(fmt, output.stream, report))
+    progress = Progress(len(paths), enabled=False if args.no_progress else None)
+    codes: list[int] = []
+    count = invalid = 0
+
+    def emit(o: Outcome) -> None:
+        nonlocal count, invalid
+        count += 1
+        for problem in [*o.checked.errors, *o.extra_errors]:
             err(str(problem))
-        if item.errors:
+        if o.invalid:
+            invalid += 1
             codes.append(exitcodes.INVALID)
-        if item.result is not None and args.min_score is not None:
-            r = item.result
-            basis = r.total if r.complete else r.lowest_total
-            passed = basis >= args.min_score
-            gates.append({"file": item.file, "gate": "min_score", "threshold": args.min_score,
-                          "value": basis, "passed": passed})
-            if not passed:
+        for g in o.gates:
+            if not g.passed:
+                err(f"{o.file}: {g.message}")
                 codes.append(exitcodes.THRESHOLD)
-                what = "总分" if r.complete else "评价不完整，最低可能得分"
-                err(f"{item.file}: 未通过：{what} {fmt(basis)} 低于 --min-score {fmt(args.min_score)}"
-                    f"（差 {fmt(args.min_score - basis)} 分）")
-    for problem in host.errors:
-        err(str(problem))
-    if host.errors:
-        codes.append(exitcodes.PLUGIN)
-    code = exitcodes.combine(*codes)
-    if args.format == "json":
-        from ucm_check.numbers import json_number
-        from ucm_check.report import json as jr
+        report.rows.append(o.row)
+        for w in writers:
+            w.add(o)
 
-        profiles = [jr.profile_dict(c.result) if c.result else jr.invalid_dict(c.file, c.errors) for c in checked]
-        gate_dicts = [dict(g, threshold=json_number(g["threshold"]), value=json_number(g["value"])) for g in gates]
-        import sys
-
-        rules = jr.rules_of(c.result for c in checked if c.result)
-        doc = jr.document(profiles, exit_code=code, plugin_errors=host.errors, gates=gate_dicts, rules=rules)
-        out(jr.dumps(doc, pretty=sys.stdout.isatty()) + "\n")
-    else:
-        from ucm_check.report.text import render
-
-        out("\n".join(render(c.result, order=args.sort) for c in checked if c.result))
-    return code
+    try:
+        for problem in problems:
+            checked = Checked(problem.file, errors=[problem])
+            emit(Outcome(checked, [], row_for(checked, []), policy=policy))
+        for o in outcomes(paths, host, as_of=as_of, policy=policy, progress=progress):
+            emit(o)
+        progress.close()
+        for e in host.errors:
+            err(str(e))
+        if host.errors:
+            codes.append(exitcodes.PLUGIN)
+        report.plugin_errors = list(host.errors)
+        report.exit_code = exitcodes.combine(*codes)
+        for w in writers:
+            w.finish(report)
+        if output:
+            output.commit()
+            output = None
+    finally:
+        if output:
+            output.discard()
+        stdout.close()
+    log.info("ucm_check.check_done", profiles=count, invalid=invalid, exit_code=report.exit_code,
+             format=fmt, output=args.output, seconds=round(time.perf_counter() - started, 3))
+    return report.exit_code

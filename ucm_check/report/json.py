@@ -6,6 +6,7 @@ Scores are exact decimals written as JSON numbers (95.9, never 95.89999999999999
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any, Iterable
 
 from ucm_check import __version__
@@ -125,3 +126,85 @@ def dumps(doc: dict[str, Any], *, pretty: bool = True) -> str:
     if pretty:
         return json.dumps(doc, ensure_ascii=False, indent=2)
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+
+
+def gate_dict(g: Any) -> dict[str, Any]:
+    """One applied gate (:class:`~ucm_check.policy.GateResult`)."""
+    d: dict[str, Any] = {
+        "file": g.file, "gate": g.gate, "threshold": num(Decimal(g.threshold)), "value": num(Decimal(g.value)),
+        "passed": g.passed, "shortfall": num(Decimal(g.shortfall)), "message": g.message,
+    }
+    if g.area:
+        d["area"] = g.area
+    if g.rules:
+        d["rules"] = list(g.rules)
+    return d
+
+
+def outcome_dict(o: Any) -> dict[str, Any]:
+    """A profile of a batch (:class:`~ucm_check.batch.Outcome`), errors in other files (its plan) included."""
+    c = o.checked
+    if c.result is None:
+        return invalid_dict(c.file, c.errors)
+    d = profile_dict(c.result)
+    if o.extra_errors:
+        d["errors"] = [{"file": e.file, "line": e.line, "column": e.column, "message": e.message} for e in o.extra_errors]
+    return d
+
+
+def ranking(rows: Iterable[Any]) -> list[dict[str, Any]]:
+    """The ranked summary: valid profiles best first with area scores, as in the text table."""
+    from ucm_check.report.summary import ranked
+
+    return [
+        {"rank": rank, "file": r.file, "unit": r.unit, "standard": r.standard, "total": num(r.total),
+         "lowest_total": num(r.lowest), "complete": r.complete, "gates_failed": list(r.gates_failed),
+         "areas": {aid: (None if s is None else num(s)) for aid, _, s in r.areas}}
+        for rank, r in ranked(list(rows))
+    ]
+
+
+class Writer:
+    """Streams the document: each profile is written as it is checked, the rest at the end.
+
+    Same keys as :func:`document` plus ``as_of``, ``policy`` and ``ranking``. ``exit_code`` and
+    ``rules`` come after ``profiles`` because they are known only then (JSON key order carries no
+    meaning). Pretty when ``pretty``; otherwise compact with one profile per line.
+    """
+
+    def __init__(self, out: Any, run: Any, *, pretty: bool = False):
+        self.out = out
+        self.pretty = pretty
+        self.gates: list[dict[str, Any]] = []
+        self.standards: dict[str, Any] = {}
+        self.first = True
+        policy = run.policy
+        head = {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": "ucm-check", "version": __version__},
+            "as_of": run.as_of.isoformat(),
+            "policy": {"file": policy.file, "name": policy.name} if policy is not None and policy.file else None,
+        }
+        text = dumps(head, pretty=pretty)[:-1].rstrip()
+        self.out.write(text + (',\n  "profiles": [' if pretty else ',"profiles":['))
+
+    def add(self, o: Any) -> None:
+        self.gates.extend(gate_dict(g) for g in o.gates)
+        if o.checked.result is not None:
+            self.standards.setdefault(o.checked.result.standard.id, o.checked.result)
+        body = dumps(outcome_dict(o), pretty=self.pretty)
+        sep = "" if self.first else ","
+        self.out.write(sep + ("\n    " + body.replace("\n", "\n    ") if self.pretty else "\n" + body))
+        self.first = False
+
+    def finish(self, run: Any) -> None:
+        tail = {
+            "exit_code": run.exit_code,
+            "rules": rules_of(self.standards.values()),
+            "plugin_errors": [{"plugin": e.plugin, "hook": e.hook, "error": e.error} for e in run.plugin_errors],
+            "gates": self.gates,
+            "ranking": ranking(run.rows),
+        }
+        close = ("\n  ]" if self.pretty else "\n]") if not self.first else "]"
+        rest = dumps(tail, pretty=self.pretty)[1:]
+        self.out.write(close + "," + (rest.lstrip("\n") if not self.pretty else "\n" + rest.lstrip("\n")) + "\n")

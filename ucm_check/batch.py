@@ -1,0 +1,294 @@
+"""Batch checking: expand files, folders and globs; check profiles one at a time; turn each into an
+:class:`Outcome` (gates, located issues, a summary row) that the report writers consume and drop.
+
+Only the small :class:`Row` of each profile outlives its turn, so memory stays flat over thousands
+of profiles. A file that cannot be read or validated becomes an outcome with errors; the rest go on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import os
+import sys
+from decimal import Decimal
+from typing import Any, Iterable, Iterator, TextIO
+
+import attrs
+
+from ucm_check.checking import Checked, check_file
+from ucm_check.host import Host
+from ucm_check.model import DEDUCTED, NOT_APPLICABLE, UNANSWERED, Finding
+from ucm_check.policy import GateResult, Policy
+from ucm_check.profile import ProfileError
+
+ERROR, WARNING, NOTE = "error", "warning", "note"
+SEVERITY_RANK = {ERROR: 0, WARNING: 1, NOTE: 2}
+KIND_RANK = {"invalid": 0, "gate": 1, "plugin": 2, "rule": 3}
+PLAN_SUFFIX = ".plan.toml"
+
+
+def expand(targets: Iterable[str]) -> tuple[list[str], list[ProfileError]]:
+    """Profile paths from files, folders (every ``*.toml`` below, rectification plans excluded) and
+    glob patterns (for shells and CI files that pass them quoted), in order, without duplicates."""
+    paths: list[str] = []
+    errors: list[ProfileError] = []
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        key = os.path.normpath(path)
+        if key not in seen:
+            seen.add(key)
+            paths.append(path)
+
+    for target in targets:
+        if os.path.isdir(target):
+            found = sorted(
+                os.path.join(root, name)
+                for root, dirs, files in os.walk(target)
+                if not any(part.startswith(".") for part in os.path.relpath(root, target).split(os.sep) if part != ".")
+                for name in files
+                if name.endswith(".toml") and not name.endswith(PLAN_SUFFIX)
+            )
+            if not found:
+                errors.append(ProfileError(target, 0, 0, "目录中没有 .toml 自评档案"))
+            for path in found:
+                add(path)
+        elif not os.path.exists(target) and glob.has_magic(target):
+            found = sorted(p for p in glob.glob(target, recursive=True)
+                           if p.endswith(".toml") and not p.endswith(PLAN_SUFFIX) and os.path.isfile(p))
+            if not found:
+                errors.append(ProfileError(target, 0, 0, "通配符没有匹配到任何 .toml 自评档案"))
+            for path in found:
+                add(path)
+        else:
+            add(target)  # a missing file is reported by check_file, with the others still checked
+    return paths, errors
+
+
+@attrs.frozen
+class Issue:
+    """One located problem, the unit every CI format annotates."""
+
+    severity: str
+    """``error``, ``warning`` or ``note``."""
+    code: str
+    """Rule code (``HN-06-4``) or a ucm-check code (``UCM-INVALID``, ``UCM-GATE-MIN-TOTAL`` ...)."""
+    title: str
+    message: str
+    file: str
+    line: int = 1
+    column: int = 1
+    points: Decimal = Decimal(0)
+    """Points at stake (a gate's shortfall), to sort the worst first."""
+    kind: str = "rule"
+    """``invalid``, ``gate``, ``plugin`` or ``rule``: within a severity, in that order."""
+
+    def sort_key(self) -> tuple:
+        return (SEVERITY_RANK[self.severity], KIND_RANK[self.kind], -self.points, self.file, self.line, self.code)
+
+
+@attrs.frozen
+class Row:
+    """What the ranked summary needs of one profile."""
+
+    file: str
+    valid: bool
+    unit: str = ""
+    standard: str = ""
+    total: Decimal = Decimal(0)
+    lowest: Decimal = Decimal(0)
+    complete: bool = True
+    areas: tuple[tuple[str, str, Decimal | None], ...] = ()
+    """(area id, area number, score or None when its plugin failed)."""
+    gates_failed: tuple[str, ...] = ()
+    errors: int = 0
+
+
+class Outcome:
+    """One checked profile with its gates, handed to each writer in turn. Its located
+    :attr:`issues` are worked out only if a writer asks (the text and JSON reports do not)."""
+
+    def __init__(self, checked: Checked, gates: list[GateResult], row: Row, *, policy: Policy | None = None,
+                 extra_errors: list[ProfileError] | None = None):
+        self.checked = checked
+        self.gates = gates
+        self.row = row
+        self.policy = policy
+        self.extra_errors = extra_errors or []
+        """Problems found outside the profile itself (its rectification plan)."""
+        self._issues: list[Issue] | None = None
+
+    @property
+    def issues(self) -> list[Issue]:
+        if self._issues is None:
+            self._issues = issues_for(self.checked, self.gates, self.policy, self.extra_errors)
+        return self._issues
+
+    @property
+    def file(self) -> str:
+        return self.checked.file
+
+    @property
+    def invalid(self) -> bool:
+        return bool(self.checked.errors or self.extra_errors)
+
+
+def key_positions(text: str) -> dict[tuple[str, ...], tuple[int, int]]:
+    """Line and column of every table header and key in ``text``, in one pass (what
+    :func:`ucm_check.locate.locate` finds one key at a time)."""
+    from ucm_check.locate import _ASSIGN, _HEADER, _split
+
+    found: dict[tuple[str, ...], tuple[int, int]] = {}
+    table: tuple[str, ...] = ()
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            table = _split(header.group(2))
+            found.setdefault(table, (lineno, len(header.group(1)) + 1))
+            continue
+        assign = _ASSIGN.match(line)
+        if assign:
+            found.setdefault(table + _split(assign.group(2)), (lineno, len(assign.group(1)) + 1))
+    return found
+
+
+def position(index: dict[tuple[str, ...], tuple[int, int]], path: tuple[str, ...]) -> tuple[int, int]:
+    """The key's position, else its nearest enclosing table's, else (1, 1)."""
+    for n in range(len(path), 0, -1):
+        if path[:n] in index:
+            return index[path[:n]]
+    return (1, 1)
+
+
+def finding_key(finding: Finding, facts: Any) -> tuple[str, str]:
+    """The profile key a finding is about: the first fact its rule reads that the profile answers
+    (the first missing one for an unanswered rule)."""
+    keys = [f.key for f in getattr(finding.rule.shape, "facts", ())]
+    own = facts.get(finding.area, {}) if facts is not None else {}
+    if finding.status == UNANSWERED:
+        missing = [k for k in keys if k not in own]
+        return (finding.area, missing[0] if missing else (keys[0] if keys else ""))
+    present = [k for k in keys if k in own]
+    return (finding.area, present[0] if present else (keys[0] if keys else ""))
+
+
+_GATE_CODES = {
+    "min_score": "UCM-GATE-MIN-SCORE", "min_total": "UCM-GATE-MIN-TOTAL", "min_area": "UCM-GATE-MIN-AREA",
+    "veto": "UCM-GATE-VETO", "max_unanswered": "UCM-GATE-MAX-UNANSWERED", "max_overdue": "UCM-GATE-MAX-OVERDUE",
+    "evidence": "UCM-GATE-EVIDENCE",
+}
+GATE_TITLES = {
+    "min_score": "最低分（--min-score）", "min_total": "最低总分", "min_area": "区域最低得分", "veto": "一票否决",
+    "max_unanswered": "最多未填写项", "max_overdue": "最多逾期整改项", "evidence": "佐证材料",
+}
+
+
+def gate_code(gate: str) -> str:
+    return _GATE_CODES[gate]
+
+
+def issues_for(checked: Checked, gates: list[GateResult], policy: Policy | None,
+               extra_errors: Iterable[ProfileError] = ()) -> list[Issue]:
+    """Every problem of one profile, located at the line of the key it is about."""
+    from ucm_check.numbers import fmt
+
+    issues = [Issue(ERROR, "UCM-INVALID", "档案无效", e.message, e.file, max(e.line, 1), max(e.column, 1),
+                    kind="invalid")
+              for e in [*checked.errors, *extra_errors]]
+    result, profile = checked.result, checked.profile
+    if result is None or profile is None:
+        return issues
+    index, facts = key_positions(profile.text), profile.facts
+    for f in result.findings:
+        if f.status not in (DEDUCTED, UNANSWERED) or f.area == "" or f.status == NOT_APPLICABLE:
+            continue
+        line, col = position(index, finding_key(f, facts))
+        veto = policy is not None and policy.is_veto(f.rule.code)
+        where = f"{f.rule.clause}"
+        if f.status == DEDUCTED:
+            sev = ERROR if veto else WARNING
+            msg = (f"{'一票否决：' if veto else ''}扣 {fmt(f.points)} 分。实际：{f.observed}。条款：{where}。"
+                   f"整改：{f.rule.remedy}")
+            issues.append(Issue(sev, f.rule.code, f.rule.title, msg, checked.file, line, col, f.points))
+        else:
+            sev = ERROR if veto else NOTE
+            msg = f"{'一票否决项' if veto else ''}未填写（最多 {fmt(f.rule.max_points)} 分）：{f.observed}。条款：{where}"
+            issues.append(Issue(sev, f.rule.code, f.rule.title, msg, checked.file, line, col, f.rule.max_points))
+    for a in result.areas:
+        if a.error:
+            line, col = position(index, (a.area.id,))
+            issues.append(Issue(ERROR, "UCM-PLUGIN", f"{a.area.number} {a.area.title} 插件出错",
+                                f"插件出错，该区域未评分：{a.error}", checked.file, line, col, a.area.max, "plugin"))
+    for g in gates:
+        if g.passed or g.gate == "veto":  # veto failures are already errors on their own rules
+            continue
+        path: tuple[str, ...] = ("unit",)
+        if g.gate == "min_area":
+            path = (g.area,)
+        elif g.gate == "evidence":
+            path = ("evidence",) if "evidence" in profile.extra else ("unit",)
+        line, col = position(index, path)
+        issues.append(Issue(ERROR, gate_code(g.gate), f"未通过门槛：{GATE_TITLES[g.gate]}", g.message,
+                            checked.file, line, col, Decimal(g.shortfall), "gate"))
+    return issues
+
+
+def row_for(checked: Checked, gates: list[GateResult]) -> Row:
+    r = checked.result
+    if r is None:
+        return Row(checked.file, False, errors=len(checked.errors))
+    total = r.total  # the model's properties recompute their sums: read each once
+    return Row(
+        checked.file, True, str(r.unit.get("name", "")), r.standard.id, total, total - r.max_further_deduction,
+        r.complete, tuple((a.area.id, a.area.number, None if a.error else a.score) for a in r.areas),
+        tuple(g.gate for g in gates if not g.passed),
+    )
+
+
+class Progress:
+    """``检查 12/300 path`` rewritten in place on stderr; silent unless stderr is a terminal."""
+
+    def __init__(self, total: int, stream: TextIO | None = None, *, enabled: bool | None = None):
+        self.stream = stream or sys.stderr
+        self.total = total
+        self.enabled = (self.stream.isatty() and total > 1) if enabled is None else enabled
+        self.step = max(total // 200, 1)
+
+    def update(self, done: int, path: str) -> None:
+        if self.enabled and (done % self.step == 0 or done == self.total):
+            self.stream.write(f"\r\x1b[K检查 {done}/{self.total} {os.path.basename(path)}")
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def outcomes(paths: list[str], host: Host, *, as_of: dt.date, policy: Policy | None,
+             progress: Progress | None = None) -> Iterator[Outcome]:
+    """Check ``paths`` one by one, yielding each :class:`Outcome` as soon as it is ready."""
+    from ucm_check import log
+
+    for done, path in enumerate(paths, start=1):
+        checked = check_file(path, host, as_of=as_of)
+        gates: list[GateResult] = []
+        extra: list[ProfileError] = []
+        if checked.result is not None and policy is not None:
+            overdue: list[Any] = []
+            if policy.max_overdue is not None:
+                from ucm_check.policy import overdue_items
+
+                overdue, extra = overdue_items(path, as_of)
+            ev: dict[str, Any] = {}
+            if policy.evidence_required and checked.profile is not None:
+                from ucm_check.evidence import entries
+
+                ev = entries(checked.profile)
+            gates = [] if extra else policy.evaluate(checked.result, evidence=ev, overdue=overdue)
+        log.debug("ucm_check.profile_checked", file=path, valid=checked.result is not None,
+                  gates_failed=[g.gate for g in gates if not g.passed])
+        if progress is not None:
+            progress.update(done, path)
+        yield Outcome(checked, gates, row_for(checked, gates), policy=policy, extra_errors=extra)

@@ -1,0 +1,246 @@
+"""A province's CI policy (TOML): the gates a submission must pass, each reported with how far off it is.
+
+::
+
+    min_total = 85                       # lowest acceptable total (incomplete: the lowest possible total)
+    max_unanswered = 0                   # unanswered applicable rules allowed
+    max_overdue = 0                      # overdue rectification items allowed (county.plan.toml)
+    veto = ["HN-06-1", "HN-12-*"]        # a deduction here fails the run whatever the score (一票否决)
+    evidence_required = ["HN-05-*"]      # a compliance claim here must list evidence (佐证材料)
+
+    [min_area]                           # lowest acceptable score per checklist area
+    discipline = 12
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import tomllib
+from decimal import Decimal
+from typing import Any, Iterable, Mapping
+
+import attrs
+
+from ucm_check.model import AWARDED, COMPLIANT, DEDUCTED, UNANSWERED, ProfileResult, Standard
+from ucm_check.numbers import fmt
+from ucm_check.profile import ProfileError
+
+KEYS = {
+    "name": "策略名称",
+    "min_total": "最低总分",
+    "min_area": "各区域最低得分",
+    "veto": "一票否决规则",
+    "max_unanswered": "最多未填写项数",
+    "max_overdue": "最多逾期整改项数",
+    "evidence_required": "须附佐证材料的规则",
+}
+
+
+class InvalidPolicy(Exception):
+    """Raised with every problem found in a policy file."""
+
+    def __init__(self, errors: list[ProfileError]):
+        super().__init__("\n".join(map(str, errors)))
+        self.errors = errors
+
+
+@attrs.frozen
+class GateResult:
+    """One gate applied to one profile."""
+
+    file: str
+    gate: str
+    """``min_score``, ``min_total``, ``min_area``, ``veto``, ``max_unanswered``, ``max_overdue``, ``evidence``."""
+    threshold: Decimal | int
+    value: Decimal | int
+    passed: bool
+    message: str = ""
+    """Chinese sentence naming the gate and by how much it failed; empty when passed."""
+    area: str = ""
+    """Area id, for ``min_area``."""
+    rules: tuple[str, ...] = ()
+    """Rule codes that tripped ``veto`` or ``evidence``; item ids for ``max_overdue``."""
+
+    @property
+    def shortfall(self) -> Decimal | int:
+        """How far the value is on the wrong side of the threshold (0 when passed)."""
+        if self.passed:
+            return 0
+        return self.threshold - self.value if self.gate in ("min_score", "min_total", "min_area") else self.value - self.threshold
+
+
+@attrs.frozen
+class Policy:
+    """The gates of one policy file; an unset gate is None (or empty) and is not applied."""
+
+    file: str = ""
+    name: str = ""
+    min_score: Decimal | None = None
+    """The command line's ``--min-score``, reported as its own gate."""
+    min_total: Decimal | None = None
+    min_area: Mapping[str, Decimal] = attrs.field(factory=dict)
+    veto: tuple[str, ...] = ()
+    max_unanswered: int | None = None
+    max_overdue: int | None = None
+    evidence_required: tuple[str, ...] = ()
+
+    def requires_evidence(self, code: str) -> bool:
+        return any(fnmatch.fnmatchcase(code, p) for p in self.evidence_required)
+
+    def is_veto(self, code: str) -> bool:
+        return any(fnmatch.fnmatchcase(code, p) for p in self.veto)
+
+    def evaluate(self, result: ProfileResult, *, evidence: Mapping[str, Any] | None = None,
+                 overdue: list[Any] | None = None) -> list[GateResult]:
+        """Apply every set gate to ``result``. ``evidence`` maps rule codes to listed files;
+        ``overdue`` is the plan's overdue items (needed only when ``max_overdue`` is set)."""
+        gates: list[GateResult] = []
+        file = result.file
+        for gate, need, label in (("min_score", self.min_score, "--min-score"), ("min_total", self.min_total, "min_total（最低总分）")):
+            if need is None:
+                continue
+            basis = result.total if result.complete else result.lowest_total
+            what = "总分" if result.complete else "评价不完整，最低可能得分"
+            ok = basis >= need
+            gates.append(GateResult(file, gate, need, basis, ok, "" if ok else
+                         f"未通过门槛 {label}：{what} {fmt(basis)} 低于要求的 {fmt(need)}（差 {fmt(need - basis)} 分）"))
+        for area_id, need in self.min_area.items():
+            found = next((a for a in result.areas if a.area.id == area_id), None)
+            if found is None:
+                continue  # the area belongs to another standard
+            worst = found.score - (found.unanswered_points if not found.area.bonus else 0)
+            worst = max(worst, Decimal(0))
+            ok = worst >= need and not found.error
+            name = f"{found.area.number} {found.area.title}"
+            gates.append(GateResult(file, "min_area", need, worst, ok, "" if ok else
+                         f"未通过门槛 min_area（{name} 最低得分）：得分 {fmt(worst)}"
+                         f"{'（含未填写项按最不利计）' if found.count(UNANSWERED) else ''}，要求不低于 {fmt(need)}，差 {fmt(need - worst)} 分",
+                         area=area_id))
+        if self.veto:
+            hit = [f for f in result.findings if self.is_veto(f.rule.code) and f.status in (DEDUCTED, UNANSWERED)]
+            codes = tuple(f.rule.code for f in hit)
+            what = "、".join(f"{f.rule.code} {f.rule.title}（{'扣 ' + fmt(f.points) + ' 分' if f.status == DEDUCTED else '未填写'}）" for f in hit)
+            gates.append(GateResult(file, "veto", 0, len(hit), not hit, "" if not hit else
+                         f"未通过门槛 veto（一票否决）：{len(hit)} 项否决规则未达标：{what}", rules=codes))
+        if self.max_unanswered is not None:
+            n = len(result.unanswered)
+            ok = n <= self.max_unanswered
+            gates.append(GateResult(file, "max_unanswered", self.max_unanswered, n, ok, "" if ok else
+                         f"未通过门槛 max_unanswered（最多未填写项数）：{n} 项未填写，最多允许 {self.max_unanswered} 项，超出 {n - self.max_unanswered} 项"))
+        if self.max_overdue is not None:
+            items = list(overdue or [])
+            ok = len(items) <= self.max_overdue
+            ids = tuple(str(getattr(i, "id", i)) for i in items)
+            gates.append(GateResult(file, "max_overdue", self.max_overdue, len(items), ok, "" if ok else
+                         f"未通过门槛 max_overdue（最多逾期整改项数）：{len(items)} 项整改逾期（{'、'.join(ids)}），"
+                         f"最多允许 {self.max_overdue} 项，超出 {len(items) - self.max_overdue} 项", rules=ids))
+        if self.evidence_required:
+            listed = evidence or {}
+            lacking = tuple(f.rule.code for f in result.findings
+                            if f.status in (COMPLIANT, AWARDED) and self.requires_evidence(f.rule.code)
+                            and not listed.get(f.rule.code))
+            gates.append(GateResult(file, "evidence", 0, len(lacking), not lacking, "" if not lacking else
+                         f"未通过门槛 evidence（佐证材料）：{len(lacking)} 项自评达标或加分的规则未列佐证材料：{'、'.join(lacking)}",
+                         rules=lacking))
+        return gates
+
+
+def _codes(standards: Iterable[Standard]) -> list[str]:
+    return [r.code for s in standards for a in s.areas for r in a.rules]
+
+
+def parse_policy(file: str, text: str, standards: Mapping[str, Standard]) -> Policy:
+    """Validate policy ``text``; raise :class:`InvalidPolicy` with every problem, located."""
+    from ucm_check.locate import locate
+    from ucm_check.profile import _suggest, _toml_error, _type_name
+
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        raise InvalidPolicy([_toml_error(file, exc, text)]) from None
+    errors: list[ProfileError] = []
+
+    def err(path: tuple[str, ...], message: str, *, value: bool = True) -> None:
+        line, col = locate(text, path, value=value)
+        errors.append(ProfileError(file, line, col, message))
+
+    def number(path: tuple[str, ...], value: Any, *, integer: bool = False) -> Any:
+        ok = isinstance(value, int) if integer else isinstance(value, (int, Decimal))
+        if not ok or isinstance(value, bool) or value < 0:
+            want = "不小于 0 的整数" if integer else "不小于 0 的数字"
+            err(path, f"{'.'.join(path)}（{KEYS.get(path[0], '')}）应为{want}，实际为{_type_name(value)} {value!r}")
+            return None
+        return value if integer else Decimal(value)
+
+    codes = _codes(standards.values())
+    areas = {a.id: a for s in standards.values() for a in s.areas}
+
+    def patterns(key: str, value: Any) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            err((key,), f"{key}（{KEYS[key]}）应为规则编号的字符串数组，如 [\"HN-06-1\", \"HN-05-*\"]，实际为{_type_name(value)}")
+            return ()
+        for v in value:
+            if not any(fnmatch.fnmatchcase(c, v) for c in codes):
+                err((key,), f"{key} 中的 “{v}” 不匹配任何规则编号{_suggest(v, codes)}")
+        return tuple(value)
+
+    kw: dict[str, Any] = {"file": file}
+    for key, value in data.items():
+        if key not in KEYS:
+            err((key,), f"策略文件中有未知字段 “{key}”{_suggest(key, list(KEYS))}；可用：{'、'.join(KEYS)}", value=False)
+        elif key == "name":
+            if isinstance(value, str):
+                kw["name"] = value
+            else:
+                err((key,), f"name（策略名称）应为字符串，实际为{_type_name(value)}")
+        elif key == "min_total":
+            kw[key] = number((key,), value)
+        elif key in ("max_unanswered", "max_overdue"):
+            kw[key] = number((key,), value, integer=True)
+        elif key in ("veto", "evidence_required"):
+            kw[key] = patterns(key, value)
+        elif not isinstance(value, dict):
+            err((key,), f"min_area 应为表 [min_area]，每行 区域编号 = 最低得分，实际为{_type_name(value)}")
+        else:
+            mins = {}
+            for area_id, need in value.items():
+                area = areas.get(area_id)
+                if area is None:
+                    err((key, area_id), value=False, message=f"[min_area] 中的 “{area_id}” 不是区域编号{_suggest(area_id, list(areas))}；可用：{'、'.join(areas)}")
+                    continue
+                need = number((key, area_id), need)
+                if need is not None and need > area.max:
+                    err((key, area_id), f"min_area.{area_id} = {fmt(need)} 超过该区域满分 {fmt(area.max)}，永远无法达到")
+                elif need is not None:
+                    mins[area_id] = need
+            kw["min_area"] = mins
+    if errors:
+        errors.sort(key=lambda e: (e.line, e.column))
+        raise InvalidPolicy(errors)
+    return Policy(**{k: v for k, v in kw.items() if v is not None})
+
+
+def load_policy(path: str, standards: Mapping[str, Standard]) -> Policy:
+    """Read and validate a policy file (UTF-8); raise :class:`InvalidPolicy`."""
+    try:
+        with open(path, "rb") as fh:
+            text = fh.read().decode("utf-8-sig")
+    except OSError as exc:
+        raise InvalidPolicy([ProfileError(path, 0, 0, f"无法读取策略文件：{exc.strerror or exc}")]) from None
+    except UnicodeDecodeError:
+        raise InvalidPolicy([ProfileError(path, 1, 1, "策略文件不是 UTF-8 编码")]) from None
+    return parse_policy(path, text, standards)
+
+
+def overdue_items(profile_file: str, as_of: dt.date) -> tuple[list[Any], list[ProfileError]]:
+    """Overdue items of the profile's rectification plan (``county.plan.toml``); none without a plan."""
+    from ucm_check.plan import InvalidPlan, load_plan, plan_path_for
+
+    path = plan_path_for(profile_file)
+    if not path.exists():
+        return [], []
+    try:
+        return list(load_plan(path).overdue(as_of)), []
+    except InvalidPlan as exc:
+        return [], list(exc.errors)

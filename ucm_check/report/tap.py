@@ -1,0 +1,56 @@
+"""TAP version 14: one test point per profile (ok when valid and every gate passed), its gaps,
+failed gates and errors in a YAML diagnostic block; the plan comes last, as TAP allows."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from ucm_check.batch import Outcome
+from ucm_check.numbers import fmt
+
+
+def _y(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML flow scalar
+
+
+def _desc(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("#", "\\#").replace("\n", " ")
+
+
+class Writer:
+    def __init__(self, out: TextIO, run: Any):
+        self.out = out
+        self.n = 0
+        out.write("TAP version 14\n")
+
+    def add(self, o: Outcome) -> None:
+        self.n += 1
+        c, r = o.checked, o.checked.result
+        lines: list[str] = []
+        if r is None or o.extra_errors:
+            ok = False
+            desc = f"{c.file} 档案无效"
+            lines += ["errors:"] + [f"  - {_y(str(e))}" for e in [*c.errors, *o.extra_errors]]
+        else:
+            failed = [g for g in o.gates if not g.passed]
+            ok = not failed and not r.errors
+            desc = f"{c.file} {r.unit.get('name', '')} 总分 {fmt(r.total)}" + ("" if r.complete else f"（不完整，最低 {fmt(r.lowest_total)}）")
+            lines += [f"total: {fmt(r.total)}", f"lowest_total: {fmt(r.lowest_total)}", f"complete: {str(r.complete).lower()}"]
+            gaps = r.gaps()
+            if gaps:
+                lines += ["gaps:"] + [f"  - {_y(f'{g.rule.code} {g.rule.title} 扣 {fmt(g.points)} 分')}" for g in gaps]
+            if r.unanswered:
+                lines += ["unanswered:"] + [f"  - {_y(f.rule.code)}" for f in r.unanswered]
+            if failed:
+                lines += ["gates_failed:"] + [f"  - {_y(g.message)}" for g in failed]
+            if r.errors:
+                lines += ["plugin_errors:"] + [f"  - {_y(a.error)}" for a in r.errors]
+        self.out.write(f"{'ok' if ok else 'not ok'} {self.n} - {_desc(desc)}\n  ---\n")
+        self.out.write("".join(f"  {line}\n" for line in lines) + "  ...\n")
+
+    def finish(self, run: Any) -> None:
+        for e in run.plugin_errors:
+            self.n += 1
+            self.out.write(f"not ok {self.n} - {_desc(str(e))}\n")
+        self.out.write(f"1..{self.n}\n")

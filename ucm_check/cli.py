@@ -16,6 +16,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "plugins": ("ucm_check.commands.plugins", "列出已加载的插件、版本、钩子和状态"),
     "schema": ("ucm_check.commands.schema", "输出自评档案的 JSON Schema"),
     "init": ("ucm_check.commands.init", "生成带注释的空白自评档案模板"),
+    "verify": ("ucm_check.commands.verify", "核对佐证材料（存在、在提交目录内、SHA-256）或提交包的完整性"),
+    "bundle": ("ucm_check.commands.bundle", "把档案、整改台账、报告和佐证材料打包成可复现的 zip"),
     "tui": ("ucm_check.commands.tui", "交互式自评界面：逐条填写、实时评分、查看差距、安全保存"),
     "plan": ("ucm_check.commands.plan", "整改台账：把扣分项变成有牵头单位、时限和进度的整改事项，并导出"),
 }

@@ -202,6 +202,10 @@ def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> Profi
             continue
         if table in EXTRA_TABLES:
             extra[table] = body
+            if table == "evidence" and standard is not None:
+                from ucm_check.evidence import validate_table
+
+                validate_table(body, standard, lambda path, msg: err(("evidence", *path), msg))
             continue
         if known_tables is None:
             continue  # without a standard the areas cannot be checked

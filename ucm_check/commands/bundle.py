@@ -1,0 +1,134 @@
+"""``ucm-check bundle PROFILE -o FILE.zip``: package a submission (profile, plan, report, evidence,
+manifest of hashes) into a zip that is byte-identical for the same inputs."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import os
+
+from ucm_check import exitcodes
+from ucm_check.commands.check import add_as_of
+from ucm_check.commands.common import add_host_arguments, err, host_from_args, out
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("profile", metavar="PROFILE", help="自评档案（TOML）；佐证文件路径相对于它所在的目录")
+    parser.add_argument("-o", "--output", required=True, metavar="FILE.zip", help="输出的提交包")
+    parser.add_argument("--policy", metavar="FILE", help="省级提交策略：门槛结果写入包内报告")
+    add_as_of(parser)
+    add_host_arguments(parser)
+
+
+def report_texts(profile, result, gates, policy, as_of: dt.date) -> tuple[bytes, bytes]:
+    """The JSON and Markdown reports of one scored profile, as the bundle stores them."""
+    from ucm_check.batch import Outcome, row_for
+    from ucm_check.checking import Checked
+    from ucm_check.report import json as jr
+    from ucm_check.report import markdown
+    from ucm_check.report.summary import Run
+
+    run = Run(as_of, policy)
+    o = Outcome(Checked(profile.file, profile, result), gates, row_for(Checked(profile.file, profile, result), gates),
+                policy=policy)
+    run.rows.append(o.row)
+    run.exit_code = exitcodes.THRESHOLD if any(not g.passed for g in gates) else exitcodes.OK
+    texts = []
+    for writer_class, kw in ((jr.Writer, {"pretty": True}), (markdown.Writer, {})):
+        buf = io.StringIO()
+        w = writer_class(buf, run, **kw)
+        w.add(o)
+        w.finish(run)
+        texts.append(buf.getvalue().encode("utf-8"))
+    return texts[0], texts[1]
+
+
+def run(args: argparse.Namespace) -> int:
+    from ucm_check import bundle, evidence
+    from ucm_check.checking import score
+    from ucm_check.policy import InvalidPolicy, load_policy
+    from ucm_check.profile import InvalidProfile, ProfileError, parse_text
+
+    host = host_from_args(args)
+    as_of = args.as_of or dt.date.today()
+    policy = None
+    if args.policy:
+        try:
+            policy = load_policy(args.policy, host.standards)
+        except InvalidPolicy as exc:
+            for e in exc.errors:
+                err(str(e))
+            return exitcodes.INVALID
+    try:
+        raw = open(args.profile, "rb").read()
+        text = raw.decode("utf-8-sig")
+    except OSError as exc:
+        err(f"{args.profile}: 错误：无法读取文件：{exc.strerror or exc}")
+        return exitcodes.INVALID
+    except UnicodeDecodeError:
+        err(f"{args.profile}: 错误：文件不是 UTF-8 编码")
+        return exitcodes.INVALID
+    name = os.path.basename(args.profile)
+    try:
+        profile = parse_text(name, text, host.standards)
+    except InvalidProfile as exc:
+        for e in exc.errors:
+            err(str(e).replace(name, args.profile, 1))
+        return exitcodes.INVALID
+    folder = os.path.dirname(os.path.abspath(args.profile))
+    contents = bundle.Contents()
+    problems: list[ProfileError] = []
+    try:
+        contents.add(name, raw, "profile", args.profile)
+        plan_name = None
+        from ucm_check.plan import InvalidPlan, load_plan, plan_path_for
+
+        plan_path = plan_path_for(args.profile)
+        overdue: list = []
+        if plan_path.exists():
+            try:
+                overdue = load_plan(plan_path).overdue(as_of)
+            except InvalidPlan as exc:
+                problems += exc.errors
+            plan_name = plan_path.name
+            contents.add(plan_name, plan_path.read_bytes(), "plan", args.profile)
+        listed = evidence.entries(profile)
+        for items in listed.values():
+            for entry in items:
+                checked = evidence.check_entry(folder, entry)
+                line, col = evidence.position(profile, entry.rule)
+                if checked.problem:
+                    problems.append(ProfileError(args.profile, line, col, f"evidence.{entry.rule}：{checked.problem}"))
+                elif entry.path not in contents.files:
+                    with open(checked.real, "rb") as fh:
+                        contents.add(entry.path, fh.read(), "evidence", args.profile)
+        if problems:
+            for e in problems:
+                err(str(e))
+            err(f"ucm-check bundle: 未生成 {args.output}：请先修正以上问题")
+            return exitcodes.INVALID
+        result = score(profile, host, as_of=as_of)
+        gates = policy.evaluate(result, evidence=listed, overdue=overdue) if policy else []
+        report_json, report_md = report_texts(profile, result, gates, policy, as_of)
+        contents.add(bundle.REPORT_JSON, report_json, "report", args.profile)
+        contents.add(bundle.REPORT_MD, report_md, "report", args.profile)
+        files = dict(contents.files)
+        files[bundle.MANIFEST] = bundle.manifest(contents.files, contents.roles, profile=name, plan=plan_name,
+                                                 as_of=as_of, unit=str(profile.unit.get("name", "")))
+        bundle.write_zip(args.output, files)
+    except bundle.BundleError as exc:
+        for e in exc.errors:
+            err(str(e))
+        return exitcodes.INVALID
+    except OSError as exc:
+        err(f"ucm-check bundle: 错误：{exc.filename or args.output}：{exc.strerror or exc}")
+        return exitcodes.INVALID
+    for g in gates:
+        if not g.passed:
+            err(f"{args.profile}: 提醒：{g.message}")
+    for e in host.errors:
+        err(str(e))
+    out(f"已生成提交包 {args.output}：{len(files)} 个文件（档案、{'整改台账、' if plan_name else ''}报告、"
+        f"{sum(1 for r in contents.roles.values() if r == 'evidence')} 个佐证文件、清单 {bundle.MANIFEST}）\n")
+    return exitcodes.PLUGIN if host.errors else exitcodes.OK

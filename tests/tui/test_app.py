@@ -293,3 +293,31 @@ async def test_english_is_available_with_lang_en(make_app, profile_copy):
     async with app.run_test(size=SIZE) as pilot:
         assert text_of(app, "#summary").startswith("Total ")
         assert any(b.description == "Save" for _, b in app._bindings)
+
+
+async def test_a_merge_save_shows_answers_the_other_writer_made_in_the_open_area(make_app, profile_copy):
+    path = profile_copy()
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_area("uniform")
+        await pilot.pause()
+        app.screen.query_one("#fact-uniform-dress_violations Input", Input).value = "1"
+        await pilot.pause()
+        theirs = path.read_text(encoding="utf-8").replace("staff_not_fully_equipped = 0", "staff_not_fully_equipped = 2")
+        path.write_text(theirs, encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#disk")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#fact-uniform-staff_not_fully_equipped Input", Input).value == "2"
+        area = engine_total(app.host, path).areas[2]
+        assert area.area.id == "uniform" and f"本领域 {fmt(area.score)}/4 分" in text_of(app, "#area-head")
+
+
+async def test_t_opens_the_rectification_timetable_of_the_open_profile(make_app, profile_copy):
+    app = make_app(profile_copy())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "TimetableScreen"

@@ -249,6 +249,10 @@ class UcmApp(App):
             self.notify(detail, title=tr("save_failed"), severity="error", timeout=10)
             return False
         self.session.rescore()
+        if onto == "disk":  # the merged file may hold someone else's answers: show them
+            reload = getattr(self.screen, "reload", None)
+            if reload is not None:
+                reload()
         self._refresh()
         self.notify(tr("saved", path=editor.path))
         if then_quit:
@@ -267,6 +271,9 @@ class UcmApp(App):
             if answer == "save":
                 self.save(then_quit=True)
             elif answer == "discard":
+                if self._draft_timer is not None:
+                    self._draft_timer.stop()
+                self.session.editor.edits.clear()
                 self.session.editor.discard_draft()
                 self.exit(0)
 

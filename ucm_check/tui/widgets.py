@@ -20,13 +20,6 @@ from ucm_check.numbers import fmt
 from ucm_check.profile import check_fact
 
 
-def bar(score: Decimal, maximum: Decimal, width: int = 20) -> str:
-    """A text bar of ``score`` out of ``maximum``: full blocks for the score, light shade for the rest."""
-    filled = 0 if maximum <= 0 else int((score / maximum * width).to_integral_value(rounding="ROUND_HALF_UP"))
-    filled = max(0, min(width, filled))
-    return "█" * filled + "░" * (width - filled)
-
-
 def parse_entry(fact: Fact, text: str) -> tuple[Any, str]:
     """What the user typed for a count, percent or date fact: (value or CLEARED, "") or (None, key of the problem)."""
     text = text.strip().rstrip("%").strip() if fact.kind == "percent" else text.strip()
@@ -92,6 +85,7 @@ class FactField(Vertical):
 
     def compose(self) -> ComposeResult:
         fact, tr, value = self.fact, self.tr, self.value
+        hint = ""
         yield Static(self.label, classes="question")
         with Horizontal(classes="answer"):
             if fact.kind == "bool":
@@ -103,10 +97,13 @@ class FactField(Vertical):
             elif fact.kind == "subset":
                 chosen = set(value or ())
                 yield SelectionList[str](*[(o, o, o in chosen) for o in fact.options], compact=True, classes="input")
+                hint = tr("subset_hint")
             else:
                 placeholder = tr(f"input_{fact.kind}")
                 yield Input(entry_text(fact, value), placeholder=placeholder, compact=True, classes="input")
             yield Static(self._state_text(), classes="state")
+        if hint:
+            yield Static(hint, classes="hint")
         yield Static("", classes="problem")
 
     def _state_text(self) -> str:
@@ -184,6 +181,7 @@ class RuleCard(Vertical):
     def __init__(self, area: str, rule: Rule, fields: list[FactField], shared: list[Fact], tr, *, bonus: bool = False) -> None:
         super().__init__(classes="rule", id=f"rule-{rule.code}")
         self.area, self.rule, self.fields, self.shared, self.tr, self.bonus = area, rule, fields, shared, tr, bonus
+        self._shown: tuple[str, str, str] | None = None
 
     def compose(self) -> ComposeResult:
         rule = self.rule
@@ -199,11 +197,14 @@ class RuleCard(Vertical):
 
     def show(self, finding: Finding | None, area_error: str = "") -> None:
         text, kind = status_text(finding, self.tr, bonus=self.bonus, area_error=area_error)
+        note = finding.note if finding is not None and finding.status != NOT_APPLICABLE else ""
+        if (text, kind, note) == self._shown:
+            return  # an unchanged card costs no restyle or relayout: keeps re-scoring within a frame
+        self._shown = (text, kind, note)
         status = self.query_one(".status", Static)
         status.update(text)
         for cls in ("-deducted", "-ok", "-neutral", "-unanswered", "-na", "-error"):
             status.set_class(cls == kind, cls)
-        note = finding.note if finding is not None and finding.status != NOT_APPLICABLE else ""
         self.query_one(".note", Static).update(note)
         self.query_one(".note", Static).display = bool(note)
 

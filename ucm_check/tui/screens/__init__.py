@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from decimal import Decimal
 
 from textual.dom import DOMNode
 
@@ -21,6 +22,13 @@ def translate_bindings(node: DOMNode, tr) -> None:
         ]
 
 
+def update(static, text: str) -> None:
+    """Set a Static's text only when it changed (an update always costs a relayout)."""
+    if getattr(static, "_ucm_text", None) != text:
+        static._ucm_text = text
+        static.update(text)
+
+
 def topbar(app) -> str:
     """The first line of every profile screen: unit, file, total, and whether edits are unsaved."""
     session, tr = app.session, app.tr
@@ -32,3 +40,10 @@ def topbar(app) -> str:
     dirty = tr("unsaved_mark") if session.editor.dirty else ""
     name = session.editor.profile.unit.get("name", "")
     return f"{name}  {session.editor.path.name}{dirty}  {tr('total_line', total=fmt(result.total), deducted=fmt(result.deducted), bonus=fmt(result.bonus))}"
+
+
+def bar(score: Decimal, maximum: Decimal, width: int = 20) -> str:
+    """A text bar of ``score`` out of ``maximum``: full blocks for the score, light shade for the rest."""
+    filled = 0 if maximum <= 0 else int((score / maximum * width).to_integral_value(rounding="ROUND_HALF_UP"))
+    filled = max(0, min(width, filled))
+    return "█" * filled + "░" * (width - filled)

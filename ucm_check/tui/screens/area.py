@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ucm_check.numbers import fmt
-from ucm_check.tui.screens import topbar, translate_bindings
+from ucm_check.tui.screens import topbar, translate_bindings, update
 from ucm_check.tui.widgets import FactField, RuleCard
 
 
@@ -59,6 +59,15 @@ class AreaScreen(Screen):
         if self.focus_rule:
             self.call_after_refresh(self.query_one("#rules").scroll_to_widget, card, top=True, animate=False)
 
+    def reload(self) -> None:
+        """Rebuild the questions from the profile (after a merge brought in other answers)."""
+
+        async def rebuild() -> None:
+            await self.recompose()
+            self.refresh_scores()
+
+        self.call_later(rebuild)
+
     def on_screen_resume(self) -> None:
         self.refresh_scores()
 
@@ -68,9 +77,9 @@ class AreaScreen(Screen):
         total = fmt(app.session.result.total)
         title = area.title_en if app.tr.lang == "en" else area.title
         key = "bonus_area_line" if area.bonus else "area_line"
-        self.query_one("#area-head", Static).update(
-            app.tr(key, number=area.number, title=title, score=fmt(result.score), max=fmt(area.max), total=total))
-        self.query_one("#topbar", Static).update(topbar(app))
+        update(self.query_one("#area-head", Static),
+               app.tr(key, number=area.number, title=title, score=fmt(result.score), max=fmt(area.max), total=total))
+        update(self.query_one("#topbar", Static), topbar(app))
         findings = {f.rule.code: f for f in result.findings}
         for card in self.query(RuleCard):
             card.show(findings.get(card.rule.code), result.error)

@@ -9,8 +9,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from ucm_check.model import NOT_APPLICABLE, UNANSWERED
 from ucm_check.numbers import fmt
-from ucm_check.tui.screens import topbar, translate_bindings
-from ucm_check.tui.widgets import bar
+from ucm_check.tui.screens import bar, topbar, translate_bindings
 
 
 class OverviewScreen(Screen):

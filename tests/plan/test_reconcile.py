@@ -148,3 +148,18 @@ def test_an_item_finished_by_hand_while_its_gap_remains_is_not_duplicated(host, 
     closed = fresh_plan.replace(attrs.evolve(fresh_plan.item("HN-06-4"), status=status))
     again, changes = _again(host, closed, typical)
     assert changes.added == () and again.item("HN-06-4").status == status
+
+
+def test_an_area_whose_plugin_failed_leaves_its_items_alone(host, fresh_plan, typical):
+    from ucm_check.model import AreaResult
+
+    failed = attrs.evolve(typical, areas=tuple(
+        AreaResult(a.area, (), error="插件 discipline 出错") if a.area.id == "discipline" else a for a in typical.areas))
+    assert all(f.rule.code != "HN-06-4" for f in failed.findings)
+    again, changes = _again(host, fresh_plan, failed)
+    assert changes.gone == () and again.item("HN-06-4") == fresh_plan.item("HN-06-4")
+
+
+def test_a_unit_in_several_roles_is_listed_once_in_its_first_role():
+    item = Item("x", "问题", lead_unit="督查科", responsible_units=("一中队", "督查科"), cooperating_units=("一中队", "办公室"))
+    assert item.units == (("督查科", "牵头"), ("一中队", "责任"), ("办公室", "配合"))

@@ -151,10 +151,7 @@ class Item:
     @property
     def units(self) -> tuple[tuple[str, str], ...]:
         """``(unit, role)`` pairs, role 牵头/责任/配合, each unit once in its first role."""
-        seen: dict[str, str] = {}
-        for unit in (self.lead_unit,):
-            if unit:
-                seen.setdefault(unit, "牵头")
+        seen: dict[str, str] = {self.lead_unit: "牵头"} if self.lead_unit else {}
         for unit in self.responsible_units:
             seen.setdefault(unit, "责任")
         for unit in self.cooperating_units:

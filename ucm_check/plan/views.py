@@ -33,7 +33,7 @@ def _group(pairs: Iterable[tuple[str, Item]]) -> list[tuple[str, list[Item]]]:
 
 def by_area(plan: Plan) -> list[tuple[str, list[Item]]]:
     """问题清单: areas in the order their first item entered the plan, hand-added items last."""
-    groups = _group((i.area or MANUAL_AREA, i) for i in plan.items if i.area)
+    groups = _group((i.area, i) for i in plan.items if i.area)
     manual = [i for i in plan.items if not i.area]
     return groups + ([(MANUAL_AREA, sorted(manual, key=Item.sort_key))] if manual else [])
 

@@ -269,15 +269,17 @@ class AreaResult:
     findings: tuple[Finding, ...]
     error: str = ""
     """Set when the area's plugin failed; its findings are then empty."""
+    points: Decimal = field(init=False)
+    """Deducted points (capped at the area's maximum) or awarded points for bonus areas."""
+    score: Decimal = field(init=False)
+    """``max - points`` for deduction areas, ``points`` for bonus areas."""
 
-    @property
-    def points(self) -> Decimal:
-        """Deducted points (capped at the area's maximum) or awarded points for bonus areas."""
-        total = sum((f.points for f in self.findings), ZERO)
-        return min(total, self.area.max)
+    @points.default
+    def _points(self) -> Decimal:  # computed once: reports read it many times per profile
+        return min(sum((f.points for f in self.findings), ZERO), self.area.max)
 
-    @property
-    def score(self) -> Decimal:
+    @score.default
+    def _score(self) -> Decimal:
         return self.points if self.area.bonus else self.area.max - self.points
 
     def count(self, status: str) -> int:
@@ -297,16 +299,20 @@ class ProfileResult:
     unit: Mapping[str, Any]
     standard: Standard
     areas: tuple[AreaResult, ...]
+    deducted: Decimal = field(init=False)
+    """Points deducted, at most the standard's base."""
+    bonus: Decimal = field(init=False)
+    """Bonus points, at most the standard's bonus maximum."""
 
     def _sum(self, bonus: bool) -> Decimal:
         return sum((a.points for a in self.areas if a.area.bonus is bonus), ZERO)
 
-    @property
-    def deducted(self) -> Decimal:
+    @deducted.default
+    def _deducted(self) -> Decimal:
         return min(self._sum(False), self.standard.base)
 
-    @property
-    def bonus(self) -> Decimal:
+    @bonus.default
+    def _bonus(self) -> Decimal:
         return min(self._sum(True), self.standard.bonus_max)
 
     @property

@@ -282,12 +282,24 @@ class AreaResult:
     def _score(self) -> Decimal:
         return self.points if self.area.bonus else self.area.max - self.points
 
+    counts: Mapping[str, int] = field(init=False, repr=False)
+    """Number of findings per status."""
+
+    @counts.default
+    def _counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for f in self.findings:
+            counts[f.status] = counts.get(f.status, 0) + 1
+        return counts
+
     def count(self, status: str) -> int:
-        return sum(1 for f in self.findings if f.status == status)
+        return self.counts.get(status, 0)
 
     @property
     def unanswered_points(self) -> Decimal:
         """Most points unanswered rules could still move (deduct, or award for bonus)."""
+        if not self.counts.get(UNANSWERED):
+            return ZERO
         return sum((f.rule.max_points for f in self.findings if f.status == UNANSWERED), ZERO)
 
 

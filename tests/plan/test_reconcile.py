@@ -163,3 +163,33 @@ def test_an_area_whose_plugin_failed_leaves_its_items_alone(host, fresh_plan, ty
 def test_a_unit_in_several_roles_is_listed_once_in_its_first_role():
     item = Item("x", "问题", lead_unit="督查科", responsible_units=("一中队", "督查科"), cooperating_units=("一中队", "办公室"))
     assert item.units == (("督查科", "牵头"), ("一中队", "责任"), ("办公室", "配合"))
+
+
+def test_an_unmet_dated_duty_becomes_an_item_due_when_its_document_says(host, typical):
+    from ucm_check.model import AreaResult, NOT_MET, OVERDUE
+
+    due = dt.date(2021, 12, 31)
+
+    def dated(f):
+        if f.rule.code == "HN-06-6a":
+            return attrs.evolve(f, status=OVERDUE, points=Decimal(0), due=due, observed="协管人员管理制度：未建立")
+        if f.rule.code == "HN-08-3":
+            return attrs.evolve(f, status=NOT_MET, points=Decimal(0), observed="未建立")
+        return f
+
+    result = attrs.evolve(typical, areas=tuple(AreaResult(a.area, tuple(map(dated, a.findings)), a.error) for a in typical.areas))
+
+    class DocumentDates:
+        @hookimpl
+        def ucm_check_default_deadline(self, finding):
+            return finding.due
+
+    host = build_host(entry_points=False)
+    host.register("dates", DocumentDates(), module="tests", version="", source="file")
+    plan, _ = reconcile(None, result, as_of=AS_OF, deadline_for=deadline_chooser(host, result.unit, AS_OF))
+    overdue = plan.item("HN-06-6a")
+    assert (overdue.deadline, overdue.points, overdue.problem.endswith("协管人员管理制度：未建立")) == (due, Decimal(0), True)
+    assert overdue.overdue(AS_OF)
+    standing = plan.item("HN-08-3")
+    assert standing.deadline == AS_OF + dt.timedelta(days=result.standard.rule("HN-08-3").period_days)
+    assert len(plan.items) == 19

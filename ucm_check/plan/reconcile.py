@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 import attrs
 
-from ucm_check.model import COMPLIANT, DEDUCTED, NOT_APPLICABLE, Finding, ProfileResult
+from ucm_check.model import COMPLIANT, NOT_APPLICABLE, Finding, ProfileResult
 from ucm_check.plan.model import CLOSED, ONGOING, Deadline, Item, Plan
 
 HOOK = "ucm_check_default_deadline"
@@ -82,7 +82,8 @@ def reconcile(plan: Plan | None, result: ProfileResult, *, as_of: dt.date,
     nothing changed.
 
     - a gap with a live item refreshes that item's finding fields (and reopens it if it had gone);
-    - a gap without one adds an item (measures from the rule's remedy, deadline from ``deadline_for``);
+    - a gap (:attr:`Finding.is_gap`: a deduction, or a dated duty overdue, due soon or not met)
+      without one adds an item (measures from the rule's remedy, deadline from ``deadline_for``);
       an item already 已销号 after its gap had gone counts as dead, so a recurring gap gets a new item;
     - a live item whose rule is now compliant or not applicable gets ``gap_closed = as_of`` (可销号);
       an unanswered or failed rule says nothing about the gap, so its item is left alone.
@@ -98,7 +99,7 @@ def reconcile(plan: Plan | None, result: ProfileResult, *, as_of: dt.date,
     added, gone, reopened = [], [], []
     taken = {i.id for i in items}
     for finding in result.findings:
-        if finding.status != DEDUCTED:
+        if not finding.is_gap:  # a deduction, or a dated duty overdue, due soon or not met
             continue
         code = finding.rule.code
         if code in live:

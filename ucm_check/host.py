@@ -202,9 +202,11 @@ class Host:
 
 
 def plugin_files(folder: str) -> list[str]:
-    """The loose plugin files of ``folder``: ``*.py`` not starting with ``_`` or ``.``, by name."""
+    """The loose plugin files of ``folder``, by name: ``*.py`` except private files (``_*``, ``.*``)
+    and test files (``test_*.py``, ``*_test.py``, ``conftest.py``), so a plugin's tests may sit beside it."""
     return [os.path.join(folder, n) for n in sorted(os.listdir(folder))
-            if n.endswith(".py") and not n.startswith(("_", "."))]
+            if n.endswith(".py") and not n.startswith(("_", ".", "test_")) and not n.endswith("_test.py")
+            and n != "conftest.py"]
 
 
 def env_list(name: str, sep: str) -> list[str]:

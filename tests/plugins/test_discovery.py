@@ -10,7 +10,7 @@ import pytest
 
 from tests.helpers import PROFILES
 from ucm_check.cli import main
-from ucm_check.host import DISABLE_ENV, PLUGINS_DIR_ENV, build_host
+from ucm_check.host import DEFAULT_PLUGINS, DISABLE_ENV, PLUGINS_DIR_ENV, build_host
 
 TYPICAL = str(PROFILES / "hunan-county-typical.toml")
 NIGHT_PATROL = """
@@ -45,6 +45,8 @@ def folder(tmp_path, monkeypatch):
     (tmp_path / "night_patrol.py").write_text(textwrap.dedent(NIGHT_PATROL), encoding="utf-8")
     (tmp_path / "_helper.py").write_text("raise SystemExit('helpers are not plugins')\n", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("not python\n", encoding="utf-8")
+    (tmp_path / "test_night_patrol.py").write_text("import no_such_module\n", encoding="utf-8")
+    (tmp_path / "conftest.py").write_text("import no_such_module\n", encoding="utf-8")
     return tmp_path
 
 
@@ -53,7 +55,7 @@ def test_a_loose_plugin_file_in_a_plugins_dir_adds_its_area(folder):
     assert not host.errors
     assert host.plugins["night_patrol"].source == "file"
     assert host.standards["hunan-2020"].area("night").rules[0].code == "NP-1"
-    assert "_helper" not in host.plugins and "notes" not in host.plugins
+    assert set(host.plugins) - set(DEFAULT_PLUGINS) == {"night_patrol"}   # not _helper, notes.txt or tests
 
 
 def test_plugins_lists_a_loose_plugin_given_by_option_or_by_environment(capsys, folder, monkeypatch):

@@ -39,7 +39,7 @@ def topbar(app) -> str:
     result = session.result
     dirty = tr("unsaved_mark") if session.editor.dirty else ""
     name = session.editor.profile.unit.get("name", "")
-    return f"{name}  {session.editor.path.name}{dirty}  {tr('total_line', total=fmt(result.total), deducted=fmt(result.deducted), bonus=fmt(result.bonus))}"
+    return f"{name}  {session.editor.path.name}{dirty}  {tr('total_short', total=fmt(result.total))}"
 
 
 def bar(score: Decimal, maximum: Decimal, width: int = 20) -> str:

@@ -6,9 +6,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from ucm_check import exitcodes
 from ucm_check.commands.common import add_host_arguments, err, host_from_args, out, write_atomic
+
+if TYPE_CHECKING:
+    from ucm_check.plan import Plan
 
 FORMATS = ("text", "markdown", "csv", "xlsx", "json")
 
@@ -29,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_host_arguments(parser)
 
 
-def _export(args: argparse.Namespace, plan: object, as_of: dt.date) -> int:
+def _export(args: argparse.Namespace, plan: Plan, as_of: dt.date) -> int:
     from ucm_check.plan.export import RENDERERS
 
     if args.format == "xlsx":
@@ -38,9 +42,9 @@ def _export(args: argparse.Namespace, plan: object, as_of: dt.date) -> int:
             return exitcodes.INVALID
         from ucm_check.plan.xlsx import render_xlsx
 
-        data = render_xlsx(plan, as_of)  # type: ignore[arg-type]
+        data = render_xlsx(plan, as_of)
         return _write(args.output, lambda: _write_bytes(args.output, data))
-    text = RENDERERS[args.format](plan, as_of)  # type: ignore[arg-type]
+    text = RENDERERS[args.format](plan, as_of)
     encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
     if args.output:
         return _write(args.output, lambda: write_atomic(args.output, text, encoding=encoding))
@@ -49,6 +53,7 @@ def _export(args: argparse.Namespace, plan: object, as_of: dt.date) -> int:
 
 
 def _write_bytes(path: str, data: bytes) -> None:
+    """``write_atomic`` for bytes (an XLSX file): temporary file in the same folder, then replace."""
     import os
     import tempfile
 
@@ -65,9 +70,10 @@ def _write_bytes(path: str, data: bytes) -> None:
         raise
 
 
-def _write(path: str, write: object) -> int:
+def _write(path: str, write: Callable[[], None]) -> int:
+    """Run ``write``; an OS error becomes a Chinese message naming ``path`` and exit code 2."""
     try:
-        write()  # type: ignore[operator]
+        write()
     except OSError as exc:
         err(f"{path}: 错误：无法写入：{exc.strerror or exc}")
         return exitcodes.INVALID

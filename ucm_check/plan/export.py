@@ -22,10 +22,12 @@ SCHEMA_VERSION = 1
 
 
 def milestones_text(item: Item) -> str:
+    """Milestones on one line: ``2026-12-10 第一轮督查（已完成）；...``."""
     return "；".join(f"{m.date.isoformat()} {m.text}{'（已完成）' if m.done else ''}" for m in item.milestones)
 
 
 def history_text(item: Item) -> str:
+    """Deadline moves on one line, each with its date and reason."""
     return "；".join(f"{c.date.isoformat()} 由 {deadline_text(c.old)} 调整为 {deadline_text(c.new)}（{c.reason}）" for c in item.history)
 
 
@@ -68,6 +70,7 @@ COLUMNS: dict[str, Callable[[Item, dt.date], str]] = {
 
 
 def summary(plan: Plan, as_of: dt.date) -> str:
+    """``整改完成率 5.9%（1/17）  逾期 7 项  可销号 0 项``."""
     late = len(plan.overdue(as_of))
     ready = sum(1 for i in plan.items if i.ready_to_close)
     return (f"整改完成率 {fmt(plan.completion_rate)}%（{plan.completed}/{len(plan.items)}）  "
@@ -75,6 +78,7 @@ def summary(plan: Plan, as_of: dt.date) -> str:
 
 
 def title(plan: Plan, as_of: dt.date) -> str:
+    """The heading every export starts with: unit and as-of date."""
     return f"整改台账：{plan.unit or plan.profile}  截至 {as_of.isoformat()}"
 
 
@@ -167,6 +171,7 @@ def _date(value: Any) -> Any:
 
 
 def item_dict(item: Item, as_of: dt.date) -> dict[str, Any]:
+    """One item for the JSON export, with the derived ``overdue``, ``ready_to_close`` and ``state``."""
     return {
         "id": item.id, "rule": item.rule, "area": item.area, "problem": item.problem, "clause": item.clause,
         "points": json_number(item.points), "measures": item.measures, "lead_unit": item.lead_unit,

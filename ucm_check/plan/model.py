@@ -31,6 +31,7 @@ Deadline = Union[dt.date, str]
 
 
 def deadline_text(deadline: Deadline) -> str:
+    """``2026-12-31`` or ``长期``."""
     return deadline.isoformat() if isinstance(deadline, dt.date) else str(deadline)
 
 
@@ -116,6 +117,7 @@ class Item:
 
     @property
     def finished(self) -> bool:
+        """已完成 or 已销号: no longer counts as open work."""
         return self.status not in OPEN_STATUSES
 
     def overdue(self, as_of: dt.date) -> bool:
@@ -175,6 +177,7 @@ class Plan:
     """Items in the order they were added."""
 
     def item(self, item_id: str) -> Item | None:
+        """The item with ``item_id``, or None."""
         return next((i for i in self.items if i.id == item_id), None)
 
     def replace(self, item: Item) -> Plan:
@@ -188,6 +191,7 @@ class Plan:
         return sorted((i for i in self.items if i.overdue(as_of)), key=Item.sort_key)
 
     def by_deadline(self) -> list[Item]:
+        """Items in deadline order (see :meth:`Item.sort_key`)."""
         return sorted(self.items, key=Item.sort_key)
 
     @property
@@ -204,6 +208,7 @@ class Plan:
         return rate.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
     def next_manual_id(self) -> str:
+        """The first free ``自定-N`` id for an item added by hand."""
         taken = {i.id for i in self.items}
         n = 1
         while f"自定-{n}" in taken:

@@ -50,6 +50,7 @@ def by_unit(plan: Plan) -> list[tuple[str, list[tuple[Item, str]]]]:
 
 
 def month_label(deadline: object) -> str:
+    """``2026年12月`` for a date, ``长期`` otherwise."""
     return f"{deadline.year}年{deadline.month}月" if isinstance(deadline, dt.date) else ONGOING
 
 

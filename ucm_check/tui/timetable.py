@@ -58,6 +58,7 @@ MILESTONE_LINE = re.compile(r"^\s*(?:\[(?P<mark>[xX ])\]\s*)?(?P<date>\S+)\s*(?P
 
 
 def milestones_to_text(milestones: tuple[Milestone, ...]) -> str:
+    """Milestones as the dialog edits them, one ``[x] 2026-12-10 内容`` line each."""
     return "\n".join(f"[{'x' if m.done else ' '}] {m.date.isoformat()} {m.text}" for m in milestones)
 
 
@@ -80,6 +81,7 @@ def parse_milestones(text: str) -> tuple[tuple[Milestone, ...], list[str]]:
 
 
 def parse_deadline(text: str) -> dt.date | str | None:
+    """A date or 长期 from the dialog, None when it is neither."""
     text = text.strip()
     if text == ONGOING:
         return ONGOING
@@ -265,11 +267,13 @@ class TimetableScreen(Screen):
     # drawing ------------------------------------------------------------------------------------
 
     def summary_line(self) -> str:
+        """The always-visible top line: unit, as-of date, completion rate, overdue and 可销号 counts."""
         if self.plan is None:
             return "整改台账  无法打开"
         return f"整改台账  {self.plan.unit}  截至 {self.as_of.isoformat()}  {summary(self.plan, self.as_of)}"
 
     def groups(self) -> list[tuple[str, list[tuple[Item, str]]]]:
+        """The current view's groups as ``(title, [(item, role)])``; role is empty outside 责任清单."""
         assert self.plan is not None
         if self.view == "unit":
             return views.by_unit(self.plan)
@@ -277,6 +281,7 @@ class TimetableScreen(Screen):
         return [(g, [(i, "") for i in items]) for g, items in rows]
 
     def redraw(self, select: str | None = None) -> None:
+        """Rebuild summary, view tabs and table, keeping (or moving to) the selected item."""
         self.query_one("#tt-summary", Static).update(self.summary_line())
         tabs = "  ".join(f"[{'reverse' if v == self.view else 'dim'}] {n+1} {name} [/]" for n, (v, name) in enumerate(views.VIEWS.items()))
         self.query_one("#tt-views", Static).update(tabs)
@@ -318,6 +323,7 @@ class TimetableScreen(Screen):
         self.show_detail()
 
     def selected_id(self) -> str | None:
+        """Id of the item under the cursor."""
         table = self.query_one("#tt-table", DataTable)
         if not self.row_items or table.row_count == 0:
             return None
@@ -325,6 +331,7 @@ class TimetableScreen(Screen):
         return self.row_items.get(row_key)
 
     def show_detail(self) -> None:
+        """Everything about the selected item below the table."""
         item = self.plan.item(self.selected_id() or "") if self.plan else None
         detail = self.query_one("#tt-detail", Static)
         if item is None:

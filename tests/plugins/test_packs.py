@@ -162,3 +162,20 @@ def test_local_norms_quote_their_sources_with_the_numbers_of_the_text(packs_host
     staff, per_km2 = rules["LN-STAFF-1"][1].shape, rules["LN-120"][1].shape
     assert (staff.condition.numerator, staff.condition.denominator, staff.due) == (5, 10000, dt.date(2020, 12, 31))
     assert (per_km2.condition.numerator, per_km2.condition.denominator) == (20, 100)   # 20 per km² = 20 per 100 ha
+
+
+@pytest.mark.parametrize("code, line", [
+    ("HEN-23-4", "期限：2021-12-31 前（含当日），期限前 30 天内未完成列为“即将到期”，次日起“逾期”"),
+    ("HEN-24-3", "期限：长期（文件未规定完成时限），未落实即为“未落实”"),
+    ("HEN-24-2a", "期限：上次完成后每 36 个月至少一次，期限前 30 天内列为“即将到期”"),
+    ("HEN-00-1", "期限：每年 12 月 15 日前（含当日），期限前 30 天内未报列为“即将到期”"),
+    ("LN-REP-Q", "期限：每季度末前（含当日），期限前 15 天内未报列为“即将到期”"),
+])
+def test_explain_gives_a_dated_obligation_its_deadline_instead_of_points(packs_host, code, line):
+    from ucm_check.commands.explain import render
+
+    standard = next(s for s in packs_host.standards.values() if s.rule(code))
+    area = next(a for a in standard.areas if any(r.code == code for r in a.rules))
+    text = render(standard.rule(code), area, standard)
+    assert line in text.splitlines()
+    assert "分值：不计分，按期限检查" in text and "扣分" not in text.split("条款")[0]

@@ -13,6 +13,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_host_arguments(parser)
 
 
+def deadline_text(shape) -> str:  # noqa: ANN001
+    """When a dated obligation is due, in words; empty for point rules."""
+    from ucm_check.shapes import PERIODS, Every, Obligation, Periodic
+
+    if isinstance(shape, Obligation):
+        if shape.due is None:
+            return "长期（文件未规定完成时限），未落实即为“未落实”"
+        return f"{shape.due.isoformat()} 前（含当日），期限前 {shape.soon_days} 天内未完成列为“即将到期”，次日起“逾期”"
+    if isinstance(shape, Every):
+        return f"上次完成后每 {shape.months} 个月至少一次，期限前 {shape.soon_days} 天内列为“即将到期”"
+    if isinstance(shape, Periodic):
+        when = f"每年 {shape.due_month} 月 {shape.due_day} 日前" if shape.period == "year" else f"每{PERIODS[shape.period][1]}末前"
+        return f"{when}（含当日），期限前 {shape.soon_days} 天内未报列为“即将到期”"
+    return ""
+
+
 def render(rule, area, standard, base=None) -> str:  # noqa: ANN001
     """The explanation of ``rule``; ``base`` is the same rule before tailoring, when it was tailored."""
     from ucm_check.numbers import fmt
@@ -22,11 +38,16 @@ def render(rule, area, standard, base=None) -> str:  # noqa: ANN001
     lines = [
         f"[{rule.code}] {rule.title}",
         f"标准：{standard.title}（{standard.id}）",
-        f"区域：{area.number} {area.title}（{area.id}，{'加分' if area.bonus else '扣分'}，共 {fmt(area.max)} 分）",
+        f"区域：{area.number} {area.title}（{area.id}，{'加分' if area.bonus else '扣分'}，共 {fmt(area.max)} 分）"
+        if standard.scored else f"区域：{area.number} {area.title}（{area.id}）",
         f"条款：{rule.clause}",
         f"条文：{rule.text}",
-        f"分值：{'最多加' if area.bonus else '最多扣'} {fmt(rule.max_points)} 分（{type(shape).__name__}）",
+        f"分值：{'最多加' if area.bonus else '最多扣'} {fmt(rule.max_points)} 分（{type(shape).__name__}）"
+        if standard.scored else f"分值：不计分，按期限检查（{type(shape).__name__}）",
     ]
+    timing = deadline_text(shape)
+    if timing:
+        lines.append(f"期限：{timing}")
     if rule.reading:
         lines.append(f"读法：{rule.reading}")
     if rule.applies_to:

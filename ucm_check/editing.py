@@ -196,6 +196,8 @@ class Editor:
     def open(cls, path: str | os.PathLike, standards: Mapping[str, Standard]) -> "Editor":
         """Load and validate ``path``; raises :class:`InvalidProfile` with Chinese messages."""
         path = Path(path)
+        if path.is_symlink():  # save into the file the link points at, keeping the link
+            path = path.resolve()
         profile = load_profile(str(path), standards)
         raw, text = _read(path)
         return cls(path, standards, profile, text, digest(raw), raw.startswith(b"\xef\xbb\xbf"))
@@ -247,6 +249,8 @@ class Editor:
     def save(self, *, onto: str = "opened") -> Profile:
         """Write the edits. ``onto="opened"`` refuses (:class:`FileChanged`) when the file changed on
         disk; ``"disk"`` applies the edits to the file as it is now; ``"overwrite"`` to the text as opened."""
+        if self.path.exists() and not os.access(self.path, os.W_OK):
+            raise SaveError(f"{self.path} 是只读文件，未写入；请先取消只读属性或另存")
         if onto == "opened" and self.disk_changed():
             raise FileChanged(f"{self.path} 在打开之后已被其他程序修改")
         base = self.base_text

@@ -321,3 +321,27 @@ async def test_t_opens_the_rectification_timetable_of_the_open_profile(make_app,
         await pilot.press("t")
         await pilot.pause()
         assert type(app.screen).__name__ == "TimetableScreen"
+
+
+async def test_a_path_that_does_not_exist_opens_the_new_self_check_form_for_it(make_app, tmp_path, monkeypatch, host):
+    monkeypatch.chdir(tmp_path)
+    app = make_app(new_path="县局.toml")
+    async with app.run_test(size=SIZE) as pilot:
+        assert type(app.screen).__name__ == "NewProfileScreen"
+        assert app.screen.query_one("#path", Input).value == "县局.toml"
+        await pilot.press(*"某县", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OverviewScreen"
+    assert load_profile(str(tmp_path / "县局.toml"), host.standards).unit["name"] == "某县"
+
+
+async def test_an_invalid_profile_picked_on_the_start_screen_shows_its_chinese_errors(make_app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "broken.toml").write_text("[unit]\nname = 某县\n", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "StartScreen" and app.session is None
+        errors = text_of(app, "#errors")
+        assert "无法打开 broken.toml" in errors and "broken.toml:2:8: 错误：TOML 语法错误" in errors

@@ -129,3 +129,27 @@ def test_an_edit_back_to_the_files_own_value_is_not_an_edit(profile_copy, host):
     editor.set("uniform", "dress_violations", 7)
     editor.set("systems", "publicity_stages", ("事后公开", "事前公开"))  # same items, other order
     assert not editor.dirty
+
+
+def test_a_read_only_profile_is_refused_not_replaced(profile_copy, host, monkeypatch):
+    path = profile_copy()
+    before = path.read_bytes()
+    editor = Editor.open(path, host.standards)
+    editor.set("uniform", "dress_violations", 1)
+    os.chmod(path, 0o444)
+    if os.access(path, os.W_OK):  # root may write anything: answer as an ordinary user would
+        monkeypatch.setattr("ucm_check.editing.os.access", lambda p, mode: not mode & os.W_OK)
+    with pytest.raises(SaveError, match="只读"):
+        editor.save()
+    assert path.read_bytes() == before
+
+
+def test_saving_through_a_symlink_keeps_the_link_and_writes_its_target(profile_copy, host):
+    target = profile_copy()
+    link = target.with_name("link.toml")
+    link.symlink_to(target.name)
+    editor = Editor.open(link, host.standards)
+    editor.set("uniform", "dress_violations", 1)
+    editor.save()
+    assert link.is_symlink()
+    assert "dress_violations = 1  # 督查通报 7 起" in target.read_text(encoding="utf-8")

@@ -37,7 +37,7 @@ from ucm_check.locate import locate
 from ucm_check.model import Applicability, Area, Clause, Fact, Rule, Standard
 from ucm_check.numbers import fmt
 from ucm_check.profile import ProfileError, _suggest, _toml_error, _type_name
-from ucm_check.shapes import Band, Bands, Choice, Flag, Gate, Obligation, AllTrue, PerCount
+from ucm_check.shapes import AllTrue, AtLeastPer, Band, Bands, Choice, Flag, Gate, Obligation, PerCount
 
 #: What each rule key changes, in Chinese, for errors and the ``tailored`` descriptions.
 CHANGES = {
@@ -54,9 +54,9 @@ CHANGES = {
 }
 RULE_KEYS = {**CHANGES, "disable": "停用", "reason": "停用原因"}
 READINGS = {"lower": "归入以其为下限的档次", "upper": "归入以其为上限（及以下）的档次"}
-ADD_SHAPES = {"flag": "bool", "per_count": "count", "bands": "percent|count", "obligation": "bool"}
-ADD_KEYS = ("area", "code", "title", "text", "clause", "remedy", "shape", "fact", "points", "step", "cap",
-            "bands", "edges", "edge_reading", "due", "soon_days", "period_days", "reading")
+ADD_SHAPES = {"flag": "bool", "per_count": "count", "bands": "percent|count", "obligation": "bool", "at_least_per": "count"}
+ADD_KEYS = ("area", "code", "title", "text", "clause", "remedy", "shape", "fact", "per", "points", "step", "cap",
+            "bands", "edges", "edge_reading", "due", "soon_days", "period_days", "reading", "per_fact")
 
 
 class InvalidTailoring(Exception):
@@ -234,30 +234,39 @@ def _text(body: Mapping[str, Any], key: str, *, required: bool = True) -> str:
     return value
 
 
-def _fact(spec: Any, area: Area, kinds: str) -> Fact:
+def _ratio(value: Any) -> tuple[Decimal, Decimal]:
+    if not isinstance(value, list) or len(value) != 2:
+        raise _Problem("per 应为 [分子, 分母]，如万分之五写 [5, 10000]", "per")
+    numerator, denominator = _number(value[0], "per 的分子"), _number(value[1], "per 的分母")
+    if denominator == 0:
+        raise _Problem("per 的分母不能为 0", "per")
+    return numerator, denominator
+
+
+def _fact(spec: Any, area: Area, kinds: str, field: str = "fact") -> Fact:
     if not isinstance(spec, dict):
-        raise _Problem('fact 应为表，如 { key = "night_patrol", kind = "bool", label = "是否开展夜间巡查" }', "fact")
+        raise _Problem(f'{field} 应为表，如 {{ key = "night_patrol", kind = "bool", label = "是否开展夜间巡查" }}', field)
     key = spec.get("key")
     if not isinstance(key, str) or not _KEY_RE.match(key):
-        raise _Problem(f"fact.key 应为小写英文字母、数字和下划线组成的标识，实际为 {key!r}", "fact")
+        raise _Problem(f"{field}.key 应为小写英文字母、数字和下划线组成的标识，实际为 {key!r}", field)
     existing = next((f for f in area.facts if f.key == key), None)
     if existing is not None:
         if set(spec) != {"key"}:
-            raise _Problem(f"区域 {area.id} 已有填写项 {key}；要复用它，只写 fact = {{ key = \"{key}\" }}", "fact")
+            raise _Problem(f"区域 {area.id} 已有填写项 {key}；要复用它，只写 {field} = {{ key = \"{key}\" }}", field)
         fact = existing
     else:
         kind = spec.get("kind")
         label = spec.get("label")
         if kind not in kinds.split("|"):
-            raise _Problem(f"fact.kind 应为 {' 或 '.join(kinds.split('|'))}，实际为 {kind!r}", "fact")
+            raise _Problem(f"{field}.kind 应为 {' 或 '.join(kinds.split('|'))}，实际为 {kind!r}", field)
         if not isinstance(label, str) or not label.strip():
-            raise _Problem("fact.label（填写项的中文问题）应为非空字符串", "fact")
+            raise _Problem(f"{field}.label（填写项的中文问题）应为非空字符串", field)
         unknown = set(spec) - {"key", "kind", "label", "label_en", "unit"}
         if unknown:
-            raise _Problem(f"fact 中有未知字段 “{sorted(unknown)[0]}”；可用：key、kind、label、label_en、unit", "fact")
+            raise _Problem(f"{field} 中有未知字段 “{sorted(unknown)[0]}”；可用：key、kind、label、label_en、unit", field)
         fact = Fact(key, kind, label, str(spec.get("label_en", "")), unit=str(spec.get("unit", "")))
     if fact.kind not in kinds.split("|"):
-        raise _Problem(f"填写项 {key} 的类型是 {fact.kind}，此计分方式需要 {kinds}", "fact")
+        raise _Problem(f"填写项 {key} 的类型是 {fact.kind}，此计分方式需要 {kinds}", field)
     return fact
 
 
@@ -298,7 +307,10 @@ def new_rule(body: Mapping[str, Any], standard: Standard, where: str) -> tuple[s
                       _convert("edge_reading", body.get("edge_reading", "lower"), None, None))
     else:
         due = _convert("due", body["due"], None, None) if "due" in body else None
-        shape = Obligation(AllTrue((fact,)), due=due, soon_days=_whole(body.get("soon_days", 30), "soon_days"))
+        condition: Any = AllTrue((fact,))
+        if kind == "at_least_per":
+            condition = AtLeastPer(fact, _fact(body.get("per_fact"), area, "count", "per_fact"), *_ratio(body.get("per")))
+        shape = Obligation(condition, due=due, soon_days=_whole(body.get("soon_days", 30), "soon_days"))
     rule = Rule(
         code=code, clause=Clause(clause["document"], clause["path"]), title=_text(body, "title"),
         text=_text(body, "text"), shape=shape, remedy=_text(body, "remedy"),

@@ -209,3 +209,28 @@ def test_a_bad_tailoring_file_stops_the_command_with_exit_2_and_no_traceback(cap
     err = capsys.readouterr().err
     assert info.value.code == 2
     assert f"{path}:3:8: 错误：规则 HN-03-2：step（每项分值）应为数字" in err and "Traceback" not in err
+
+
+def test_the_local_norms_example_adds_the_staffing_ratio_to_hunan_2020_as_a_dated_duty(standards):
+    from tests.plugins.conftest import ROOT
+    from tests.helpers import with_facts
+
+    example = ROOT / "plugins" / "localnorms" / "examples" / "hunan-2020-staffing.toml"
+    tailored = parse_text(str(example), example.read_text(encoding="utf-8"), standards)[1]
+    unit = {"level": "县市区", "standard": "hunan-2020", "name": "某县"}
+    as_of = dt.date(2026, 11, 24)
+    for staff, status in ((193, COMPLIANT), (192, OVERDUE)):    # 386000 × 5 ÷ 10000 = 193
+        facts = with_facts(tailored, {"patrol.population": 386000, "patrol.enforcement_staff": staff})
+        result = evaluate(unit, facts, tailored, as_of=as_of)
+        found = finding(result, "LN-STAFF-HN")
+        assert (found.status, found.points, found.due) == (status, 0, dt.date(2020, 12, 31))
+    base = evaluate(unit, with_facts(standards["hunan-2020"], {}), standards["hunan-2020"], as_of=as_of)
+    assert result.total == base.total        # the Hunan score is unchanged
+
+
+def test_an_added_ratio_needs_its_ratio(standards):
+    body = ADD.replace('shape = "flag"', 'shape = "at_least_per"\nper_fact = { key = "population", kind = "count", label = "人口" }') \
+              .replace('kind = "bool"', 'kind = "count"').replace("points = 1", "per = [5]")
+    with pytest.raises(InvalidTailoring) as info:
+        parse_text("t.toml", textwrap.dedent(body), standards)
+    assert "per 应为 [分子, 分母]" in info.value.errors[0].message

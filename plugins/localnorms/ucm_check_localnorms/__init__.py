@@ -4,8 +4,8 @@ Its own standard, ``local-norms``, rather than areas added to a provincial one: 
 from three local documents (a Kunming scenic-area reform plan, a district's report, a city bureau's
 work plan), carry no points, and bind only where a city adopts them. Added to Hunan 2020 they
 would change that standard's area list, and every Hunan profile would become invalid the day the
-pack was uninstalled. A city that adopts one of them into its provincial check can add it there
-with a tailoring file (``[[add]]``).
+pack was uninstalled. A city that adopts one of them into its provincial check adds it there with
+a tailoring file instead (``examples/hunan-2020-staffing.toml``).
 """
 
 from ucm_check.model import Clause

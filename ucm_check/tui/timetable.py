@@ -270,7 +270,8 @@ class TimetableScreen(Screen):
         """The always-visible top line: unit, as-of date, completion rate, overdue and 可销号 counts."""
         if self.plan is None:
             return "整改台账  无法打开"
-        return f"整改台账  {self.plan.unit}  截至 {self.as_of.isoformat()}  {summary(self.plan, self.as_of)}"
+        # the counts come first so a narrow terminal cuts the unit name, not them
+        return f"{summary(self.plan, self.as_of)}  截至 {self.as_of.isoformat()}  整改台账：{self.plan.unit}"
 
     def groups(self) -> list[tuple[str, list[tuple[Item, str]]]]:
         """The current view's groups as ``(title, [(item, role)])``; role is empty outside 责任清单."""
@@ -298,9 +299,7 @@ class TimetableScreen(Screen):
         for m in span:
             head.append(f"{m[1]:02d} ", style="reverse" if m == now else ("bold" if m[1] == 1 else ""))
         group_title = {"area": "区域", "unit": "单位", "month": "月份"}[self.view]
-        for key, label in (("group", group_title), ("id", "编号"), ("problem", "问题"), ("lead", "牵头单位"),
-                           ("deadline", "完成时限"), ("state", "状态"), ("bar", head)):
-            table.add_column(label, key=key)
+        rows = []
         for g, (group, pairs) in enumerate(self.groups()):
             for n, (item, role) in enumerate(pairs):
                 late = item.overdue(self.as_of)
@@ -308,13 +307,22 @@ class TimetableScreen(Screen):
                 bar = Text()
                 for kind in views.bar(item, span, self.as_of):
                     bar.append("   ", style=BAR_STYLES.get(kind, ""))
-                problem = clip(item.problem, 36)
-                lead = f"{role}：{item.lead_unit}" if role and role != "牵头" else item.lead_unit
-                row_key = f"{g}:{item.id}"
-                table.add_row(Text(group if n == 0 else "", style="bold"), Text(("!" if late else " ") + item.id, style=style),
-                              Text(problem, style=style), lead, Text(deadline_text(item.deadline), style=style),
-                              Text(state_text(item, self.as_of), style=style), bar, key=row_key)
-                self.row_items[row_key] = item.id
+                rows.append((f"{g}:{item.id}", item.id, [
+                    Text(group if n == 0 else "", style="bold"), Text(("!" if late else " ") + item.id, style=style),
+                    item.problem, role if self.view == "unit" else item.lead_unit,
+                    Text(deadline_text(item.deadline), style=style), Text(state_text(item, self.as_of), style=style), bar,
+                ], style))
+        labels = [group_title, "编号", "问题", "角色" if self.view == "unit" else "牵头单位", "完成时限", "状态", head]
+        # the problem column takes what the others leave, so status and bars fit a narrow terminal
+        widths = [max([width(str(label))] + [width(str(r[2][c])) for r in rows]) for c, label in enumerate(labels)]
+        others = sum(w + 2 for c, w in enumerate(widths) if c != 2)
+        widths[2] = min(widths[2], max(10, min(36, (self.size.width or self.app.size.width) - others - 4)))
+        for key, label, cells in zip(("group", "id", "problem", "lead", "deadline", "state", "bar"), labels, widths):
+            table.add_column(label, key=key, width=cells)
+        for row_key, item_id, cells, style in rows:
+            cells[2] = Text(clip(cells[2], widths[2]), style=style)
+            table.add_row(*cells, key=row_key)
+            self.row_items[row_key] = item_id
         if keep:
             for row_key, item_id in self.row_items.items():
                 if item_id == keep:
@@ -353,6 +361,10 @@ class TimetableScreen(Screen):
         detail.update(Text("\n".join(lines)))
 
     # actions ------------------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        if self.plan is not None:
+            self.redraw()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()

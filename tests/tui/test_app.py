@@ -275,7 +275,8 @@ async def test_question_mark_shows_the_keys_of_the_screen_in_chinese(make_app, p
         await pilot.press("g", "question_mark")
         await pilot.pause()
         keys = text_of(app, "#keys")
-        assert "排序" in keys and "保存" in keys and "返回" in keys
+        assert "排序" in keys and "保存" in keys and "返回" in keys and "下一项" in keys
+        assert not any(ch.isascii() and ch.isalpha() for line in keys.splitlines() for ch in line[10:])
 
 
 async def test_the_timetable_key_says_so_in_chinese_when_the_screen_is_missing(make_app, profile_copy, monkeypatch):
@@ -345,3 +346,13 @@ async def test_an_invalid_profile_picked_on_the_start_screen_shows_its_chinese_e
         assert type(app.screen).__name__ == "StartScreen" and app.session is None
         errors = text_of(app, "#errors")
         assert "无法打开 broken.toml" in errors and "broken.toml:2:8: 错误：TOML 语法错误" in errors
+
+
+async def test_the_highlighted_gap_shows_what_was_observed_and_how_to_fix_it(make_app, profile_copy):
+    app = make_app(profile_copy())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g", "down")
+        await pilot.pause()
+        second = app.session.result.gaps()[1]
+        detail = text_of(app, "#detail")
+        assert second.observed in detail and second.rule.remedy in detail

@@ -42,6 +42,7 @@ ZH: dict[str, str] = {
     "col_clause": "条款",
     "col_observed": "现状",
     "col_max": "最多扣",
+    "remedy": "整改措施",
     "area_line": "{number}、{title}  本领域 {score}/{max} 分  总分 {total} 分",
     "bonus_area_line": "{number}、{title}  加分 {score} 分（最多 {max}）  总分 {total} 分",
     "st_deducted": "扣 {points} 分，整改可挽回 {points} 分",
@@ -119,6 +120,10 @@ ZH: dict[str, str] = {
     "cmd_area": "进入该领域逐条填写",
     "cmd_rule": "跳到这条规则的问题",
     "quit_hint": "按 ctrl+q 退出",
+    # Textual's own binding descriptions, as the help screen would otherwise show them
+    "Focus Next": "下一项",
+    "Focus Previous": "上一项",
+    "Copy selected text": "复制选中的文字",
 }
 
 EN: dict[str, str] = {
@@ -157,6 +162,7 @@ EN: dict[str, str] = {
     "col_clause": "Clause",
     "col_observed": "Observed",
     "col_max": "Max",
+    "remedy": "Remedy",
     "area_line": "{number}. {title}  area {score}/{max}  total {total}",
     "bonus_area_line": "{number}. {title}  bonus {score} (max {max})  total {total}",
     "st_deducted": "-{points}, fixing it recovers {points}",
@@ -234,6 +240,9 @@ EN: dict[str, str] = {
     "cmd_area": "Answer this area rule by rule",
     "cmd_rule": "Jump to this rule's question",
     "quit_hint": "Press ctrl+q to quit",
+    "Focus Next": "Next field",
+    "Focus Previous": "Previous field",
+    "Copy selected text": "Copy selected text",
 }
 
 LANGS = {"zh": ZH, "en": EN}

@@ -50,7 +50,8 @@ class Help(ModalScreen[None]):
         rows, seen = [], set()
         for key, active in self.below.active_bindings.items():
             binding = active.binding
-            if not binding.description or binding.action in seen:
+            # the app's and the screen's own commands; widgets' keys (cursor, paging) speak for themselves
+            if active.node not in (self.app, self.below) or not binding.description or binding.action in seen:
                 continue
             seen.add(binding.action)
             shown = binding.key_display or self.app.get_key_display(binding)

@@ -33,6 +33,7 @@ class GapsScreen(Screen):
         for key in ("points", "area", "rule", "clause", "observed"):
             gaps.add_column(tr(f"col_{key}"), key=key)
         yield gaps
+        yield Static("", id="detail")
         yield Static("", id="unanswered-title", classes="section")
         open_ = DataTable(id="unanswered", cursor_type="row", zebra_stripes=True)
         for key in ("max", "area", "rule", "clause"):
@@ -69,6 +70,18 @@ class GapsScreen(Screen):
                                f.rule.clause.path, key=f.rule.code)
         self.query_one("#unanswered-title", Static).update(
             tr("unanswered_title", count=len(result.unanswered), points=fmt(result.max_further_deduction)))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Under the table: the highlighted rule's observed facts, any reading note, and its remedy."""
+        finding = self.app.session.finding(event.row_key.value) if event.row_key.value else None
+        if finding is None:
+            return
+        tr = self.app.tr
+        lines = [f"{tr('col_observed')}：{finding.observed}"]
+        if finding.note:
+            lines.append(finding.note)
+        lines.append(f"{tr('remedy')}：{finding.rule.remedy}")
+        self.query_one("#detail", Static).update("\n".join(lines))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.app.goto_rule(event.row_key.value)

@@ -135,7 +135,7 @@ def _holder(shape: Any, key: str) -> tuple[Any, Callable[[Any], Any]]:
     raise _Problem(f"此规则的计分方式（{type(shape).__name__}）没有可裁剪的 {key}（{CHANGES[key]}）", key)
 
 
-def _convert(key: str, value: Any, current: Any, shape: Any) -> Any:
+def _convert(key: str, value: Any, shape: Any = None) -> Any:
     if key == "points" and isinstance(shape, Choice):
         if not isinstance(value, dict) or set(value) != set(shape.fact.options):
             options = "、".join(f'"{o}"' for o in shape.fact.options)
@@ -188,12 +188,12 @@ def tailor_rule(rule: Rule, changes: Mapping[str, Any], where: str) -> Rule:
             continue
         try:
             if key == "period_days":
-                new, old = _convert(key, value, period, shape), period
+                new, old = _convert(key, value, shape), period
                 period = new
             else:
                 holder, put_back = _holder(shape, key)
                 old = getattr(holder, key)
-                new = _convert(key, value, old, holder)
+                new = _convert(key, value, holder)
                 shape = put_back(attrs.evolve(holder, **{key: new}))
         except _Problem as problem:
             problem.key = problem.key or key
@@ -299,14 +299,14 @@ def new_rule(body: Mapping[str, Any], standard: Standard, where: str) -> tuple[s
         return body[key]
 
     if kind == "flag":
-        shape: Any = Flag(fact, _convert("points", need("points"), None, None))
+        shape: Any = Flag(fact, _convert("points", need("points")))
     elif kind == "per_count":
-        shape = PerCount(fact, _convert("step", need("step"), None, None), _convert("cap", need("cap"), None, None))
+        shape = PerCount(fact, _convert("step", need("step")), _convert("cap", need("cap")))
     elif kind == "bands":
         shape = Bands(fact, _bands(need("bands")), _edges(body.get("edges", {})),
-                      _convert("edge_reading", body.get("edge_reading", "lower"), None, None))
+                      _convert("edge_reading", body.get("edge_reading", "lower")))
     else:
-        due = _convert("due", body["due"], None, None) if "due" in body else None
+        due = _convert("due", body["due"]) if "due" in body else None
         condition: Any = AllTrue((fact,))
         if kind == "at_least_per":
             condition = AtLeastPer(fact, _fact(body.get("per_fact"), area, "count", "per_fact"), *_ratio(body.get("per")))
@@ -333,7 +333,7 @@ def _add_sections(text: str) -> list[tuple[int, str]]:
     lines = text.splitlines(keepends=True)
     starts = [i for i, line in enumerate(lines) if re.match(r"^\s*\[\[\s*add\s*\]\]", line)]
     blocks = []
-    for n, start in enumerate(starts):
+    for start in starts:
         end = next((i for i in range(start + 1, len(lines)) if re.match(r"^\s*\[", lines[i])), len(lines))
         blocks.append((start, "".join(lines[start:end])))
     return blocks
@@ -368,7 +368,6 @@ def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> tuple
         name = ""
     if standard is None:
         raise InvalidTailoring(errors)
-    tailored = standard
     rules = data.get("rules", {})
     if not isinstance(rules, dict):
         err(("rules",), "rules 应为表：每条要改的规则写一个 [rules.编号]")

@@ -121,3 +121,12 @@ def test_two_loose_plugins_with_one_name_are_both_reported(tmp_path):
     host = build_host(entry_points=False, plugin_dirs=[str(tmp_path / "a"), str(tmp_path / "b")])
     assert [(e.plugin, e.hook) for e in host.errors] == [(str(tmp_path / "b" / "same.py"), "import")]
     assert "插件名 same 已被其他插件使用" in host.errors[0].error
+
+
+def test_a_missing_folder_named_by_the_environment_is_reported_as_a_plugin_failure(capsys, folder, monkeypatch, tmp_path):
+    import os
+
+    monkeypatch.setenv(PLUGINS_DIR_ENV, os.pathsep.join([str(tmp_path / "gone"), str(folder)]))
+    code, out, err = run(capsys, "check", TYPICAL, "--no-entry-points")
+    assert code == 3 and "[NP-1] 夜间巡查" in out                 # the folder that exists still loads
+    assert f"插件 {tmp_path / 'gone'} 在 plugins-dir 中出错：无法读取插件目录" in err

@@ -236,3 +236,17 @@ def test_a_broken_plan_file_is_shown_not_crashed_on_and_left_alone(host, planned
         assert isinstance(app.screen, TimetableScreen)
     play(host, planned, scenario)
     assert path.read_text(encoding="utf-8") == broken
+
+
+def test_on_an_80_column_terminal_counts_and_status_stay_on_screen(host, planned):
+    async def main():
+        app = TimetableApp(host, planned, LATE_DAY)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert summary(screen).startswith("整改完成率 0%（0/17）  逾期 8 项  可销号 0 项")
+            table = screen.query_one("#tt-table", DataTable)
+            upto_state = [c for c in table.ordered_columns][:6]
+            assert sum(c.get_render_width(table) for c in upto_state) <= 80 - 2
+            assert rows(screen)[0][5] == "未开始，逾期 16 天"
+    asyncio.run(main())

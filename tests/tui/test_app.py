@@ -356,3 +356,19 @@ async def test_the_highlighted_gap_shows_what_was_observed_and_how_to_fix_it(mak
         second = app.session.result.gaps()[1]
         detail = text_of(app, "#detail")
         assert second.observed in detail and second.rule.remedy in detail
+
+
+async def test_escaping_the_draft_question_recovers_rather_than_losing_the_draft(make_app, profile_copy, host):
+    from ucm_check.editing import Editor
+
+    path = profile_copy()
+    editor = Editor.open(path, host.standards)
+    editor.set("uniform", "dress_violations", 5)
+    editor.write_draft()
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.session.editor.value("uniform", "dress_violations") == 5
+        assert app.session.result.total == engine_total(host, path, **{"uniform.dress_violations": 5}).total

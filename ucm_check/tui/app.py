@@ -114,16 +114,16 @@ class UcmApp(App):
                      stale=tr("draft_stale") if draft["stale"] else "")
 
         def chosen(answer: str | None) -> None:
-            if answer == "recover":
+            if answer != "discard":  # escape recovers too: the next autosave would overwrite the draft
                 count = editor.recover_draft()
                 self.session.rescore()
                 self._refresh()
                 self.notify(tr("recovered", count=count))
-            elif answer == "discard":
+            else:
                 editor.discard_draft()
 
-        self.push_screen(Confirm(message, [("recover", tr("recover"), "primary"), ("discard", tr("discard"), "error"),
-                                           ("cancel", tr("cancel"), "default")]), chosen)
+        self.push_screen(Confirm(message, [("recover", tr("recover"), "primary"), ("discard", tr("discard"), "error")]),
+                         chosen)
 
     # answering ----------------------------------------------------------------------------------
 

@@ -7,7 +7,6 @@ on a validated :class:`~ucm_check.profile.Profile`), only with the edited facts.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 import attrs
 
@@ -15,7 +14,6 @@ from ucm_check.checking import score
 from ucm_check.editing import Editor
 from ucm_check.host import Host
 from ucm_check.model import NOT_APPLICABLE, UNANSWERED, Area, AreaResult, Finding, ProfileResult
-from ucm_check.numbers import ZERO
 
 
 @attrs.define
@@ -61,6 +59,3 @@ class Session:
 
     def count(self, status: str) -> int:
         return sum(1 for f in self.result.findings if f.status == status)
-
-    def unanswered_points(self) -> Decimal:
-        return self.result.max_further_deduction if self.result else ZERO

@@ -155,7 +155,10 @@ def _convert(key: str, value: Any, shape: Any = None) -> Any:
         if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
             raise _Problem(f"due（完成时限）应为日期，写作 2022-06-30（不加引号），实际为{_type_name(value)} {value!r}")
         return value
-    return _whole(value, f"{key}（{CHANGES[key]}）")
+    whole = _whole(value, f"{key}（{CHANGES[key]}）")
+    if key == "months" and whole < 1:
+        raise _Problem("months（周期（月））至少为 1")
+    return whole
 
 
 def _show(value: Any) -> str:

@@ -179,6 +179,7 @@ def test_explain_shows_the_base_and_the_tailored_value(capsys, tmp_path):
     ('standard = "hunan-2020"\n[rules.HN-02-1]\npoints = 1\n', 3, 10, "points 应为表，且恰好列出每个状态"),
     ('standard = "henan-2021"\n[rules.HEN-23-4]\ndue = "2022-01-01"\n', 3, 7, "due（完成时限）应为日期"),
     ('standard = "hunan-2020"\n[rules.HN-01-1]\nreason = "x"\n', 3, 1, "应与 disable = true 一起写"),
+    ('standard = "henan-2021"\n[rules.HEN-24-2a]\nmonths = 0\n', 3, 10, "至少为 1"),
     (ADD.replace('area = "supervision"', 'area = "supervison"'), 6, 8, "没有区域 “supervison”，是否想写 “supervision”？"),
     (ADD.replace('clause = { document = "某城管〔2024〕1号", path = "三（二）" }', 'clause = "某城管"'), 10, 10, "每条规则都要注明出处"),
     (ADD.replace('code = "CS-10-5"', 'code = "HN-01-1"'), 7, 8, "规则编号 HN-01-1 已存在"),
@@ -234,3 +235,11 @@ def test_an_added_ratio_needs_its_ratio(standards):
     with pytest.raises(InvalidTailoring) as info:
         parse_text("t.toml", textwrap.dedent(body), standards)
     assert "per 应为 [分子, 分母]" in info.value.errors[0].message
+
+
+def test_shortening_the_cycle_of_a_recurring_duty(standards):
+    tailored = tailor(standards, 'standard = "henan-2021"\n[rules.HEN-24-2a]\nmonths = 24\n')
+    facts = {"capacity": {"senior_cadres": 2, "senior_cadre_training_last": dt.date(2024, 11, 1)}}
+    found = next(f for f in evaluate({"level": "省辖市"}, facts, tailored, as_of=dt.date(2026, 11, 24)).findings
+                 if f.rule.code == "HEN-24-2a")
+    assert (found.status, found.due) == (OVERDUE, dt.date(2026, 11, 1))    # 2024-11-01 + 24 months

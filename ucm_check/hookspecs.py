@@ -43,7 +43,8 @@ def ucm_check_default_deadline(rule: Any, finding: Any, unit: Any, as_of: Any) -
     管理制度 by 2021-12-31) or to mark a duty as ongoing.
 
     :param rule: the :class:`ucm_check.model.Rule` with the gap.
-    :param finding: the :class:`ucm_check.model.Finding` (status ``deducted``).
+    :param finding: the :class:`ucm_check.model.Finding`, a gap: its status is one of
+        :data:`ucm_check.model.GAP_STATUSES` (``deducted``, ``due_soon``, ``overdue``, ``not_met``).
     :param unit: the profile's ``[unit]`` table (name, level, region, standard ...).
     :param as_of: the :class:`datetime.date` the plan is made as of.
     :return: a :class:`datetime.date`, the string ``"长期"`` for an ongoing duty, or None to leave

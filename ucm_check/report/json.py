@@ -41,6 +41,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "points": num(f.points),
         "recoverable": num(f.recoverable),
         "note": f.note,
+        "due": f.due.isoformat() if f.due else None,
     }
 
 
@@ -62,7 +63,8 @@ def profile_dict(r: ProfileResult) -> dict[str, Any]:
         "file": r.file,
         "valid": True,
         "unit": dict(r.unit),
-        "standard": {"id": r.standard.id, "title": r.standard.title, "document": r.standard.document},
+        "standard": {"id": r.standard.id, "title": r.standard.title, "document": r.standard.document,
+                     "scored": r.standard.scored},
         "total": num(r.total),
         "deducted": num(r.deducted),
         "bonus": num(r.bonus),

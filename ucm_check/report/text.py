@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ucm_check.model import AWARDED, NOT_APPLICABLE, UNANSWERED, Finding, ProfileResult
+from ucm_check.model import (
+    AWARDED, COMPLIANT, DUE_SOON, NOT_APPLICABLE, NOT_MET, OVERDUE, PENDING, UNANSWERED, Finding, ProfileResult,
+)
 from ucm_check.numbers import fmt
 from ucm_check.textwidth import ljust, rjust
 
@@ -46,15 +48,72 @@ def area_table(r: ProfileResult) -> list[str]:
     return out
 
 
-def render(r: ProfileResult, *, order: str = "recoverable") -> str:
-    """The full report for one profile."""
+#: Statuses of dated obligations, worst first, as the obligations report names them.
+OBLIGATION_STATUSES = {
+    OVERDUE: "逾期", NOT_MET: "未落实", DUE_SOON: "即将到期", PENDING: "未到期", COMPLIANT: "已落实",
+    UNANSWERED: "未填写", NOT_APPLICABLE: "不适用",
+}
+
+
+def _header(r: ProfileResult) -> list[str]:
     u = r.unit
     where = "，".join(str(u[k]) for k in ("level", "region") if u.get(k))
-    lines = [
+    return [
         f"{r.standard.title}",
         f"单位：{u.get('name', '')}（{where}）  评价期间：{u.get('period', '未填')}",
         f"档案：{r.file}",
         "",
+    ]
+
+
+def render_obligations(r: ProfileResult) -> str:
+    """The report for a standard of dated obligations without points (Henan 2021, local norms)."""
+    cols = (26, *(7,) * len(OBLIGATION_STATUSES))  # fits 80 columns
+    short = {DUE_SOON: "将到期", UNANSWERED: "未填"}
+    lines = _header(r)
+    lines.append(ljust("区域", cols[0]) + "".join(rjust(short.get(s, n), 7) for s, n in OBLIGATION_STATUSES.items()))
+    lines.append("-" * sum(cols))
+    for a in r.areas:
+        name = f"{a.area.number} {a.area.title}"
+        if a.error:
+            lines.append(ljust(name, cols[0]) + "  插件出错：" + a.error)
+            continue
+        lines.append(ljust(name, cols[0]) + "".join(rjust(str(a.count(s)), 7) for s in OBLIGATION_STATUSES))
+    lines.append("-" * sum(cols))
+    counts = {s: sum(a.count(s) for a in r.areas) for s in OBLIGATION_STATUSES}
+    lines.append(f"共 {len(r.findings)} 项：" + "，".join(f"{n} {counts[s]}" for s, n in OBLIGATION_STATUSES.items()))
+    if r.unanswered:
+        lines.append(f"评价不完整：{len(r.unanswered)} 项未填写，不计为已落实。")
+    for status in (OVERDUE, NOT_MET, DUE_SOON):
+        found = [f for f in r.findings if f.status == status]
+        if not found:
+            continue
+        lines += ["", f"{OBLIGATION_STATUSES[status]}（{len(found)} 项）"]
+        for f in found:
+            due = f"  完成时限 {f.due.isoformat()}" if f.due else ""
+            lines += [f"[{f.rule.code}] {f.rule.title}{due}", f"    条款：{f.rule.clause}", f"    实际：{f.observed}",
+                      f"    标准：{f.rule.text}"]
+            lines += [f"    说明：{f.note}"] if f.note else []
+            lines += [f"    读法：{f.rule.reading}"] if f.rule.reading else []
+            lines += [f"    裁剪：{'；'.join(f.rule.tailored)}"] if f.rule.tailored else []
+            lines.append(f"    整改：{f.rule.remedy}")
+    for status in (PENDING, UNANSWERED, NOT_APPLICABLE):
+        found = [f for f in r.findings if f.status == status]
+        if found:
+            lines += ["", f"{OBLIGATION_STATUSES[status]}（{len(found)} 项）"]
+            lines += [f"[{f.rule.code}] {f.rule.title}  {f.note or f.observed}" for f in found]
+    if r.errors:
+        lines += ["", "插件出错（这些区域未评价）"]
+        lines += [f"{a.area.number} {a.area.title}：{a.error}" for a in r.errors]
+    return "\n".join(lines) + "\n"
+
+
+def render(r: ProfileResult, *, order: str = "recoverable") -> str:
+    """The full report for one profile."""
+    if not r.standard.scored:
+        return render_obligations(r)
+    lines = [
+        *_header(r),
         *area_table(r),
         f"{'总分' if r.complete else '暂计总分（仅已填写项目）'} {fmt(r.total)}（满分 {fmt(r.standard.base + r.standard.bonus_max)}）"
         f"= 基础分 {fmt(r.standard.base)} - 扣分 {fmt(r.deducted)} + 加分 {fmt(r.bonus)}",

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 from ucm_check import exitcodes
+from ucm_check.commands.check import add_as_of
 from ucm_check.commands.common import add_host_arguments, err, host_from_args
 
 
@@ -17,6 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("profile", nargs="?", metavar="PROFILE",
                         help="要打开的自评档案；不存在时按模板新建；省略时列出当前文件夹和 profiles/ 中的档案")
     parser.add_argument("--lang", default="zh", choices=("zh", "en"), help="界面语言（默认 zh 中文）")
+    add_as_of(parser)
     add_host_arguments(parser)
 
 
@@ -39,5 +41,5 @@ def run(args: argparse.Namespace) -> int:
             new_path = args.profile
     from ucm_check.tui.app import UcmApp
 
-    UcmApp(host, path, lang=args.lang, new_path=new_path).run()
+    UcmApp(host, path, lang=args.lang, new_path=new_path, as_of=args.as_of).run()
     return exitcodes.PLUGIN if host.errors else exitcodes.OK

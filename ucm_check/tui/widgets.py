@@ -14,7 +14,8 @@ from textual.widgets import Input, Select, SelectionList, Static, Switch
 
 from ucm_check.editing import CLEARED
 from ucm_check.model import (
-    AWARDED, COMPLIANT, DEDUCTED, NOT_APPLICABLE, NOT_AWARDED, UNANSWERED, Fact, Finding, Rule,
+    AWARDED, COMPLIANT, DEDUCTED, DUE_SOON, NOT_APPLICABLE, NOT_AWARDED, NOT_MET, OVERDUE, PENDING, UNANSWERED,
+    Fact, Finding, Rule,
 )
 from ucm_check.numbers import fmt
 from ucm_check.profile import check_fact
@@ -172,6 +173,9 @@ def status_text(finding: Finding | None, tr, *, bonus: bool = False, area_error:
         return tr(key, points=fmt(finding.rule.max_points)), "-unanswered"
     if status == NOT_APPLICABLE:
         return tr("st_na", reason=finding.note), "-na"
+    dated = {PENDING: "-neutral", DUE_SOON: "-unanswered", OVERDUE: "-deducted", NOT_MET: "-deducted"}
+    if status in dated:
+        return tr(f"st_{status}"), dated[status]
     return status, "-error"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -60,9 +62,16 @@ class OverviewScreen(Screen):
         for ar in result.areas:
             area = ar.area
             title = area.title_en if en else area.title
-            score = f"{fmt(ar.score)}/{fmt(area.max)}" if not ar.error else "!"
-            shown = "+" + score if area.bonus else score
-            table.add_row(f"{area.number} {title}", shown, bar(ar.score, area.max, 16),
+            if area.max == 0:  # duties with dates, not points (Henan 2021): show how many are met
+                applicable = [f for f in ar.findings if f.status != NOT_APPLICABLE]
+                met = sum(1 for f in applicable if not f.is_gap and f.status != UNANSWERED)
+                shown, filled = tr("met_count", met=met, total=len(applicable)), bar(Decimal(met), Decimal(len(applicable)), 16)
+            else:
+                score = f"{fmt(ar.score)}/{fmt(area.max)}"
+                shown, filled = ("+" + score if area.bonus else score), bar(ar.score, area.max, 16)
+            if ar.error:
+                shown = "!"
+            table.add_row(f"{area.number} {title}", shown, filled,
                           str(ar.count(UNANSWERED)), str(ar.count(NOT_APPLICABLE)), key=area.id)
         table.move_cursor(row=min(row, table.row_count - 1))
 

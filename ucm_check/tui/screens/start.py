@@ -15,11 +15,16 @@ from textual.widgets.option_list import Option
 from ucm_check.tui.screens import translate_bindings
 
 
+#: Files beside profiles that are not profiles: rectification plans and drafts.
+NOT_PROFILES = (".plan.toml", ".draft.toml")
+
+
 def find_profiles(folder: Path | None = None) -> list[Path]:
-    """``*.toml`` files in ``folder`` (default: the current one) and its ``profiles/``, as relative paths."""
+    """``*.toml`` profiles in ``folder`` (default: the current one) and its ``profiles/``, as relative paths."""
     base = folder or Path.cwd()
     found = sorted(base.glob("*.toml")) + sorted((base / "profiles").glob("*.toml"))
-    return [p.relative_to(base) if folder is None else p for p in found if not p.name.startswith(".")]
+    return [p.relative_to(base) if folder is None else p for p in found
+            if not p.name.startswith(".") and not p.name.endswith(NOT_PROFILES)]
 
 
 class StartScreen(Screen):

@@ -1,0 +1,87 @@
+"""Date facts (the Henan 2021 pack's obligations) in the walkthrough, scored as of a chosen day."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sys
+from pathlib import Path
+
+import attrs
+import pytest
+from textual.widgets import Input, Static
+
+from ucm_check.checking import score
+from ucm_check.host import build_host
+from ucm_check.profile import load_profile
+
+ROOT = Path(__file__).resolve().parents[2]
+PACK = ROOT / "plugins" / "henan2021"
+MODULES = [(f"henan2021_{m}", f"ucm_check_henan2021.{m}") for m in ("standard", "management", "capacity", "opinion", "reporting")]
+AS_OF = dt.date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def henan_host():
+    if not (PACK / "ucm_check_henan2021").is_dir():
+        pytest.skip("the Henan 2021 pack is not in this tree")
+    sys.path.insert(0, str(PACK))
+    try:
+        host = build_host(entry_points=False, modules=MODULES)
+    finally:
+        sys.path.remove(str(PACK))
+    assert "henan-2021" in host.standards, host.errors
+    return host
+
+
+async def test_typing_a_date_rescores_to_the_engines_value_as_of_the_chosen_day(henan_host, tmp_path):
+    from ucm_check.tui.app import UcmApp
+
+    path = tmp_path / "h.toml"
+    shutil.copy(ROOT / "profiles" / "henan-county.toml", path)
+    app = UcmApp(henan_host, path, as_of=AS_OF)
+    async with app.run_test(size=(100, 36)) as pilot:
+        app.open_area("management")
+        await pilot.pause()
+        before = app.session.result
+        box = app.screen.query_one("#fact-management-staff_subsystem_on Input", Input)
+        assert box.value == "2022-10-15"
+        box.value = "2023-03-01"
+        await pilot.pause()
+        profile = load_profile(str(path), henan_host.standards)
+        facts = {a: dict(v) for a, v in profile.facts.items()}
+        facts["management"]["staff_subsystem_on"] = dt.date(2023, 3, 1)
+        expected = score(attrs.evolve(profile, facts=facts), henan_host, as_of=AS_OF)
+        assert app.session.result.total == expected.total
+        finding = next(f for f in app.session.result.findings if f.rule.code == "HEN-23-2")
+        old = next(f for f in before.findings if f.rule.code == "HEN-23-2")
+        assert (finding.status, finding.observed, finding.note) != (old.status, old.observed, old.note)
+        assert app.session.editor.value("management", "staff_subsystem_on") == dt.date(2023, 3, 1)
+        box.value = "2023/03/01"
+        await pilot.pause()
+        field = app.screen.query_one("#fact-management-staff_subsystem_on")
+        assert "2021-12-31 的格式" in str(field.query_one(".problem", Static).render())
+        assert app.session.result.total == expected.total
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert "staff_subsystem_on = 2023-03-01" in path.read_text(encoding="utf-8")
+
+
+async def test_dated_duties_read_in_chinese_and_areas_without_points_count_duties_met(henan_host, tmp_path):
+    from textual.widgets import DataTable
+
+    from ucm_check.tui.app import UcmApp
+
+    path = tmp_path / "h.toml"
+    text = (ROOT / "profiles" / "henan-county.toml").read_text(encoding="utf-8")
+    path.write_text(text.replace("staff_subsystem = true", "staff_subsystem = false"), encoding="utf-8")
+    app = UcmApp(henan_host, path, as_of=AS_OF)
+    async with app.run_test(size=(100, 36)) as pilot:
+        area = next(a for a in app.session.result.areas if a.area.id == "management")
+        applicable = [f for f in area.findings if f.status != "not_applicable"]
+        met = sum(1 for f in applicable if not f.is_gap and f.status != "unanswered")
+        row = app.screen.query_one("#areas", DataTable).get_row("management")
+        assert row[1] == f"做到 {met}/{len(applicable)} 项" and met < len(applicable)
+        app.open_area("management")
+        await pilot.pause()
+        assert str(app.screen.query_one("#rule-HEN-23-2 .status", Static).render()) == "已逾期，尚未完成"

@@ -117,6 +117,13 @@ def test_plugins_lists_every_area_plugin_with_version_hooks_and_status(capsys):
         p = plugins[f"ucm_check_hunan2020.{area}"]
         assert p["status"] == "ok" and p["hooks"] == ["ucm_check_areas"] and p["version"]
     assert plugins["ucm_check_hunan2020.standard"]["hooks"] == ["ucm_check_standards"]
+    assert json.loads(out)["disabled"] == []
+
+
+def test_plugins_lists_what_was_disabled(capsys):
+    code, out, _ = run(capsys, "plugins", "--disable-plugin", "ucm_check_hunan2020.bonus")
+    assert code == 0 and "已停用：ucm_check_hunan2020.bonus" in out
+    assert "ucm_check_hunan2020.bonus " not in out
 
 
 def test_schema_accepts_every_bundled_hunan_profile_and_rejects_a_bad_one(capsys):

@@ -65,9 +65,11 @@ def render(standard: Standard, *, level: str, name: str, region: str = "", perio
         *(f"{k} = {toml_value(v)}" for k, v in unit.items()),
     ]
     if not region:
-        lines.append('# region = "湖南省某市某县"')
+        lines.append('# region = "某省某市某县"')
     if not period:
-        lines.append('# period = "2020"')
+        import datetime as dt
+
+        lines.append(f'# period = "{dt.date.today().year}"')
     for area in standard.areas:
         lines += ["", f"# {area.number}、{area.title}（{'最多加' if area.bonus else '共'}{fmt(area.max)}分）", f"[{area.id}]"]
         for fact in area.facts:

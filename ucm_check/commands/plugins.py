@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
             {"name": p.name, "module": p.module, "version": p.version, "source": p.source, "hooks": p.hooks,
              "status": p.status, "errors": [{"hook": e.hook, "error": e.error} for e in p.errors]}
             for p in plugins
-        ], "standards": [
+        ], "disabled": list(host.disabled), "standards": [
             {"id": s.id, "title": s.title, "areas": [a.id for a in s.areas]} for s in host.standards.values()
         ]}) + "\n")
     else:
@@ -36,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
             source = {"builtin": "内置", "entry point": "已安装", "file": "插件目录"}.get(p.source, p.source)
             lines.append(f"{ljust(p.name, 34)}{ljust(p.version or '-', 10)}{ljust(source, 12)}{ljust(status, 8)}{', '.join(p.hooks)}")
             lines += [f"    {e}" for e in p.errors]
+        if host.disabled:
+            lines.append("已停用：" + "、".join(host.disabled))
         lines.append("")
         lines.append("评价标准：" + "；".join(f"{s.id}（{len(s.areas)} 个区域）" for s in host.standards.values()))
         out("\n".join(lines) + "\n")

@@ -171,3 +171,22 @@ def test_usage_errors_exit_2(capsys):
         main(["check"])
     assert info.value.code == 2
     assert "用法错误" in capsys.readouterr().err
+
+
+def test_files_ucm_check_writes_are_replaced_atomically_and_keep_their_permissions(tmp_path):
+    import os
+    import stat
+
+    from ucm_check.atomic import write_text
+
+    path = tmp_path / "x.toml"
+    write_text(path, "a = 1\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
+    path.chmod(0o640)
+    write_text(path, "a = 2\n")
+    assert path.read_text() == "a = 2\n" and stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["x.toml"]
+    write_text(tmp_path / "b.csv", "单位\n", encoding="utf-8-sig")
+    assert (tmp_path / "b.csv").read_bytes().startswith(b"\xef\xbb\xbf")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from typing import NoReturn
 
 from ucm_check.host import GROUP, Host, build_host
@@ -74,19 +73,10 @@ def _matches_disabled(host: Host, name: str) -> bool:
 
 
 def write_atomic(path: str, text: str, *, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".ucm-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    """Write ``text`` to ``path`` atomically (see :mod:`ucm_check.atomic`)."""
+    from ucm_check.atomic import write_text
+
+    write_text(path, text, encoding=encoding)
 
 
 def out(text: str) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from ucm_check import exitcodes
+from ucm_check.atomic import write_bytes
 from ucm_check.commands.common import add_host_arguments, err, host_from_args, out, write_atomic
 
 if TYPE_CHECKING:
@@ -43,31 +44,13 @@ def _export(args: argparse.Namespace, plan: Plan, as_of: dt.date) -> int:
         from ucm_check.plan.xlsx import render_xlsx
 
         data = render_xlsx(plan, as_of)
-        return _write(args.output, lambda: _write_bytes(args.output, data))
+        return _write(args.output, lambda: write_bytes(args.output, data))
     text = RENDERERS[args.format](plan, as_of)
     encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
     if args.output:
         return _write(args.output, lambda: write_atomic(args.output, text, encoding=encoding))
     out(("\ufeff" if args.format == "csv" else "") + text)
     return exitcodes.OK
-
-
-def _write_bytes(path: str, data: bytes) -> None:
-    """``write_atomic`` for bytes (an XLSX file): temporary file in the same folder, then replace."""
-    import os
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=".ucm-", suffix=".tmp", dir=os.path.dirname(os.path.abspath(path)))
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def _write(path: str, write: Callable[[], None]) -> int:

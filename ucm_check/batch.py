@@ -239,11 +239,20 @@ def row_for(checked: Checked, gates: list[GateResult]) -> Row:
     if r is None:
         return Row(checked.file, False, errors=len(checked.errors))
     total = r.total  # the model's properties recompute their sums: read each once
+    areas = tuple(_shared((a.area.id, a.area.number, None if a.error else a.score)) for a in r.areas)
     return Row(
         checked.file, True, str(r.unit.get("name", "")), r.standard.id, total, total - r.max_further_deduction,
-        r.complete, tuple((a.area.id, a.area.number, None if a.error else a.score) for a in r.areas),
-        tuple(g.gate for g in gates if not g.passed),
+        r.complete, _shared(areas), tuple(g.gate for g in gates if not g.passed),
     )
+
+
+_SHARED: dict[Any, Any] = {}
+
+
+def _shared(value: Any) -> Any:
+    """One object per distinct value: area scores repeat across thousands of rows, so rows share them
+    and a 10,000-profile ranking stays a few megabytes."""
+    return _SHARED.setdefault(value, value)
 
 
 class Progress:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -204,3 +205,32 @@ def test_pretty_json_is_the_same_document_as_compact_json(capsys):
         docs.append(buf.getvalue())
     assert docs[0] != docs[1] and json.loads(docs[0]) == json.loads(docs[1])
     assert json.loads(docs[0])["as_of"] == "2026-11-24"
+
+
+SARIF_SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+
+
+def sarif_errors(doc) -> list[str]:
+    import jsonschema
+
+    validator = jsonschema.Draft7Validator(SARIF_SCHEMA)
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(doc)]
+
+
+def test_sarif_validates_against_the_sarif_2_1_0_schema_for_gaps_unanswered_rules_gates_and_invalid_files(capsys, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[unit\n", encoding="utf-8")
+    policy = tmp_path / "policy.toml"
+    policy.write_text('min_total = 99\nveto = ["HN-06-4"]\n[min_area]\nparty = 8\n', encoding="utf-8")
+    _, out, _ = run(capsys, "check", str(TYPICAL), str(INCOMPLETE), str(CITY), str(bad), "--policy", str(policy), "--format", "sarif")
+    doc = json.loads(out)
+    assert sarif_errors(doc) == []
+    ids = {r["ruleId"] for r in doc["runs"][0]["results"]}
+    assert {"UCM-INVALID", "UCM-GATE-MIN-TOTAL", "UCM-GATE-MIN-AREA", "HN-06-4", "HN-01-3"} <= ids
+
+
+def test_the_schema_check_would_catch_a_result_without_a_message(capsys):
+    doc = json.loads(run(capsys, "check", str(TYPICAL), "--format", "sarif")[1])
+    del doc["runs"][0]["results"][0]["message"]
+    doc["runs"][0]["results"][1]["level"] = "fatal"
+    assert len(sarif_errors(doc)) == 2

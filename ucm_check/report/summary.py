@@ -8,8 +8,9 @@ writes its closing part in ``finish`` once the exit code is known.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from decimal import Decimal
-from typing import Any, TextIO
+from typing import Any, Iterator, TextIO
 
 import attrs
 
@@ -72,36 +73,41 @@ def _groups(rows: list[Row]) -> dict[str, list[tuple[int, Row]]]:
     return {sid: ranked(group) for sid, group in sorted(groups.items())}
 
 
-def _align(rows: list[list[str]], left: set[int]) -> list[str]:
+def _cells(rank: int, r: Row, numbers: list[tuple[str, str]]) -> list[str]:
+    scores = {aid: s for aid, _, s in r.areas}
+    return [str(rank), r.unit, fmt(r.total) + ("" if r.complete else "*"),
+            *(_score(scores[aid], num == "加分") if aid in scores else "-" for aid, num in numbers), _status(r)]
+
+
+def text_lines(rows: list[Row]) -> Iterator[str]:
+    """The ranked summary as aligned Chinese table lines (one table per standard), invalid files
+    after it. Two passes over the rows (widths, then lines) so no table is held in memory."""
     from ucm_check.textwidth import width
 
-    widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return ["  ".join((ljust(c, w) if i in left else rjust(c, w)) for i, (c, w) in enumerate(zip(r, widths))).rstrip()
-            for r in rows]
+    for sid, group in _groups(rows).items():
+        numbers = [(aid, num) for aid, num, _ in group[0][1].areas]
+        head = ["名次", "单位", "总分", *(n for _, n in numbers), "状态"]
+        left = {1, len(head) - 1}
+        widths = [width(h) for h in head]
+        for rank, r in group:
+            widths = [max(w, width(c)) for w, c in zip(widths, _cells(rank, r, numbers))]
+        yield f"排名汇总（{sid}，{len(group)} 个单位，按总分从高到低）"
+        for cells in itertools.chain([head], (_cells(rank, r, numbers) for rank, r in group)):
+            yield "  ".join((ljust(c, w) if i in left else rjust(c, w)) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+        if any(not r.complete for _, r in group):
+            yield "* 评价不完整：为已填写项目的暂计总分"
+        yield ""
+    invalid = [r for r in rows if not r.valid]
+    if invalid:
+        yield f"无效档案（{len(invalid)} 个，未评分，错误见标准错误输出）"
+        for r in invalid:
+            yield f"  {r.file}（{r.errors} 处错误）"
+        yield ""
 
 
 def text_table(rows: list[Row]) -> str:
-    """The ranked summary as an aligned Chinese table (one per standard), invalid files after it."""
-    lines: list[str] = []
-    for sid, group in _groups(rows).items():
-        numbers = [(aid, num) for aid, num, _ in group[0][1].areas]
-        table = [["名次", "单位", "总分", *(n for _, n in numbers), "状态"]]
-        for rank, r in group:
-            scores = {aid: s for aid, _, s in r.areas}
-            table.append([str(rank), r.unit, fmt(r.total) + ("" if r.complete else "*"),
-                          *(_score(scores[aid], num == "加分") if aid in scores else "-" for aid, num in numbers),
-                          _status(r)])
-        lines.append(f"排名汇总（{sid}，{len(group)} 个单位，按总分从高到低）")
-        lines += _align(table, {1, len(table[0]) - 1})
-        if any(not r.complete for _, r in group):
-            lines.append("* 评价不完整：为已填写项目的暂计总分")
-        lines.append("")
-    invalid = [r for r in rows if not r.valid]
-    if invalid:
-        lines.append(f"无效档案（{len(invalid)} 个，未评分，错误见标准错误输出）")
-        lines += [f"  {r.file}（{r.errors} 处错误）" for r in invalid]
-        lines.append("")
-    return "\n".join(lines)
+    """The ranked summary as one string (see :func:`text_lines`)."""
+    return "\n".join(text_lines(rows))
 
 
 def _md(text: str) -> str:
@@ -165,4 +171,5 @@ class TextWriter:
         if len(run.rows) > 1:
             if run.details:
                 self.out.write("\n")
-            self.out.write(text_table(run.rows))
+            for line in text_lines(run.rows):
+                self.out.write(line + "\n")

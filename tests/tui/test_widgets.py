@@ -9,7 +9,7 @@ import pytest
 
 from ucm_check.editing import CLEARED
 from ucm_check.model import Fact
-from ucm_check.tui.screens import bar
+from ucm_check.tui.screens import EMPTY, FILLED, bar
 from ucm_check.tui.widgets import parse_entry
 
 COUNT = Fact("n", "count", "发现的起数", "cases", unit="起")
@@ -51,7 +51,13 @@ def test_out_of_range_entries_get_the_profile_checkers_chinese_message(fact, tex
 
 
 def test_the_bar_fills_in_proportion_and_never_overflows():
-    assert bar(Decimal("2.6"), Decimal("4"), 10) == "█" * 7 + "░" * 3  # 6.5 rounds half up
+    assert bar(Decimal("2.6"), Decimal("4"), 10) == "▐" * 7 + "░" * 3  # 6.5 rounds half up
     assert bar(Decimal("0"), Decimal("8"), 8) == "░" * 8
-    assert bar(Decimal("25"), Decimal("20"), 4) == "████"
+    assert bar(Decimal("25"), Decimal("20"), 4) == "▐▐▐▐"
     assert bar(Decimal("1"), Decimal("0"), 4) == "░░░░"
+
+
+def test_bar_glyphs_take_one_cell_even_where_ambiguous_characters_take_two():
+    import unicodedata
+
+    assert {unicodedata.east_asian_width(ch) for ch in FILLED + EMPTY} == {"N"}

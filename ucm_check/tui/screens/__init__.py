@@ -42,8 +42,13 @@ def topbar(app) -> str:
     return f"{name}  {session.editor.path.name}{dirty}  {tr('total_short', total=fmt(result.total))}"
 
 
+#: Bar glyphs: both East-Asian-neutral and in every console font (CP437), so a bar takes exactly
+#: its width in Chinese terminals too (the full block █ is "ambiguous" and may be drawn two cells wide).
+FILLED, EMPTY = "▐", "░"
+
+
 def bar(score: Decimal, maximum: Decimal, width: int = 20) -> str:
-    """A text bar of ``score`` out of ``maximum``: full blocks for the score, light shade for the rest."""
+    """A text bar of ``score`` out of ``maximum``: filled cells for the score, light shade for the rest."""
     filled = 0 if maximum <= 0 else int((score / maximum * width).to_integral_value(rounding="ROUND_HALF_UP"))
     filled = max(0, min(width, filled))
-    return "█" * filled + "░" * (width - filled)
+    return FILLED * filled + EMPTY * (width - filled)

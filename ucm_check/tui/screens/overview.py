@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -11,7 +12,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from ucm_check.model import NOT_APPLICABLE, UNANSWERED
 from ucm_check.numbers import fmt
-from ucm_check.tui.screens import bar, topbar, translate_bindings
+from ucm_check.tui.screens import FILLED, bar, topbar, translate_bindings
 
 
 class OverviewScreen(Screen):
@@ -71,7 +72,9 @@ class OverviewScreen(Screen):
                 shown, filled = ("+" + score if area.bonus else score), bar(ar.score, area.max, 16)
             if ar.error:
                 shown = "!"
-            table.add_row(f"{area.number} {title}", shown, filled,
+            cells = filled.count(FILLED)
+            drawn = Text.assemble((filled[:cells], "green"), (filled[cells:], "dim"))
+            table.add_row(f"{area.number} {title}", shown, drawn,
                           str(ar.count(UNANSWERED)), str(ar.count(NOT_APPLICABLE)), key=area.id)
         table.move_cursor(row=min(row, table.row_count - 1))
 

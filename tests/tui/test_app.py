@@ -372,3 +372,26 @@ async def test_escaping_the_draft_question_recovers_rather_than_losing_the_draft
         await pilot.pause()
         assert app.session.editor.value("uniform", "dress_violations") == 5
         assert app.session.result.total == engine_total(host, path, **{"uniform.dress_violations": 5}).total
+
+
+async def test_clicking_an_area_row_opens_it_and_clicking_an_option_answers(make_app, profile_copy):
+    app = make_app(profile_copy("hunan-county-incomplete.toml"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click("#areas", offset=(3, 3))  # header is row 0: this is the third area
+        await pilot.pause()
+        assert type(app.screen).__name__ == "OverviewScreen"  # a first click highlights (DataTable's way)
+        await pilot.click("#areas", offset=(3, 3))
+        await pilot.pause()
+        third = app.session.result.areas[2].area
+        assert type(app.screen).__name__ == "AreaScreen" and app.screen.area_id == third.id
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click("#areas", offset=(3, 1))
+        await pilot.click("#areas", offset=(3, 1))
+        await pilot.pause()
+        switch = app.screen.query_one("#fact-party-organization_established .input")
+        assert switch.value is True
+        await pilot.click(switch)
+        await pilot.pause()
+        assert app.session.editor.value("party", "organization_established") is False
+        assert "扣 2 分" in str(app.screen.query_one("#rule-HN-01-1 .status", Static).render())

@@ -99,3 +99,13 @@ def test_the_county_commands_record_verify_bundle_and_verify_the_bundle(repo):
     assert verify.returncode == 0 and "0 个有问题" in verify.stdout
     assert bundle.returncode == 0 and (repo / "长沙县.zip").exists() and "min_area" in bundle.stderr
     assert verify_zip.returncode == 0 and "校验通过" in verify_zip.stdout
+
+
+def test_the_readme_ci_commands_run_as_shown(repo):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("<!-- section:ci -->"):readme.index("<!-- /section:ci -->")]
+    lines = [re.sub(r"\s+#.*$", "", line) for b in re.findall(r"```sh\n(.*?)```", section, re.S) for line in b.splitlines()]
+    shutil.copytree(repo / "submissions" / "长沙县" / "佐证", repo / "佐证")
+    shutil.copy(repo / "submissions" / "长沙县" / "profile.toml", repo / "county.toml")
+    codes = [execute(line, repo).returncode for line in lines if line.startswith("ucm-check ")]
+    assert codes == [1, 1, 0, 0, 0, 0, 0] and (repo / "county.zip").exists() and (repo / "junit.xml").exists()

@@ -164,6 +164,8 @@ def run(args: argparse.Namespace) -> int:
     def emit(o: Outcome) -> None:
         nonlocal count, invalid
         count += 1
+        if o.invalid or any(not g.passed for g in o.gates):
+            progress.close()  # a message starts on a clean line; the next update redraws the counter
         for problem in [*o.checked.errors, *o.extra_errors]:
             err(str(problem))
         if o.invalid:

@@ -395,3 +395,22 @@ async def test_clicking_an_area_row_opens_it_and_clicking_an_option_answers(make
         await pilot.pause()
         assert app.session.editor.value("party", "organization_established") is False
         assert "扣 2 分" in str(app.screen.query_one("#rule-HN-01-1 .status", Static).render())
+
+
+async def test_a_multi_select_answers_none_done_and_delete_unanswers_it(make_app, profile_copy, host):
+    path = profile_copy("hunan-county-incomplete.toml")
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_area("systems")
+        await pilot.pause()
+        field = app.screen.query_one("#fact-systems-publicity_stages")
+        field.query_one(".input").focus()
+        await pilot.press("space", "space")  # tick the first item, untick it: answered, nothing done
+        await pilot.pause()
+        assert app.session.editor.value("systems", "publicity_stages") == ()
+        expected = engine_total(host, path, **{"systems.publicity_stages": ()})
+        assert app.session.result.total == expected.total
+        await pilot.press("delete")
+        await pilot.pause()
+        assert app.session.editor.value("systems", "publicity_stages") is None
+        assert app.session.result.total == engine_total(host, path).total

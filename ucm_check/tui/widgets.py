@@ -64,6 +64,17 @@ class BoolSwitch(Switch):
         self.query_ancestor(FactField).commit(CLEARED if value is None else value)
 
 
+class SubsetList(SelectionList[str]):
+    """A multi-select answering a subset fact; delete makes it unanswered again."""
+
+    BINDINGS = [Binding("delete,backspace", "clear_answer", "清除", show=False)]
+
+    def action_clear_answer(self) -> None:
+        with self.prevent(SelectionList.SelectedChanged):
+            self.deselect_all()
+        self.query_ancestor(FactField).commit(CLEARED)
+
+
 class FactField(Vertical):
     """One question (a fact) with the input its kind needs and a line for validation messages."""
 
@@ -97,7 +108,7 @@ class FactField(Vertical):
                              compact=True, classes="input")
             elif fact.kind == "subset":
                 chosen = set(value or ())
-                yield SelectionList[str](*[(o, o, o in chosen) for o in fact.options], compact=True, classes="input")
+                yield SubsetList(*[(o, o, o in chosen) for o in fact.options], compact=True, classes="input")
                 hint = tr("subset_hint")
             else:
                 placeholder = tr(f"input_{fact.kind}")

@@ -408,6 +408,7 @@ async def test_a_multi_select_answers_none_done_and_delete_unanswers_it(make_app
         await pilot.press("space", "space")  # tick the first item, untick it: answered, nothing done
         await pilot.pause()
         assert app.session.editor.value("systems", "publicity_stages") == ()
+        assert str(field.query_one(".state", Static).render()) == f"已做到 0/{len(field.fact.options)} 项"
         expected = engine_total(host, path, **{"systems.publicity_stages": ()})
         assert app.session.result.total == expected.total
         await pilot.press("delete")

@@ -22,3 +22,13 @@ def test_area_walkthrough_at_80x24(snap_compare, make_app, profile_copy):
 
 def test_gaps_at_80x24(snap_compare, make_app, profile_copy):
     assert snap_compare(make_app(profile_copy()), press=["g"], terminal_size=(80, 24))
+
+
+def test_area_walkthrough_with_every_input_kind_at_120x36(snap_compare, make_app, profile_copy):
+    """Choice list, yes/no switches, a multi-select and typed counts, in a larger terminal."""
+
+    async def enter_training(pilot):
+        pilot.app.open_area("training")
+        await pilot.pause()
+
+    assert snap_compare(make_app(profile_copy()), terminal_size=(120, 36), run_before=enter_training)

@@ -123,6 +123,8 @@ class FactField(Vertical):
             return self.tr("unanswered")
         if self.fact.kind == "bool":
             return self.tr("yes") if self.value else self.tr("no")
+        if self.fact.kind == "subset":  # ticks differ only by colour: say it in words too
+            return self.tr("subset_state", done=len(self.value), total=len(self.fact.options))
         return ""
 
     def _problem(self, text: str) -> None:

@@ -17,13 +17,13 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Mapping
 
 import attrs
 
+from ucm_check.atomic import write_bytes
 from ucm_check.model import Standard
 from ucm_check.numbers import fmt
 from ucm_check.profile import InvalidProfile, Profile, check_fact, load_profile, parse_text
@@ -161,25 +161,6 @@ def apply_edits(text: str, edits: Mapping[tuple[str, str], Any]) -> str:
     return newline.join(lines)
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` via a temp file in the same folder, keeping the file's mode."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        except FileNotFoundError:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 @attrs.define
 class Editor:
     """A profile opened for editing: the validated profile as opened plus the pending edits."""
@@ -272,7 +253,7 @@ class Editor:
                 raise SaveError(f"写入 {area}.{key} 后读回的值不一致，未写入；请检查文件中该键的写法")
         data = ("\ufeff" if self.bom else "") + text
         raw = data.encode("utf-8")
-        _atomic_write(self.path, raw)
+        write_bytes(self.path, raw)
         self.profile, self.base_text, self.base_hash = profile, text, digest(raw)
         self.edits.clear()
         self.discard_draft()
@@ -295,7 +276,7 @@ class Editor:
             "written": dt.datetime.now().isoformat(timespec="seconds"),
             "edits": {f"{a}.{k}": (None if v is CLEARED else literal(v)) for (a, k), v in self.edits.items()},
         }
-        _atomic_write(self.draft_path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        write_bytes(self.draft_path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
 
     def read_draft(self) -> dict[str, Any] | None:
         """The draft's metadata and decoded edits, or None when there is no usable draft."""
@@ -352,4 +333,4 @@ def write_new(path: str | os.PathLike, text: str) -> None:
     path = Path(path)
     if path.exists():
         raise FileExistsError(errno.EEXIST, "文件已存在", str(path))
-    _atomic_write(path, text.encode("utf-8"))
+    write_bytes(path, text.encode("utf-8"))

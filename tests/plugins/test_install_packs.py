@@ -64,8 +64,11 @@ def test_the_henan_pack_installed_into_a_fresh_venv_is_listed_and_scores_a_henan
     # dates long past stay overdue / met whatever day the test runs
     assert statuses["HEN-23-2"] == "overdue" and statuses["HEN-23-4"] == "compliant" and statuses["HEN-24-3"] == "not_met"
 
-    disabled = ucm_check(python, "plugins", "--disable-plugin", "ucm-check-henan2021", cwd=tmp_path)
-    assert disabled.returncode == 0 and "henan2021_" not in disabled.stdout
+    disabled = ucm_check(python, "plugins", "--disable-plugin", "ucm-check-henan2021", "--format", "json", cwd=tmp_path)
+    assert disabled.returncode == 0
+    listed = json.loads(disabled.stdout)
+    assert not [p for p in listed["plugins"] if p["name"].startswith("henan2021_")]
+    assert "henan-2021" not in {s["id"] for s in listed["standards"]} and listed["disabled"]
 
 
 def test_a_scaffolded_plugin_installs_passes_its_own_tests_and_is_listed(tmp_path):

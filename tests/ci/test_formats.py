@@ -234,3 +234,9 @@ def test_the_schema_check_would_catch_a_result_without_a_message(capsys):
     del doc["runs"][0]["results"][0]["message"]
     doc["runs"][0]["results"][1]["level"] = "fatal"
     assert len(sarif_errors(doc)) == 2
+
+
+def test_an_output_file_that_cannot_be_written_is_invalid_input_and_stdout_still_works(capsys, tmp_path):
+    code, out, err = run(capsys, "check", str(TYPICAL), "--output", str(tmp_path / "no" / "such" / "r.sarif"))
+    assert code == 2 and "无法写入 --output" in err and out == ""
+    assert "总分 86.2" in run(capsys, "check", str(TYPICAL))[1]

@@ -149,3 +149,14 @@ def test_every_gate_passing_exits_0(capsys, tmp_path):
     code, found, _ = gates(capsys, str(COMPLIANT), "--policy", policy(tmp_path, text), "--as-of", str(dt.date(2026, 11, 24)))
     assert code == 0 and {g["gate"] for g in found} == {"min_total", "max_unanswered", "veto", "min_area"}
     assert all(g["passed"] and g["shortfall"] == 0 and g["message"] == "" for g in found)
+
+
+def test_a_bug_in_ucm_check_exits_4_with_a_chinese_message_and_no_traceback(capsys, monkeypatch):
+    import ucm_check.batch
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("行汇总出错")
+
+    monkeypatch.setattr(ucm_check.batch, "row_for", broken)
+    code, _, err = run(capsys, "check", str(TYPICAL), "--format", "junit")
+    assert code == 4 and "内部错误：RuntimeError: 行汇总出错" in err and "Traceback" not in err

@@ -146,13 +146,12 @@ def run(args: argparse.Namespace) -> int:
     paths, problems = expand(args.profiles)
     as_of = args.as_of or dt.date.today()
     report = Run(as_of, policy, args.sort, args.details)
-    stdout = _Stdout()
-    output = None
     try:
         output = _OutputFile(args.output) if args.output else None
     except OSError as exc:
         err(f"ucm-check check: 错误：无法写入 --output “{args.output}”：{exc.strerror or exc}")
         return exitcodes.INVALID
+    stdout = _Stdout()
     console_fmt = "text" if output else fmt
     writers = [writer_for(console_fmt, stdout.stream, report, pretty=sys.stdout.isatty())]
     if output:

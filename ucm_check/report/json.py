@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from ucm_check import __version__
 from ucm_check.model import NOT_APPLICABLE, UNANSWERED, Finding, ProfileResult, Rule
@@ -154,16 +154,19 @@ def outcome_dict(o: Any) -> dict[str, Any]:
     return d
 
 
-def ranking(rows: Iterable[Any]) -> list[dict[str, Any]]:
-    """The ranked summary: valid profiles best first with area scores, as in the text table."""
+def ranking_items(rows: Iterable[Any]) -> Iterator[dict[str, Any]]:
+    """The ranked summary, one entry at a time: valid profiles best first with area scores."""
     from ucm_check.report.summary import ranked
 
-    return [
-        {"rank": rank, "file": r.file, "unit": r.unit, "standard": r.standard, "total": num(r.total),
-         "lowest_total": num(r.lowest), "complete": r.complete, "gates_failed": list(r.gates_failed),
-         "areas": {aid: (None if s is None else num(s)) for aid, _, s in r.areas}}
-        for rank, r in ranked(list(rows))
-    ]
+    for rank, r in ranked(list(rows)):
+        yield {"rank": rank, "file": r.file, "unit": r.unit, "standard": r.standard, "total": num(r.total),
+               "lowest_total": num(r.lowest), "complete": r.complete, "gates_failed": list(r.gates_failed),
+               "areas": {aid: (None if s is None else num(s)) for aid, _, s in r.areas}}
+
+
+def ranking(rows: Iterable[Any]) -> list[dict[str, Any]]:
+    """The ranked summary as a list (see :func:`ranking_items`)."""
+    return list(ranking_items(rows))
 
 
 class Writer:
@@ -205,8 +208,12 @@ class Writer:
             "rules": rules_of(self.standards.values()),
             "plugin_errors": [{"plugin": e.plugin, "hook": e.hook, "error": e.error} for e in run.plugin_errors],
             "gates": self.gates,
-            "ranking": ranking(run.rows),
         }
         close = ("\n  ]" if self.pretty else "\n]") if not self.first else "]"
-        rest = dumps(tail, pretty=self.pretty)[1:]
-        self.out.write(close + "," + (rest.lstrip("\n") if not self.pretty else "\n" + rest.lstrip("\n")) + "\n")
+        rest = dumps(tail, pretty=self.pretty)[1:].rstrip()[:-1].rstrip()  # without the closing brace
+        self.out.write(close + "," + ("\n" + rest.lstrip("\n") if self.pretty else rest) + ",")
+        self.out.write('\n  "ranking": [' if self.pretty else '"ranking":[')
+        for i, item in enumerate(ranking_items(run.rows)):  # streamed: 10,000 entries are never one list
+            text = dumps(item, pretty=self.pretty)
+            self.out.write(("," if i else "") + ("\n    " + text.replace("\n", "\n    ") if self.pretty else "\n" + text))
+        self.out.write(("\n  ]\n}" if self.pretty and run.rows else "]\n}" if self.pretty else "]}") + "\n")

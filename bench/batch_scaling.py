@@ -1,0 +1,137 @@
+"""Batch speed and memory: ``ucm-check check`` over generated profiles against the parse floor.
+
+The floor is one Python process that reads and tomllib-parses the same files (Decimal floats, as
+ucm-check does). Both run as fresh processes, so interpreter start-up counts on both sides; the best
+of ``--repeat`` runs is kept because the machines here are shared. Peak memory is the process's
+maximum resident set size. Aim: within 1.5x of the floor at 1,000 profiles, time growing linearly
+and memory flat from 100 to 10,000.
+
+    python bench/batch_scaling.py                 # 100, 1000, 3000, 10000
+    python bench/batch_scaling.py --sizes 1000 --formats text json sarif
+    python bench/batch_scaling.py --breakdown --sizes     # per-stage µs per profile, in one process
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "profiles" / "hunan-county-typical.toml"
+
+FLOOR = """
+import os, resource, sys, tomllib
+from decimal import Decimal
+root = sys.argv[1]
+for folder, _, files in os.walk(root):
+    for name in sorted(files):
+        with open(os.path.join(folder, name), "rb") as fh:
+            tomllib.loads(fh.read().decode("utf-8-sig"), parse_float=Decimal)
+sys.stderr.write(f"MAXRSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n")
+"""
+
+CHECK = """
+import resource, sys
+from ucm_check.cli import main
+code = main(["check", *sys.argv[1:]])
+sys.stderr.write(f"MAXRSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n")
+"""
+
+
+def generate(folder: Path, count: int, seed: int = 2026) -> None:
+    """``count`` varied county profiles: counts, rates and names differ, the shape is the typical one."""
+    rng = random.Random(seed)
+    template = SOURCE.read_text(encoding="utf-8")
+    for i in range(count):
+        text = template.replace("某县城市管理和综合执法局", f"第{i}县城市管理和综合执法局")
+        text = text.replace("dress_violations = 7", f"dress_violations = {rng.randint(0, 12)}")
+        text = text.replace("certificate_rate = 93.8", f"certificate_rate = {rng.randint(880, 1000) / 10}")
+        text = text.replace("satisfaction_rate = 82.6", f"satisfaction_rate = {rng.randint(550, 990) / 10}")
+        text = text.replace("stall_bbq_unmanaged = 3", f"stall_bbq_unmanaged = {rng.randint(0, 9)}")
+        sub = folder / f"{i // 100:03d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"county-{i:05d}.toml").write_text(text, encoding="utf-8")
+
+
+def measure(argv: list[str], repeat: int) -> tuple[float, int]:
+    """Best wall time in seconds and the peak RSS in KiB of that run."""
+    best = (float("inf"), 0)
+    for _ in range(repeat):
+        start = time.perf_counter()
+        done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        elapsed = time.perf_counter() - start
+        rss = int(done.stderr.rpartition("MAXRSS ")[2].split()[0])
+        if elapsed < best[0]:
+            best = (elapsed, rss)
+    return best
+
+
+def breakdown(folder: Path) -> None:
+    """In one process, where a profile's time goes: parse, validate, score, summary row."""
+    import tomllib
+    from decimal import Decimal
+
+    from ucm_check.batch import row_for
+    from ucm_check.checking import Checked, score
+    from ucm_check.host import build_host
+    from ucm_check.profile import parse_text
+
+    start = time.perf_counter()
+    host = build_host()
+    standards = host.standards
+    setup = time.perf_counter() - start
+    files = sorted(str(p) for p in folder.rglob("*.toml"))
+    texts = [Path(f).read_bytes().decode("utf-8-sig") for f in files]
+    t = {"tomllib parse": 0.0, "validate (parse_text minus parse)": 0.0, "score (engine)": 0.0, "summary row": 0.0}
+    for f, text in zip(files, texts):
+        t0 = time.perf_counter()
+        tomllib.loads(text, parse_float=Decimal)
+        t1 = time.perf_counter()
+        profile = parse_text(f, text, standards)
+        t2 = time.perf_counter()
+        result = score(profile, host)
+        t3 = time.perf_counter()
+        row_for(Checked(f, profile, result), [])
+        t4 = time.perf_counter()
+        t["tomllib parse"] += t1 - t0
+        t["validate (parse_text minus parse)"] += (t2 - t1) - (t1 - t0)
+        t["score (engine)"] += t3 - t2
+        t["summary row"] += t4 - t3
+    print(f"host and plugins: {setup * 1000:.0f} ms once")
+    for name, total in t.items():
+        print(f"{name:<36} {total / len(files) * 1e6:>6.0f} µs/profile")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 3000, 10000])
+    parser.add_argument("--formats", nargs="+", default=["text"])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--breakdown", action="store_true", help="also time each stage in one process (1,000 profiles)")
+    args = parser.parse_args()
+    if args.breakdown:
+        with tempfile.TemporaryDirectory(prefix="ucm-bench-") as tmp:
+            generate(Path(tmp), 1000)
+            breakdown(Path(tmp))
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, best of {args.repeat}")
+    print(f"{'profiles':>8}  {'format':<8} {'floor s':>8} {'check s':>8} {'ratio':>6} {'µs/profile':>10} {'floor MB':>8} {'check MB':>8}")
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory(prefix="ucm-bench-") as tmp:
+            folder = Path(tmp) / "submissions"
+            folder.mkdir()
+            generate(folder, size)
+            floor_s, floor_kb = measure([sys.executable, "-c", FLOOR, str(folder)], args.repeat)
+            for fmt in args.formats:
+                check_s, check_kb = measure([sys.executable, "-c", CHECK, str(folder), "--format", fmt], args.repeat)
+                print(f"{size:>8}  {fmt:<8} {floor_s:>8.2f} {check_s:>8.2f} {check_s / floor_s:>6.2f} "
+                      f"{check_s / size * 1e6:>10.0f} {floor_kb / 1024:>8.1f} {check_kb / 1024:>8.1f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

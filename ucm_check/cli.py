@@ -32,7 +32,10 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: 用法错误：{message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; only the command named in ``argv`` gets its options (and its module imported),
+    so a ``check`` never pays for the imports of ``plan`` or ``tui``. Without ``argv``, all do."""
+    chosen = None if argv is None else next((a for a in argv if a in COMMANDS), "")
     parser = Parser(prog="ucm-check", description="城市管理执法队伍“强基础转作风树形象”合规自评工具")
     parser.add_argument("--version", action="version", version=f"ucm-check {__version__}")
     parser.add_argument("--log-level", default="warning", choices=("debug", "info", "warning", "error"),
@@ -42,12 +45,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
     for name, (module, help_text) in COMMANDS.items():
         command = sub.add_parser(name, help=help_text, description=help_text)
-        importlib.import_module(module).add_arguments(command)
+        if chosen is None or chosen == name:
+            importlib.import_module(module).add_arguments(command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()

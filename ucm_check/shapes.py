@@ -13,7 +13,6 @@ A plugin needing a shape the grammar lacks may write its own class with the same
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from decimal import Decimal
 from typing import Any, Callable
@@ -274,12 +273,18 @@ class Weighted:
 # These shapes deduct nothing (``max_points`` is 0); they decide the finding's status themselves
 # (met, pending, due soon, overdue, not met) by comparing the facts with ``context.as_of``.
 
+def _days_in_month(year: int, month: int) -> int:
+    """Days in ``month`` (1-12) of ``year``; ``calendar`` would cost ~10 ms of start-up."""
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` moved by whole months; a day the target month lacks becomes its last day
     (Civil Code art. 202: a period counted in months or years ends on the corresponding day)."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
+    last = _days_in_month(year, month + 1)
     return dt.date(year, month + 1, min(day.day, last))
 
 

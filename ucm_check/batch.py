@@ -18,7 +18,7 @@ import attrs
 
 from ucm_check.checking import Checked, check_file
 from ucm_check.host import Host
-from ucm_check.model import DEDUCTED, NOT_APPLICABLE, UNANSWERED, Finding
+from ucm_check.model import DEDUCTED, UNANSWERED, Finding
 from ucm_check.policy import GateResult, Policy
 from ucm_check.profile import ProfileError
 
@@ -161,6 +161,16 @@ def position(index: dict[tuple[str, ...], tuple[int, int]], path: tuple[str, ...
     return (1, 1)
 
 
+def repo_path(path: str) -> str:
+    """A path as CI tools want it: relative to the working directory (the checkout) when it lies
+    inside it, with forward slashes and no leading ``./``."""
+    if os.path.isabs(path):
+        rel = os.path.relpath(path)
+        if not rel.startswith(".."):
+            path = rel
+    return path.replace("\\", "/").removeprefix("./")
+
+
 def finding_key(finding: Finding, facts: Any) -> tuple[str, str]:
     """The profile key a finding is about: the first fact its rule reads that the profile answers
     (the first missing one for an unanswered rule)."""
@@ -201,7 +211,7 @@ def issues_for(checked: Checked, gates: list[GateResult], policy: Policy | None,
         return issues
     index, facts = key_positions(profile.text), profile.facts
     for f in result.findings:
-        if f.status not in (DEDUCTED, UNANSWERED) or f.area == "" or f.status == NOT_APPLICABLE:
+        if f.status not in (DEDUCTED, UNANSWERED):
             continue
         line, col = position(index, finding_key(f, facts))
         veto = policy is not None and policy.is_veto(f.rule.code)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.ci.conftest import CITY, COMPLIANT, INCOMPLETE, TYPICAL, run
-from ucm_check.batch import ERROR, NOTE, WARNING, Issue
+from ucm_check.batch import ERROR, NOTE, WARNING, Issue, repo_path
 from ucm_check.report import github
 
 
@@ -96,7 +96,7 @@ def test_github_shows_the_ten_worst_of_each_severity_and_puts_the_rest_in_the_st
     points = [float(re.search(r"::扣 ([\d.]+) 分", c).group(1)) for c in commands if c.startswith("::warning")]
     assert points == sorted(points, reverse=True) and points[0] == 3
     first = commands[2]
-    assert first.startswith(f"::warning file={TYPICAL},line=58,col=1,title=HN-06-4 持执法证率::")
+    assert first.startswith(f"::warning file={repo_path(str(TYPICAL))},line=58,col=1,title=HN-06-4 持执法证率::")
     text = summary.read_text(encoding="utf-8")
     rest = re.findall(r"^\| (warning|notice) \|", text, re.M)
     doc = json.loads(run(capsys, "check", str(TYPICAL), str(INCOMPLETE), str(CITY), "--format", "json")[1])
@@ -127,11 +127,12 @@ def test_gitlab_code_quality_issues_have_unique_fingerprints_severities_and_line
     assert all({"description", "check_name", "fingerprint", "severity", "location"} <= set(i) for i in issues)
     assert len({i["fingerprint"] for i in issues}) == len(issues)
     by_check = {(i["location"]["path"], i["check_name"]): i for i in issues}
-    cert = by_check[(str(TYPICAL), "HN-06-4")]
+    typical, incomplete, broken = (repo_path(str(p)) for p in (TYPICAL, INCOMPLETE, bad))
+    cert = by_check[(typical, "HN-06-4")]
     assert cert["severity"] == "major" and cert["location"]["lines"]["begin"] == 58
-    assert by_check[(str(TYPICAL), "HN-03-2")]["severity"] == "minor"
-    assert by_check[(str(bad), "UCM-INVALID")]["severity"] == "blocker"
-    assert by_check[(str(INCOMPLETE), "HN-01-3")]["severity"] == "info"
+    assert by_check[(typical, "HN-03-2")]["severity"] == "minor"
+    assert by_check[(broken, "UCM-INVALID")]["severity"] == "blocker"
+    assert by_check[(incomplete, "HN-01-3")]["severity"] == "info"
 
 
 def test_gitlab_fingerprints_are_stable_between_runs(capsys):
@@ -240,3 +241,11 @@ def test_an_output_file_that_cannot_be_written_is_invalid_input_and_stdout_still
     code, out, err = run(capsys, "check", str(TYPICAL), "--output", str(tmp_path / "no" / "such" / "r.sarif"))
     assert code == 2 and "无法写入 --output" in err and out == ""
     assert "总分 86.2" in run(capsys, "check", str(TYPICAL))[1]
+
+
+def test_ci_paths_are_relative_to_the_checkout_when_inside_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert repo_path(str(tmp_path / "subs" / "a.toml")) == "subs/a.toml"
+    assert repo_path("./subs/a.toml") == "subs/a.toml"
+    outside = str(tmp_path.parent / "x.toml")
+    assert repo_path(outside) == outside

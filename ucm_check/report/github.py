@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import Any, TextIO
 
-from ucm_check.batch import ERROR, NOTE, WARNING, Issue, Outcome
+from ucm_check.batch import ERROR, NOTE, WARNING, Issue, Outcome, repo_path
 
 LIMIT = 10
 COMMAND = {ERROR: "error", WARNING: "warning", NOTE: "notice"}
@@ -28,7 +28,7 @@ def escape_property(text: str) -> str:
 
 def command(issue: Issue) -> str:
     props = ",".join(f"{k}={escape_property(str(v))}" for k, v in (
-        ("file", issue.file.replace("\\", "/").removeprefix("./")), ("line", issue.line), ("col", issue.column),
+        ("file", repo_path(issue.file)), ("line", issue.line), ("col", issue.column),
         ("title", f"{issue.code} {issue.title}")))
     return f"::{COMMAND[issue.severity]} {props}::{escape_data(issue.message)}"
 

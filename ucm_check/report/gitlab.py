@@ -10,7 +10,7 @@ import hashlib
 import json
 from typing import Any, TextIO
 
-from ucm_check.batch import ERROR, NOTE, Issue, Outcome
+from ucm_check.batch import ERROR, NOTE, Issue, Outcome, repo_path
 
 
 def severity(issue: Issue) -> str:
@@ -44,7 +44,7 @@ class Writer:
                 "fingerprint": fingerprint(issue),
                 "severity": severity(issue),
                 "categories": ["Compliance"],
-                "location": {"path": issue.file.replace("\\", "/").removeprefix("./"), "lines": {"begin": issue.line}},
+                "location": {"path": repo_path(issue.file), "lines": {"begin": issue.line}},
             }
             self.out.write(("\n" if self.first else ",\n") + json.dumps(item, ensure_ascii=False))
             self.first = False

@@ -12,7 +12,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from ucm_check import __version__
-from ucm_check.batch import GATE_TITLES, Issue, Outcome, gate_code
+from ucm_check.batch import GATE_TITLES, Issue, Outcome, gate_code, repo_path
 from ucm_check.numbers import json_number
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -26,7 +26,7 @@ _OWN = {
 
 def uri(path: str) -> str:
     """A relative URI reference for a file path: forward slashes, percent-encoded (Chinese names too)."""
-    return quote(path.replace("\\", "/").removeprefix("./"), safe="/-_.~")
+    return quote(repo_path(path), safe="/-_.~")
 
 
 def _dump(obj: Any) -> str:

@@ -12,7 +12,6 @@ import datetime as dt
 import hashlib
 import io
 import json
-import os
 import zipfile
 from pathlib import PurePosixPath
 from typing import Any, Mapping
@@ -47,19 +46,14 @@ def _entry(name: str) -> zipfile.ZipInfo:
 
 
 def write_zip(path: str, files: Mapping[str, bytes]) -> None:
-    """Write ``files`` (name -> content) deterministically, through a temporary file and ``os.replace``."""
+    """Write ``files`` (name -> content) deterministically and atomically."""
+    from ucm_check.atomic import write_bytes
+
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for name in sorted(files):
             zf.writestr(_entry(name), files[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
-    tmp = f"{path}.tmp-{os.getpid()}"
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(buffer.getvalue())
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    write_bytes(path, buffer.getvalue())
 
 
 def sha256(data: bytes) -> str:

@@ -102,3 +102,11 @@ def test_verify_of_an_invalid_profile_is_invalid_input(capsys, tmp_path):
     path.write_text("[unit\n", encoding="utf-8")
     assert run(capsys, "verify", str(path))[0] == 2
     assert run(capsys, "verify", str(tmp_path / "none.toml"))[0] == 2
+
+
+def test_record_keeps_the_profile_permissions(capsys, county):
+    import stat
+
+    county.chmod(0o640)
+    run(capsys, "verify", str(county), "--record")
+    assert stat.S_IMODE(county.stat().st_mode) == 0o640 and "sha256" in county.read_text(encoding="utf-8")

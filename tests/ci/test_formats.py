@@ -249,3 +249,19 @@ def test_ci_paths_are_relative_to_the_checkout_when_inside_it(tmp_path, monkeypa
     assert repo_path("./subs/a.toml") == "subs/a.toml"
     outside = str(tmp_path.parent / "x.toml")
     assert repo_path(outside) == outside
+
+
+def test_an_output_file_gets_ordinary_permissions_and_keeps_those_of_the_file_it_replaces(capsys, tmp_path):
+    import os
+    import stat
+
+    target = tmp_path / "r.json"
+    old = os.umask(0o022)
+    try:
+        run(capsys, "check", str(TYPICAL), "--output", str(target))
+        assert stat.S_IMODE(target.stat().st_mode) == 0o644
+        target.chmod(0o640)
+        run(capsys, "check", str(TYPICAL), "--output", str(target))
+        assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    finally:
+        os.umask(old)

@@ -95,11 +95,20 @@ class _OutputFile:
     def __init__(self, path: str):
         self.path = path
         folder = os.path.dirname(os.path.abspath(path))
-        fd, self.tmp = tempfile.mkstemp(prefix=".ucm-", suffix=".tmp", dir=folder)
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
         self.stream = os.fdopen(fd, "w", encoding="utf-8", newline="")
 
     def commit(self) -> None:
+        self.stream.flush()
+        os.fsync(self.stream.fileno())
         self.stream.close()
+        try:  # keep the mode of a file being replaced; mkstemp alone would leave 0600
+            mode = os.stat(self.path).st_mode & 0o7777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(self.tmp, mode)
         os.replace(self.tmp, self.path)
 
     def discard(self) -> None:

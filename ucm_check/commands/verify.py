@@ -57,7 +57,7 @@ def _claims(policy, profile, result, file: str) -> list[str]:
 def verify_profile(args: argparse.Namespace, host, policy) -> int:
     from ucm_check import evidence
     from ucm_check.checking import check_file
-    from ucm_check.commands.common import write_atomic
+    from ucm_check.atomic import write_text
     from ucm_check.profile import InvalidProfile, parse_text
 
     checked = check_file(args.target, host, as_of=args.as_of or dt.date.today())
@@ -79,7 +79,7 @@ def verify_profile(args: argparse.Namespace, host, policy) -> int:
                 for e in exc.errors:
                     err(str(e))
                 return exitcodes.INTERNAL
-            write_atomic(args.target, text)
+            write_text(args.target, text)  # keeps the profile's permissions
             out(f"已把 {len(hashes)} 个佐证文件的 SHA-256 写入 {args.target}\n")
         errors = [e for e in errors if "SHA-256" not in e.message]
         warnings = []

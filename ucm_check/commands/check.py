@@ -166,7 +166,7 @@ def run(args: argparse.Namespace) -> int:
     if output:
         writers.append(writer_for(fmt, output.stream, report))
     progress = Progress(len(paths), enabled=False if args.no_progress else None)
-    codes: list[int] = []
+    codes: set[int] = set()
     count = invalid = 0
 
     def emit(o: Outcome) -> None:
@@ -178,11 +178,11 @@ def run(args: argparse.Namespace) -> int:
             err(str(problem))
         if o.invalid:
             invalid += 1
-            codes.append(exitcodes.INVALID)
+            codes.add(exitcodes.INVALID)
         for g in o.gates:
             if not g.passed:
                 err(f"{o.file}: {g.message}")
-                codes.append(exitcodes.THRESHOLD)
+                codes.add(exitcodes.THRESHOLD)
         report.rows.append(o.row)
         for w in writers:
             w.add(o)
@@ -197,7 +197,7 @@ def run(args: argparse.Namespace) -> int:
         for e in host.errors:
             err(str(e))
         if host.errors:
-            codes.append(exitcodes.PLUGIN)
+            codes.add(exitcodes.PLUGIN)
         report.plugin_errors = list(host.errors)
         report.exit_code = exitcodes.combine(*codes)
         for w in writers:

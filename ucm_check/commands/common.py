@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from ucm_check.host import GROUP, Host, build_host
+
+if TYPE_CHECKING:
+    from ucm_check.model import Standard
 
 
 def add_host_arguments(parser: argparse.ArgumentParser) -> None:
@@ -70,6 +73,14 @@ def _matches_disabled(host: Host, name: str) -> bool:
 
     normal = name.lower().replace("-", "_")
     return any(ep.dist.lower().replace("-", "_") == normal for ep in scan(GROUP))
+
+
+def standard_or_error(host: Host, standard_id: str) -> Standard | None:
+    """The standard ``standard_id``, or None after telling the user which ones exist."""
+    standard = host.standards.get(standard_id)
+    if standard is None:
+        err(f"ucm-check: 错误：未知的评价标准 “{standard_id}”；可用：{'、'.join(sorted(host.standards))}")
+    return standard
 
 
 def write_atomic(path: str, text: str, *, encoding: str = "utf-8") -> None:

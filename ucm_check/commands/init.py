@@ -6,7 +6,7 @@ import argparse
 import os
 
 from ucm_check import exitcodes
-from ucm_check.commands.common import add_host_arguments, err, host_from_args, out, write_atomic
+from ucm_check.commands.common import add_host_arguments, err, host_from_args, out, standard_or_error, write_atomic
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,9 +24,8 @@ def run(args: argparse.Namespace) -> int:
     from ucm_check.template import render
 
     host = host_from_args(args)
-    standard = host.standards.get(args.standard)
+    standard = standard_or_error(host, args.standard)
     if standard is None:
-        err(f"ucm-check: 错误：未知的评价标准 “{args.standard}”；可用：{'、'.join(sorted(host.standards))}")
         return exitcodes.INVALID
     if args.level not in standard.levels:
         err(f"ucm-check: 错误：单位层级应为以下之一：{'、'.join(standard.levels)}，实际为 “{args.level}”")

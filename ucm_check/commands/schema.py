@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ucm_check import exitcodes
-from ucm_check.commands.common import add_host_arguments, err, host_from_args, out
+from ucm_check.commands.common import add_host_arguments, host_from_args, out, standard_or_error
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,9 +19,8 @@ def run(args: argparse.Namespace) -> int:
     from ucm_check.schema import json_schema
 
     host = host_from_args(args)
-    standard = host.standards.get(args.standard)
+    standard = standard_or_error(host, args.standard)
     if standard is None:
-        err(f"ucm-check: 错误：未知的评价标准 “{args.standard}”；可用：{'、'.join(sorted(host.standards))}")
         return exitcodes.INVALID
     out(json.dumps(json_schema(standard), ensure_ascii=False, indent=2) + "\n")
     return exitcodes.OK

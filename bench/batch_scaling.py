@@ -72,6 +72,8 @@ def measure(argv: list[str], repeat: int) -> tuple[float, int]:
         start = time.perf_counter()
         done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV)
         elapsed = time.perf_counter() - start
+        if "MAXRSS " not in done.stderr:
+            raise SystemExit(f"{' '.join(argv[:2])} … failed:\n{done.stderr}")
         rss = int(done.stderr.rpartition("MAXRSS ")[2].split()[0])
         if elapsed < best[0]:
             best = (elapsed, rss)

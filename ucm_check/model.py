@@ -315,6 +315,18 @@ class ProfileResult:
     """Points deducted, at most the standard's base."""
     bonus: Decimal = field(init=False)
     """Bonus points, at most the standard's bonus maximum."""
+    findings: tuple[Finding, ...] = field(init=False, repr=False)
+    """Every finding, area by area in document order."""
+    unanswered: tuple[Finding, ...] = field(init=False, repr=False)
+    """Findings whose facts are missing."""
+
+    @findings.default
+    def _findings(self) -> tuple[Finding, ...]:
+        return tuple(f for a in self.areas for f in a.findings)
+
+    @unanswered.default
+    def _unanswered(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status == UNANSWERED)
 
     def _sum(self, bonus: bool) -> Decimal:
         return sum((a.points for a in self.areas if a.area.bonus is bonus), ZERO)
@@ -332,13 +344,6 @@ class ProfileResult:
         """Score on the answered facts: base - deducted + bonus."""
         return self.standard.base - self.deducted + self.bonus
 
-    @property
-    def findings(self) -> tuple[Finding, ...]:
-        return tuple(f for a in self.areas for f in a.findings)
-
-    @property
-    def unanswered(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.status == UNANSWERED)
 
     @property
     def max_further_deduction(self) -> Decimal:

@@ -47,7 +47,14 @@ def json_schema(standard: Standard) -> dict[str, Any]:
     props["evidence"] = {
         "type": "object",
         "description": "佐证材料：规则编号 -> 文件路径数组 / Evidence files per rule code",
-        "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        "additionalProperties": {"type": "array", "minItems": 1, "items": {"oneOf": [
+            {"type": "string", "minLength": 1},
+            {"type": "object", "required": ["path"], "additionalProperties": False, "properties": {
+                "path": {"type": "string", "minLength": 1},
+                "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                "title": {"type": "string"},
+            }},
+        ]}},
     }
     return {
         "$schema": "http://json-schema.org/draft-04/schema#",

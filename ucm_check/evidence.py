@@ -56,19 +56,19 @@ def path_problem(path: str) -> str:
 
 def validate_table(body: Any, standard: Standard, err: Callable[[tuple[str, ...], str], None]) -> dict[str, tuple[Entry, ...]]:
     """Check the ``[evidence]`` table's shape; report each problem through ``err(key path, message)``."""
-    from ucm_check.profile import _suggest, _type_name
+    from ucm_check.profile import suggest, type_name
 
     if not isinstance(body, dict):
-        err((), f"evidence 应为表 [evidence]（规则编号 = [佐证文件路径, ...]），实际为{_type_name(body)}")
+        err((), f"evidence 应为表 [evidence]（规则编号 = [佐证文件路径, ...]），实际为{type_name(body)}")
         return {}
     codes = [r.code for a in standard.areas for r in a.rules]
     entries: dict[str, tuple[Entry, ...]] = {}
     for code, items in body.items():
         if code not in codes:
-            err((code,), f"[evidence] 中的 “{code}” 不是 {standard.id} 的规则编号{_suggest(code, codes)}")
+            err((code,), f"[evidence] 中的 “{code}” 不是 {standard.id} 的规则编号{suggest(code, codes)}")
             continue
         if not isinstance(items, list) or not items:
-            err((code,), f"evidence.{code} 应为非空数组，如 [\"佐证/文件.pdf\"]，实际为{_type_name(items)} {items!r}")
+            err((code,), f"evidence.{code} 应为非空数组，如 [\"佐证/文件.pdf\"]，实际为{type_name(items)} {items!r}")
             continue
         found: list[Entry] = []
         for i, item in enumerate(items):
@@ -85,7 +85,7 @@ def validate_table(body: Any, standard: Standard, err: Callable[[tuple[str, ...]
             else:
                 path = item
             if not isinstance(path, str):
-                err((code,), f"evidence.{code} 第 {i + 1} 项应为路径字符串或 {{ path = \"…\", sha256 = \"…\" }}，实际为{_type_name(path)}")
+                err((code,), f"evidence.{code} 第 {i + 1} 项应为路径字符串或 {{ path = \"…\", sha256 = \"…\" }}，实际为{type_name(path)}")
                 continue
             problem = path_problem(path)
             if problem:

@@ -24,7 +24,7 @@ import attrs
 
 from ucm_check.model import AWARDED, COMPLIANT, DEDUCTED, UNANSWERED, ProfileResult, Standard
 from ucm_check.numbers import fmt
-from ucm_check.profile import ProfileError
+from ucm_check.profile import InvalidFile, ProfileError, read_text
 
 KEYS = {
     "name": "策略名称",
@@ -37,12 +37,8 @@ KEYS = {
 }
 
 
-class InvalidPolicy(Exception):
+class InvalidPolicy(InvalidFile):
     """Raised with every problem found in a policy file."""
-
-    def __init__(self, errors: list[ProfileError]):
-        super().__init__("\n".join(map(str, errors)))
-        self.errors = errors
 
 
 @attrs.frozen
@@ -153,12 +149,12 @@ def _codes(standards: Iterable[Standard]) -> list[str]:
 def parse_policy(file: str, text: str, standards: Mapping[str, Standard]) -> Policy:
     """Validate policy ``text``; raise :class:`InvalidPolicy` with every problem, located."""
     from ucm_check.locate import locate
-    from ucm_check.profile import _suggest, _toml_error, _type_name
+    from ucm_check.profile import suggest, toml_error, type_name
 
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise InvalidPolicy([_toml_error(file, exc, text)]) from None
+        raise InvalidPolicy([toml_error(file, exc, text)]) from None
     errors: list[ProfileError] = []
 
     def err(path: tuple[str, ...], message: str, *, value: bool = True) -> None:
@@ -169,7 +165,7 @@ def parse_policy(file: str, text: str, standards: Mapping[str, Standard]) -> Pol
         ok = isinstance(value, int) if integer else isinstance(value, (int, Decimal))
         if not ok or isinstance(value, bool) or value < 0:
             want = "不小于 0 的整数" if integer else "不小于 0 的数字"
-            err(path, f"{'.'.join(path)}（{KEYS.get(path[0], '')}）应为{want}，实际为{_type_name(value)} {value!r}")
+            err(path, f"{'.'.join(path)}（{KEYS.get(path[0], '')}）应为{want}，实际为{type_name(value)} {value!r}")
             return None
         return value if integer else Decimal(value)
 
@@ -178,22 +174,22 @@ def parse_policy(file: str, text: str, standards: Mapping[str, Standard]) -> Pol
 
     def patterns(key: str, value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            err((key,), f"{key}（{KEYS[key]}）应为规则编号的字符串数组，如 [\"HN-06-1\", \"HN-05-*\"]，实际为{_type_name(value)}")
+            err((key,), f"{key}（{KEYS[key]}）应为规则编号的字符串数组，如 [\"HN-06-1\", \"HN-05-*\"]，实际为{type_name(value)}")
             return ()
         for v in value:
             if not any(fnmatch.fnmatchcase(c, v) for c in codes):
-                err((key,), f"{key} 中的 “{v}” 不匹配任何规则编号{_suggest(v, codes)}")
+                err((key,), f"{key} 中的 “{v}” 不匹配任何规则编号{suggest(v, codes)}")
         return tuple(value)
 
     kw: dict[str, Any] = {"file": file}
     for key, value in data.items():
         if key not in KEYS:
-            err((key,), f"策略文件中有未知字段 “{key}”{_suggest(key, list(KEYS))}；可用：{'、'.join(KEYS)}", value=False)
+            err((key,), f"策略文件中有未知字段 “{key}”{suggest(key, list(KEYS))}；可用：{'、'.join(KEYS)}", value=False)
         elif key == "name":
             if isinstance(value, str):
                 kw["name"] = value
             else:
-                err((key,), f"name（策略名称）应为字符串，实际为{_type_name(value)}")
+                err((key,), f"name（策略名称）应为字符串，实际为{type_name(value)}")
         elif key == "min_total":
             kw[key] = number((key,), value)
         elif key in ("max_unanswered", "max_overdue"):
@@ -201,13 +197,13 @@ def parse_policy(file: str, text: str, standards: Mapping[str, Standard]) -> Pol
         elif key in ("veto", "evidence_required"):
             kw[key] = patterns(key, value)
         elif not isinstance(value, dict):
-            err((key,), f"min_area 应为表 [min_area]，每行 区域编号 = 最低得分，实际为{_type_name(value)}")
+            err((key,), f"min_area 应为表 [min_area]，每行 区域编号 = 最低得分，实际为{type_name(value)}")
         else:
             mins = {}
             for area_id, need in value.items():
                 area = areas.get(area_id)
                 if area is None:
-                    err((key, area_id), value=False, message=f"[min_area] 中的 “{area_id}” 不是区域编号{_suggest(area_id, list(areas))}；可用：{'、'.join(areas)}")
+                    err((key, area_id), value=False, message=f"[min_area] 中的 “{area_id}” 不是区域编号{suggest(area_id, list(areas))}；可用：{'、'.join(areas)}")
                     continue
                 need = number((key, area_id), need)
                 if need is not None and need > area.max:
@@ -223,14 +219,7 @@ def parse_policy(file: str, text: str, standards: Mapping[str, Standard]) -> Pol
 
 def load_policy(path: str, standards: Mapping[str, Standard]) -> Policy:
     """Read and validate a policy file (UTF-8); raise :class:`InvalidPolicy`."""
-    try:
-        with open(path, "rb") as fh:
-            text = fh.read().decode("utf-8-sig")
-    except OSError as exc:
-        raise InvalidPolicy([ProfileError(path, 0, 0, f"无法读取策略文件：{exc.strerror or exc}")]) from None
-    except UnicodeDecodeError:
-        raise InvalidPolicy([ProfileError(path, 1, 1, "策略文件不是 UTF-8 编码")]) from None
-    return parse_policy(path, text, standards)
+    return parse_policy(path, read_text(path, "策略文件", InvalidPolicy), standards)
 
 
 def overdue_items(profile_file: str, as_of: dt.date) -> tuple[list[Any], list[ProfileError]]:

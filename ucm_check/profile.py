@@ -41,12 +41,34 @@ class ProfileError:
         return f"{where}: 错误：{self.message}"
 
 
-class InvalidProfile(Exception):
-    """Raised with every :class:`ProfileError` found in one file."""
+class InvalidFile(Exception):
+    """Raised with every :class:`ProfileError` found in one input file (profile, policy, plan ...)."""
 
     def __init__(self, errors: list[ProfileError]):
         super().__init__("\n".join(map(str, errors)))
         self.errors = errors
+
+
+class InvalidProfile(InvalidFile):
+    """Raised with every :class:`ProfileError` found in one profile."""
+
+
+def read_text(path: str, what: str = "文件", error: type[InvalidFile] = InvalidProfile) -> str:
+    """The UTF-8 text of ``path`` (a BOM allowed); raise ``error`` naming the file, and for bad
+    encoding the line and column of the first byte that is not UTF-8."""
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        raise error([ProfileError(path, 0, 0, f"无法读取{what}：{exc.strerror or exc}")]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        message = f"{what}不是 UTF-8 编码（请用 UTF-8 另存，WPS/记事本均可选择）"
+        raise error([ProfileError(path, line, col, message)]) from None
 
 
 @attrs.frozen
@@ -88,7 +110,7 @@ _TOML_MESSAGES = [
 ]
 
 
-def _toml_error(file: str, exc: tomllib.TOMLDecodeError, text: str) -> ProfileError:
+def toml_error(file: str, exc: tomllib.TOMLDecodeError, text: str) -> ProfileError:
     msg = str(exc)
     found = re.search(r"\(at line (\d+), column (\d+)\)", msg)
     if found:
@@ -104,14 +126,14 @@ def _toml_error(file: str, exc: tomllib.TOMLDecodeError, text: str) -> ProfileEr
     return ProfileError(file, line, col, f"TOML 语法错误：{detail}")
 
 
-def _suggest(word: str, candidates: list[str]) -> str:
+def suggest(word: str, candidates: list[str]) -> str:
     import difflib
 
     close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     return f"，是否想写 “{close[0]}”？" if close else ""
 
 
-def _type_name(value: Any) -> str:
+def type_name(value: Any) -> str:
     names = {bool: "布尔值", int: "整数", Decimal: "小数", str: "字符串", list: "数组", dict: "表", dt.date: "日期", dt.datetime: "日期时间"}
     return names.get(type(value), type(value).__name__)
 
@@ -122,34 +144,34 @@ def check_fact(fact: Fact, value: Any) -> tuple[Any, str]:
     if kind == "bool":
         if isinstance(value, bool):
             return value, ""
-        return None, f"应为 true 或 false（{fact.label}），实际为{_type_name(value)} {value!r}"
+        return None, f"应为 true 或 false（{fact.label}），实际为{type_name(value)} {value!r}"
     if kind == "count":
         if isinstance(value, int) and not isinstance(value, bool):
             if value < 0:
                 return None, f"应为不小于 0 的整数（{fact.label}），实际为 {value}"
             return value, ""
-        return None, f"应为不小于 0 的整数（{fact.label}），实际为{_type_name(value)} {value!r}"
+        return None, f"应为不小于 0 的整数（{fact.label}），实际为{type_name(value)} {value!r}"
     if kind == "percent":
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             if not 0 <= value <= 100:
                 return None, f"应为 0 到 100 之间的百分数（{fact.label}，85.5 表示 85.5%），实际为 {value}"
             return Decimal(value), ""
-        return None, f"应为 0 到 100 之间的数字（{fact.label}，不带 % 号），实际为{_type_name(value)} {value!r}"
+        return None, f"应为 0 到 100 之间的数字（{fact.label}，不带 % 号），实际为{type_name(value)} {value!r}"
     if kind == "date":
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return value, ""
-        return None, f"应为日期（{fact.label}），写作 2021-12-31（不加引号），实际为{_type_name(value)} {value!r}"
+        return None, f"应为日期（{fact.label}），写作 2021-12-31（不加引号），实际为{type_name(value)} {value!r}"
     options = "、".join(f"“{o}”" for o in fact.options)
     if kind == "choice":
         if isinstance(value, str) and value in fact.options:
             return value, ""
-        hint = _suggest(value, list(fact.options)) if isinstance(value, str) else ""
+        hint = suggest(value, list(fact.options)) if isinstance(value, str) else ""
         return None, f"应为以下之一：{options}，实际为 {value!r}{hint}"
     if not isinstance(value, list):
-        return None, f"应为字符串数组（可为空 []），取值于：{options}；实际为{_type_name(value)}"
+        return None, f"应为字符串数组（可为空 []），取值于：{options}；实际为{type_name(value)}"
     for item in value:
         if item not in fact.options:
-            hint = _suggest(item, list(fact.options)) if isinstance(item, str) else ""
+            hint = suggest(item, list(fact.options)) if isinstance(item, str) else ""
             return None, f"数组中的 {item!r} 不是可选项{hint}；可选项：{options}"
     if len(set(value)) != len(value):
         return None, "数组中有重复项"
@@ -161,7 +183,7 @@ def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> Profi
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise InvalidProfile([_toml_error(file, exc, text)]) from None
+        raise InvalidProfile([toml_error(file, exc, text)]) from None
     errors: list[ProfileError] = []
 
     def err(path: tuple[str, ...], message: str, *, value: bool = False) -> None:
@@ -177,9 +199,9 @@ def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> Profi
         unit = {}
     for key, value in unit.items():
         if key not in UNIT_KEYS:
-            err(("unit", key), f"[unit] 中有未知字段 “{key}”{_suggest(key, list(UNIT_KEYS))}")
+            err(("unit", key), f"[unit] 中有未知字段 “{key}”{suggest(key, list(UNIT_KEYS))}")
         elif not isinstance(value, str) or not value.strip():
-            err(("unit", key), f"unit.{key}（{UNIT_KEYS[key]}）应为非空字符串，实际为{_type_name(value)} {value!r}", value=True)
+            err(("unit", key), f"unit.{key}（{UNIT_KEYS[key]}）应为非空字符串，实际为{type_name(value)} {value!r}", value=True)
     if isinstance(unit, dict) and "unit" in data:
         for key in REQUIRED_UNIT_KEYS:
             if key not in unit:
@@ -189,7 +211,7 @@ def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> Profi
         standard = standards.get(sid)
         if standard is None:
             known = "、".join(sorted(standards)) or "（无：没有加载任何标准插件）"
-            err(("unit", "standard"), f"未知的评价标准 “{sid}”{_suggest(sid, list(standards))}；可用：{known}", value=True)
+            err(("unit", "standard"), f"未知的评价标准 “{sid}”{suggest(sid, list(standards))}；可用：{known}", value=True)
     level = unit.get("level")
     if standard and isinstance(level, str) and level not in standard.levels:
         err(("unit", "level"), f"单位层级应为以下之一：{'、'.join(standard.levels)}，实际为 “{level}”", value=True)
@@ -211,17 +233,17 @@ def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> Profi
             continue  # without a standard the areas cannot be checked
         area = standard.area(table) if standard else None
         if area is None:
-            err((table,), f"未知的表 [{table}]{_suggest(table, known_tables)}；可用：{'、'.join(known_tables)}")
+            err((table,), f"未知的表 [{table}]{suggest(table, known_tables)}；可用：{'、'.join(known_tables)}")
             continue
         if not isinstance(body, dict):
-            err((table,), f"{table} 应为表 [{table}]，实际为{_type_name(body)}")
+            err((table,), f"{table} 应为表 [{table}]，实际为{type_name(body)}")
             continue
         by_key = {f.key: f for f in area.facts}
         values: dict[str, Any] = {}
         for key, value in body.items():
             fact = by_key.get(key)
             if fact is None:
-                err((table, key), f"[{table}]（{area.title}）中有未知字段 “{key}”{_suggest(key, list(by_key))}")
+                err((table, key), f"[{table}]（{area.title}）中有未知字段 “{key}”{suggest(key, list(by_key))}")
                 continue
             normal, problem = check_fact(fact, value)
             if problem:
@@ -237,16 +259,4 @@ def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> Profi
 
 def load_profile(path: str, standards: Mapping[str, Standard]) -> Profile:
     """Read ``path`` (UTF-8, a BOM allowed) and validate it; raise :class:`InvalidProfile`."""
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-    except OSError as exc:
-        raise InvalidProfile([ProfileError(path, 0, 0, f"无法读取文件：{exc.strerror or exc}")]) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        raise InvalidProfile([ProfileError(path, line, col, "文件不是 UTF-8 编码（请用 UTF-8 另存，WPS/记事本均可选择）")]) from None
-    return parse_text(path, text, standards)
+    return parse_text(path, read_text(path), standards)

@@ -36,7 +36,7 @@ import attrs
 from ucm_check.locate import locate
 from ucm_check.model import Applicability, Area, Clause, Fact, Rule, Standard
 from ucm_check.numbers import fmt
-from ucm_check.profile import ProfileError, _suggest, _toml_error, _type_name
+from ucm_check.profile import InvalidFile, ProfileError, read_text, suggest, toml_error, type_name
 from ucm_check.shapes import AllTrue, AtLeastPer, Band, Bands, Choice, Flag, Gate, Obligation, PerCount
 
 #: What each rule key changes, in Chinese, for errors and the ``tailored`` descriptions.
@@ -59,12 +59,8 @@ ADD_KEYS = ("area", "code", "title", "text", "clause", "remedy", "shape", "fact"
             "bands", "edges", "edge_reading", "due", "soon_days", "period_days", "reading", "per_fact")
 
 
-class InvalidTailoring(Exception):
+class InvalidTailoring(InvalidFile):
     """Raised with every :class:`~ucm_check.profile.ProfileError` found in one tailoring file."""
-
-    def __init__(self, errors: list[ProfileError]):
-        super().__init__("\n".join(map(str, errors)))
-        self.errors = errors
 
 
 class _Problem(Exception):
@@ -85,7 +81,7 @@ class _Problems(Exception):
 
 def _number(value: Any, what: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise _Problem(f"{what}应为数字，实际为{_type_name(value)} {value!r}")
+        raise _Problem(f"{what}应为数字，实际为{type_name(value)} {value!r}")
     if value < 0:
         raise _Problem(f"{what}不能为负数，实际为 {value}")
     return Decimal(value)
@@ -93,7 +89,7 @@ def _number(value: Any, what: str) -> Decimal:
 
 def _whole(value: Any, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise _Problem(f"{what}应为不小于 0 的整数，实际为{_type_name(value)} {value!r}")
+        raise _Problem(f"{what}应为不小于 0 的整数，实际为{type_name(value)} {value!r}")
     return value
 
 
@@ -153,7 +149,7 @@ def _convert(key: str, value: Any, shape: Any = None) -> Any:
         return value
     if key == "due":
         if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-            raise _Problem(f"due（完成时限）应为日期，写作 2022-06-30（不加引号），实际为{_type_name(value)} {value!r}")
+            raise _Problem(f"due（完成时限）应为日期，写作 2022-06-30（不加引号），实际为{type_name(value)} {value!r}")
         return value
     whole = _whole(value, f"{key}（{CHANGES[key]}）")
     if key == "months" and whole < 1:
@@ -186,7 +182,7 @@ def tailor_rule(rule: Rule, changes: Mapping[str, Any], where: str) -> Rule:
         if key in ("disable", "reason"):
             continue
         if key not in CHANGES:
-            hint = _suggest(key, list(RULE_KEYS)) or f"；可用：{'、'.join(RULE_KEYS)}"
+            hint = suggest(key, list(RULE_KEYS)) or f"；可用：{'、'.join(RULE_KEYS)}"
             problems.append(_Problem(f"[rules.{rule.code}] 中有未知字段 “{key}”{hint}", key, at_value=False))
             continue
         try:
@@ -212,9 +208,9 @@ def tailor_rule(rule: Rule, changes: Mapping[str, Any], where: str) -> Rule:
     disable = changes.get("disable", False)
     reason = changes.get("reason", "")
     if not isinstance(disable, bool):
-        problems.append(_Problem(f"disable 应为 true 或 false，实际为{_type_name(disable)} {disable!r}", "disable"))
+        problems.append(_Problem(f"disable 应为 true 或 false，实际为{type_name(disable)} {disable!r}", "disable"))
     elif not isinstance(reason, str):
-        problems.append(_Problem(f"reason 应为字符串，实际为{_type_name(reason)}", "reason"))
+        problems.append(_Problem(f"reason 应为字符串，实际为{type_name(reason)}", "reason"))
     elif disable:
         applies_to = Applicability(frozenset(), f"已由裁剪文件停用{('：' + reason) if reason else ''}（{where}）")
         notes.append(f"停用{('：' + reason) if reason else ''}（{where}）")
@@ -277,12 +273,12 @@ def new_rule(body: Mapping[str, Any], standard: Standard, where: str) -> tuple[s
     """The area id and rule an ``[[add]]`` table describes; raises :class:`_Problem`."""
     unknown = [k for k in body if k not in ADD_KEYS]
     if unknown:
-        hint = _suggest(unknown[0], list(ADD_KEYS)) or f"；可用：{'、'.join(ADD_KEYS)}"
+        hint = suggest(unknown[0], list(ADD_KEYS)) or f"；可用：{'、'.join(ADD_KEYS)}"
         raise _Problem(f"[[add]] 中有未知字段 “{unknown[0]}”{hint}", unknown[0], at_value=False)
     area_id = _text(body, "area")
     area = standard.area(area_id)
     if area is None:
-        raise _Problem(f"标准 {standard.id} 没有区域 “{area_id}”{_suggest(area_id, [a.id for a in standard.areas])}", "area")
+        raise _Problem(f"标准 {standard.id} 没有区域 “{area_id}”{suggest(area_id, [a.id for a in standard.areas])}", "area")
     code = _text(body, "code")
     if not _CODE_RE.match(code):
         raise _Problem(f"code 应为英文字母、数字和连字符组成的稳定编号，实际为 {code!r}", "code")
@@ -347,7 +343,7 @@ def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> tuple
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise InvalidTailoring([_toml_error(file, exc, text)]) from None
+        raise InvalidTailoring([toml_error(file, exc, text)]) from None
     errors: list[ProfileError] = []
 
     def err(path: tuple[str, ...], message: str, *, value: bool = False, offset: int = 0, block: str = "") -> None:
@@ -357,17 +353,17 @@ def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> tuple
     known = ("standard", "name", "rules", "add")
     for key in data:
         if key not in known:
-            err((key,), f"未知的字段或表 “{key}”{_suggest(key, list(known))}；可用：standard、name、[rules.编号]、[[add]]")
+            err((key,), f"未知的字段或表 “{key}”{suggest(key, list(known))}；可用：standard、name、[rules.编号]、[[add]]")
     sid = data.get("standard")
     standard = standards.get(sid) if isinstance(sid, str) else None
     if not isinstance(sid, str):
         err(("standard",), '缺少 standard = "评价标准编号"（要裁剪哪个标准，如 "hunan-2020"）' if sid is None
-            else f"standard 应为字符串，实际为{_type_name(sid)}", value=sid is not None)
+            else f"standard 应为字符串，实际为{type_name(sid)}", value=sid is not None)
     elif standard is None:
-        err(("standard",), f"未知的评价标准 “{sid}”{_suggest(sid, list(standards))}；可用：{'、'.join(sorted(standards))}", value=True)
+        err(("standard",), f"未知的评价标准 “{sid}”{suggest(sid, list(standards))}；可用：{'、'.join(sorted(standards))}", value=True)
     name = data.get("name", "")
     if not isinstance(name, str):
-        err(("name",), f"name 应为字符串，实际为{_type_name(name)}", value=True)
+        err(("name",), f"name 应为字符串，实际为{type_name(name)}", value=True)
         name = ""
     if standard is None:
         raise InvalidTailoring(errors)
@@ -381,7 +377,7 @@ def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> tuple
         where = f"{file}:{locate(text, ('rules', code))[0]}"
         if rule is None:
             codes = [r.code for a in standard.areas for r in a.rules]
-            err(("rules", code), f"标准 {standard.id} 没有编号为 “{code}” 的规则{_suggest(code, codes)}")
+            err(("rules", code), f"标准 {standard.id} 没有编号为 “{code}” 的规则{suggest(code, codes)}")
             continue
         if not isinstance(changes, dict):
             err(("rules", code), f"rules.{code} 应为表 [rules.{code}]")
@@ -424,16 +420,7 @@ def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> tuple
 
 def load(path: str, standards: Mapping[str, Standard]) -> tuple[str, Standard]:
     """Read a tailoring file (UTF-8, a BOM allowed) and apply it; raise :class:`InvalidTailoring`."""
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-    except OSError as exc:
-        raise InvalidTailoring([ProfileError(path, 0, 0, f"无法读取裁剪文件：{exc.strerror or exc}")]) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidTailoring([ProfileError(path, 1, 1, "裁剪文件不是 UTF-8 编码")]) from None
-    return parse_text(path, text, standards)
+    return parse_text(path, read_text(path, "裁剪文件", InvalidTailoring), standards)
 
 
 def apply_files(paths: list[str], standards: Mapping[str, Standard]) -> dict[str, Standard]:

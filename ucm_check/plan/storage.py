@@ -8,7 +8,6 @@ Saving is atomic, and a file that does not validate is never overwritten.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import tomllib
 from decimal import Decimal
@@ -18,7 +17,7 @@ from typing import Any, Callable
 import attrs
 
 from ucm_check.plan.model import ONGOING, STATUSES, DeadlineChange, Item, Milestone, Plan
-from ucm_check.profile import ProfileError, _toml_error
+from ucm_check.profile import InvalidFile, ProfileError, read_text, suggest, toml_error, type_name
 
 HEADER = "# 整改台账：由 ucm-check plan 生成和更新，可以手工编辑（保存时注释不保留）。\n"
 PLAN_KEYS = {"profile": "自评档案", "unit": "单位名称", "standard": "评价标准", "updated": "最近更新日期"}
@@ -32,12 +31,8 @@ MILESTONE_KEYS = {"date": "日期", "text": "内容", "done": "是否完成"}
 CHANGE_KEYS = {"date": "调整日期", "old": "原时限", "new": "新时限", "reason": "调整原因"}
 
 
-class InvalidPlan(Exception):
+class InvalidPlan(InvalidFile):
     """Raised with every :class:`~ucm_check.profile.ProfileError` found in a plan file."""
-
-    def __init__(self, errors: list[ProfileError]):
-        super().__init__("\n".join(map(str, errors)))
-        self.errors = errors
 
 
 def plan_path_for(profile_path: str | Path) -> Path:
@@ -106,16 +101,6 @@ def locate(text: str, path: tuple[Any, ...], *, value: bool = False) -> tuple[in
     return best
 
 
-def _type_name(value: Any) -> str:
-    names = {bool: "布尔值", int: "整数", Decimal: "小数", str: "字符串", list: "数组", dict: "表", dt.date: "日期", dt.datetime: "日期时间"}
-    return names.get(type(value), type(value).__name__)
-
-
-def _suggest(word: str, candidates: dict[str, str]) -> str:
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f"，是否想写 “{close[0]}”？" if close else ""
-
-
 class _Reader:
     """Turns parsed TOML into plan objects, collecting located errors instead of stopping."""
 
@@ -129,11 +114,11 @@ class _Reader:
 
     def table(self, path: tuple[Any, ...], body: Any, keys: dict[str, str], what: str) -> dict[str, Any]:
         if not isinstance(body, dict):
-            self.fail(path, f"{what}应为表，实际为{_type_name(body)}")
+            self.fail(path, f"{what}应为表，实际为{type_name(body)}")
             return {}
         for key in body:
             if key not in keys:
-                self.fail((*path, key), f"{what}中有未知字段 “{key}”{_suggest(key, keys)}", value=False)
+                self.fail((*path, key), f"{what}中有未知字段 “{key}”{suggest(key, keys)}", value=False)
         return body
 
     def get(self, path: tuple[Any, ...], body: dict[str, Any], key: str, check: Callable[[Any], bool],
@@ -143,7 +128,7 @@ class _Reader:
         value = body[key]
         if check(value):
             return value
-        self.fail((*path, key), f"{key} 应为{expected}，实际为{_type_name(value)} {value!r}")
+        self.fail((*path, key), f"{key} 应为{expected}，实际为{type_name(value)} {value!r}")
         return default
 
 
@@ -230,7 +215,7 @@ def parse_plan(file: str, text: str) -> Plan:
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise InvalidPlan([_toml_error(file, exc, text)]) from None
+        raise InvalidPlan([toml_error(file, exc, text)]) from None
     r = _Reader(file, text)
     for key in data:
         if key not in ("plan", "items"):
@@ -257,15 +242,7 @@ def parse_plan(file: str, text: str) -> Plan:
 
 def load_plan(path: str | Path) -> Plan:
     """Read and validate the plan file at ``path``; raise :class:`InvalidPlan` (never a traceback)."""
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise InvalidPlan([ProfileError(str(path), 0, 0, f"无法读取整改台账：{exc.strerror or exc}")]) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InvalidPlan([ProfileError(str(path), line, 1, "整改台账不是 UTF-8 编码")]) from None
+    text = read_text(str(path), "整改台账", InvalidPlan)
     return parse_plan(str(path), text)
 
 

@@ -8,29 +8,46 @@ from __future__ import annotations
 
 import os
 import tempfile
+from typing import IO, Any
 
 
-def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically, keeping an existing file's permissions."""
-    path = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+class AtomicFile:
+    """A file written next to ``path`` and moved over it by :meth:`commit` (or dropped by :meth:`discard`)."""
+
+    def __init__(self, path: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8"):
+        self.path = os.fspath(path)
+        folder = os.path.dirname(os.path.abspath(self.path))
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(self.path)}.", suffix=".tmp", dir=folder)
+        kwargs: dict[str, Any] = {} if "b" in mode else {"encoding": encoding, "newline": ""}
+        self.stream: IO[Any] = os.fdopen(fd, mode, **kwargs)
+
+    def commit(self) -> None:
+        self.stream.flush()
+        os.fsync(self.stream.fileno())
+        self.stream.close()
         try:
-            mode = os.stat(path).st_mode & 0o7777
+            mode = os.stat(self.path).st_mode & 0o7777
         except FileNotFoundError:
             umask = os.umask(0)
             os.umask(umask)
             mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        os.chmod(self.tmp, mode)
+        os.replace(self.tmp, self.path)
+
+    def discard(self) -> None:
+        self.stream.close()
+        if os.path.exists(self.tmp):
+            os.unlink(self.tmp)
+
+
+def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically, keeping an existing file's permissions."""
+    target = AtomicFile(path, "wb")
+    try:
+        target.stream.write(data)
+        target.commit()
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        target.discard()
         raise
 
 

@@ -8,7 +8,6 @@ import datetime as dt
 import io
 import os
 import sys
-import tempfile
 import time
 from decimal import Decimal, InvalidOperation
 from typing import Any, TextIO
@@ -89,34 +88,6 @@ class _Stdout:
             self.stream.detach()  # type: ignore[attr-defined]
 
 
-class _OutputFile:
-    """The ``--output`` file, written to a temporary file beside it and moved into place at the end."""
-
-    def __init__(self, path: str):
-        self.path = path
-        folder = os.path.dirname(os.path.abspath(path))
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
-        self.stream = os.fdopen(fd, "w", encoding="utf-8", newline="")
-
-    def commit(self) -> None:
-        self.stream.flush()
-        os.fsync(self.stream.fileno())
-        self.stream.close()
-        try:  # keep the mode of a file being replaced; mkstemp alone would leave 0600
-            mode = os.stat(self.path).st_mode & 0o7777
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(self.tmp, mode)
-        os.replace(self.tmp, self.path)
-
-    def discard(self) -> None:
-        self.stream.close()
-        if os.path.exists(self.tmp):
-            os.unlink(self.tmp)
-
-
 def run(args: argparse.Namespace) -> int:
     import attrs
 
@@ -156,7 +127,9 @@ def run(args: argparse.Namespace) -> int:
     as_of = args.as_of or dt.date.today()
     report = Run(as_of, policy, args.sort, args.details)
     try:
-        output = _OutputFile(args.output) if args.output else None
+        from ucm_check.atomic import AtomicFile
+
+        output = AtomicFile(args.output) if args.output else None
     except OSError as exc:
         err(f"ucm-check check: 错误：无法写入 --output “{args.output}”：{exc.strerror or exc}")
         return exitcodes.INVALID

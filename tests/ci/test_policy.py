@@ -72,7 +72,7 @@ def test_max_unanswered_passes_at_the_limit_and_fails_one_above(capsys, tmp_path
     n = json.loads(doc)["profiles"][0]["completeness"]["unanswered"]
     assert gates(capsys, str(INCOMPLETE), "--policy", policy(tmp_path, f"max_unanswered = {n}"))[0] == 0
     code, found, _ = gates(capsys, str(INCOMPLETE), "--policy", policy(tmp_path, f"max_unanswered = {n - 1}"))
-    assert code == 1 and found[0]["shortfall"] == 1 and f"超出 1 项" in found[0]["message"]
+    assert code == 1 and found[0]["shortfall"] == 1 and "超出 1 项" in found[0]["message"]
 
 
 def test_evidence_required_fails_for_compliance_claims_without_evidence(capsys, tmp_path):

@@ -9,7 +9,6 @@ import attrs
 import pytest
 
 from tests.plan.conftest import AS_OF
-from ucm_check.checking import score
 from ucm_check.hookspecs import hookimpl
 from ucm_check.host import build_host
 from ucm_check.model import DEDUCTED

@@ -6,7 +6,6 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-import attrs
 import pytest
 
 from ucm_check.plan import (

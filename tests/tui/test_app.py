@@ -6,7 +6,6 @@ import difflib
 import sys
 
 import attrs
-import pytest
 from textual.widgets import DataTable, Input, Select, Static
 
 from ucm_check.checking import score

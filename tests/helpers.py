@@ -14,6 +14,26 @@ ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "profiles"
 
 
+#: Source of a small, valid plugin adding one area to Hunan 2020, for host and discovery tests.
+NIGHT_PATROL_PLUGIN = """
+from ucm_check.hookspecs import hookimpl
+from ucm_check.model import Rule
+from ucm_check.numbers import D
+from ucm_check.rulekit import area, clause_maker, yes_no
+from ucm_check.shapes import Flag
+
+FACT = yes_no("night_patrol", "是否开展夜间巡查", "Night patrols held")
+AREA = area("night", "地方", "夜间巡查", "Night patrols", "hunan-2020", "0", order=99, rules=[
+    Rule(code="NP-1", clause=clause_maker("某城管〔2024〕1号")("三"), title="夜间巡查", text="开展夜间巡查",
+         shape=Flag(FACT, D("0")), remedy="开展夜间巡查"),
+])
+
+@hookimpl
+def ucm_check_areas():
+    return [AREA]
+"""
+
+
 def unit(level: str = "县市区", name: str = "测试县城市管理和综合执法局") -> dict[str, str]:
     return {"name": name, "level": level, "standard": "hunan-2020"}
 

@@ -7,27 +7,11 @@ import textwrap
 
 import pytest
 
-from tests.helpers import PROFILES
+from tests.helpers import NIGHT_PATROL_PLUGIN, PROFILES
 from ucm_check.checking import check_file
 from ucm_check.host import DEFAULT_PLUGINS, build_host
 
-GOOD_AREA = """
-from ucm_check.hookspecs import hookimpl
-from ucm_check.model import Rule
-from ucm_check.numbers import D
-from ucm_check.rulekit import area, clause_maker, yes_no
-from ucm_check.shapes import Flag
-
-FACT = yes_no("night_patrol", "是否开展夜间巡查", "Night patrols held")
-AREA = area("local", "地方", "地方要求", "Local norms", "hunan-2020", "0", order=99, rules=[
-    Rule(code="LOC-1", clause=clause_maker("测试文件")("一"), title="夜间巡查", text="未开展扣0分",
-         shape=Flag(FACT, D("0")), remedy="开展夜间巡查"),
-])
-
-@hookimpl
-def ucm_check_areas():
-    return [AREA]
-"""
+GOOD_AREA = NIGHT_PATROL_PLUGIN
 
 
 @pytest.fixture
@@ -66,7 +50,7 @@ def test_an_area_whose_rules_raise_while_scoring_is_isolated(plugin_dir):
     host = build_host(entry_points=False, modules=[write(plugin_dir, "ucmtest_boom", code)])
     result = check_file(str(PROFILES / "hunan-county-typical.toml"), host).result
     assert str(result.total) == "86.2"
-    assert [a.area.id for a in result.errors] == ["local"] and not result.complete
+    assert [a.area.id for a in result.errors] == ["night"] and not result.complete
     assert [(e.plugin, e.hook) for e in host.errors] == [("ucmtest_boom", "evaluate")]
 
 
@@ -77,7 +61,7 @@ def test_an_implementation_of_an_unknown_hook_is_flagged(plugin_dir):
 
 
 def test_a_second_area_with_the_same_id_is_refused(plugin_dir):
-    code = GOOD_AREA.replace('area("local"', 'area("party"')
+    code = GOOD_AREA.replace('area("night"', 'area("party"')
     host = build_host(entry_points=False, modules=[write(plugin_dir, "ucmtest_dup", code)])
     assert host.standards["hunan-2020"].area("party").max == 8
     assert host.errors[0].plugin == "ucmtest_dup" and "party" in host.errors[0].error
@@ -86,7 +70,7 @@ def test_a_second_area_with_the_same_id_is_refused(plugin_dir):
 def test_a_good_extra_plugin_adds_its_area(plugin_dir):
     host = build_host(entry_points=False, modules=[write(plugin_dir, "ucmtest_good", GOOD_AREA)])
     assert host.errors == []
-    assert host.standards["hunan-2020"].areas[-1].id == "local"
+    assert host.standards["hunan-2020"].areas[-1].id == "night"
 
 
 def test_cli_exit_code_3_when_a_plugin_fails(plugin_dir, monkeypatch, capsys):

@@ -8,28 +8,12 @@ import textwrap
 
 import pytest
 
-from tests.helpers import PROFILES
+from tests.helpers import NIGHT_PATROL_PLUGIN, PROFILES
 from ucm_check.cli import main
 from ucm_check.host import DEFAULT_PLUGINS, DISABLE_ENV, PLUGINS_DIR_ENV, build_host
 
 TYPICAL = str(PROFILES / "hunan-county-typical.toml")
-NIGHT_PATROL = """
-    from ucm_check.hookspecs import hookimpl
-    from ucm_check.model import Rule
-    from ucm_check.numbers import D
-    from ucm_check.rulekit import area, clause_maker, yes_no
-    from ucm_check.shapes import Flag
-
-    FACT = yes_no("night_patrol", "是否开展夜间巡查", "Night patrols held")
-    AREA = area("night", "地方", "夜间巡查", "Night patrols", "hunan-2020", "0", order=99, rules=[
-        Rule(code="NP-1", clause=clause_maker("某城管〔2024〕1号")("三"), title="夜间巡查", text="开展夜间巡查",
-             shape=Flag(FACT, D("0")), remedy="开展夜间巡查"),
-    ])
-
-    @hookimpl
-    def ucm_check_areas():
-        return [AREA]
-"""
+NIGHT_PATROL = NIGHT_PATROL_PLUGIN
 
 
 def run(capsys, *argv):

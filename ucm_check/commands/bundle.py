@@ -9,8 +9,7 @@ import io
 import os
 
 from ucm_check import exitcodes
-from ucm_check.commands.check import add_as_of
-from ucm_check.commands.common import add_host_arguments, err, host_from_args, out
+from ucm_check.commands.common import add_as_of, add_host_arguments, err, host_from_args, out, policy_or_errors
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -47,19 +46,15 @@ def report_texts(profile, result, gates, policy, as_of: dt.date) -> tuple[bytes,
 def run(args: argparse.Namespace) -> int:
     from ucm_check import bundle, evidence
     from ucm_check.checking import score
-    from ucm_check.policy import InvalidPolicy, load_policy
     from ucm_check.profile import InvalidProfile, ProfileError, parse_text
 
     host = host_from_args(args)
     as_of = args.as_of or dt.date.today()
-    policy = None
-    if args.policy:
-        try:
-            policy = load_policy(args.policy, host.standards)
-        except InvalidPolicy as exc:
-            for e in exc.errors:
-                err(str(e))
-            return exitcodes.INVALID
+    policy, policy_problems = policy_or_errors(args.policy, host)
+    if policy_problems:
+        for e in policy_problems:
+            err(str(e))
+        return exitcodes.INVALID
     try:
         raw = open(args.profile, "rb").read()
         text = raw.decode("utf-8-sig")

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, TextIO
 
 from ucm_check import exitcodes
-from ucm_check.commands.common import add_host_arguments, err, host_from_args
+from ucm_check.commands.common import add_as_of, add_host_arguments, err, host_from_args, policy_or_errors
 
 FORMATS = ("text", "json", "junit", "sarif", "github", "gitlab", "markdown", "tap")
 #: File name endings ``--output`` infers a format from when ``--format`` is not given.
@@ -25,17 +25,6 @@ def _decimal(text: str) -> Decimal:
         return Decimal(text)
     except InvalidOperation:
         raise argparse.ArgumentTypeError(f"应为数字，实际为 {text!r}") from None
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"应为日期，如 2026-11-24，实际为 {text!r}") from None
-
-
-def add_as_of(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--as-of", type=_date, metavar="DATE", help="按此日期评价（默认今天），用于整改逾期等与日期有关的判断")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -94,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     from ucm_check import log
     from ucm_check.batch import Outcome, Progress, expand, outcomes, row_for
     from ucm_check.checking import Checked
-    from ucm_check.policy import InvalidPolicy, Policy, load_policy
+    from ucm_check.policy import Policy
     from ucm_check.report.summary import Run
 
     started = time.perf_counter()
@@ -112,14 +101,11 @@ def run(args: argparse.Namespace) -> int:
         return exitcodes.INVALID
 
     host = host_from_args(args)
-    policy: Policy | None = None
-    if args.policy:
-        try:
-            policy = load_policy(args.policy, host.standards)
-        except InvalidPolicy as exc:
-            for problem in exc.errors:
-                err(str(problem))
-            return exitcodes.INVALID
+    policy, problems = policy_or_errors(args.policy, host)
+    if problems:
+        for problem in problems:
+            err(str(problem))
+        return exitcodes.INVALID
     if args.min_score is not None:
         policy = attrs.evolve(policy or Policy(), min_score=args.min_score)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from typing import TYPE_CHECKING, NoReturn
@@ -11,6 +12,8 @@ from ucm_check.host import GROUP, Host, build_host
 
 if TYPE_CHECKING:
     from ucm_check.model import Standard
+    from ucm_check.policy import Policy
+    from ucm_check.profile import ProfileError
 
 
 def add_host_arguments(parser: argparse.ArgumentParser) -> None:
@@ -73,6 +76,32 @@ def _matches_disabled(host: Host, name: str) -> bool:
 
     normal = name.lower().replace("-", "_")
     return any(ep.dist.lower().replace("-", "_") == normal for ep in scan(GROUP))
+
+
+def iso_date(text: str) -> dt.date:
+    """An argparse type for ``2026-11-24`` with a Chinese message."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为日期，写作 2026-11-24，实际为 {text!r}") from None
+
+
+def add_as_of(parser: argparse.ArgumentParser,
+              help: str = "按此日期评价（默认今天），用于整改逾期等与日期有关的判断") -> None:
+    """The ``--as-of DATE`` option every date-aware command shares."""
+    parser.add_argument("--as-of", type=iso_date, metavar="DATE", help=help)
+
+
+def policy_or_errors(path: str | None, host: Host) -> tuple[Policy | None, list[ProfileError]]:
+    """The policy file at ``path`` (None without one), or the problems that make it invalid."""
+    if not path:
+        return None, []
+    from ucm_check.policy import InvalidPolicy, load_policy
+
+    try:
+        return load_policy(path, host.standards), []
+    except InvalidPolicy as exc:
+        return None, exc.errors
 
 
 def standard_or_error(host: Host, standard_id: str) -> Standard | None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ucm_check import exitcodes
 from ucm_check.atomic import write_bytes
-from ucm_check.commands.common import add_host_arguments, err, host_from_args, out, write_atomic
+from ucm_check.commands.common import add_as_of, add_host_arguments, err, host_from_args, out, write_atomic
 
 if TYPE_CHECKING:
     from ucm_check.plan import Plan
@@ -18,16 +18,9 @@ if TYPE_CHECKING:
 FORMATS = ("text", "markdown", "csv", "xlsx", "json")
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"应为日期，写作 2026-11-24，实际为 {text!r}") from None
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("profile", metavar="PROFILE", help="自评档案（TOML）；整改台账保存在旁边的 *.plan.toml")
-    parser.add_argument("--as-of", type=_date, metavar="DATE", help="以哪一天为准判断逾期、计算默认完成时限（默认今天）")
+    add_as_of(parser, help="以哪一天为准判断逾期、计算默认完成时限（默认今天）")
     parser.add_argument("--format", default="text", choices=FORMATS, help="输出格式（默认 text；xlsx 需要 --output）")
     parser.add_argument("--output", "-o", metavar="FILE", help="写入文件而不是标准输出")
     parser.add_argument("--fail-on-overdue", action="store_true", help="有逾期未完成的整改事项时以退出码 1 失败")

@@ -10,8 +10,7 @@ import os
 from pathlib import Path
 
 from ucm_check import exitcodes
-from ucm_check.commands.check import add_as_of
-from ucm_check.commands.common import add_host_arguments, err, host_from_args
+from ucm_check.commands.common import add_as_of, add_host_arguments, err, host_from_args
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -13,8 +13,7 @@ import datetime as dt
 import os
 
 from ucm_check import exitcodes
-from ucm_check.commands.check import add_as_of
-from ucm_check.commands.common import add_host_arguments, err, host_from_args, out
+from ucm_check.commands.common import add_as_of, add_host_arguments, err, host_from_args, out, policy_or_errors
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,17 +22,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--record", action="store_true", help="把每个佐证文件当前的 SHA-256 写入档案（保留注释）")
     add_as_of(parser)
     add_host_arguments(parser)
-
-
-def _policy(args: argparse.Namespace, host):
-    from ucm_check.policy import InvalidPolicy, load_policy
-
-    if not args.policy:
-        return None, []
-    try:
-        return load_policy(args.policy, host.standards), []
-    except InvalidPolicy as exc:
-        return None, exc.errors
 
 
 def _claims(policy, profile, result, file: str) -> list[str]:
@@ -157,7 +145,7 @@ def verify_bundle(args: argparse.Namespace, host, policy) -> int:
 
 def run(args: argparse.Namespace) -> int:
     host = host_from_args(args)
-    policy, problems = _policy(args, host)
+    policy, problems = policy_or_errors(args.policy, host)
     if problems:
         for e in problems:
             err(str(e))

@@ -11,22 +11,28 @@ from ucm_check.textwidth import ljust, rjust
 ORDERS = {"recoverable": "按可挽回分值排序", "area": "按区域排序", "clause": "按条款排序"}
 
 
-def _finding(f: Finding, *, bonus: bool = False) -> list[str]:
+def _details(f: Finding, *, remedy: bool = True) -> list[str]:
+    """The indented lines under a finding's heading: clause, observed, text, note, reading, remedy."""
     rule = f.rule
-    if bonus:
-        head = f"[{rule.code}] {rule.title}  加 {fmt(f.points)} 分"
-    else:
-        head = f"[{rule.code}] {rule.title}  扣 {fmt(f.points)} 分（整改可挽回 {fmt(f.recoverable)} 分）"
-    lines = [head, f"    条款：{rule.clause}", f"    实际：{f.observed}", f"    标准：{rule.text}"]
+    lines = [f"    条款：{rule.clause}", f"    实际：{f.observed}", f"    标准：{rule.text}"]
     if f.note:
         lines.append(f"    说明：{f.note}")
     if rule.reading:
         lines.append(f"    读法：{rule.reading}")
     if rule.tailored:
         lines.append(f"    裁剪：{'；'.join(rule.tailored)}")
-    if not bonus:
+    if remedy:
         lines.append(f"    整改：{rule.remedy}")
     return lines
+
+
+def _finding(f: Finding, *, bonus: bool = False) -> list[str]:
+    rule = f.rule
+    if bonus:
+        head = f"[{rule.code}] {rule.title}  加 {fmt(f.points)} 分"
+    else:
+        head = f"[{rule.code}] {rule.title}  扣 {fmt(f.points)} 分（整改可挽回 {fmt(f.recoverable)} 分）"
+    return [head, *_details(f, remedy=not bonus)]
 
 
 def area_table(r: ProfileResult) -> list[str]:
@@ -91,12 +97,7 @@ def render_obligations(r: ProfileResult) -> str:
         lines += ["", f"{OBLIGATION_STATUSES[status]}（{len(found)} 项）"]
         for f in found:
             due = f"  完成时限 {f.due.isoformat()}" if f.due else ""
-            lines += [f"[{f.rule.code}] {f.rule.title}{due}", f"    条款：{f.rule.clause}", f"    实际：{f.observed}",
-                      f"    标准：{f.rule.text}"]
-            lines += [f"    说明：{f.note}"] if f.note else []
-            lines += [f"    读法：{f.rule.reading}"] if f.rule.reading else []
-            lines += [f"    裁剪：{'；'.join(f.rule.tailored)}"] if f.rule.tailored else []
-            lines.append(f"    整改：{f.rule.remedy}")
+            lines += [f"[{f.rule.code}] {f.rule.title}{due}", *_details(f)]
     for status in (PENDING, UNANSWERED, NOT_APPLICABLE):
         found = [f for f in r.findings if f.status == status]
         if found:

@@ -1,0 +1,68 @@
+"""Let LibreOffice judge the files we write: convert xlsx/docx to PDF and read the pages back.
+
+Tests that need LibreOffice call :func:`to_pdf`, which skips (saying why) when ``soffice`` is not
+installed; ``.ci/run`` installs it. Each conversion gets its own LibreOffice profile folder so
+conversions running side by side do not block on one another's lock file.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+MM_PER_PT = 25.4 / 72
+
+
+def to_pdf(document: Path, out_dir: Path) -> Path:
+    """Convert *document* to PDF with LibreOffice headless and return the PDF's path."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: .ci/run installs libreoffice-*-nogui")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    profile = out_dir / ".lo-profile"
+    run = subprocess.run(
+        [soffice, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(out_dir), str(document)],
+        capture_output=True, text=True, timeout=240,
+    )
+    pdf = out_dir / (document.stem + ".pdf")
+    assert run.returncode == 0 and pdf.exists(), f"LibreOffice failed: {run.stdout}\n{run.stderr}"
+    return pdf
+
+
+def page_sizes_mm(pdf: Path) -> list[tuple[int, int]]:
+    """Each page's (width, height) in whole millimetres."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        return [(round(p.width * MM_PER_PT), round(p.height * MM_PER_PT)) for p in doc.pages]
+
+
+def char_sizes(pdf: Path) -> list[float]:
+    """The font size of every printed character, over all pages."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        return [c["size"] for p in doc.pages for c in p.chars if c["text"].strip()]
+
+
+def page_text(pdf: Path) -> list[str]:
+    """The text of each page."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        return [p.extract_text() or "" for p in doc.pages]
+
+
+def first_page_png(pdf: Path, png: Path, dpi: int = 80) -> Path:
+    """Render the first page to *png* with pdftoppm (skips when poppler-utils is missing)."""
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    stem = png.with_suffix("")
+    subprocess.run([pdftoppm, "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile",
+                    str(pdf), str(stem)], check=True, timeout=120)
+    return png

@@ -14,6 +14,7 @@ from typing import Any, Mapping
 import attrs
 
 from ucm_check.model import Fact, Standard
+from ucm_check.problems import InvalidFile, ProfileError, suggest, type_name
 
 UNIT_KEYS = {
     "name": "单位名称",
@@ -25,28 +26,6 @@ UNIT_KEYS = {
 REQUIRED_UNIT_KEYS = ("name", "level", "standard")
 #: Top-level tables other than ``unit`` and the areas, owned by other features (evidence lists ...).
 EXTRA_TABLES: dict[str, str] = {"evidence": "佐证材料"}
-
-
-@attrs.frozen
-class ProfileError:
-    """One problem in one file; ``line``/``column`` are 1-based, 0 when the file could not be read."""
-
-    file: str
-    line: int
-    column: int
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
-        return f"{where}: 错误：{self.message}"
-
-
-class InvalidFile(Exception):
-    """Raised with every :class:`ProfileError` found in one input file (profile, policy, plan ...)."""
-
-    def __init__(self, errors: list[ProfileError]):
-        super().__init__("\n".join(map(str, errors)))
-        self.errors = errors
 
 
 class InvalidProfile(InvalidFile):
@@ -124,18 +103,6 @@ def toml_error(file: str, exc: tomllib.TOMLDecodeError, text: str) -> ProfileErr
             detail = chinese
             break
     return ProfileError(file, line, col, f"TOML 语法错误：{detail}")
-
-
-def suggest(word: str, candidates: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    return f"，是否想写 “{close[0]}”？" if close else ""
-
-
-def type_name(value: Any) -> str:
-    names = {bool: "布尔值", int: "整数", Decimal: "小数", str: "字符串", list: "数组", dict: "表", dt.date: "日期", dt.datetime: "日期时间"}
-    return names.get(type(value), type(value).__name__)
 
 
 def check_fact(fact: Fact, value: Any) -> tuple[Any, str]:
@@ -225,7 +192,7 @@ def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> Profi
         if table in EXTRA_TABLES:
             extra[table] = body
             if table == "evidence" and standard is not None:
-                from ucm_check.evidence import validate_table
+                from ucm_check.evidence_table import validate_table
 
                 validate_table(body, standard, lambda path, msg: err(("evidence", *path), msg))
             continue

@@ -265,8 +265,8 @@ def dumps(plan: Plan) -> str:
 
 def save_plan(plan: Plan, path: str | Path) -> None:
     """Write ``plan`` to ``path`` atomically (temporary file in the same folder, then replace)."""
-    from ucm_check.commands.common import write_atomic
+    from ucm_check.atomic import write_text
 
     text = dumps(plan)
     parse_plan(str(path), text)  # never write what we could not read back
-    write_atomic(str(path), text)
+    write_text(path, text)

@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bundle": ("ucm_check.commands.bundle", "把档案、整改台账、报告和佐证材料打包成可复现的 zip"),
     "tui": ("ucm_check.commands.tui", "交互式自评界面：逐条填写、实时评分、查看差距、安全保存"),
     "plan": ("ucm_check.commands.plan", "整改台账：把扣分项变成有牵头单位、时限和进度的整改事项，并导出"),
+    "intake": ("ucm_check.commands.intake", "收件：按报送名册核收各单位提交包，核查、社会评价、排名和通报"),
     "new-plugin": ("ucm_check.commands.new_plugin", "生成插件包骨架：pyproject、一条规则、示例档案和测试"),
 }
 

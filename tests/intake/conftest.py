@@ -1,0 +1,22 @@
+"""Fixtures for the receiving office: the bundled Hunan roster and a CLI runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers import ROOT
+from ucm_check.cli import main
+
+ROSTER = ROOT / "rosters" / "hunan-2020.toml"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    """Run ``ucm-check`` in-process; (exit code, stdout, stderr)."""
+    code = main(["--log-level", "error", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path

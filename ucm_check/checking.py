@@ -20,6 +20,8 @@ class Checked:
     profile: Profile | None = None
     result: ProfileResult | None = None
     errors: list[ProfileError] = attrs.Factory(list)
+    internal: bool = False
+    """True when checking this file hit a bug in ucm-check (reported in ``errors``; the run exits 4)."""
 
 
 def score(profile: Profile, host: Host, *, as_of: dt.date | None = None) -> ProfileResult:
@@ -35,9 +37,23 @@ def score(profile: Profile, host: Host, *, as_of: dt.date | None = None) -> Prof
 
 
 def check_file(path: str, host: Host, *, as_of: dt.date | None = None) -> Checked:
-    """Load, validate and score one file; never raises for bad input."""
+    """Load, validate and score one file; never raises for bad input, and a bug met on one file
+    is recorded on it (``internal``) so that a batch still reports every other file."""
     try:
         profile = load_profile(path, host.standards)
     except InvalidProfile as exc:
         return Checked(path, errors=exc.errors)
-    return Checked(path, profile, score(profile, host, as_of=as_of))
+    except Exception as exc:  # noqa: BLE001 - a bug: keep the batch going, say so, exit 4
+        return _internal(path, exc)
+    try:
+        return Checked(path, profile, score(profile, host, as_of=as_of))
+    except Exception as exc:  # noqa: BLE001
+        return _internal(path, exc)
+
+
+def _internal(path: str, exc: Exception) -> Checked:
+    from ucm_check import log
+
+    log.error("ucm_check.internal_error", file=path, error=repr(exc))
+    message = f"内部错误：{type(exc).__name__}: {exc}（这是 ucm-check 的缺陷，请带上此文件报告）"
+    return Checked(path, errors=[ProfileError(path, 0, 0, message)], internal=True)

@@ -13,7 +13,7 @@ from typing import Any, Callable
 import attrs
 
 from ucm_check.model import Standard
-from ucm_check.problems import suggest, type_name
+from ucm_check.inputs import show, suggest, type_name
 
 _HEX = re.compile(r"^[0-9a-f]{64}$")
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -57,7 +57,7 @@ def validate_table(body: Any, standard: Standard, err: Callable[[tuple[str, ...]
             err((code,), f"[evidence] 中的 “{code}” 不是 {standard.id} 的规则编号{suggest(code, codes)}")
             continue
         if not isinstance(items, list) or not items:
-            err((code,), f"evidence.{code} 应为非空数组，如 [\"佐证/文件.pdf\"]，实际为{type_name(items)} {items!r}")
+            err((code,), f"evidence.{code} 应为非空数组，如 [\"佐证/文件.pdf\"]，实际为{type_name(items)} {show(items)}")
             continue
         found: list[Entry] = []
         for i, item in enumerate(items):
@@ -69,7 +69,7 @@ def validate_table(body: Any, standard: Standard, err: Callable[[tuple[str, ...]
                     continue
                 path, sha = item.get("path"), item.get("sha256", "")
                 if "sha256" in item and (not isinstance(sha, str) or not _HEX.match(sha)):
-                    err((code,), f"evidence.{code} 第 {i + 1} 项的 sha256 应为 64 位小写十六进制，实际为 {sha!r}")
+                    err((code,), f"evidence.{code} 第 {i + 1} 项的 sha256 应为 64 位小写十六进制，实际为 {show(sha)}")
                     continue
             else:
                 path = item

@@ -261,8 +261,10 @@ def build_host(
         try:
             files = plugin_files(folder)
         except OSError as exc:
+            from ucm_check.inputs import os_message
+
             host.plugins[folder] = PluginInfo(folder, folder, "", "file")
-            host.fail(folder, "plugins-dir", f"无法读取插件目录：{exc.strerror or exc}")
+            host.fail(folder, "plugins-dir", f"无法读取插件目录：{os_message(exc, '')}")
             continue
         for path in files:
             name = os.path.splitext(os.path.basename(path))[0]

@@ -23,8 +23,9 @@ def _split(dotted: str) -> tuple[str, ...]:
 def locate(text: str, path: tuple[str, ...], *, value: bool = False) -> tuple[int, int]:
     """1-based (line, column) of ``path``'s key, or of its value when ``value`` is true.
 
-    When the key itself is absent, the position of the nearest enclosing table header is returned;
-    failing that, (1, 1).
+    A table defined only through its sub-tables (``[foo.bar]``) or dotted keys (``foo.bar = 1``)
+    is found at the first of them. When the key itself is absent, the position of the nearest
+    enclosing table header is returned; failing that, (1, 1).
     """
     best = (1, 1)
     table: tuple[str, ...] = ()
@@ -34,14 +35,14 @@ def locate(text: str, path: tuple[str, ...], *, value: bool = False) -> tuple[in
             table = _split(header.group(2))
             if table == path or (table and path[: len(table)] == table and best == (1, 1)):
                 best = (lineno, len(header.group(1)) + 1)
-            if table == path:
-                return best
+            if table == path or (path and table[: len(path)] == path):
+                return (lineno, len(header.group(1)) + 1)  # the table itself, or the first sub-table of it
             continue
         assign = _ASSIGN.match(line)
         if not assign:
             continue
         full = table + _split(assign.group(2))
-        if full == path:
+        if full == path or (not value and path and full[: len(path)] == path):
             return (lineno, assign.end() + 1) if value else (lineno, len(assign.group(1)) + 1)
         if path[: len(full)] == full:
             best = (lineno, len(assign.group(1)) + 1)

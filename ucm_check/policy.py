@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-import tomllib
 from decimal import Decimal
 from typing import Any, Iterable, Mapping
 
 import attrs
 
+from ucm_check.inputs import InvalidFile, ProfileError, load_toml, read_text, show
 from ucm_check.model import AWARDED, COMPLIANT, DEDUCTED, UNANSWERED, ProfileResult, Standard
 from ucm_check.numbers import fmt
-from ucm_check.profile import InvalidFile, ProfileError, read_text
 
 KEYS = {
     "name": "策略名称",
@@ -149,12 +148,9 @@ def _codes(standards: Iterable[Standard]) -> list[str]:
 def parse_policy(file: str, text: str, standards: Mapping[str, Standard]) -> Policy:
     """Validate policy ``text``; raise :class:`InvalidPolicy` with every problem, located."""
     from ucm_check.locate import locate
-    from ucm_check.profile import suggest, toml_error, type_name
+    from ucm_check.inputs import suggest, type_name
 
-    try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        raise InvalidPolicy([toml_error(file, exc, text)]) from None
+    data = load_toml(file, text, InvalidPolicy)
     errors: list[ProfileError] = []
 
     def err(path: tuple[str, ...], message: str, *, value: bool = True) -> None:
@@ -165,7 +161,7 @@ def parse_policy(file: str, text: str, standards: Mapping[str, Standard]) -> Pol
         ok = isinstance(value, int) if integer else isinstance(value, (int, Decimal))
         if not ok or isinstance(value, bool) or value < 0:
             want = "不小于 0 的整数" if integer else "不小于 0 的数字"
-            err(path, f"{'.'.join(path)}（{KEYS.get(path[0], '')}）应为{want}，实际为{type_name(value)} {value!r}")
+            err(path, f"{'.'.join(path)}（{KEYS.get(path[0], '')}）应为{want}，实际为{type_name(value)} {show(value)}")
             return None
         return value if integer else Decimal(value)
 

@@ -45,7 +45,8 @@ def suggest(word: str, candidates: list[str]) -> str:
 
 def type_name(value: Any) -> str:
     """The Chinese name of ``value``'s TOML type (布尔值, 整数, 小数 ...)."""
-    names = {bool: "布尔值", int: "整数", Decimal: "小数", str: "字符串", list: "数组", dict: "表", dt.date: "日期", dt.datetime: "日期时间"}
+    names = {bool: "布尔值", int: "整数", Decimal: "小数", float: "小数", str: "字符串", list: "数组", dict: "表",
+             dt.date: "日期", dt.datetime: "日期时间", dt.time: "时间"}
     return names.get(type(value), type(value).__name__)
 
 

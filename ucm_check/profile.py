@@ -6,15 +6,18 @@ Every problem in a file is collected and reported at once, in Chinese, with file
 from __future__ import annotations
 
 import datetime as dt
-import re
-import tomllib
 from decimal import Decimal
 from typing import Any, Mapping
 
 import attrs
 
+from ucm_check import inputs
+from ucm_check.inputs import show, toml_error
 from ucm_check.model import Fact, Standard
 from ucm_check.problems import InvalidFile, ProfileError, suggest, type_name
+
+__all__ = ["InvalidFile", "InvalidProfile", "Profile", "ProfileError", "load_profile", "parse_text", "read_text",
+           "show", "suggest", "toml_error", "type_name"]
 
 UNIT_KEYS = {
     "name": "单位名称",
@@ -33,21 +36,8 @@ class InvalidProfile(InvalidFile):
 
 
 def read_text(path: str, what: str = "文件", error: type[InvalidFile] = InvalidProfile) -> str:
-    """The UTF-8 text of ``path`` (a BOM allowed); raise ``error`` naming the file, and for bad
-    encoding the line and column of the first byte that is not UTF-8."""
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-    except OSError as exc:
-        raise error([ProfileError(path, 0, 0, f"无法读取{what}：{exc.strerror or exc}")]) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        message = f"{what}不是 UTF-8 编码（请用 UTF-8 另存，WPS/记事本均可选择）"
-        raise error([ProfileError(path, line, col, message)]) from None
+    """:func:`ucm_check.inputs.read_text` raising :class:`InvalidProfile` by default."""
+    return inputs.read_text(path, what, error)
 
 
 @attrs.frozen
@@ -73,73 +63,41 @@ class Profile:
         return self.facts.get(area, {}).get(key)
 
 
-_TOML_MESSAGES = [
-    (r"Expected '=' after a key in a key/value pair", "键之后应为 “=”"),
-    (r"Invalid value", "无效的值（字符串要加引号，布尔值写 true 或 false）"),
-    (r"Invalid statement", "无效的语句（应为 [表名] 或 键 = 值）"),
-    (r"Invalid initial character for a key part", "键名开头的字符无效"),
-    (r"Expected newline or end of document after a statement", "一条语句之后应换行"),
-    (r"Cannot (?:declare|overwrite a value|mutate)[^(]*", "重复定义了同一个键或表"),
-    (r"Unclosed array", "数组缺少右方括号 “]”"),
-    (r"Unterminated string", "字符串缺少结尾引号"),
-    (r"Illegal character", "非法字符"),
-    (r"Expected ']' at the end of a table declaration", "表头缺少右方括号 “]”"),
-    (r"Unclosed inline table", "内联表缺少右花括号 “}”"),
-    (r"Found invalid character in string", "字符串中有非法字符"),
-]
-
-
-def toml_error(file: str, exc: tomllib.TOMLDecodeError, text: str) -> ProfileError:
-    msg = str(exc)
-    found = re.search(r"\(at line (\d+), column (\d+)\)", msg)
-    if found:
-        line, col = int(found.group(1)), int(found.group(2))
-    else:
-        lines = text.splitlines() or [""]
-        line, col = len(lines), len(lines[-1]) + 1
-    detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", msg)
-    for pattern, chinese in _TOML_MESSAGES:
-        if re.match(pattern, detail):
-            detail = chinese
-            break
-    return ProfileError(file, line, col, f"TOML 语法错误：{detail}")
-
-
 def check_fact(fact: Fact, value: Any) -> tuple[Any, str]:
     """``(normalised value, "")`` if ``value`` suits ``fact``, else ``(None, Chinese message)``."""
     kind = fact.kind
     if kind == "bool":
         if isinstance(value, bool):
             return value, ""
-        return None, f"应为 true 或 false（{fact.label}），实际为{type_name(value)} {value!r}"
+        return None, f"应为 true 或 false（{fact.label}），实际为{type_name(value)} {show(value)}"
     if kind == "count":
         if isinstance(value, int) and not isinstance(value, bool):
             if value < 0:
                 return None, f"应为不小于 0 的整数（{fact.label}），实际为 {value}"
             return value, ""
-        return None, f"应为不小于 0 的整数（{fact.label}），实际为{type_name(value)} {value!r}"
+        return None, f"应为不小于 0 的整数（{fact.label}），实际为{type_name(value)} {show(value)}"
     if kind == "percent":
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             if not 0 <= value <= 100:
                 return None, f"应为 0 到 100 之间的百分数（{fact.label}，85.5 表示 85.5%），实际为 {value}"
             return Decimal(value), ""
-        return None, f"应为 0 到 100 之间的数字（{fact.label}，不带 % 号），实际为{type_name(value)} {value!r}"
+        return None, f"应为 0 到 100 之间的数字（{fact.label}，不带 % 号），实际为{type_name(value)} {show(value)}"
     if kind == "date":
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return value, ""
-        return None, f"应为日期（{fact.label}），写作 2021-12-31（不加引号），实际为{type_name(value)} {value!r}"
+        return None, f"应为日期（{fact.label}），写作 2021-12-31（不加引号），实际为{type_name(value)} {show(value)}"
     options = "、".join(f"“{o}”" for o in fact.options)
     if kind == "choice":
         if isinstance(value, str) and value in fact.options:
             return value, ""
         hint = suggest(value, list(fact.options)) if isinstance(value, str) else ""
-        return None, f"应为以下之一：{options}，实际为 {value!r}{hint}"
+        return None, f"应为以下之一：{options}，实际为 {show(value)}{hint}"
     if not isinstance(value, list):
         return None, f"应为字符串数组（可为空 []），取值于：{options}；实际为{type_name(value)}"
     for item in value:
         if item not in fact.options:
             hint = suggest(item, list(fact.options)) if isinstance(item, str) else ""
-            return None, f"数组中的 {item!r} 不是可选项{hint}；可选项：{options}"
+            return None, f"数组中的 {show(item)} 不是可选项{hint}；可选项：{options}"
     if len(set(value)) != len(value):
         return None, "数组中有重复项"
     return tuple(value), ""
@@ -147,10 +105,7 @@ def check_fact(fact: Fact, value: Any) -> tuple[Any, str]:
 
 def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> Profile:
     """Validate profile ``text`` (from ``file``); raise :class:`InvalidProfile` with every problem."""
-    try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        raise InvalidProfile([toml_error(file, exc, text)]) from None
+    data = inputs.load_toml(file, text, InvalidProfile)
     errors: list[ProfileError] = []
 
     def err(path: tuple[str, ...], message: str, *, value: bool = False) -> None:
@@ -168,7 +123,7 @@ def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> Profi
         if key not in UNIT_KEYS:
             err(("unit", key), f"[unit] 中有未知字段 “{key}”{suggest(key, list(UNIT_KEYS))}")
         elif not isinstance(value, str) or not value.strip():
-            err(("unit", key), f"unit.{key}（{UNIT_KEYS[key]}）应为非空字符串，实际为{type_name(value)} {value!r}", value=True)
+            err(("unit", key), f"unit.{key}（{UNIT_KEYS[key]}）应为非空字符串，实际为{type_name(value)} {show(value)}", value=True)
     if isinstance(unit, dict) and "unit" in data:
         for key in REQUIRED_UNIT_KEYS:
             if key not in unit:

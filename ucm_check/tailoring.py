@@ -27,16 +27,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from decimal import Decimal
 from typing import Any, Callable, Mapping
 
 import attrs
 
+from ucm_check.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
 from ucm_check.locate import locate
 from ucm_check.model import Applicability, Area, Clause, Fact, Rule, Standard
 from ucm_check.numbers import fmt
-from ucm_check.profile import InvalidFile, ProfileError, read_text, suggest, toml_error, type_name
 from ucm_check.shapes import AllTrue, AtLeastPer, Band, Bands, Choice, Flag, Gate, Obligation, PerCount
 
 #: What each rule key changes, in Chinese, for errors and the ``tailored`` descriptions.
@@ -81,7 +80,7 @@ class _Problems(Exception):
 
 def _number(value: Any, what: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-        raise _Problem(f"{what}应为数字，实际为{type_name(value)} {value!r}")
+        raise _Problem(f"{what}应为数字，实际为{type_name(value)} {show(value)}")
     if value < 0:
         raise _Problem(f"{what}不能为负数，实际为 {value}")
     return Decimal(value)
@@ -89,7 +88,7 @@ def _number(value: Any, what: str) -> Decimal:
 
 def _whole(value: Any, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise _Problem(f"{what}应为不小于 0 的整数，实际为{type_name(value)} {value!r}")
+        raise _Problem(f"{what}应为不小于 0 的整数，实际为{type_name(value)} {show(value)}")
     return value
 
 
@@ -100,7 +99,7 @@ def _bands(value: Any) -> tuple[Band, ...]:
     bands = []
     for item in value:
         if not isinstance(item, list) or len(item) != 2:
-            raise _Problem(f"{what}的每一项应为 [下限, 分值]，实际为 {item!r}")
+            raise _Problem(f"{what}的每一项应为 [下限, 分值]，实际为 {show(item)}")
         bands.append(Band(_number(item[0], "分档下限"), _number(item[1], "分档分值")))
     lowers = [b.lower for b in bands]
     if any(a <= b for a, b in zip(lowers, lowers[1:])):
@@ -116,7 +115,7 @@ def _edges(value: Any) -> dict[Decimal, Decimal]:
         try:
             edge = Decimal(key)
         except ArithmeticError:
-            raise _Problem(f"edges 的键应为数字（加引号），实际为 {key!r}") from None
+            raise _Problem(f"edges 的键应为数字（加引号），实际为 {show(key)}") from None
         edges[edge] = _number(points, f"边界 {key} 的分值")
     return edges
 
@@ -144,12 +143,12 @@ def _convert(key: str, value: Any, shape: Any = None) -> Any:
     if key == "edges":
         return _edges(value)
     if key == "edge_reading":
-        if value not in READINGS:
-            raise _Problem(f'edge_reading 应为 "lower"（{READINGS["lower"]}）或 "upper"（{READINGS["upper"]}），实际为 {value!r}')
+        if not isinstance(value, str) or value not in READINGS:
+            raise _Problem(f'edge_reading 应为 "lower"（{READINGS["lower"]}）或 "upper"（{READINGS["upper"]}），实际为 {show(value)}')
         return value
     if key == "due":
         if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-            raise _Problem(f"due（完成时限）应为日期，写作 2022-06-30（不加引号），实际为{type_name(value)} {value!r}")
+            raise _Problem(f"due（完成时限）应为日期，写作 2022-06-30（不加引号），实际为{type_name(value)} {show(value)}")
         return value
     whole = _whole(value, f"{key}（{CHANGES[key]}）")
     if key == "months" and whole < 1:
@@ -208,7 +207,7 @@ def tailor_rule(rule: Rule, changes: Mapping[str, Any], where: str) -> Rule:
     disable = changes.get("disable", False)
     reason = changes.get("reason", "")
     if not isinstance(disable, bool):
-        problems.append(_Problem(f"disable 应为 true 或 false，实际为{type_name(disable)} {disable!r}", "disable"))
+        problems.append(_Problem(f"disable 应为 true 或 false，实际为{type_name(disable)} {show(disable)}", "disable"))
     elif not isinstance(reason, str):
         problems.append(_Problem(f"reason 应为字符串，实际为{type_name(reason)}", "reason"))
     elif disable:
@@ -247,7 +246,7 @@ def _fact(spec: Any, area: Area, kinds: str, field: str = "fact") -> Fact:
         raise _Problem(f'{field} 应为表，如 {{ key = "night_patrol", kind = "bool", label = "是否开展夜间巡查" }}', field)
     key = spec.get("key")
     if not isinstance(key, str) or not _KEY_RE.match(key):
-        raise _Problem(f"{field}.key 应为小写英文字母、数字和下划线组成的标识，实际为 {key!r}", field)
+        raise _Problem(f"{field}.key 应为小写英文字母、数字和下划线组成的标识，实际为 {show(key)}", field)
     existing = next((f for f in area.facts if f.key == key), None)
     if existing is not None:
         if set(spec) != {"key"}:
@@ -257,7 +256,7 @@ def _fact(spec: Any, area: Area, kinds: str, field: str = "fact") -> Fact:
         kind = spec.get("kind")
         label = spec.get("label")
         if kind not in kinds.split("|"):
-            raise _Problem(f"{field}.kind 应为 {' 或 '.join(kinds.split('|'))}，实际为 {kind!r}", field)
+            raise _Problem(f"{field}.kind 应为 {' 或 '.join(kinds.split('|'))}，实际为 {show(kind)}", field)
         if not isinstance(label, str) or not label.strip():
             raise _Problem(f"{field}.label（填写项的中文问题）应为非空字符串", field)
         unknown = set(spec) - {"key", "kind", "label", "label_en", "unit"}
@@ -281,7 +280,7 @@ def new_rule(body: Mapping[str, Any], standard: Standard, where: str) -> tuple[s
         raise _Problem(f"标准 {standard.id} 没有区域 “{area_id}”{suggest(area_id, [a.id for a in standard.areas])}", "area")
     code = _text(body, "code")
     if not _CODE_RE.match(code):
-        raise _Problem(f"code 应为英文字母、数字和连字符组成的稳定编号，实际为 {code!r}", "code")
+        raise _Problem(f"code 应为英文字母、数字和连字符组成的稳定编号，实际为 {show(code)}", "code")
     if standard.rule(code) is not None:
         raise _Problem(f"规则编号 {code} 已存在；要修改它，请写 [rules.{code}]", "code")
     clause = body.get("clause")
@@ -289,7 +288,7 @@ def new_rule(body: Mapping[str, Any], standard: Standard, where: str) -> tuple[s
         raise _Problem('clause 应为表，如 { document = "长城管〔2024〕1号", path = "三（二）" }：每条规则都要注明出处', "clause")
     kind = _text(body, "shape")
     if kind not in ADD_SHAPES:
-        raise _Problem(f"shape 应为以下之一：{'、'.join(ADD_SHAPES)}，实际为 {kind!r}", "shape")
+        raise _Problem(f"shape 应为以下之一：{'、'.join(ADD_SHAPES)}，实际为 {show(kind)}", "shape")
     fact = _fact(body.get("fact"), area, ADD_SHAPES[kind])
 
     def need(key: str) -> Any:
@@ -340,10 +339,7 @@ def _add_sections(text: str) -> list[tuple[int, str]]:
 
 def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> tuple[str, Standard]:
     """The standard a tailoring file names, tailored; raise :class:`InvalidTailoring` with every problem."""
-    try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        raise InvalidTailoring([toml_error(file, exc, text)]) from None
+    data = load_toml(file, text, InvalidTailoring)
     errors: list[ProfileError] = []
 
     def err(path: tuple[str, ...], message: str, *, value: bool = False, offset: int = 0, block: str = "") -> None:

@@ -89,7 +89,7 @@ def test_a_broken_plan_file_is_reported_and_left_untouched(capsys, county):
     path.write_text(broken, encoding="utf-8")
     code, out, err = run(capsys, "plan", str(county))
     assert code == 2 and out == ""
-    assert "status 应为以下之一：未开始、整改中、已完成、已销号，实际为字符串 '搞定了'" in err
+    assert "status 应为以下之一：未开始、整改中、已完成、已销号，实际为字符串 \"搞定了\"" in err
     assert f"{path}: 整改台账有错误，本次未作任何改动" in err
     assert path.read_text(encoding="utf-8") == broken
 

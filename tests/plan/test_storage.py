@@ -87,7 +87,7 @@ def test_a_bad_milestone_date_in_a_hand_written_table_header_is_located_at_its_v
     lines = text.splitlines()
     line = lines.index('date = "下月"') + 1
     messages = _errors(text)
-    assert f"p.plan.toml:{line}:8: 错误：date 应为日期，实际为字符串 '下月'" in messages
+    assert f"p.plan.toml:{line}:8: 错误：date 应为日期，实际为字符串 \"下月\"" in messages
 
 
 def test_a_toml_syntax_error_is_chinese_with_its_position():

@@ -171,7 +171,7 @@ def test_explain_shows_the_base_and_the_tailored_value(capsys, tmp_path):
     ('standard = "hunan-2002"\n', 1, 12, "未知的评价标准 “hunan-2002”，是否想写 “hunan-2020”？"),
     ('standard = "hunan-2020"\n\n[rules.HN-99-9]\ndisable = true\n', 3, 1, "没有编号为 “HN-99-9” 的规则"),
     ('standard = "hunan-2020"\n[rules.HN-03-2]\ncapp = 1\n', 3, 1, "未知字段 “capp”，是否想写 “cap”？"),
-    ('standard = "hunan-2020"\n[rules.HN-03-2]\nstep = "0.1"\n', 3, 8, "step（每项分值）应为数字，实际为字符串 '0.1'"),
+    ('standard = "hunan-2020"\n[rules.HN-03-2]\nstep = "0.1"\n', 3, 8, 'step（每项分值）应为数字，实际为字符串 "0.1"'),
     ('standard = "hunan-2020"\n[rules.HN-03-2]\ncap = -1\n', 3, 7, "不能为负数"),
     ('standard = "hunan-2020"\n[rules.HN-01-1]\nbands = [[1, 0]]\n', 3, 9, "没有可裁剪的 bands"),
     ('standard = "hunan-2020"\n[rules.HN-10-3]\nbands = [[80, 1], [95, 0]]\n', 3, 9, "下限应从高到低排列"),

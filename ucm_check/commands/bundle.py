@@ -55,14 +55,18 @@ def run(args: argparse.Namespace) -> int:
         for e in policy_problems:
             err(str(e))
         return exitcodes.INVALID
+    from ucm_check.inputs import InvalidFile, decode, os_message
+
     try:
-        raw = open(args.profile, "rb").read()
-        text = raw.decode("utf-8-sig")
+        with open(args.profile, "rb") as fh:
+            raw = fh.read()
+        text = decode(args.profile, raw, "自评档案")
     except OSError as exc:
-        err(f"{args.profile}: 错误：无法读取文件：{exc.strerror or exc}")
+        err(f"{args.profile}: 错误：无法读取文件：{os_message(exc, '')}")
         return exitcodes.INVALID
-    except UnicodeDecodeError:
-        err(f"{args.profile}: 错误：文件不是 UTF-8 编码")
+    except InvalidFile as exc:
+        for e in exc.errors:
+            err(str(e))
         return exitcodes.INVALID
     name = os.path.basename(args.profile)
     try:
@@ -117,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
             err(str(e))
         return exitcodes.INVALID
     except OSError as exc:
-        err(f"ucm-check bundle: 错误：{exc.filename or args.output}：{exc.strerror or exc}")
+        err(f"ucm-check bundle: 错误：{os_message(exc, exc.filename or args.output)}")
         return exitcodes.INVALID
     for g in gates:
         if not g.passed:

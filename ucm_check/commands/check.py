@@ -105,6 +105,17 @@ def run(args: argparse.Namespace) -> int:
     if problems:
         for problem in problems:
             err(str(problem))
+        if fmt != "text" and not args.output:  # the format's consumer still gets one whole document
+            from ucm_check.report.summary import Run
+
+            empty = Run(args.as_of or dt.date.today(), None, args.sort, args.details, exit_code=exitcodes.INVALID,
+                        policy_errors=problems)
+            stdout = _Stdout()
+            try:
+                writer = writer_for(fmt, stdout.stream, empty, pretty=sys.stdout.isatty())
+                writer.finish(empty)
+            finally:
+                stdout.close()
         return exitcodes.INVALID
     if args.min_score is not None:
         policy = attrs.evolve(policy or Policy(), min_score=args.min_score)
@@ -117,7 +128,9 @@ def run(args: argparse.Namespace) -> int:
 
         output = AtomicFile(args.output) if args.output else None
     except OSError as exc:
-        err(f"ucm-check check: 错误：无法写入 --output “{args.output}”：{exc.strerror or exc}")
+        from ucm_check.inputs import os_message
+
+        err(f"ucm-check check: 错误：无法写入 --output “{args.output}”：{os_message(exc, '')}")
         return exitcodes.INVALID
     stdout = _Stdout()
     console_fmt = "text" if output else fmt
@@ -135,7 +148,9 @@ def run(args: argparse.Namespace) -> int:
             progress.close()  # a message starts on a clean line; the next update redraws the counter
         for problem in [*o.checked.errors, *o.extra_errors]:
             err(str(problem))
-        if o.invalid:
+        if o.checked.internal:
+            codes.add(exitcodes.INTERNAL)
+        elif o.invalid:
             invalid += 1
             codes.add(exitcodes.INVALID)
         for g in o.gates:
@@ -158,7 +173,7 @@ def run(args: argparse.Namespace) -> int:
         if host.errors:
             codes.add(exitcodes.PLUGIN)
         report.plugin_errors = list(host.errors)
-        report.exit_code = exitcodes.combine(*codes)
+        report.exit_code = exitcodes.INTERNAL if exitcodes.INTERNAL in codes else exitcodes.combine(*codes)
         for w in writers:
             w.finish(report)
         if output:

@@ -51,7 +51,9 @@ def _write(path: str, write: Callable[[], None]) -> int:
     try:
         write()
     except OSError as exc:
-        err(f"{path}: 错误：无法写入：{exc.strerror or exc}")
+        from ucm_check.inputs import os_message
+
+        err(f"{path}: 错误：无法写入：{os_message(exc, '')}")
         return exitcodes.INVALID
     return exitcodes.OK
 
@@ -67,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     for problem in checked.errors:
         err(str(problem))
     if checked.result is None:
-        return exitcodes.INVALID
+        return exitcodes.INTERNAL if checked.internal else exitcodes.INVALID
     result = checked.result
     path = plan_path_for(args.profile)
     old = None

@@ -52,7 +52,7 @@ def verify_profile(args: argparse.Namespace, host, policy) -> int:
     if checked.profile is None:
         for e in checked.errors:
             err(str(e))
-        return exitcodes.INVALID
+        return exitcodes.INTERNAL if checked.internal else exitcodes.INVALID
     profile = checked.profile
     results = evidence.check_profile(profile)
     errors, warnings = evidence.errors_for(profile, results)

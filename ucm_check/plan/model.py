@@ -14,6 +14,7 @@ from typing import Union
 import attrs
 from attrs import field, frozen
 
+from ucm_check.inputs import show
 from ucm_check.numbers import ZERO
 
 ONGOING = "长期"
@@ -37,7 +38,7 @@ def deadline_text(deadline: Deadline) -> str:
 
 def _check_deadline(_instance: object, attribute: attrs.Attribute, value: object) -> None:
     if isinstance(value, dt.datetime) or not (isinstance(value, dt.date) or value == ONGOING):
-        raise ValueError(f"{attribute.name} 应为日期或“{ONGOING}”，实际为 {value!r}")
+        raise ValueError(f"{attribute.name} 应为日期或“{ONGOING}”，实际为 {show(value)}")
 
 
 @frozen

@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 import attrs
 
+from ucm_check.inputs import show
 from ucm_check.model import COMPLIANT, NOT_APPLICABLE, Finding, ProfileResult
 from ucm_check.plan.model import CLOSED, ONGOING, Deadline, Item, Plan
 
@@ -34,7 +35,7 @@ def deadline_chooser(host: Any, unit: Any, as_of: dt.date) -> Callable[[Finding]
             for plugin, answer in host.call(HOOK, rule=finding.rule, finding=finding, unit=unit, as_of=as_of):
                 if _valid(answer):
                     return answer
-                host.fail(plugin, HOOK, f"返回了 {answer!r}，应为日期、“{ONGOING}”或 None")
+                host.fail(plugin, HOOK, f"返回了 {show(answer)}，应为日期、“{ONGOING}”或 None")
         return as_of + dt.timedelta(days=finding.rule.period_days)
 
     return choose

@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
 import attrs
 
+from ucm_check.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
 from ucm_check.plan.model import ONGOING, STATUSES, DeadlineChange, Item, Milestone, Plan
-from ucm_check.profile import InvalidFile, ProfileError, read_text, suggest, toml_error, type_name
 
 HEADER = "# 整改台账：由 ucm-check plan 生成和更新，可以手工编辑（保存时注释不保留）。\n"
 PLAN_KEYS = {"profile": "自评档案", "unit": "单位名称", "standard": "评价标准", "updated": "最近更新日期"}
@@ -128,7 +127,7 @@ class _Reader:
         value = body[key]
         if check(value):
             return value
-        self.fail((*path, key), f"{key} 应为{expected}，实际为{type_name(value)} {value!r}")
+        self.fail((*path, key), f"{key} 应为{expected}，实际为{type_name(value)} {show(value)}")
         return default
 
 
@@ -212,10 +211,7 @@ def _read_item(r: _Reader, index: int, body: Any) -> Item | None:
 
 def parse_plan(file: str, text: str) -> Plan:
     """Validate plan ``text`` read from ``file``; raise :class:`InvalidPlan` with every problem."""
-    try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        raise InvalidPlan([toml_error(file, exc, text)]) from None
+    data = load_toml(file, text, InvalidPlan, locate=locate)
     r = _Reader(file, text)
     for key in data:
         if key not in ("plan", "items"):

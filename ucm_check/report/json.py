@@ -190,6 +190,10 @@ class Writer:
             "as_of": run.as_of.isoformat(),
             "policy": {"file": policy.file, "name": policy.name} if policy is not None and policy.file else None,
         }
+        if run.policy_errors:
+            head["policy"] = {"file": run.policy_errors[0].file, "name": "", "valid": False,
+                              "errors": [{"line": e.line, "column": e.column, "message": e.message}
+                                         for e in run.policy_errors]}
         text = dumps(head, pretty=pretty)[:-1].rstrip()
         self.out.write(text + (',\n  "profiles": [' if pretty else ',"profiles":['))
 

@@ -32,6 +32,8 @@ class Run:
     rows: list[Row] = attrs.Factory(list)
     plugin_errors: list[Any] = attrs.Factory(list)
     exit_code: int = 0
+    policy_errors: list[Any] = attrs.Factory(list)
+    """Problems of a ``--policy`` file that could not be used (the run then checks nothing)."""
 
     @property
     def single(self) -> bool:

@@ -20,3 +20,36 @@ def host():
 @pytest.fixture(scope="session")
 def hunan(host):
     return host.standards["hunan-2020"]
+
+
+def _pack_entry_points(pack: Path) -> str:
+    """The ``entry_points.txt`` a wheel of ``pack`` would install, read from its pyproject.toml."""
+    import tomllib
+
+    project = tomllib.loads((pack / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    points = project["entry-points"]["ucm_check"]
+    return "[ucm_check]\n" + "".join(f"{name} = {value}\n" for name, value in points.items())
+
+
+@pytest.fixture(scope="module")
+def installed_packs(tmp_path_factory):
+    """The Henan 2021 and local-norms packs made visible to the CLI as if pip-installed (CI installs only
+    '.[test]'): their sources on sys.path and a ``.dist-info`` folder declaring their entry points.
+    Where the packs really are installed, that installation is found first and used. Module-scoped:
+    other modules see only what is really installed."""
+    import sys
+
+    site = tmp_path_factory.mktemp("site")
+    added = []
+    for pack, dist in (("henan2021", "ucm_check_henan2021"), ("localnorms", "ucm_check_localnorms")):
+        source = ROOT / "plugins" / pack
+        info = site / f"{dist}-0.1.0.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 0.1.0\n", encoding="utf-8")
+        (info / "entry_points.txt").write_text(_pack_entry_points(source), encoding="utf-8")
+        added.append(str(source))
+    added = [p for p in (*added, str(site)) if p not in sys.path]
+    sys.path.extend(added)  # appended: a real installation earlier on the path wins
+    yield site
+    for path in added:
+        sys.path.remove(path)

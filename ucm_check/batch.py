@@ -65,6 +65,25 @@ def expand(targets: Iterable[str]) -> tuple[list[str], list[ProfileError]]:
     return paths, errors
 
 
+def standards_used(paths: Iterable[str]) -> dict[str, list[str]]:
+    """Standard id -> the profiles naming it in ``[unit] standard`` (files that cannot be read are
+    left out: checking reports them). Read only when a policy's score gates must be vetted."""
+    import tomllib
+
+    from ucm_check.profile import InvalidFile, read_text
+
+    used: dict[str, list[str]] = {}
+    for path in paths:
+        try:
+            unit = tomllib.loads(read_text(path)).get("unit")
+        except (InvalidFile, tomllib.TOMLDecodeError, RecursionError, ValueError):
+            continue
+        sid = unit.get("standard") if isinstance(unit, dict) else None
+        if isinstance(sid, str):
+            used.setdefault(sid, []).append(path)
+    return used
+
+
 class Issue(NamedTuple):
     """One located problem, the unit every CI format annotates."""
 
@@ -81,6 +100,13 @@ class Issue(NamedTuple):
     """Points at stake (a gate's shortfall), to sort the worst first."""
     kind: str = "rule"
     """``invalid``, ``gate``, ``plugin`` or ``rule``: within a severity, in that order."""
+    status: str = ""
+    """The finding's status (:mod:`ucm_check.report.status`) for a rule issue; empty otherwise."""
+    key: str = ""
+    """What the issue is about, for fingerprints that survive value changes: the rule's first fact
+    (``area.key``), a gate's area, a plugin's area, or an invalid file's message."""
+    unit: str = ""
+    """The unit's name (empty for an invalid file)."""
 
     def sort_key(self) -> tuple:
         return (SEVERITY_RANK[self.severity], KIND_RANK[self.kind], -self.points, self.file, self.line, self.code)
@@ -101,6 +127,10 @@ class Row(NamedTuple):
     """(area id, area number, score or None when its plugin failed)."""
     gates_failed: tuple[str, ...] = ()
     errors: int = 0
+    scored: bool = True
+    """False for a standard of dated duties without points: ranked by :attr:`duties`, not totals."""
+    duties: tuple[int, int, int] = (0, 0, 0)
+    """Dated findings (overdue, not met, due soon)."""
 
 
 class Outcome:
@@ -159,14 +189,48 @@ def position(index: dict[tuple[str, ...], tuple[int, int]], path: tuple[str, ...
     return (1, 1)
 
 
+_TOPS: dict[str, str | None] = {}
+
+
+def _git_top(folder: str) -> str | None:
+    """The nearest folder at or above ``folder`` holding ``.git`` (a checkout or a worktree), cached."""
+    if folder not in _TOPS:
+        parent = os.path.dirname(folder)
+        if os.path.exists(os.path.join(folder, ".git")):
+            _TOPS[folder] = folder
+        else:
+            _TOPS[folder] = None if parent == folder else _git_top(parent)
+    return _TOPS[folder]
+
+
+def _inside(path: str, root: str) -> str | None:
+    rel = os.path.relpath(path, root)
+    return None if rel == ".." or rel.startswith(".." + os.sep) or os.path.isabs(rel) else rel
+
+
+def repo_relative(path: str) -> tuple[str, bool]:
+    """(path, relative): the file relative to the repository root, with forward slashes, and True;
+    or its absolute path and False when it lies in no repository and not below the working folder.
+
+    The root is ``$GITHUB_WORKSPACE`` or ``$CI_PROJECT_DIR`` when the file lies below it, else the
+    git top level of the file (the nearest folder above it holding ``.git``), else the working
+    folder. ``u.toml``, ``./u.toml`` and ``$PWD/u.toml`` give one answer.
+    """
+    absolute = os.path.abspath(path)
+    roots = [os.environ.get("GITHUB_WORKSPACE", ""), os.environ.get("CI_PROJECT_DIR", ""),
+             _git_top(os.path.dirname(absolute)) or "", os.getcwd()]
+    for root in roots:
+        if root:
+            rel = _inside(absolute, os.path.abspath(root))
+            if rel is not None:
+                return rel.replace("\\", "/"), True
+    return absolute.replace("\\", "/"), False
+
+
 def repo_path(path: str) -> str:
-    """A path as CI tools want it: relative to the working directory (the checkout) when it lies
-    inside it, with forward slashes and no leading ``./``."""
-    if os.path.isabs(path):
-        rel = os.path.relpath(path)
-        if not rel.startswith(".."):
-            path = rel
-    return path.replace("\\", "/").removeprefix("./")
+    """A path as CI tools want it: relative to the repository root (see :func:`repo_relative`) with
+    forward slashes and no leading ``./``; absolute when the file lies outside any checkout."""
+    return repo_relative(path)[0]
 
 
 def finding_key(finding: Finding, facts: Any) -> tuple[str, str]:
@@ -179,6 +243,13 @@ def finding_key(finding: Finding, facts: Any) -> tuple[str, str]:
         return (finding.area, missing[0] if missing else (keys[0] if keys else ""))
     present = [k for k in keys if k in own]
     return (finding.area, present[0] if present else (keys[0] if keys else ""))
+
+
+def rule_key(finding: Finding) -> str:
+    """``area.key`` of the first fact the finding's rule reads (the area alone for a rule with none):
+    the same whatever the profile answers, so an alert keeps its identity when a value changes."""
+    keys = [f.key for f in getattr(finding.rule.shape, "facts", ())]
+    return f"{finding.area}.{keys[0]}" if keys else finding.area
 
 
 _GATE_CODES = {
@@ -202,32 +273,41 @@ def issues_for(checked: Checked, gates: list[GateResult], policy: Policy | None,
     from ucm_check.numbers import fmt
 
     issues = [Issue(ERROR, "UCM-INVALID", "档案无效", e.message, e.file, max(e.line, 1), max(e.column, 1),
-                    kind="invalid")
+                    kind="invalid", key=e.message)
               for e in [*checked.errors, *extra_errors]]
     result, profile = checked.result, checked.profile
     if result is None or profile is None:
         return issues
+    from ucm_check.report import status as st
+
     index, facts = key_positions(profile.text), profile.facts
+    unit = str(result.unit.get("name", ""))
     for f in result.findings:
-        if f.status not in (DEDUCTED, UNANSWERED):
+        veto = policy is not None and policy.is_veto(f.rule.code)
+        sev = st.level(f.status, veto=veto)
+        if sev is None:
             continue
         line, col = position(index, finding_key(f, facts))
-        veto = policy is not None and policy.is_veto(f.rule.code)
         where = f"{f.rule.clause}"
         if f.status == DEDUCTED:
-            sev = ERROR if veto else WARNING
             msg = (f"{'一票否决：' if veto else ''}扣 {fmt(f.points)} 分。实际：{f.observed}。条款：{where}。"
                    f"整改：{f.rule.remedy}")
-            issues.append(Issue(sev, f.rule.code, f.rule.title, msg, checked.file, line, col, f.points))
-        else:
-            sev = ERROR if veto else NOTE
+            points = f.points
+        elif f.status == UNANSWERED:
             msg = f"{'一票否决项' if veto else ''}未填写（最多 {fmt(f.rule.max_points)} 分）：{f.observed}。条款：{where}"
-            issues.append(Issue(sev, f.rule.code, f.rule.title, msg, checked.file, line, col, f.rule.max_points))
+            points = f.rule.max_points
+        else:  # a dated duty: overdue, not met, due soon
+            msg = (f"{'一票否决：' if veto else ''}{st.describe(f)}。实际：{f.observed}。条款：{where}。"
+                   f"整改：{f.rule.remedy}")
+            points = f.points
+        issues.append(Issue(sev, f.rule.code, f.rule.title, msg, checked.file, line, col, points,
+                            status=f.status, key=rule_key(f), unit=unit))
     for a in result.areas:
         if a.error:
             line, col = position(index, (a.area.id,))
             issues.append(Issue(ERROR, "UCM-PLUGIN", f"{a.area.number} {a.area.title} 插件出错",
-                                f"插件出错，该区域未评分：{a.error}", checked.file, line, col, a.area.max, "plugin"))
+                                f"插件出错，该区域未评分：{a.error}", checked.file, line, col, a.area.max, "plugin",
+                                key=a.area.id, unit=unit))
     for g in gates:
         if g.passed or g.gate == "veto":  # veto failures are already errors on their own rules
             continue
@@ -238,7 +318,7 @@ def issues_for(checked: Checked, gates: list[GateResult], policy: Policy | None,
             path = ("evidence",) if "evidence" in profile.extra else ("unit",)
         line, col = position(index, path)
         issues.append(Issue(ERROR, gate_code(g.gate), f"未通过门槛：{GATE_TITLES[g.gate]}", g.message,
-                            checked.file, line, col, Decimal(g.shortfall), "gate"))
+                            checked.file, line, col, Decimal(g.shortfall), "gate", key=g.area, unit=unit))
     return issues
 
 
@@ -248,9 +328,15 @@ def row_for(checked: Checked, gates: list[GateResult]) -> Row:
         return Row(checked.file, False, errors=len(checked.errors))
     total = r.total  # the model's properties recompute their sums: read each once
     areas = tuple(_shared((a.area.id, a.area.number, None if a.error else a.score)) for a in r.areas)
+    duties = (0, 0, 0)
+    if not r.standard.scored:
+        from ucm_check.model import DUE_SOON, NOT_MET, OVERDUE
+
+        duties = tuple(sum(a.count(s) for a in r.areas) for s in (OVERDUE, NOT_MET, DUE_SOON))  # type: ignore[assignment]
     return Row(
         checked.file, True, str(r.unit.get("name", "")), r.standard.id, total, total - r.max_further_deduction,
         r.complete, _shared(areas), tuple(g.gate for g in gates if not g.passed),
+        scored=r.standard.scored, duties=_shared(duties),
     )
 
 

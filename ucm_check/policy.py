@@ -92,8 +92,9 @@ class Policy:
         ``overdue`` is the plan's overdue items (needed only when ``max_overdue`` is set)."""
         gates: list[GateResult] = []
         file = result.file
+        scored = result.standard.scored  # score gates on a standard without points are refused up front
         for gate, need, label in (("min_score", self.min_score, "--min-score"), ("min_total", self.min_total, "min_total（最低总分）")):
-            if need is None:
+            if need is None or not scored:
                 continue
             basis = result.total if result.complete else result.lowest_total
             what = "总分" if result.complete else "评价不完整，最低可能得分"
@@ -102,7 +103,7 @@ class Policy:
                          f"未通过门槛 {label}：{what} {fmt(basis)} 低于要求的 {fmt(need)}（差 {fmt(need - basis)} 分）"))
         for area_id, need in self.min_area.items():
             found = next((a for a in result.areas if a.area.id == area_id), None)
-            if found is None:
+            if found is None or not scored:
                 continue  # the area belongs to another standard
             worst = found.score - (found.unanswered_points if not found.area.bonus else 0)
             worst = max(worst, Decimal(0))
@@ -113,9 +114,11 @@ class Policy:
                          f"{'（含未填写项按最不利计）' if found.count(UNANSWERED) else ''}，要求不低于 {fmt(need)}，差 {fmt(need - worst)} 分",
                          area=area_id))
         if self.veto:
-            hit = [f for f in result.findings if self.is_veto(f.rule.code) and f.status in (DEDUCTED, UNANSWERED)]
+            from ucm_check.report.status import VETO_STATUSES, describe
+
+            hit = [f for f in result.findings if self.is_veto(f.rule.code) and f.status in VETO_STATUSES]
             codes = tuple(f.rule.code for f in hit)
-            what = "、".join(f"{f.rule.code} {f.rule.title}（{'扣 ' + fmt(f.points) + ' 分' if f.status == DEDUCTED else '未填写'}）" for f in hit)
+            what = "、".join(f"{f.rule.code} {f.rule.title}（{describe(f)}）" for f in hit)
             gates.append(GateResult(file, "veto", 0, len(hit), not hit, "" if not hit else
                          f"未通过门槛 veto（一票否决）：{len(hit)} 项否决规则未达标：{what}", rules=codes))
         if self.max_unanswered is not None:
@@ -124,12 +127,23 @@ class Policy:
             gates.append(GateResult(file, "max_unanswered", self.max_unanswered, n, ok, "" if ok else
                          f"未通过门槛 max_unanswered（最多未填写项数）：{n} 项未填写，最多允许 {self.max_unanswered} 项，超出 {n - self.max_unanswered} 项"))
         if self.max_overdue is not None:
-            items = list(overdue or [])
-            ok = len(items) <= self.max_overdue
-            ids = tuple(str(getattr(i, "id", i)) for i in items)
-            gates.append(GateResult(file, "max_overdue", self.max_overdue, len(items), ok, "" if ok else
-                         f"未通过门槛 max_overdue（最多逾期整改项数）：{len(items)} 项整改逾期（{'、'.join(ids)}），"
-                         f"最多允许 {self.max_overdue} 项，超出 {len(items) - self.max_overdue} 项", rules=ids))
+            from ucm_check.report.status import LABEL, OVERDUE_STATUSES
+
+            duties = [f for f in result.findings if f.status in OVERDUE_STATUSES]
+            ids = tuple(f.rule.code for f in duties)
+            named = [f"{f.rule.code} {LABEL[f.status]}" for f in duties]
+            for item in overdue or []:
+                item_id = str(getattr(item, "id", item))
+                if getattr(item, "rule", None) in ids:
+                    continue  # the plan's item for a duty already counted
+                ids += (item_id,)
+                named.append(f"{item_id} 整改逾期")
+            n = len(ids)
+            ok = n <= self.max_overdue
+            gates.append(GateResult(file, "max_overdue", self.max_overdue, n, ok, "" if ok else
+                         f"未通过门槛 max_overdue（最多逾期整改项数）：{n} 项"
+                         + (f"逾期（{'、'.join(named)}）" if duties else f"整改逾期（{'、'.join(ids)}）") + "，"
+                         f"最多允许 {self.max_overdue} 项，超出 {n - self.max_overdue} 项", rules=ids))
         if self.evidence_required:
             listed = evidence or {}
             lacking = tuple(f.rule.code for f in result.findings
@@ -166,7 +180,8 @@ def parse_policy(file: str, text: str, standards: Mapping[str, Standard]) -> Pol
         return value if integer else Decimal(value)
 
     codes = _codes(standards.values())
-    areas = {a.id: a for s in standards.values() for a in s.areas}
+    areas = {a.id: a for s in standards.values() for a in s.areas if s.scored}
+    unscored_areas = {a.id: s for s in standards.values() if not s.scored for a in s.areas}
 
     def patterns(key: str, value: Any) -> tuple[str, ...]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -198,6 +213,10 @@ def parse_policy(file: str, text: str, standards: Mapping[str, Standard]) -> Pol
             mins = {}
             for area_id, need in value.items():
                 area = areas.get(area_id)
+                if area is None and area_id in unscored_areas:
+                    err((key, area_id), value=False, message=refusal(f"min_area.{area_id}（区域最低得分）",
+                                                                     [unscored_areas[area_id]]))
+                    continue
                 if area is None:
                     err((key, area_id), value=False, message=f"[min_area] 中的 “{area_id}” 不是区域编号{suggest(area_id, list(areas))}；可用：{'、'.join(areas)}")
                     continue
@@ -211,6 +230,40 @@ def parse_policy(file: str, text: str, standards: Mapping[str, Standard]) -> Pol
         errors.sort(key=lambda e: (e.line, e.column))
         raise InvalidPolicy(errors)
     return Policy(**{k: v for k, v in kw.items() if v is not None})
+
+
+def refusal(gate: str, standards: Iterable[Standard], files: Iterable[str] = ()) -> str:
+    """Why a score gate cannot apply to standards without points, and what to use instead."""
+    standards = list(standards)
+    names = "、".join(f"{s.id}（{s.document}）" for s in standards)
+    files = list(files)
+    which = f"；涉及档案 {files[0]}" + (f" 等 {len(files)} 个" if len(files) > 1 else "") if files else ""
+    prefixes = sorted({r.code.split("-")[0] + "-*" for s in standards for a in s.areas for r in a.rules})
+    veto = "、".join(f'"{p}"' for p in prefixes) or '"…"'
+    return (f"{gate}不能用于没有分值的标准 {names}：该标准按完成时限检查，没有总分{which}。"
+            f"请删去此项，或改用 veto = [{veto}] 和 max_overdue 检查逾期、未落实事项")
+
+
+def score_gate_refusals(policy: Policy, standards: Mapping[str, Standard],
+                        used: Mapping[str, list[str]]) -> list[ProfileError]:
+    """The total-score gates (``min_total``, ``--min-score``) a run cannot apply: one located error
+    each when profiles (``used``: standard id -> files) use a standard without points."""
+    from ucm_check.locate import locate
+
+    unscored = [standards[sid] for sid in sorted(used) if sid in standards and not standards[sid].scored]
+    if not unscored:
+        return []
+    files = [f for s in unscored for f in used[s.id]]
+    found: list[ProfileError] = []
+    if policy.min_total is not None and policy.file:
+        try:
+            line, col = locate(read_text(policy.file, "策略文件", InvalidPolicy), ("min_total",), value=False)
+        except InvalidPolicy:
+            line, col = 1, 1
+        found.append(ProfileError(policy.file, line, col, refusal("min_total（最低总分）", unscored, files)))
+    if policy.min_score is not None:
+        found.append(ProfileError("--min-score", 0, 0, refusal("--min-score（最低分）", unscored, files)))
+    return found
 
 
 def load_policy(path: str, standards: Mapping[str, Standard]) -> Policy:

@@ -121,6 +121,16 @@ def run(args: argparse.Namespace) -> int:
         policy = attrs.evolve(policy or Policy(), min_score=args.min_score)
 
     paths, problems = expand(args.profiles)
+    if policy is not None and (policy.min_total is not None or policy.min_score is not None) \
+            and any(not s.scored for s in host.standards.values()):
+        from ucm_check.batch import standards_used
+        from ucm_check.policy import score_gate_refusals
+
+        refused = score_gate_refusals(policy, host.standards, standards_used(paths))
+        if refused:
+            for problem in refused:
+                err(str(problem))
+            return exitcodes.INVALID
     as_of = args.as_of or dt.date.today()
     report = Run(as_of, policy, args.sort, args.details)
     try:

@@ -12,8 +12,9 @@ from typing import Any, TextIO
 
 from ucm_check.batch import ERROR, NOTE, WARNING, Issue, Outcome, repo_path
 
+from ucm_check.report.status import GITHUB_COMMAND as COMMAND
+
 LIMIT = 10
-COMMAND = {ERROR: "error", WARNING: "warning", NOTE: "notice"}
 
 
 def escape_data(text: str) -> str:
@@ -47,7 +48,9 @@ def split(issues: list[Issue], limit: int = LIMIT) -> tuple[list[Issue], list[Is
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    from ucm_check.report import mdtext
+
+    return mdtext.text(text)
 
 
 class Writer:
@@ -60,6 +63,7 @@ class Writer:
         self.issues.extend(o.issues)
 
     def finish(self, run: Any) -> None:
+        from ucm_check.report import mdtext
         from ucm_check.report.summary import markdown_table
 
         for e in run.plugin_errors:
@@ -78,7 +82,7 @@ class Writer:
         if rest:
             lines += [f"### 未作为注释显示的问题（{len(rest)} 条，GitHub 每步最多显示错误、警告、提示各 {LIMIT} 条）", "",
                       "| 级别 | 文件 | 行 | 规则 | 说明 |", "|---|---|---:|---|---|"]
-            lines += [f"| {COMMAND[i.severity]} | `{_md(i.file)}` | {i.line} | {_md(i.code + ' ' + i.title)} | {_md(i.message)} |" for i in rest]
+            lines += [f"| {COMMAND[i.severity]} | {mdtext.code(i.file)} | {i.line} | {_md(i.code + ' ' + i.title)} | {_md(i.message)} |" for i in rest]
             lines.append("")
         text = "\n".join(lines) + "\n"
         if self.summary_path:

@@ -1,7 +1,9 @@
-"""GitLab Code Quality report: a JSON array of issues, each with a stable fingerprint.
+"""GitLab Code Quality report: a JSON array of Code Climate issues, each with a stable fingerprint.
 
-Severity: invalid profile ``blocker``; failed gate or veto rule ``critical``; a deduction of 2
-points or more ``major``, smaller ones ``minor``; an unanswered rule ``info``.
+Severity follows :mod:`ucm_check.report.status`: invalid profile ``blocker``; failed gate, veto rule,
+overdue or unmet duty ``critical``; a deduction of 2 points or more ``major``, smaller ones and
+duties due soon ``minor``; an unanswered rule ``info``. Categories are Code Climate's own:
+``Bug Risk`` for what fails or loses points, ``Clarity`` for what is left unanswered.
 """
 
 from __future__ import annotations
@@ -11,11 +13,19 @@ import json
 from typing import Any, TextIO
 
 from ucm_check.batch import ERROR, NOTE, Issue, Outcome, repo_path
+from ucm_check.report import status as st
+
+#: Code Climate's categories (spec: Bug Risk, Clarity, Compatibility, Complexity, Duplication, Performance, Security, Style).
+BUG_RISK, CLARITY = "Bug Risk", "Clarity"
 
 
 def severity(issue: Issue) -> str:
     if issue.code == "UCM-INVALID":
         return "blocker"
+    if issue.status:
+        found = st.gitlab_severity(issue.status, issue.points, veto=issue.severity == ERROR)
+        if found:
+            return found
     if issue.severity == ERROR:
         return "critical"
     if issue.severity == NOTE:
@@ -23,9 +33,14 @@ def severity(issue: Issue) -> str:
     return "major" if issue.points >= 2 else "minor"
 
 
+def category(issue: Issue) -> str:
+    return CLARITY if issue.severity == NOTE else BUG_RISK
+
+
 def fingerprint(issue: Issue) -> str:
-    """Stable across runs while the same problem stays on the same rule of the same file."""
-    key = "\0".join((issue.file, issue.code, issue.title, issue.message if issue.code.startswith("UCM-") else ""))
+    """Stable while the same rule (or gate) stays open on the same file: the repository-relative,
+    normalised path, the code and the key it is about; never the message, the value or the line."""
+    key = "\0".join((repo_path(issue.file) if issue.file else "", issue.code, issue.key))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
@@ -43,7 +58,7 @@ class Writer:
                 "check_name": issue.code,
                 "fingerprint": fingerprint(issue),
                 "severity": severity(issue),
-                "categories": ["Compliance"],
+                "categories": [category(issue)],
                 "location": {"path": repo_path(issue.file), "lines": {"begin": issue.line}},
             }
             self.out.write(("\n" if self.first else ",\n") + json.dumps(item, ensure_ascii=False))
@@ -51,7 +66,7 @@ class Writer:
 
     def finish(self, run: Any) -> None:
         for e in run.plugin_errors:
-            issue = Issue(ERROR, "UCM-PLUGIN", f"插件 {e.plugin} 出错", str(e), "pyproject.toml")
+            issue = Issue(ERROR, "UCM-PLUGIN", f"插件 {e.plugin} 出错", str(e), "", key=f"{e.plugin} {e.hook}")
             item = {"type": "issue", "description": str(e), "check_name": "UCM-PLUGIN", "fingerprint": fingerprint(issue),
                     "severity": "critical", "categories": ["Bug Risk"], "location": {"path": ".", "lines": {"begin": 1}}}
             self.out.write(("\n" if self.first else ",\n") + json.dumps(item, ensure_ascii=False))

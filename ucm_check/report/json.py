@@ -155,13 +155,17 @@ def outcome_dict(o: Any) -> dict[str, Any]:
 
 
 def ranking_items(rows: Iterable[Any]) -> Iterator[dict[str, Any]]:
-    """The ranked summary, one entry at a time: valid profiles best first with area scores."""
+    """The ranked summary, one entry at a time: valid profiles best first, standard by standard, with
+    area scores; for a standard of dated duties, ``duties`` counts overdue, not met and due soon."""
     from ucm_check.report.summary import ranked
 
     for rank, r in ranked(list(rows)):
-        yield {"rank": rank, "file": r.file, "unit": r.unit, "standard": r.standard, "total": num(r.total),
-               "lowest_total": num(r.lowest), "complete": r.complete, "gates_failed": list(r.gates_failed),
-               "areas": {aid: (None if s is None else num(s)) for aid, _, s in r.areas}}
+        item = {"rank": rank, "file": r.file, "unit": r.unit, "standard": r.standard, "total": num(r.total),
+                "lowest_total": num(r.lowest), "complete": r.complete, "gates_failed": list(r.gates_failed),
+                "areas": {aid: (None if s is None else num(s)) for aid, _, s in r.areas}}
+        if not r.scored:
+            item["duties"] = dict(zip(("overdue", "not_met", "due_soon"), r.duties))
+        yield item
 
 
 def ranking(rows: Iterable[Any]) -> list[dict[str, Any]]:

@@ -40,23 +40,47 @@ class Run:
         return len(self.rows) <= 1
 
 
+def _merit(row: Row) -> tuple:
+    """What a rank compares: the total for a scored standard; for dated duties the failures
+    (overdue and not met), then the duties due soon, then completeness — fewer is better."""
+    if row.scored:
+        return (-row.total,)
+    overdue, not_met, due_soon = row.duties
+    return (overdue + not_met, due_soon, not row.complete)
+
+
 def ranked(rows: list[Row]) -> list[tuple[int, Row]]:
-    """Valid rows best total first (ties share a rank: 1, 2, 2, 4), ties by unit name then file."""
-    valid = sorted((r for r in rows if r.valid), key=lambda r: (-r.total, r.unit, r.file))
+    """Valid rows, standard by standard, best first (ties share a rank: 1, 2, 2, 4), ties by unit
+    name then file. A scored standard ranks by total, one of dated duties by its failures."""
     out: list[tuple[int, Row]] = []
-    for i, row in enumerate(valid):
-        rank = out[-1][0] if out and out[-1][1].total == row.total else i + 1
-        out.append((rank, row))
+    for standard in sorted({r.standard for r in rows if r.valid}):
+        valid = sorted((r for r in rows if r.valid and r.standard == standard),
+                       key=lambda r: (_merit(r), r.unit, r.file))
+        group: list[tuple[int, Row]] = []
+        for i, row in enumerate(valid):
+            rank = group[-1][0] if group and _merit(group[-1][1]) == _merit(row) else i + 1
+            group.append((rank, row))
+        out += group
     return out
 
 
 def _status(row: Row) -> str:
+    from ucm_check.report.status import duty_summary
+
     if not row.valid:
         return "无效"
     parts = []
     if row.gates_failed:
         parts.append("未通过：" + "、".join(row.gates_failed))
-    if not row.complete:
+    if not row.scored:
+        from ucm_check.model import DUE_SOON, NOT_MET, OVERDUE
+
+        summary = duty_summary(dict(zip((OVERDUE, NOT_MET, DUE_SOON), row.duties)))
+        if summary:
+            parts.append(summary)
+        if not row.complete:
+            parts.append("不完整")
+    elif not row.complete:
         parts.append(f"不完整，最低 {fmt(row.lowest)}")
     return "；".join(parts) or "通过"
 
@@ -75,7 +99,20 @@ def _groups(rows: list[Row]) -> dict[str, list[tuple[int, Row]]]:
     return {sid: ranked(group) for sid, group in sorted(groups.items())}
 
 
+DUTY_HEAD = ("逾期", "未落实", "即将到期")
+
+
+def _head(first: Row) -> tuple[list[str], list[tuple[str, str]]]:
+    """The middle columns of a standard's table: area scores, or the dated duties by status."""
+    if not first.scored:
+        return list(DUTY_HEAD), []
+    numbers = [(aid, num) for aid, num, _ in first.areas]
+    return ["总分", *(n for _, n in numbers)], numbers
+
+
 def _cells(rank: int, r: Row, numbers: list[tuple[str, str]]) -> list[str]:
+    if not r.scored:
+        return [str(rank), r.unit, *(str(n) for n in r.duties), _status(r)]
     scores = {aid: s for aid, _, s in r.areas}
     return [str(rank), r.unit, fmt(r.total) + ("" if r.complete else "*"),
             *(_score(scores[aid], num == "加分") if aid in scores else "-" for aid, num in numbers), _status(r)]
@@ -87,16 +124,17 @@ def text_lines(rows: list[Row]) -> Iterator[str]:
     from ucm_check.textwidth import width
 
     for sid, group in _groups(rows).items():
-        numbers = [(aid, num) for aid, num, _ in group[0][1].areas]
-        head = ["名次", "单位", "总分", *(n for _, n in numbers), "状态"]
+        middle, numbers = _head(group[0][1])
+        head = ["名次", "单位", *middle, "状态"]
         left = {1, len(head) - 1}
         widths = [width(h) for h in head]
         for rank, r in group:
             widths = [max(w, width(c)) for w, c in zip(widths, _cells(rank, r, numbers))]
-        yield f"排名汇总（{sid}，{len(group)} 个单位，按总分从高到低）"
+        order = "按总分从高到低" if group[0][1].scored else "按逾期和未落实项从少到多"
+        yield f"排名汇总（{sid}，{len(group)} 个单位，{order}）"
         for cells in itertools.chain([head], (_cells(rank, r, numbers) for rank, r in group)):
             yield "  ".join((ljust(c, w) if i in left else rjust(c, w)) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
-        if any(not r.complete for _, r in group):
+        if any(not r.complete and r.scored for _, r in group):
             yield "* 评价不完整：为已填写项目的暂计总分"
         yield ""
     invalid = [r for r in rows if not r.valid]
@@ -113,31 +151,36 @@ def text_table(rows: list[Row]) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    from ucm_check.report import mdtext
+
+    return mdtext.text(text)
+
+
+def _code(text: str) -> str:
+    from ucm_check.report import mdtext
+
+    return mdtext.code(text)
 
 
 def markdown_table(rows: list[Row]) -> str:
     """The ranked summary as GitHub-flavoured Markdown tables."""
     lines: list[str] = []
     for sid, group in _groups(rows).items():
-        numbers = [(aid, num) for aid, num, _ in group[0][1].areas]
-        lines.append(f"### 排名汇总（{sid}，{len(group)} 个单位）")
+        middle, numbers = _head(group[0][1])
+        lines.append(f"### 排名汇总（{_md(sid)}，{len(group)} 个单位）")
         lines.append("")
-        lines.append("| 名次 | 单位 | 总分 | " + " | ".join(n for _, n in numbers) + " | 状态 | 档案 |")
-        lines.append("|---:|---|---:|" + "---:|" * len(numbers) + "---|---|")
+        lines.append("| 名次 | 单位 | " + " | ".join(middle) + " | 状态 | 档案 |")
+        lines.append("|---:|---|" + "---:|" * len(middle) + "---|---|")
         for rank, r in group:
-            scores = {aid: (s, num) for aid, num, s in r.areas}
-            cells = [str(rank), _md(r.unit), fmt(r.total) + ("" if r.complete else "*"),
-                     *(_score(scores[aid][0], num == "加分") if aid in scores else "-" for aid, num in numbers),
-                     _md(_status(r)), f"`{_md(r.file)}`"]
+            cells = [_md(c) for c in _cells(rank, r, numbers)] + [_code(r.file)]
             lines.append("| " + " | ".join(cells) + " |")
-        if any(not r.complete for _, r in group):
+        if any(not r.complete and r.scored for _, r in group):
             lines += ["", "\\* 评价不完整：为已填写项目的暂计总分"]
         lines.append("")
     invalid = [r for r in rows if not r.valid]
     if invalid:
         lines += [f"### 无效档案（{len(invalid)} 个）", ""]
-        lines += [f"- `{_md(r.file)}`：{r.errors} 处错误" for r in invalid]
+        lines += [f"- {_code(r.file)}：{r.errors} 处错误" for r in invalid]
         lines.append("")
     return "\n".join(lines)
 

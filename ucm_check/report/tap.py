@@ -1,5 +1,7 @@
-"""TAP version 14: one test point per profile (ok when valid and every gate passed), its gaps,
-failed gates and errors in a YAML diagnostic block; the plan comes last, as TAP allows."""
+"""TAP version 14: one test point per profile, its gaps, failed gates and errors in a YAML diagnostic
+block; the plan comes last, as TAP allows. A point is ``ok`` when the profile is valid, every gate
+passed, no plugin failed and no dated duty failed (overdue or not met: see
+:mod:`ucm_check.report.status`); a duty due soon is listed but stays ``ok``."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import Any, TextIO
 
 from ucm_check.batch import Outcome
 from ucm_check.numbers import fmt
+from ucm_check.report import status as st
 
 
 def _y(text: str) -> str:
@@ -34,12 +37,20 @@ class Writer:
             lines += ["errors:"] + [f"  - {_y(str(e))}" for e in [*c.errors, *o.extra_errors]]
         else:
             failed = [g for g in o.gates if not g.passed]
-            ok = not failed and not r.errors
-            desc = f"{c.file} {r.unit.get('name', '')} 总分 {fmt(r.total)}" + ("" if r.complete else f"（不完整，最低 {fmt(r.lowest_total)}）")
-            lines += [f"total: {fmt(r.total)}", f"lowest_total: {fmt(r.lowest_total)}", f"complete: {str(r.complete).lower()}"]
+            duties = [f for f in r.findings if st.is_failure(f.status)]
+            ok = not failed and not r.errors and not duties
+            if r.standard.scored:
+                desc = f"{c.file} {r.unit.get('name', '')} 总分 {fmt(r.total)}" + ("" if r.complete else f"（不完整，最低 {fmt(r.lowest_total)}）")
+                lines += [f"total: {fmt(r.total)}", f"lowest_total: {fmt(r.lowest_total)}", f"complete: {str(r.complete).lower()}"]
+            else:
+                summary = st.duty_summary(st.counts(r.findings)) or "无逾期、未落实或将到期事项"
+                desc = f"{c.file} {r.unit.get('name', '')} {summary}" + ("" if r.complete else "（不完整）")
+                lines += [f"complete: {str(r.complete).lower()}"]
             gaps = r.gaps()
             if gaps:
-                lines += ["gaps:"] + [f"  - {_y(f'{g.rule.code} {g.rule.title} 扣 {fmt(g.points)} 分')}" for g in gaps]
+                lines += ["gaps:"] + [f"  - {_y(f'{g.rule.code} {g.rule.title} {st.describe(g)}')}" for g in gaps]
+            if duties:
+                lines += ["failed:"] + [f"  - {_y(f.rule.code)}" for f in duties]
             if r.unanswered:
                 lines += ["unanswered:"] + [f"  - {_y(f.rule.code)}" for f in r.unanswered]
             if failed:

@@ -133,7 +133,7 @@ def test_schema_accepts_every_bundled_hunan_profile_and_rejects_a_bad_one(capsys
     code, out, _ = run(capsys, "schema")
     schema = json.loads(out)
     assert code == 0 and schema["$schema"].startswith("http://json-schema.org/draft-04/")
-    for path in sorted(PROFILES.glob("hunan-*.toml")):
+    for path in sorted(p for p in PROFILES.glob("hunan-*.toml") if not p.name.endswith(".plan.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         assert list(jsonschema.Draft4Validator(schema).iter_errors(data)) == [], path.name
     data = tomllib.loads(open(TYPICAL, encoding="utf-8").read())

@@ -28,7 +28,7 @@ UNIT_KEYS = {
 }
 REQUIRED_UNIT_KEYS = ("name", "level", "standard")
 #: Top-level tables other than ``unit`` and the areas, owned by other features (evidence lists ...).
-EXTRA_TABLES: dict[str, str] = {"evidence": "佐证材料"}
+EXTRA_TABLES: dict[str, str] = {"evidence": "佐证材料", "report": "自评报告"}
 
 
 class InvalidProfile(InvalidFile):
@@ -150,6 +150,10 @@ def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> Profi
                 from ucm_check.evidence_table import validate_table
 
                 validate_table(body, standard, lambda path, msg: err(("evidence", *path), msg))
+            elif table == "report":
+                from ucm_check.report_table import validate_table as validate_report
+
+                validate_report(body, lambda path, msg: err(("report", *path), msg))
             continue
         if known_tables is None:
             continue  # without a standard the areas cannot be checked

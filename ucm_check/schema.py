@@ -56,6 +56,9 @@ def json_schema(standard: Standard) -> dict[str, Any]:
             }},
         ]}},
     }
+    from ucm_check.report_table import schema as report_schema
+
+    props["report"] = report_schema()
     return {
         "$schema": "http://json-schema.org/draft-04/schema#",
         "title": f"ucm-check profile: {standard.title}",

@@ -1,0 +1,75 @@
+"""LibreOffice judges the Word files: A4 pages, a sensible page count, the 3号 body and the page
+numbers where GB/T 9704 puts them. Skipped (with the reason) when LibreOffice is not installed."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from tests.documents.conftest import AS_OF, run
+from tests.render import page_sizes_mm, page_text, to_pdf
+
+
+@pytest.fixture(scope="module")
+def report_pdf(tmp_path_factory):
+    import shutil
+
+    from tests.documents.conftest import PROFILES, TYPICAL
+    from ucm_check.cli import main
+
+    folder = tmp_path_factory.mktemp("render")
+    shutil.copy(TYPICAL, folder / "county.toml")
+    shutil.copy(PROFILES / "hunan-county-typical.plan.toml", folder / "county.plan.toml")
+    assert main(["--log-level", "error", "report", str(folder / "county.toml"), "-o", str(folder / "report.docx"),
+                 "--as-of", AS_OF, "--no-entry-points"]) == 0
+    return to_pdf(folder / "report.docx", folder / "pdf")
+
+
+def test_the_report_prints_on_a4_in_a_handful_of_pages(report_pdf):
+    sizes = page_sizes_mm(report_pdf)
+    assert set(sizes) == {(210, 297)}
+    assert 6 <= len(sizes) <= 14  # 17 problems, a 17-row plan and its roadmap: about ten pages
+
+
+def test_every_page_carries_its_number_between_dashes(report_pdf):
+    pages = page_text(report_pdf)
+    for n, text in enumerate(pages, 1):
+        assert f"— {n} —" in text.splitlines()[-1]
+
+
+def test_the_body_is_set_in_3hao_and_the_title_in_2hao(report_pdf):
+    import pdfplumber
+
+    with pdfplumber.open(report_pdf) as doc:
+        sizes = Counter(round(c["size"]) for p in doc.pages for c in p.chars if c["text"].strip())
+        first = doc.pages[0]
+        title = [c for c in first.chars if round(c["size"]) == 22]
+    assert sizes.most_common(1)[0][0] in (16, 12)  # body text and the tables' 小四
+    assert sizes[16] > 1000 and "".join(c["text"] for c in title).startswith("某县城市管理和综合执法局关于2020年度自评情况的报告")
+
+
+def test_body_lines_fall_on_a_22_line_grid(report_pdf):
+    import pdfplumber
+
+    with pdfplumber.open(report_pdf) as doc:
+        page = doc.pages[2]  # a page of plain body text (存在的问题)
+        tops = sorted({round(c["top"], 1) for c in page.chars if round(c["size"]) == 16})
+    gaps = Counter(round(b - a, 1) for a, b in zip(tops, tops[1:]))
+    pitch = gaps.most_common(1)[0][0]
+    assert abs(pitch - 225 / 25.4 * 72 / 22) < 0.2  # 28.95 pt
+    lines = [t for t in tops if t < 842 - 35 / 25.4 * 72]
+    assert len(lines) <= 22
+
+
+def test_a_line_of_body_text_holds_28_characters(report_pdf):
+    import pdfplumber
+
+    with pdfplumber.open(report_pdf) as doc:
+        page = doc.pages[2]
+        rows: dict[float, list] = {}
+        for c in page.chars:
+            if round(c["size"]) == 16:
+                rows.setdefault(round(c["top"], 1), []).append(c)
+    full = [r for r in rows.values() if all(len(c["text"].encode()) == 3 for c in r)]  # lines of CJK only
+    assert full and max(len(r) for r in full) == 28

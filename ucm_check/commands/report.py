@@ -1,0 +1,121 @@
+"""``ucm-check report PROFILE -o 自评报告.docx``: the self-assessment report as a Word 公文."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ucm_check import exitcodes
+from ucm_check.commands.common import add_as_of, add_host_arguments, err, host_from_args, iso_date
+
+if TYPE_CHECKING:
+    from ucm_check.host import Host
+    from ucm_check.model import ProfileResult
+    from ucm_check.plan import Plan
+    from ucm_check.profile import Profile
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("profile", metavar="PROFILE", help="自评档案（TOML）；旁边的 *.plan.toml 提供整改措施和责任单位")
+    parser.add_argument("--output", "-o", metavar="FILE", required=True, help="输出的 Word 文件，如 自评报告.docx")
+    add_as_of(parser, help="以哪一天为准评价、判断整改逾期（默认今天）")
+    parser.add_argument("--date", type=iso_date, metavar="DATE",
+                        help="成文日期（默认：档案 [report] 表的 date，否则 --as-of 的日期）")
+    add_host_arguments(parser)
+
+
+@attrs.define
+class Sources:
+    """Everything a document is built from, loaded the way ``check`` and ``plan`` load it."""
+
+    host: Host
+    profile: Profile
+    result: ProfileResult
+    plan: Plan
+    plan_saved: bool
+    """True when the plan came from a saved ``*.plan.toml`` (it may still lag behind the profile)."""
+    as_of: dt.date
+
+
+def load_sources(args: argparse.Namespace, command: str) -> Sources | int:
+    """Score the profile and bring its plan up to date in memory (nothing is written); an exit code
+    after printing the problems when the profile or the plan is invalid."""
+    from ucm_check.checking import check_file
+    from ucm_check.plan import InvalidPlan, deadline_chooser, load_plan, plan_path_for, reconcile
+
+    as_of = args.as_of or dt.date.today()
+    host = host_from_args(args)
+    checked = check_file(args.profile, host, as_of=as_of)
+    for problem in checked.errors:
+        err(str(problem))
+    if checked.result is None or checked.profile is None:
+        err(f"ucm-check {command}: 自评档案有错误，未生成文件。")
+        return exitcodes.INVALID
+    path = plan_path_for(args.profile)
+    old = None
+    if path.exists():
+        try:
+            old = load_plan(path)
+        except InvalidPlan as exc:
+            for problem in exc.errors:
+                err(str(problem))
+            err(f"ucm-check {command}: 整改台账 {path} 有错误，未生成文件；修正后重新运行。")
+            return exitcodes.INVALID
+    plan, changes = reconcile(old, checked.result, as_of=as_of,
+                              deadline_for=deadline_chooser(host, checked.result.unit, as_of),
+                              profile=old.profile if old else Path(args.profile).name)
+    if old is not None and plan is not old:
+        err(f"{path}: 注意：整改台账与档案不一致（{changes}）；文件中按档案现状列出，"
+            f"运行 ucm-check plan {args.profile} 更新台账。")
+    return Sources(host, checked.profile, checked.result, plan, old is not None, as_of)
+
+
+def write_docx(path: str, data: bytes) -> int:
+    """Write ``data`` atomically; an OS error becomes a Chinese message and exit code 2."""
+    from ucm_check.atomic import write_bytes
+
+    try:
+        write_bytes(path, data)
+    except OSError as exc:
+        err(f"{path}: 错误：无法写入：{exc.strerror or exc}")
+        return exitcodes.INVALID
+    return exitcodes.OK
+
+
+def finish(src: Sources, code: int) -> int:
+    """Report plugin failures (exit 3) on top of ``code``."""
+    for problem in src.host.errors:
+        err(str(problem))
+    return exitcodes.combine(code, exitcodes.PLUGIN if src.host.errors else exitcodes.OK)
+
+
+def texts_of(src: Sources) -> dict[str, Any]:
+    """The profile's ``[report]`` table (empty without one)."""
+    return dict(src.profile.extra.get("report") or {})
+
+
+def run(args: argparse.Namespace) -> int:
+    from ucm_check.documents.report import build, evidence_rows
+    from ucm_check.evidence import check_profile
+
+    src = load_sources(args, "report")
+    if isinstance(src, int):
+        return src
+    texts = texts_of(src)
+    date = args.date or texts.get("date") or src.as_of
+    doc = build(src.result, src.plan, as_of=src.as_of, date=date, texts=texts,
+                evidence=evidence_rows(check_profile(src.profile)), plan_saved=src.plan_saved)
+    code = write_docx(args.output, doc.to_bytes())
+    if code == exitcodes.OK:
+        missing = [w for k, w in (("practices", "主要做法和成效"), ("recipient", "主送机关"), ("doc_number", "发文字号"),
+                                  ("signer", "签发人")) if not texts.get(k)]
+        tail = f"；待填写：{'、'.join(missing)}（档案 [report] 表）" if missing else ""
+        from ucm_check.numbers import fmt
+
+        score = f"总分 {fmt(src.result.total)}，" if src.result.standard.scored else ""
+        err(f"已生成自评报告 {args.output}：{score}存在问题 {len(src.result.gaps())} 项{tail}")
+    return finish(src, code)

@@ -1,0 +1,195 @@
+"""The 自评报告: a scored profile, its rectification plan and its evidence as one 公文.
+
+Every number and list comes from the objects ``check`` and ``plan`` print: the
+:class:`~ucm_check.model.ProfileResult` (scores, findings, completeness) and the reconciled
+:class:`~ucm_check.plan.Plan` (items, units, deadlines, milestones). The only words the bureau
+writes itself come from the profile's ``[report]`` table; missing ones are marked placeholders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Mapping, Sequence
+
+import attrs
+
+from ucm_check.documents.common import date_cn, deadline_cell, owners, roadmap
+from ucm_check.report_table import paragraphs
+from ucm_check.documents.layout import Official
+from ucm_check.model import NOT_APPLICABLE, UNANSWERED, ProfileResult
+from ucm_check.numbers import fmt
+from ucm_check.plan.model import Plan
+from ucm_check.plan.reconcile import problem_text
+
+SCORE_HEADERS = ("评价内容", "满分", "扣分", "得分", "未填写")
+PLAN_HEADERS = ("序号", "问题", "整改措施", "责任单位", "完成时限")
+ROADMAP_HEADERS = ("时间", "事项", "内容", "状态")
+EVIDENCE_HEADERS = ("序号", "评价项", "文件", "SHA-256")
+
+
+@attrs.frozen
+class EvidenceRow:
+    """One line of the 佐证材料目录."""
+
+    rule: str
+    path: str
+    sha256: str
+    """The file's SHA-256 as found on disk, else the one recorded in the profile, else empty."""
+    note: str = ""
+    """What is wrong with the file (missing, changed since recorded, not recorded yet)."""
+
+
+def evidence_rows(checked: Sequence[Any]) -> list[EvidenceRow]:
+    """Catalogue rows from :func:`ucm_check.evidence.check_profile` results."""
+    rows = []
+    for c in checked:
+        note = "文件缺失或不可用" if c.problem and not c.sha256 else ("与档案记录的哈希不符" if c.problem else "")
+        if not note and not c.entry.sha256:
+            note = "哈希尚未记录"
+        rows.append(EvidenceRow(c.entry.rule, c.entry.path, c.sha256 or c.entry.sha256, note))
+    return rows
+
+
+def default_title(unit: Mapping[str, Any]) -> str:
+    """``某县城市管理和综合执法局\\n关于2020年度自评情况的报告`` (the period left out when not given)."""
+    period = str(unit.get("period", "")).strip()
+    when = f"{period}年度" if period.isdigit() else period
+    return f"{unit.get('name', '')}\n关于{when}自评情况的报告"
+
+
+def score_rows(result: ProfileResult) -> list[list[str]]:
+    """The score table's body: one row per area, then 合计 of the deduction areas, then 总分."""
+    rows = []
+    for a in result.areas:
+        name = f"{a.area.number}、{a.area.title}" if not a.area.bonus else a.area.title
+        if a.error:
+            rows.append([name, fmt(a.area.max), "—", "未能评价", "—"])
+            continue
+        rows.append([name, fmt(a.area.max), "—" if a.area.bonus else fmt(a.points),
+                     (f"+{fmt(a.score)}" if a.area.bonus else fmt(a.score)), str(a.count(UNANSWERED))])
+    deduction = [a for a in result.areas if not a.area.bonus]
+    rows.append(["扣分项合计", fmt(result.standard.base), fmt(result.deducted), fmt(result.standard.base - result.deducted),
+                 str(sum(a.count(UNANSWERED) for a in deduction))])
+    rows.append(["总分（含加分）", "", "", fmt(result.total), str(len(result.unanswered))])
+    return rows
+
+
+def completeness(result: ProfileResult) -> list[str]:
+    """What the total rests on, said plainly: answered items, what is missing, the lowest total."""
+    applicable = sum(1 for f in result.findings if f.status != NOT_APPLICABLE)
+    not_applicable = len(result.findings) - applicable
+    answered = applicable - len(result.unanswered)
+    text = [f"本次自评共{applicable}项评价内容适用于本单位（另有{not_applicable}项不适用），已填写{answered}项。"
+            f"按已填写情况计：扣分{fmt(result.deducted)}分，加分{fmt(result.bonus)}分"
+            f"（加分最多计{fmt(result.standard.bonus_max)}分），总分{fmt(result.total)}分。"]
+    if result.unanswered:
+        codes = "、".join(f.rule.code for f in result.unanswered)
+        text.append(f"评价尚不完整：{len(result.unanswered)}项未填写（{codes}），不能视为达标；"
+                    f"这些项目最多还可能扣{fmt(result.max_further_deduction)}分，最低可能总分为{fmt(result.lowest_total)}分。")
+    for a in result.errors:
+        text.append(f"“{a.area.title}”未能评价（插件出错：{a.error}），其分值未计入上述结果。")
+    return text
+
+
+def problem_lines(result: ProfileResult) -> list[str]:
+    """存在的问题: each gap with its clause and the points it cost (or its state, for dated duties)."""
+    from ucm_check.report.text import OBLIGATION_STATUSES
+
+    lines = []
+    for n, f in enumerate(result.gaps("area"), 1):
+        cost = f"扣{fmt(f.points)}分" if result.standard.scored else OBLIGATION_STATUSES.get(f.status, f.status)
+        if f.due:
+            cost += f"，期限{date_cn(f.due)}"
+        lines.append(f"{n}. {problem_text(f)}（{f.rule.clause}；{cost}）")
+    return lines
+
+
+def build(result: ProfileResult, plan: Plan, *, as_of: dt.date, date: dt.date,
+          texts: Mapping[str, Any], evidence: Sequence[EvidenceRow], plan_saved: bool) -> Official:
+    """The whole report. ``texts`` is the profile's ``[report]`` table; ``plan_saved`` says whether
+    the plan came from a saved ``*.plan.toml`` (else units are still to be assigned)."""
+    unit, standard = result.unit, result.standard
+    name = str(unit.get("name", ""))
+    title = str(texts.get("title") or default_title(unit))
+    doc = Official(title=title.replace("\n", ""), author=name)
+    doc.issuer_mark(f"{name}文件")
+    doc.number_line(texts.get("doc_number"), texts.get("signer"))
+    doc.title(title)
+    doc.blank()
+    if texts.get("recipient"):
+        doc.paragraph(f"{texts['recipient']}：", indent=False)
+    else:
+        doc.placeholder("主送机关", indent=False)
+    doc.paragraph(f"根据《{standard.title}》（{standard.document}）的要求，我单位对照评价内容和评分标准开展了自评，"
+                  "现将有关情况报告如下。")
+    doc.heading1("一、基本情况")
+    for label, value in (("单位名称", name), ("单位层级", unit.get("level")), ("所在地区", unit.get("region")),
+                         ("评价期间", unit.get("period")), ("评价标准", f"《{standard.title}》（{standard.document}）"),
+                         ("评价截至", date_cn(as_of))):
+        doc.paragraph(f"{label}：{value or '未填写'}。")
+    doc.heading1("二、主要做法和成效")
+    practices = paragraphs(str(texts.get("practices", "")))
+    for text in practices:
+        doc.paragraph(text)
+    if not practices:
+        doc.placeholder("主要做法和成效（由本单位撰写；可写入档案 [report] 表的 practices 字段）")
+    doc.heading1("三、自评得分情况")
+    _scores(doc, result)
+    doc.heading1("四、存在的问题")
+    lines = problem_lines(result)
+    for line in lines:
+        doc.paragraph(line)
+    if not lines:
+        doc.paragraph("已填写的评价内容中未发现扣分项。" if result.unanswered else "经自评，未发现扣分项。")
+    doc.heading1("五、整改措施")
+    _plan(doc, plan, as_of, plan_saved)
+    doc.heading1("六、佐证材料目录")
+    _evidence(doc, evidence)
+    doc.signature(name, date_cn(date))
+    if texts.get("contact"):
+        doc.paragraph(f"（联系人：{texts['contact']}）")
+    return doc
+
+
+def _scores(doc: Official, result: ProfileResult) -> None:
+    if result.standard.scored:
+        doc.table(SCORE_HEADERS, score_rows(result), (76, 18, 20, 22, 20), align="lcccc")
+    else:
+        from ucm_check.documents.obligations import status_rows, STATUS_HEADERS
+
+        doc.table(STATUS_HEADERS, status_rows(result), (56, *(100 / (len(STATUS_HEADERS) - 1),) * (len(STATUS_HEADERS) - 1)),
+                  align="l" + "c" * (len(STATUS_HEADERS) - 1))
+    for text in completeness(result):
+        doc.paragraph(text)
+
+
+def _plan(doc: Official, plan: Plan, as_of: dt.date, saved: bool) -> None:
+    items = plan.by_deadline()
+    if not items:
+        doc.paragraph("无需整改的事项。")
+        return
+    late = plan.overdue(as_of)
+    summary = (f"针对上述问题，建立问题清单、责任清单和时间表，共{len(items)}项，已完成{plan.completed}项，"
+               f"整改完成率{fmt(plan.completion_rate)}%；截至{date_cn(as_of)}，逾期未完成{len(late)}项"
+               + (f"（{'、'.join(i.id for i in late)}）。" if late else "。"))
+    doc.paragraph(summary)
+    if not saved:
+        doc.placeholder("责任单位：整改台账尚未建立，完成时限按各项默认整改期限推算"
+                        "（运行 ucm-check plan 建立整改台账并指定责任单位）")
+    doc.heading2("（一）问题清单")
+    rows = [[str(n), item.problem, item.measures, owners(item), deadline_cell(item, as_of)]
+            for n, item in enumerate(items, 1)]
+    doc.table(PLAN_HEADERS, rows, (12, 44, 48, 26, 26), align="clllc")
+    doc.heading2("（二）路线图")
+    doc.table(ROADMAP_HEADERS, roadmap(items, as_of), (28, 24, 80, 24), align="ccll")
+
+
+def _evidence(doc: Official, rows: Sequence[EvidenceRow]) -> None:
+    if not rows:
+        doc.paragraph("档案未登记佐证材料（[evidence] 表）。")
+        return
+    body = []
+    for n, row in enumerate(rows, 1):
+        sha = f"{row.sha256[:32]}\n{row.sha256[32:]}" if row.sha256 else "—"
+        body.append([str(n), row.rule, row.path + (f"\n（{row.note}）" if row.note else ""), sha])
+    doc.table(EVIDENCE_HEADERS, body, (12, 24, 60, 60), align="ccll", mono=3)

@@ -18,7 +18,7 @@ Fonts: East Asian text uses the font in ``w:rFonts/@w:eastAsia`` (python-docx's 
 only the Latin slots), so every style sets both. A government PC has the GB fonts; elsewhere Word
 and WPS fall back to the ``w:altName`` this module writes into the font table (see :data:`FONTS`):
 仿宋_GB2312 -> 仿宋, 楷体_GB2312 -> 楷体, 方正小标宋简体 -> 华文中宋, all present on Windows;
-LibreOffice on Linux substitutes a CJK serif (Noto Serif CJK) for all of them.
+LibreOffice on Linux substitutes whatever CJK font fontconfig offers (WenQuanYi, Noto CJK).
 """
 
 from __future__ import annotations

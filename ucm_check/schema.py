@@ -1,4 +1,13 @@
-"""JSON Schema (Draft-4 keywords, so editors such as Taplo and tombi read it) for a standard's profiles."""
+"""JSON Schema (Draft-4 keywords, so editors such as Taplo and tombi read it) for a standard's profiles.
+
+The schema agrees with ``ucm-check check`` on the data TOML itself holds (as Python's ``tomllib``
+reads it): a percentage must be a real number from 0 to 100 (``nan`` is refused), ``[evidence]``
+takes only the standard's rule codes, and a date must be a TOML date — ``2021-12-31`` without
+quotes. Editors that turn TOML dates into strings before validating (Taplo, check-jsonschema)
+cannot tell a quoted date from a real one; for them a date is any JSON value that is no string,
+number, boolean, array, object or null, which they cannot produce: such editors flag date fields,
+and ``ucm-check check`` remains the judge.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +17,12 @@ from ucm_check.model import Fact, Standard
 from ucm_check.profile import UNIT_KEYS
 
 
+#: Passed by every real number once, by NaN twice (see :func:`fact_schema`).
+_NOT_NAN = [{"minimum": 50}, {"maximum": 50, "exclusiveMaximum": True}]
+#: Refuses every JSON type: what only a TOML date (``datetime.date`` under tomllib) passes.
+NOT_JSON = {"not": {"type": ["string", "number", "boolean", "array", "object", "null"]}}
+
+
 def fact_schema(fact: Fact) -> dict[str, Any]:
     base: dict[str, Any] = {"description": f"{fact.label} / {fact.label_en}"}
     if fact.kind == "bool":
@@ -15,9 +30,11 @@ def fact_schema(fact: Fact) -> dict[str, Any]:
     elif fact.kind == "count":
         base.update(type="integer", minimum=0)
     elif fact.kind == "percent":
-        base.update(type="number", minimum=0, maximum=100)
+        # NaN passes every minimum/maximum (its comparisons are all false) and so passes both halves
+        # of this oneOf, which exactly one real number passes: it is refused, as the CLI refuses it.
+        base.update(type="number", minimum=0, maximum=100, oneOf=_NOT_NAN)
     elif fact.kind == "date":
-        base.update(type="string", format="date")
+        base.update(NOT_JSON)  # a TOML date, never a quoted string
     elif fact.kind == "choice":
         base.update(type="string", enum=list(fact.options))
     else:
@@ -44,17 +61,19 @@ def json_schema(standard: Standard) -> dict[str, Any]:
             "properties": {f.key: fact_schema(f) for f in area.facts},
             "additionalProperties": False,
         }
+    files = {"type": "array", "minItems": 1, "items": {"oneOf": [
+        {"type": "string", "minLength": 1},
+        {"type": "object", "required": ["path"], "additionalProperties": False, "properties": {
+            "path": {"type": "string", "minLength": 1},
+            "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+            "title": {"type": "string"},
+        }},
+    ]}}
     props["evidence"] = {
         "type": "object",
         "description": "佐证材料：规则编号 -> 文件路径数组 / Evidence files per rule code",
-        "additionalProperties": {"type": "array", "minItems": 1, "items": {"oneOf": [
-            {"type": "string", "minLength": 1},
-            {"type": "object", "required": ["path"], "additionalProperties": False, "properties": {
-                "path": {"type": "string", "minLength": 1},
-                "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
-                "title": {"type": "string"},
-            }},
-        ]}},
+        "properties": {r.code: {**files, "description": f"{r.code} {r.title}"} for a in standard.areas for r in a.rules},
+        "additionalProperties": False,
     }
     from ucm_check.report_table import schema as report_schema
 

@@ -34,7 +34,7 @@ def test_the_published_schema_of_each_standard_is_what_the_cli_prints(capsys, st
 
 @pytest.mark.parametrize("standard", sorted(PUBLISHED))
 def test_every_example_profile_passes_its_schema_and_the_cli(capsys, standard):
-    paths = sorted(PROFILES.glob(EXAMPLES[standard]))
+    paths = sorted(p for p in PROFILES.glob(EXAMPLES[standard]) if not p.name.endswith(".plan.toml"))
     assert paths
     for path in paths:
         assert schema_errors(standard, path.read_text(encoding="utf-8")) == [], path.name

@@ -13,7 +13,6 @@ import hashlib
 import io
 import json
 import zipfile
-from pathlib import PurePosixPath
 from typing import Any, Mapping
 
 import attrs
@@ -78,76 +77,131 @@ def manifest(files: Mapping[str, bytes], roles: Mapping[str, str], *, profile: s
 
 @attrs.define
 class Contents:
-    """What a bundle will hold, before it is written."""
+    """What a bundle will hold, before it is written. Names are stored canonical
+    (:func:`ucm_check.archive.canonical`); two spellings of one name are refused."""
 
     files: dict[str, bytes] = attrs.Factory(dict)
     roles: dict[str, str] = attrs.Factory(dict)
+    keys: dict[str, str] = attrs.Factory(dict)
 
     def add(self, name: str, data: bytes, role: str, file: str) -> None:
-        if name in self.files or name == MANIFEST:
-            raise BundleError([ProfileError(file, 0, 0, f"打包时文件名冲突：“{name}” 出现两次（或与 {MANIFEST} 同名）")])
+        from ucm_check.archive import canonical, canonical_key
+
+        name, key = canonical(name), canonical_key(name)
+        if key in self.keys or key == MANIFEST.casefold():
+            raise BundleError([ProfileError(file, 0, 0, f"打包时文件名冲突：“{name}” 与 “{self.keys.get(key, MANIFEST)}”"
+                                                        "是同一个文件名（大小写、./ 或 Unicode 写法不同），解压后会互相覆盖")])
+        self.keys[key] = name
         self.files[name] = data
         self.roles[name] = role
+
+    def __contains__(self, name: str) -> bool:
+        from ucm_check.archive import canonical_key
+
+        return canonical_key(name) in self.keys
+
+
+class Files(dict):
+    """A bundle's files by canonical name; looking up any spelling of a name finds it."""
+
+    def __getitem__(self, name: str) -> bytes:
+        from ucm_check.archive import canonical
+
+        return super().__getitem__(canonical(name))
+
+    def __contains__(self, name: object) -> bool:
+        from ucm_check.archive import canonical
+
+        return isinstance(name, str) and super().__contains__(canonical(name))
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self[name] if name in self else default
 
 
 def safe_name(name: str) -> str:
     """Why ``name`` is not a safe relative path inside a zip, or ``""``."""
-    p = PurePosixPath(name)
-    if not name or name.startswith("/") or "\\" in name or (len(name) > 1 and name[1] == ":"):
-        return f"条目 “{name}” 是绝对路径或含反斜杠"
-    if ".." in p.parts:
-        return f"条目 “{name}” 含 “..”，会解压到目录之外"
-    return ""
+    from ucm_check.archive import name_problem
+
+    return name_problem(name)
 
 
-def read_manifest(zf: zipfile.ZipFile, file: str) -> tuple[dict[str, Any] | None, list[ProfileError]]:
+MAX_MANIFEST = 16 * 1024 * 1024
+"""Largest ``MANIFEST.json`` read."""
+
+
+def read_manifest(archive: Any, file: str) -> tuple[dict[str, Any] | None, list[ProfileError]]:
+    """The manifest of an opened :class:`~ucm_check.archive.Archive`, checked entry by entry."""
+    from ucm_check.archive import ArchiveError
+    from ucm_check.inputs import depth_problem
+
     try:
-        data = json.loads(zf.read(MANIFEST).decode("utf-8"))
+        data = json.loads(archive.read(MANIFEST, MAX_MANIFEST).decode("utf-8"))
     except KeyError:
         return None, [ProfileError(file, 0, 0, f"压缩包中没有 {MANIFEST}：不是 ucm-check bundle 生成的提交包")]
-    except (ValueError, UnicodeDecodeError) as exc:
-        return None, [ProfileError(file, 0, 0, f"{MANIFEST} 不是有效的 JSON：{exc}")]
+    except ArchiveError as exc:
+        return None, [ProfileError(file, 0, 0, p) for p in exc.problems]
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None, [ProfileError(file, 0, 0, f"{MANIFEST} 不是有效的 UTF-8 JSON")]
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("files"), list):
         return None, [ProfileError(file, 0, 0, f"{MANIFEST} 不是 ucm-check 提交包清单")]
-    return data, []
+    deep = depth_problem(data)
+    problems = [ProfileError(file, 0, 0, f"{MANIFEST}：{deep}")] if deep else []
+    for i, item in enumerate(data["files"]):
+        ok = (isinstance(item, dict) and isinstance(item.get("path"), str) and isinstance(item.get("sha256"), str)
+              and isinstance(item.get("size"), int) and not isinstance(item.get("size"), bool))
+        if not ok:
+            problems.append(ProfileError(file, 0, 0, f"{MANIFEST} 的 files 第 {i + 1} 项应为 {{path, role, size, sha256}} 对象"))
+    for key in ("profile", "unit", "as_of"):
+        if not isinstance(data.get(key), str):
+            problems.append(ProfileError(file, 0, 0, f"{MANIFEST} 的 {key} 应为字符串"))
+    if data.get("plan") is not None and not isinstance(data.get("plan"), str):
+        problems.append(ProfileError(file, 0, 0, f"{MANIFEST} 的 plan 应为字符串或 null"))
+    return (None if problems else data), problems
 
 
-def verify_zip(path: str) -> tuple[dict[str, Any] | None, dict[str, bytes], list[ProfileError]]:
-    """Check a bundle: safe names, manifest present, every entry listed with the right size and hash,
-    nothing unlisted. Returns (manifest, files, problems)."""
-    problems: list[ProfileError] = []
+def verify_zip(path: str, limits: Any = None) -> tuple[dict[str, Any] | None, Files, list[ProfileError]]:
+    """Check a bundle: a safe archive (:func:`ucm_check.archive.open_archive`), manifest present and
+    well formed, every entry listed with the right size and hash, nothing unlisted.
+
+    Returns (manifest, files, problems); ``files`` holds the bytes of the listed entries by canonical
+    name, any spelling of which finds them (memory is bounded by the archive limits, checked before
+    anything is decompressed). Never raises for a bad archive."""
+    from ucm_check.archive import ArchiveError, Limits, open_archive
+
+    files = Files()
     try:
-        zf = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as exc:
-        return None, {}, [ProfileError(path, 0, 0, f"无法读取压缩包：{getattr(exc, 'strerror', None) or exc}")]
-    with zf:
-        names = zf.namelist()
-        for name in names:
-            bad = safe_name(name)
-            if bad:
-                problems.append(ProfileError(path, 0, 0, bad))
-        if len(set(names)) != len(names):
-            problems.append(ProfileError(path, 0, 0, "压缩包中有重名条目"))
-        data, errs = read_manifest(zf, path)
+        archive = open_archive(path, limits or Limits())
+    except ArchiveError as exc:
+        return None, files, [ProfileError(path, 0, 0, p) for p in exc.problems]
+    problems: list[ProfileError] = []
+    with archive:
+        data, errs = read_manifest(archive, path)
         if data is None:
-            return None, {}, problems + errs
-        files: dict[str, bytes] = {}
+            return None, files, errs
         listed = set()
         for item in data["files"]:
-            name = str(item.get("path", ""))
-            listed.add(name)
-            try:
-                content = zf.read(name)
-            except KeyError:
+            name = item["path"]
+            listed.add(canonical_name(name))
+            info = archive.info(name)
+            if info is None:
                 problems.append(ProfileError(path, 0, 0, f"清单列出的 “{name}” 不在压缩包中"))
                 continue
-            except (zipfile.BadZipFile, OSError) as exc:
-                problems.append(ProfileError(path, 0, 0, f"“{name}” 已损坏：{exc}"))
+            try:
+                content = archive.read(name)
+            except ArchiveError as exc:
+                problems += [ProfileError(path, 0, 0, p) for p in exc.problems]
                 continue
-            if sha256(content) != item.get("sha256") or len(content) != item.get("size"):
+            files[canonical_name(name)] = content
+            if sha256(content) != item["sha256"] or len(content) != item["size"]:
                 problems.append(ProfileError(path, 0, 0, f"“{name}” 的 SHA-256 与清单不符：打包后被改动"))
-            files[name] = content
-        for name in names:
+        for name in archive.names():
             if name != MANIFEST and name not in listed:
                 problems.append(ProfileError(path, 0, 0, f"“{name}” 不在清单中：打包后被加入"))
     return data, files, problems
+
+
+def canonical_name(name: str) -> str:
+    """:func:`ucm_check.archive.canonical`, for callers of this module."""
+    from ucm_check.archive import canonical
+
+    return canonical(name)

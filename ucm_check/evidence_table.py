@@ -13,6 +13,7 @@ from typing import Any, Callable
 import attrs
 
 from ucm_check.model import Standard
+from ucm_check.archive import canonical_key
 from ucm_check.inputs import show, suggest, type_name
 
 _HEX = re.compile(r"^[0-9a-f]{64}$")
@@ -80,8 +81,10 @@ def validate_table(body: Any, standard: Standard, err: Callable[[tuple[str, ...]
             if problem:
                 err((code,), f"evidence.{code} 第 {i + 1} 项：{problem}")
                 continue
-            if any(e.path == path for e in found):
-                err((code,), f"evidence.{code} 中 “{path}” 重复列出")
+            twin = next((e.path for e in found if canonical_key(e.path) == canonical_key(path)), None)
+            if twin is not None:
+                same = "重复列出" if twin == path else f"与 “{twin}” 是同一个文件（./、//、大小写或 Unicode 写法不同）"
+                err((code,), f"evidence.{code} 中 “{path}” {same}")
                 continue
             found.append(Entry(code, path, sha, i))
         entries[code] = tuple(found)

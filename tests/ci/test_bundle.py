@@ -88,7 +88,12 @@ def test_verify_catches_an_added_entry_and_an_escaping_name(capsys, county, tmp_
     with zipfile.ZipFile(tmp_path / "out.zip", "a") as zf:
         zf.writestr("../evil.sh", b"rm -rf /")
     code, _, err = run(capsys, "verify", str(tmp_path / "out.zip"))
-    assert code == 2 and "“../evil.sh” 含 “..”" in err and "“../evil.sh” 不在清单中" in err
+    assert code == 2 and "“../evil.sh” 含 “..”" in err  # refused from the directory, before reading
+    bundle(capsys, county, tmp_path / "added.zip")
+    with zipfile.ZipFile(tmp_path / "added.zip", "a") as zf:
+        zf.writestr("extra.sh", b"echo hi")
+    code, _, err = run(capsys, "verify", str(tmp_path / "added.zip"))
+    assert code == 2 and "“extra.sh” 不在清单中" in err
 
 
 def test_verify_catches_a_report_that_no_longer_matches_the_profile(capsys, county, tmp_path):

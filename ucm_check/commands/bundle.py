@@ -45,6 +45,7 @@ def report_texts(profile, result, gates, policy, as_of: dt.date) -> tuple[bytes,
 
 def run(args: argparse.Namespace) -> int:
     from ucm_check import bundle, evidence
+    from ucm_check.archive import canonical, canonical_key
     from ucm_check.checking import score
     from ucm_check.profile import InvalidProfile, ProfileError, parse_text
 
@@ -99,7 +100,12 @@ def run(args: argparse.Namespace) -> int:
                 line, col = evidence.position(profile, entry.rule)
                 if checked.problem:
                     problems.append(ProfileError(args.profile, line, col, f"evidence.{entry.rule}：{checked.problem}"))
-                elif entry.path not in contents.files:
+                elif entry.path in contents:
+                    twin = contents.keys[canonical_key(entry.path)]
+                    if twin != canonical(entry.path):
+                        problems.append(ProfileError(args.profile, line, col, f"evidence.{entry.rule}：“{entry.path}” 与 “{twin}” "
+                                                     "只差大小写或 Unicode 写法，解压后会互相覆盖；请改名后再打包"))
+                else:
                     with open(checked.real, "rb") as fh:
                         contents.add(entry.path, fh.read(), "evidence", args.profile)
         if problems:

@@ -95,8 +95,11 @@ def verify_bundle(args: argparse.Namespace, host, policy) -> int:
     import json
     from decimal import Decimal
 
+    import attrs
+
     from ucm_check import bundle, evidence
     from ucm_check.checking import score
+    from ucm_check.inputs import decode, number_problem
     from ucm_check.profile import InvalidProfile, ProfileError, parse_text
 
     manifest, files, problems = bundle.verify_zip(args.target)
@@ -107,9 +110,9 @@ def verify_bundle(args: argparse.Namespace, host, policy) -> int:
             problems.append(ProfileError(args.target, 0, 0, f"清单中的档案 “{name}” 不在压缩包中"))
         else:
             try:
-                profile = parse_text(name, files[name].decode("utf-8-sig"), host.standards)
-            except (InvalidProfile, UnicodeDecodeError) as exc:
-                problems += getattr(exc, "errors", [ProfileError(name, 0, 0, "档案不是 UTF-8 编码")])
+                profile = parse_text(name, decode(name, files[name], "自评档案", InvalidProfile), host.standards)
+            except InvalidProfile as exc:
+                problems += [attrs.evolve(e, file=f"{args.target}!{e.file}") for e in exc.errors]
                 profile = None
             if profile is not None:
                 for items in evidence.entries(profile).values():
@@ -122,7 +125,9 @@ def verify_bundle(args: argparse.Namespace, host, policy) -> int:
                     as_of = dt.date.fromisoformat(str(manifest.get("as_of")))
                     report = json.loads(files[bundle.REPORT_JSON].decode("utf-8"), parse_float=Decimal)
                     total = Decimal(str(report["profiles"][0]["total"]))
-                except (KeyError, ValueError, IndexError, TypeError):
+                    if number_problem(total):
+                        raise ValueError(total)
+                except (KeyError, ValueError, IndexError, TypeError, ArithmeticError, RecursionError):
                     problems.append(ProfileError(args.target, 0, 0, f"包内报告 {bundle.REPORT_JSON} 缺失或无法解析"))
                 else:
                     result = score(profile, host, as_of=as_of)

@@ -21,6 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", nargs="?", metavar="FOLDER", help="收到的提交包所在目录（*.zip，旁边可放 .check.toml 核查和 .social.toml 社会评价）")
     parser.add_argument("--roster", required=True, metavar="FILE", help="报送名册（TOML）：单位、层级、上级、标准、截止日期和评价办法")
     parser.add_argument("--office", default="", metavar="ID", help="以名册中该单位的身份收件（市州收所辖县市区），默认收名册顶层单位")
+    parser.add_argument("--format", default="text", choices=("text", "markdown", "json", "xlsx"), help="输出格式（xlsx 须配合 -o）")
+    parser.add_argument("-o", "--output", metavar="FILE", help="写入文件（原子写入），不写则输出到标准输出")
     add_as_of(parser, help="收件统计日期（默认今天）：此日尚未收到的为未报送")
     add_host_arguments(parser)
 
@@ -63,4 +65,37 @@ def run(args: argparse.Namespace) -> int:
     if args.folder is None:
         out(show_roster(roster, args.office))
         return exitcodes.PLUGIN if host.errors else exitcodes.OK
-    raise NotImplementedError
+    import datetime as dt
+    import os
+
+    from ucm_check.intake.receive import receive
+
+    if not os.path.isdir(args.folder):
+        err(f"{args.folder}: 错误：目录不存在（应为收到的提交包所在目录）")
+        return exitcodes.INVALID
+    if args.format == "xlsx" and not args.output:
+        err("ucm-check intake: 用法错误：--format xlsx 须用 -o 指定输出文件")
+        return exitcodes.INVALID
+    intake = receive(args.folder, roster, host, office=args.office, as_of=args.as_of or dt.date.today())
+    for e in intake.errors:
+        err(str(e))
+    if args.format == "xlsx":
+        from ucm_check.intake.xlsx import write_xlsx
+
+        write_xlsx(args.output, intake)
+    else:
+        if args.format == "json":
+            from ucm_check.intake.json import render_json as render
+        elif args.format == "markdown":
+            from ucm_check.intake.text import render_markdown as render
+        else:
+            from ucm_check.intake.text import render_text as render
+        text = render(intake)
+        if args.output:
+            from ucm_check.atomic import write_text
+
+            write_text(args.output, text)
+        else:
+            out(text)
+    return exitcodes.combine(exitcodes.INVALID if intake.errors else exitcodes.OK,
+                             exitcodes.PLUGIN if host.errors else exitcodes.OK)

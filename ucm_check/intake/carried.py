@@ -1,0 +1,64 @@
+"""A city's own submission carries its counties' intake results (湘建执函〔2020〕94号 §三: 市州指导监督
+所辖县市区; the province's checks reach down to the counties).
+
+The city runs ``ucm-check intake`` on its counties' bundles with ``--format json`` and attaches the
+document to its bundle (``ucm-check bundle city.toml --attach-intake 下级收件结果.json``); it is
+stored as ``intake/下级收件结果.json`` under the manifest's hashes. The province reads it back here:
+one :class:`CountyResult` per county, as the city judged it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ucm_check.intake.receive import STATUS_TEXT
+
+
+@attrs.frozen
+class CountyResult:
+    """One county as its city's intake judged it."""
+
+    id: str
+    name: str
+    level: str
+    status: str
+    days_late: int
+    final: Decimal | None
+    basis: Decimal | None
+    complete: bool
+    overrated: bool
+
+
+def counties(doc: Any) -> tuple[list[CountyResult], str]:
+    """The counties in a carried intake document, or ``([], why it cannot be read)``."""
+    if not isinstance(doc, dict) or doc.get("kind") != "intake" or not isinstance(doc.get("units"), list):
+        return [], "不是 ucm-check intake --format json 生成的收件结果"
+    out = []
+    for unit in doc["units"]:
+        try:
+            status = str(unit["status"])
+            if status not in STATUS_TEXT:
+                raise ValueError(status)
+            final = unit.get("final")
+            basis = unit.get("basis")
+            out.append(CountyResult(str(unit["id"]), str(unit["name"]), str(unit.get("level", "")), status,
+                                    int(unit.get("days_late") or 0), None if final is None else Decimal(str(final)),
+                                    None if basis is None else Decimal(str(basis)), bool(unit.get("complete", True)),
+                                    bool(unit.get("overrated", False))))
+        except (KeyError, TypeError, ValueError):
+            return [], "收件结果中的单位记录不完整"
+    return out, ""
+
+
+def validate(data: bytes) -> str:
+    """Why ``data`` cannot be attached as a counties' intake document, or ``""``."""
+    import json
+
+    try:
+        doc = json.loads(data.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        return f"不是有效的 JSON：{exc}"
+    return counties(doc)[1]

@@ -1,0 +1,265 @@
+"""Receive a folder of submissions against the roster: verify each bundle, attribute it to its
+unit, judge it on time, late, missing or invalid, and apply the spot check and the social
+evaluation filed beside it.
+
+**Which date decides lateness.** The bundle's recorded assessment date (``as_of`` in
+``MANIFEST.json``, the date ``ucm-check bundle --as-of`` scored and sealed it, today by default).
+A file's modification time is not used: copying from a USB stick or saving a mail attachment
+resets it, and the zip entries carry the fixed 1980-01-01 stamp that makes bundles reproducible.
+The deadline day itself is on time (“11月15日前” includes the 15th). A bundle dated after the
+intake's own date is refused as invalid (a date in the future cannot be right).
+
+**Several bundles for one unit.** The valid one with the latest date counts (a corrected
+resubmission replaces the first, and is judged late or on time by its own date); the others are
+listed as superseded. Invalid bundles only count when the unit has no valid one.
+
+Each bundle is read, judged and reduced to a compact :class:`Record` before the next is opened,
+so memory is bounded by the largest bundle, not by how many there are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from decimal import Decimal
+from typing import Iterator
+
+import attrs
+
+from ucm_check.host import Host
+from ucm_check.intake.roster import Roster, Unit, normal_name
+from ucm_check.intake.scheme import Scheme
+from ucm_check.intake.social import Social
+from ucm_check.intake.spotcheck import RuleDiff, SpotCheck
+from ucm_check.intake.submission import Submission, read_submission
+from ucm_check.model import DEDUCTED, NOT_APPLICABLE, UNANSWERED, ProfileResult
+from ucm_check.profile import ProfileError
+
+ON_TIME, LATE, MISSING, INVALID = "on_time", "late", "missing", "invalid"
+STATUS_TEXT = {ON_TIME: "按时报送", LATE: "逾期报送", MISSING: "未报送", INVALID: "提交包无效"}
+
+
+@attrs.define
+class Record:
+    """One unit's outcome, kept small: scores and per-rule points, never the bundle's files."""
+
+    unit: Unit
+    status: str = MISSING
+    file: str = ""
+    as_of: dt.date | None = None
+    deadline: dt.date | None = None
+    reasons: list[str] = attrs.Factory(list)
+    """Why the bundle is invalid."""
+    others: list[str] = attrs.Factory(list)
+    """Other files attributed to the unit (superseded or invalid), with what they were."""
+    self_total: Decimal | None = None
+    self_complete: bool = True
+    verified_total: Decimal | None = None
+    """After the spot check (the self total when there is none)."""
+    final: Decimal | None = None
+    """The score that ranks: verified facts, then the social evaluation as the scheme says."""
+    basis: Decimal | None = None
+    """What ranks: :attr:`final`, or the lowest it could be when facts are unanswered."""
+    complete: bool = True
+    deducted: dict[str, Decimal] = attrs.Factory(dict)
+    """Rule code -> points lost in the final result (deduction rules that lost points only)."""
+    assessed: frozenset[str] = frozenset()
+    """Deduction rules that apply to the unit and are answered in the final result."""
+    check: SpotCheck | None = None
+    diffs: list[RuleDiff] = attrs.Factory(list)
+    social: Social | None = None
+    notes: list[str] = attrs.Factory(list)
+    carried: object = None
+    """The counties' results the unit's bundle carries (see :mod:`.carried`)."""
+
+    @property
+    def days_late(self) -> int:
+        return max((self.as_of - self.deadline).days, 0) if self.as_of and self.deadline else 0
+
+    @property
+    def difference(self) -> Decimal | None:
+        """Self total minus verified total when a spot check was made."""
+        if self.check is None or self.self_total is None or self.verified_total is None:
+            return None
+        return self.self_total - self.verified_total
+
+    def overrated(self, scheme: Scheme) -> bool:
+        """自评偏高: the self total exceeds the verified total by more than the margin (超过)."""
+        diff = self.difference
+        return diff is not None and diff > scheme.overrate_margin
+
+
+@attrs.define
+class Intake:
+    """The whole intake: one record per expected unit, plus files that fit no expected unit."""
+
+    roster: Roster
+    office: str
+    as_of: dt.date
+    records: list[Record]
+    stray: list[tuple[str, str]] = attrs.Factory(list)
+    """(file, why it was not attributed to an expected unit)."""
+    errors: list[ProfileError] = attrs.Factory(list)
+    """Problems in the office's own files (spot checks, surveys): exit 2."""
+    standard: object = None
+
+    def counts(self) -> dict[str, int]:
+        found = {s: 0 for s in STATUS_TEXT}
+        for r in self.records:
+            found[r.status] += 1
+        return found
+
+
+def bundles(folder: str) -> Iterator[str]:
+    """Every ``*.zip`` under ``folder`` (hidden folders skipped), in a stable order."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.lower().endswith(".zip") and not name.startswith("."):
+                yield os.path.join(root, name)
+
+
+def attribute(roster: Roster, sub: Submission) -> Unit | None:
+    """The roster unit a bundle belongs to: by the name in its manifest, else (for a bundle that
+    could not be read) by a unit's place name or full name in the file name, longest first."""
+    if sub.unit_name:
+        return roster.find(sub.unit_name)
+    stem = normal_name(os.path.splitext(os.path.basename(sub.path))[0])
+    hits = [(len(n), u) for u in roster.units for n in (normal_name(u.name), normal_name(u.region)) if n and n in stem]
+    return max(hits, key=lambda h: h[0])[1] if hits else None
+
+
+def rescore(result: ProfileResult, sub: Submission, overrides: dict[str, dict], host: Host,
+            remove: tuple[str, str] | None = None) -> ProfileResult:
+    """The unit re-scored with ``overrides`` (area -> key -> value) in place of its own facts."""
+    from ucm_check.checking import score
+
+    facts = {area: dict(values) for area, values in sub.profile.facts.items()}
+    for area, values in overrides.items():
+        facts.setdefault(area, {}).update(values)
+    if remove:
+        facts.get(remove[0], {}).pop(remove[1], None)
+    return score(attrs.evolve(sub.profile, facts=facts), host, as_of=sub.as_of)
+
+
+def judge(record: Record, sub: Submission, check: SpotCheck | None, social: Social | None,
+          scheme: Scheme, host: Host) -> None:
+    """Fill ``record`` from a valid submission, its spot check and its social evaluation."""
+    from ucm_check.intake.spotcheck import compare
+
+    own = sub.result
+    record.self_total, record.self_complete = own.total, own.complete
+    verified = rescore(own, sub, dict(check.facts), host) if check else own
+    record.verified_total, record.check = verified.total, check
+    overrides = {a: dict(v) for a, v in (check.facts.items() if check else ())}
+    area, _, key = scheme.social_fact.partition(".")
+    remove = None
+    if scheme.social == "fact":
+        if social is not None:
+            overrides.setdefault(area, {})[key] = social.satisfaction_rate
+        else:
+            remove = (area, key)
+            record.notes.append(f"缺社会评价：按评价办法以社会满意度调查为准，{scheme.social_fact} 视为未填写")
+    final = rescore(own, sub, overrides, host, remove) if (overrides or remove) else own
+    record.social = social
+    record.diffs = compare(own, verified, check) if check else []
+    if final is not own and final is not verified:
+        record.diffs += compare(verified, final, None, "社会评价")
+    record.complete = final.complete
+    if scheme.social == "weight":
+        w = scheme.social_weight
+        rate = social.satisfaction_rate if social else Decimal(0)
+        if social is None:
+            record.complete = False
+            record.notes.append("缺社会评价：社会评价部分按 0 计，结果不完整")
+        record.final = (1 - w) * final.total + w * rate
+        record.basis = (1 - w) * final.lowest_total + w * rate
+    else:
+        record.final, record.basis = final.total, final.lowest_total
+    bonus = {a.area.id for a in final.areas if a.area.bonus}
+    record.deducted = {f.rule.code: f.points for f in final.findings if f.status == DEDUCTED and f.area not in bonus}
+    record.assessed = frozenset(f.rule.code for f in final.findings if f.area not in bonus
+                                and f.status not in (UNANSWERED, NOT_APPLICABLE, "error"))
+
+
+def _sidecar(path: str, suffix: str, loader, unit: Unit, intake: Intake):
+    """The spot-check or survey file beside bundle ``path``, if any and valid and for ``unit``."""
+    side = os.path.splitext(path)[0] + suffix
+    if not os.path.exists(side):
+        return None
+    from ucm_check.profile import InvalidFile
+
+    try:
+        found = loader(side)
+    except InvalidFile as exc:
+        intake.errors += exc.errors
+        return None
+    if found.unit not in (unit.id, unit.name) and normal_name(found.unit) not in unit.names():
+        intake.errors.append(ProfileError(side, 0, 0, f"文件写的单位 “{found.unit}” 与旁边提交包的单位 “{unit.name}”（{unit.id}）不符：放错了位置？"))
+        return None
+    return found
+
+
+def _problems(sub: Submission, unit: Unit, roster: Roster, as_of: dt.date) -> list[str]:
+    """Reasons beyond the bundle's own integrity: wrong level or standard, a date in the future."""
+    problems = list(sub.problems)
+    if sub.profile is not None:
+        level, sid = sub.profile.unit.get("level"), sub.profile.standard_id
+        if level != unit.level:
+            problems.append(f"档案的单位层级 “{level}” 与名册的 “{unit.level}” 不符（层级决定哪些规则适用）")
+        if sid != roster.standard:
+            problems.append(f"档案的评价标准 “{sid}” 与名册的 “{roster.standard}” 不符")
+    if sub.as_of and sub.as_of > as_of:
+        problems.append(f"提交包的评价日期 {sub.as_of.isoformat()} 晚于收件统计日期 {as_of.isoformat()}")
+    return problems
+
+
+def receive(folder: str, roster: Roster, host: Host, *, office: str = "", as_of: dt.date) -> Intake:
+    """Receive every bundle under ``folder`` for the units that submit to ``office``."""
+    from ucm_check.intake.social import SUFFIX as SOCIAL, load_social
+    from ucm_check.intake.spotcheck import SUFFIX as CHECK, load_check
+
+    standard = host.standards[roster.standard]
+    expected = {u.id: u for u in roster.children(office)}
+    intake = Intake(roster, office, as_of, [], standard=standard)
+    best: dict[str, Record] = {}
+    invalid: dict[str, list[tuple[str, list[str]]]] = {}
+    for path in bundles(folder):
+        sub = read_submission(path, host)
+        unit = attribute(roster, sub)
+        if unit is None:
+            why = f"名册中没有单位 “{sub.unit_name}”" if sub.unit_name else "无法识别单位：" + "；".join(sub.problems[:3])
+            intake.stray.append((path, why))
+            continue
+        if unit.id not in expected:
+            to = roster.unit(unit.parent).name if unit.parent and roster.unit(unit.parent) else roster.office
+            intake.stray.append((path, f"{unit.name} 应向 {to} 报送，不属于本级收件"))
+            continue
+        problems = _problems(sub, unit, roster, as_of)
+        if problems or not sub.valid:
+            invalid.setdefault(unit.id, []).append((path, problems or ["提交包无法评分"]))
+            continue
+        check = _sidecar(path, CHECK, lambda p: load_check(p, standard), unit, intake)
+        social = _sidecar(path, SOCIAL, load_social, unit, intake)
+        record = Record(unit, file=path, as_of=sub.as_of, deadline=roster.deadline_of(unit), carried=sub.carried)
+        record.status = ON_TIME if sub.as_of <= record.deadline else LATE
+        judge(record, sub, check, social, roster.scheme, host)
+        previous = best.get(unit.id)
+        if previous is None or (record.as_of, record.file) > (previous.as_of, previous.file):
+            if previous is not None:
+                record.others.append(f"{previous.file}（评价日期 {previous.as_of}，已被较新的提交包取代）")
+            best[unit.id] = record
+        else:
+            previous.others.append(f"{path}（评价日期 {record.as_of}，已被较新的提交包取代）")
+    for unit_id, unit in expected.items():
+        record = best.get(unit_id)
+        bad = invalid.get(unit_id, [])
+        if record is None and bad:
+            path, reasons = bad[-1]
+            record = Record(unit, INVALID, path, deadline=roster.deadline_of(unit), reasons=reasons)
+            bad = bad[:-1]
+        elif record is None:
+            record = Record(unit, MISSING, deadline=roster.deadline_of(unit))
+        record.others += [f"{p}（无效：{'；'.join(r)}）" for p, r in bad]
+        intake.records.append(record)
+    return intake

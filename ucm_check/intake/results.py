@@ -1,0 +1,110 @@
+"""Results for the notice: ranking, per-rule statistics (共性问题) and the 通报表扬 / 通报批评 lists.
+Pure functions of the :class:`~ucm_check.intake.receive.Intake` records; no I/O.
+
+- **Ranking** is by the score that ranks (:attr:`Record.basis`: the final score, or the lowest it
+  could be when facts are unanswered), highest first; equal scores share a rank (1, 1, 3).
+  Units that sent nothing valid are not ranked.
+- **Per rule**, over the ranked units: how many lost points, the points lost in total, and the
+  mean over the units the rule was assessed for (applicable and answered).
+- **共性问题**: rules that cost the most units points (then the most points), document order last.
+- **通报表扬**: final score at least ``praise_min`` (以上 includes it), submitted on time, assessment
+  complete and not flagged 自评偏高. **通报批评**: score below ``criticise_below``; nothing valid
+  received (``criticise_missing``); late (``criticise_late``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from ucm_check.intake.receive import INVALID, LATE, MISSING, ON_TIME, Intake, Record
+from ucm_check.numbers import ZERO, fmt
+
+
+@attrs.frozen
+class RuleStat:
+    """One deduction rule across the ranked units."""
+
+    code: str
+    title: str
+    area: str
+    """Area number and title, e.g. ``三 统一执法人员着装``."""
+    max_points: Decimal
+    units_lost: int
+    """Units that lost points on it."""
+    assessed: int
+    """Units it was assessed for (applicable and answered)."""
+    total_lost: Decimal
+    lost_by: tuple[str, ...] = ()
+    """Names of the units that lost points, in roster order."""
+
+    @property
+    def mean_lost(self) -> Decimal:
+        """Points lost per assessed unit, to two decimals (0 when none was assessed)."""
+        return (self.total_lost / self.assessed).quantize(Decimal("0.01")) if self.assessed else ZERO
+
+
+def ranked(intake: Intake) -> list[tuple[int, Record]]:
+    """(rank, record) for every unit with a valid submission, best first; ties share a rank."""
+    rows = sorted((r for r in intake.records if r.status in (ON_TIME, LATE)),
+                  key=lambda r: (-r.basis, r.unit.name))
+    out: list[tuple[int, Record]] = []
+    for index, record in enumerate(rows):
+        rank = out[-1][0] if out and out[-1][1].basis == record.basis else index + 1
+        out.append((rank, record))
+    return out
+
+
+def rule_stats(intake: Intake) -> list[RuleStat]:
+    """Statistics for every deduction rule of the standard, in document order."""
+    valid = [r for r in intake.records if r.status in (ON_TIME, LATE)]
+    stats = []
+    for area in intake.standard.areas:
+        if area.bonus:
+            continue
+        for rule in area.rules:
+            lost = [r for r in valid if r.deducted.get(rule.code, ZERO) > 0]
+            stats.append(RuleStat(rule.code, rule.title, f"{area.number} {area.title}", rule.max_points, len(lost),
+                                  sum(1 for r in valid if rule.code in r.assessed),
+                                  sum((r.deducted[rule.code] for r in lost), ZERO),
+                                  tuple(r.unit.name for r in lost)))
+    return stats
+
+
+def common_issues(stats: list[RuleStat], count: int) -> list[RuleStat]:
+    """The ``count`` rules that most units lost points on (共性问题)."""
+    order = {s.code: i for i, s in enumerate(stats)}
+    hit = [s for s in stats if s.units_lost]
+    return sorted(hit, key=lambda s: (-s.units_lost, -s.total_lost, order[s.code]))[:count]
+
+
+def praise(intake: Intake) -> list[tuple[Record, str]]:
+    """通报表扬: (record, why) in ranking order."""
+    scheme = intake.roster.scheme
+    if scheme.praise_min is None:
+        return []
+    return [(r, f"得分 {fmt(r.final)}，不低于 {fmt(scheme.praise_min)} 分，按时报送，评价完整，核查未发现自评偏高")
+            for _, r in ranked(intake)
+            if r.final >= scheme.praise_min and r.status == ON_TIME and r.complete and not r.overrated(scheme)]
+
+
+def criticise(intake: Intake) -> list[tuple[Record, str]]:
+    """通报批评: (record, why), units without a valid submission first, then by score."""
+    scheme = intake.roster.scheme
+    out: list[tuple[Record, str]] = []
+    for r in intake.records:
+        if r.status == MISSING and scheme.criticise_missing:
+            out.append((r, f"截至 {intake.as_of.isoformat()} 未报送总结自评"))
+        elif r.status == INVALID and scheme.criticise_missing:
+            out.append((r, f"报送的提交包无效：{r.reasons[0]}"))
+    for _, r in ranked(intake):
+        why = []
+        if scheme.criticise_below is not None and r.basis < scheme.criticise_below:
+            shown = fmt(r.basis) + ("（评价不完整，按最低可能得分）" if not r.complete else "")
+            why.append(f"得分 {shown}，低于 {fmt(scheme.criticise_below)} 分")
+        if r.status == LATE and scheme.criticise_late:
+            why.append(f"逾期 {r.days_late} 天报送")
+        if why:
+            out.append((r, "；".join(why)))
+    return out

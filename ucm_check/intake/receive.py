@@ -46,6 +46,7 @@ class Record:
     unit: Unit
     status: str = MISSING
     file: str = ""
+    """The bundle that counts, relative to the intake folder."""
     as_of: dt.date | None = None
     deadline: dt.date | None = None
     reasons: list[str] = attrs.Factory(list)
@@ -225,23 +226,24 @@ def receive(folder: str, roster: Roster, host: Host, *, office: str = "", as_of:
     best: dict[str, Record] = {}
     invalid: dict[str, list[tuple[str, list[str]]]] = {}
     for path in bundles(folder):
+        shown = os.path.relpath(path, folder)
         sub = read_submission(path, host)
         unit = attribute(roster, sub)
         if unit is None:
             why = f"名册中没有单位 “{sub.unit_name}”" if sub.unit_name else "无法识别单位：" + "；".join(sub.problems[:3])
-            intake.stray.append((path, why))
+            intake.stray.append((shown, why))
             continue
         if unit.id not in expected:
             to = roster.unit(unit.parent).name if unit.parent and roster.unit(unit.parent) else roster.office
-            intake.stray.append((path, f"{unit.name} 应向 {to} 报送，不属于本级收件"))
+            intake.stray.append((shown, f"{unit.name} 应向 {to} 报送，不属于本级收件"))
             continue
         problems = _problems(sub, unit, roster, as_of)
         if problems or not sub.valid:
-            invalid.setdefault(unit.id, []).append((path, problems or ["提交包无法评分"]))
+            invalid.setdefault(unit.id, []).append((shown, problems or ["提交包无法评分"]))
             continue
         check = _sidecar(path, CHECK, lambda p: load_check(p, standard), unit, intake)
         social = _sidecar(path, SOCIAL, load_social, unit, intake)
-        record = Record(unit, file=path, as_of=sub.as_of, deadline=roster.deadline_of(unit), carried=sub.carried)
+        record = Record(unit, file=shown, as_of=sub.as_of, deadline=roster.deadline_of(unit), carried=sub.carried)
         record.status = ON_TIME if sub.as_of <= record.deadline else LATE
         judge(record, sub, check, social, roster.scheme, host)
         previous = best.get(unit.id)
@@ -250,7 +252,7 @@ def receive(folder: str, roster: Roster, host: Host, *, office: str = "", as_of:
                 record.others.append(f"{previous.file}（评价日期 {previous.as_of}，已被较新的提交包取代）")
             best[unit.id] = record
         else:
-            previous.others.append(f"{path}（评价日期 {record.as_of}，已被较新的提交包取代）")
+            previous.others.append(f"{shown}（评价日期 {record.as_of}，已被较新的提交包取代）")
     for unit_id, unit in expected.items():
         record = best.get(unit_id)
         bad = invalid.get(unit_id, [])

@@ -253,3 +253,60 @@ def test_markdown_has_every_section_as_a_table(office):
     for title in ("## 收件与得分", "## 核查对比", "## 各规则失分统计", "## 共性问题", "## 拟通报表扬", "## 拟通报批评", "## 其他文件"):
         assert f"\n{title}\n\n| " in md, title
     assert "| 430100 | 长沙市城市管理和综合执法局 | 设区市 | 按时报送 | 2020-11-10 | 111 | 106 | 107 | 8 |" in md
+
+
+def test_every_key_of_the_intake_json_is_documented_in_docs_json_md(office):
+    from tests.helpers import ROOT
+
+    _, doc, _ = office
+    documented = (ROOT / "docs" / "json.md").read_text(encoding="utf-8").split("## Intake report", 1)[1]
+    keys: set[str] = set()
+
+    def walk(value, parent=""):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if parent != "deducted":  # keys there are rule codes
+                    keys.add(k)
+                walk(v, k)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, parent)
+
+    walk(doc)
+    assert sorted(k for k in keys if f"`{k}`" not in documented) == []
+
+
+def test_the_tui_opens_the_intake_shows_a_units_comparison_and_the_rule_statistics(office, host):
+    import asyncio
+
+    asyncio.run(_browse(office, host))
+
+
+async def _browse(office, host):
+    from textual.widgets import DataTable, Static
+
+    from ucm_check.intake.receive import receive
+    from ucm_check.intake.roster import load_roster
+    from ucm_check.intake.tui import IntakeApp
+    import datetime as dt
+
+    inbox, _, _ = office
+    intake = receive(str(inbox), load_roster(str(ROSTER), host.standards), host, as_of=dt.date(2020, 11, 30))
+    app = IntakeApp(intake)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        units = app.screen.query_one("#units", DataTable)
+        assert units.row_count == 14
+        assert "应报 14 个单位：按时 8" in str(app.screen.query_one("#heading", Static).render())
+        await pilot.press("enter")  # 长沙市, the first row
+        await pilot.pause()
+        table = app.screen.query_one("#t0", DataTable)
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert ["HN-03-2 执法着装规范", "2", "0", "2"] == rows[0][:4]
+        assert ["合计（核查）", "111", "106", "5"] == [r for r in rows if r[0] == "合计（核查）"][0][:4]
+        await pilot.press("escape", "r")
+        await pilot.pause()
+        stats = app.screen.query_one("#t0", DataTable)
+        assert [str(stats.get_row_at(i)[0]) for i in range(stats.row_count)][:2] == ["HN-03-2", "HN-04-3"]
+        issues = app.screen.query_one("#t1", DataTable)
+        assert str(issues.get_row_at(0)[1]) == "HN-10-2 对县（市、区）指导监督"

@@ -16,6 +16,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("profile", metavar="PROFILE", help="自评档案（TOML）；佐证文件路径相对于它所在的目录")
     parser.add_argument("-o", "--output", required=True, metavar="FILE.zip", help="输出的提交包")
     parser.add_argument("--policy", metavar="FILE", help="省级提交策略：门槛结果写入包内报告")
+    parser.add_argument("--attach-intake", metavar="FILE.json",
+                        help="市州：附上所辖县市区的收件结果（ucm-check intake --format json 的输出），随本级提交包报送")
     add_as_of(parser)
     add_host_arguments(parser)
 
@@ -108,6 +110,20 @@ def run(args: argparse.Namespace) -> int:
                 else:
                     with open(checked.real, "rb") as fh:
                         contents.add(entry.path, fh.read(), "evidence", args.profile)
+        if getattr(args, "attach_intake", None):
+            from ucm_check.intake.carried import validate
+            from ucm_check.intake.submission import CARRIED
+
+            try:
+                attached = open(args.attach_intake, "rb").read()
+            except OSError as exc:
+                problems.append(ProfileError(args.attach_intake, 0, 0, f"无法读取下级收件结果：{exc.strerror or exc}"))
+            else:
+                why = validate(attached)
+                if why:
+                    problems.append(ProfileError(args.attach_intake, 0, 0, f"不能作为下级收件结果附上：{why}"))
+                else:
+                    contents.add(CARRIED, attached, "intake", args.profile)
         if problems:
             for e in problems:
                 err(str(e))

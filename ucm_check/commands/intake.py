@@ -22,6 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--roster", required=True, metavar="FILE", help="报送名册（TOML）：单位、层级、上级、标准、截止日期和评价办法")
     parser.add_argument("--office", default="", metavar="ID", help="以名册中该单位的身份收件（市州收所辖县市区），默认收名册顶层单位")
     parser.add_argument("--format", default="text", choices=("text", "markdown", "json", "xlsx"), help="输出格式（xlsx 须配合 -o）")
+    parser.add_argument("--tui", action="store_true", help="在终端中浏览：单位列表、单位的核查对比、各规则统计")
     parser.add_argument("-o", "--output", metavar="FILE", help="写入文件（原子写入），不写则输出到标准输出")
     add_as_of(parser, help="收件统计日期（默认今天）：此日尚未收到的为未报送")
     add_host_arguments(parser)
@@ -79,7 +80,11 @@ def run(args: argparse.Namespace) -> int:
     intake = receive(args.folder, roster, host, office=args.office, as_of=args.as_of or dt.date.today())
     for e in intake.errors:
         err(str(e))
-    if args.format == "xlsx":
+    if args.tui:
+        from ucm_check.intake.tui import IntakeApp
+
+        IntakeApp(intake).run()
+    elif args.format == "xlsx":
         from ucm_check.intake.xlsx import write_xlsx
 
         write_xlsx(args.output, intake)

@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from ucm_check.intake.receive import STATUS_TEXT
+STATUSES = ("on_time", "late", "missing", "invalid")
 
 
 @attrs.frozen
@@ -40,7 +40,7 @@ def counties(doc: Any) -> tuple[list[CountyResult], str]:
     for unit in doc["units"]:
         try:
             status = str(unit["status"])
-            if status not in STATUS_TEXT:
+            if status not in STATUSES:
                 raise ValueError(status)
             final = unit.get("final")
             basis = unit.get("basis")
@@ -51,6 +51,21 @@ def counties(doc: Any) -> tuple[list[CountyResult], str]:
         except (KeyError, TypeError, ValueError):
             return [], "收件结果中的单位记录不完整"
     return out, ""
+
+
+def check_against(found: list[CountyResult], roster, city) -> list[str]:
+    """Notes for carried counties the province's roster does not place under ``city``."""
+    notes = []
+    for c in found:
+        unit = roster.find(c.name)
+        if unit is None:
+            notes.append(f"下级收件结果中的 “{c.name}” 不在名册中")
+        elif unit.parent != city.id:
+            notes.append(f"下级收件结果中的 “{c.name}” 在名册中不属于 {city.name}")
+    for unit in roster.children(city.id):
+        if all(roster.find(c.name) != unit for c in found):
+            notes.append(f"下级收件结果中缺少名册所列的 “{unit.name}”")
+    return notes
 
 
 def validate(data: bytes) -> str:

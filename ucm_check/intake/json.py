@@ -31,6 +31,9 @@ def record_json(r: Record, rank: int | None, intake: Intake) -> dict[str, Any]:
         "overrated": r.overrated(scheme), "difference": _n(r.difference), "notes": r.notes,
         "deducted": {code: _n(p) for code, p in r.deducted.items()},
         "check": None, "social": None,
+        "counties": [{"id": c.id, "name": c.name, "level": c.level, "status": c.status, "days_late": c.days_late,
+                      "final": _n(c.final), "basis": _n(c.basis), "complete": c.complete, "overrated": c.overrated}
+                     for c in r.counties],
     }
     if r.check is not None:
         doc["check"] = {"file": r.check.file, "inspectors": list(r.check.inspectors), "date": r.check.date.isoformat(),
@@ -41,7 +44,8 @@ def record_json(r: Record, rank: int | None, intake: Intake) -> dict[str, Any]:
                          "date": r.social.date.isoformat() if r.social.date else None}
     doc["rules"] = [{"code": d.code, "title": d.title, "area": d.area, "self_score": _n(d.self_score),
                      "verified_score": _n(d.verified_score), "difference": _n(d.difference),
-                     "self_observed": d.self_observed, "verified_observed": d.verified_observed, "note": d.note}
+                     "self_observed": d.self_observed, "verified_observed": d.verified_observed, "note": d.note,
+                     "source": d.source}
                     for d in r.diffs]
     return doc
 

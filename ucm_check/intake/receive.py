@@ -70,8 +70,8 @@ class Record:
     diffs: list[RuleDiff] = attrs.Factory(list)
     social: Social | None = None
     notes: list[str] = attrs.Factory(list)
-    carried: object = None
-    """The counties' results the unit's bundle carries (see :mod:`.carried`)."""
+    counties: list = attrs.Factory(list)
+    """The counties' results the unit's bundle carries (:class:`~.carried.CountyResult`)."""
 
     @property
     def days_late(self) -> int:
@@ -217,6 +217,7 @@ def _problems(sub: Submission, unit: Unit, roster: Roster, as_of: dt.date) -> li
 
 def receive(folder: str, roster: Roster, host: Host, *, office: str = "", as_of: dt.date) -> Intake:
     """Receive every bundle under ``folder`` for the units that submit to ``office``."""
+    from ucm_check.intake.carried import check_against, counties
     from ucm_check.intake.social import SUFFIX as SOCIAL, load_social
     from ucm_check.intake.spotcheck import SUFFIX as CHECK, load_check
 
@@ -243,7 +244,10 @@ def receive(folder: str, roster: Roster, host: Host, *, office: str = "", as_of:
             continue
         check = _sidecar(path, CHECK, lambda p: load_check(p, standard), unit, intake)
         social = _sidecar(path, SOCIAL, load_social, unit, intake)
-        record = Record(unit, file=shown, as_of=sub.as_of, deadline=roster.deadline_of(unit), carried=sub.carried)
+        record = Record(unit, file=shown, as_of=sub.as_of, deadline=roster.deadline_of(unit))
+        if sub.carried is not None:
+            record.counties, problem = counties(sub.carried)
+            record.notes += [f"下级收件结果无法读取：{problem}"] if problem else check_against(record.counties, roster, unit)
         record.status = ON_TIME if sub.as_of <= record.deadline else LATE
         judge(record, sub, check, social, roster.scheme, host)
         previous = best.get(unit.id)

@@ -91,10 +91,16 @@ class Roster:
     units: tuple[Unit, ...]
     scheme: Scheme
     document: str = ""
+    _by_id: dict[str, Unit] = attrs.field(init=False, repr=False, eq=False)
+    _by_name: dict[str, Unit] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {u.id: u for u in self.units})
+        object.__setattr__(self, "_by_name", {n: u for u in reversed(self.units) for n in u.names()})
 
     def unit(self, unit_id: str) -> Unit | None:
         """The unit with ``unit_id``, or None."""
-        return next((u for u in self.units if u.id == unit_id), None)
+        return self._by_id.get(unit_id)
 
     def children(self, parent: str = "") -> tuple[Unit, ...]:
         """Units that submit to ``parent`` (``""``: to the roster's office), in roster order."""
@@ -116,8 +122,7 @@ class Roster:
 
     def find(self, name: str) -> Unit | None:
         """The unit whose name or alias equals ``name`` once normalised."""
-        key = normal_name(name)
-        return next((u for u in self.units if key in u.names()), None)
+        return self._by_name.get(normal_name(name))
 
 
 def unit_position(text: str, index: int, key: str | None = None, *, value: bool = False) -> tuple[int, int]:

@@ -64,11 +64,9 @@ def summary(intake: Intake) -> Table:
 
 def cities(intake: Intake) -> Table:
     """Each unit with the counties its bundle carries (a city's own intake of its counties)."""
-    from ucm_check.intake.carried import counties
-
     rows = []
     for r in intake.records:
-        found, problem = counties(r.carried) if r.carried is not None else ([], "")
+        found, problem = r.counties, ""
         tally = {s: sum(1 for c in found if c.status == s) for s in STATUS_TEXT}
         below = (f"县级 {len(found)} 个：按时 {tally['on_time']}、逾期 {tally['late']}、未报送 {tally[MISSING]}、无效 {tally[INVALID]}"
                  if found else problem or ("未附县级收件结果" if r.status in ("on_time", "late") else ""))
@@ -131,8 +129,9 @@ def stray(intake: Intake) -> Table:
 
 def all_tables(intake: Intake, *, every: bool = True) -> list[Table]:
     """Every table, in report order (``every=False``: the rules table without rules nobody lost points on)."""
-    return [summary(intake), checks(intake), rules(intake, every=every), issues(intake), praise(intake), criticise(intake),
-            stray(intake)]
+    with_counties = [cities(intake)] if any(r.counties for r in intake.records) else []
+    return [summary(intake), *with_counties, checks(intake), rules(intake, every=every), issues(intake), praise(intake),
+            criticise(intake), stray(intake)]
 
 
 def headline(intake: Intake) -> list[str]:

@@ -32,7 +32,7 @@ def test_a_broken_spot_check_names_line_column_and_what_is_expected(hunan, text,
 
 @pytest.mark.parametrize("text, where, message", [
     ('[social]\nunit = "430100"\nsatisfaction_rate = 101\n', "3:21", "应为 0 到 100 之间的数字"),
-    ('[social]\nunit = "430100"\nsatisfaction_rate = "85%"\n', "3:21", "实际为字符串 '85%'"),
+    ('[social]\nunit = "430100"\nsatisfaction_rate = "85%"\n', "3:21", "实际为字符串 \"85%\""),
     ('[social]\nunit = "430100"\n', "1:1", "缺少必填字段 satisfaction_rate"),
     ('[social]\nunit = "430100"\nsatisfaction_rate = 85\nrespondents = 0\n', "4:15", "样本量）应为正整数"),
 ])

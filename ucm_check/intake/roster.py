@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 import unicodedata
 from decimal import Decimal
 from typing import Any, Mapping
@@ -36,7 +35,7 @@ import attrs
 
 from ucm_check.intake.scheme import Scheme, parse_scheme
 from ucm_check.model import Standard
-from ucm_check.profile import InvalidFile, ProfileError, read_text, suggest, toml_error, type_name
+from ucm_check.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
 
 ROSTER_KEYS = {"title": "名册标题", "office": "收件单位", "standard": "评价标准编号", "deadline": "报送截止日期",
                "document": "依据文件"}
@@ -145,14 +144,20 @@ def unit_position(text: str, index: int, key: str | None = None, *, value: bool 
     return 1, 1
 
 
+def _roster_locator(text: str, path: tuple) -> tuple[int, int]:
+    """Position of a key path from :func:`load_toml`'s number and nesting checks."""
+    from ucm_check.locate import locate
+
+    if len(path) >= 2 and path[0] == "unit" and isinstance(path[1], int):
+        return unit_position(text, path[1], path[2] if len(path) > 2 and isinstance(path[2], str) else None)
+    return locate(text, tuple(p for p in path if isinstance(p, str)))
+
+
 def parse_roster(file: str, text: str, standards: Mapping[str, Standard]) -> Roster:
     """Validate roster ``text``; raise :class:`InvalidRoster` with every problem, located."""
     from ucm_check.locate import locate
 
-    try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        raise InvalidRoster([toml_error(file, exc, text)]) from None
+    data = load_toml(file, text, InvalidRoster, locate=_roster_locator)
     errors: list[ProfileError] = []
 
     def at(path: tuple[str, ...], message: str, *, value: bool = True) -> None:
@@ -175,11 +180,11 @@ def parse_roster(file: str, text: str, standards: Mapping[str, Standard]) -> Ros
             if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
                 fields[key] = value
             else:
-                at(("roster", key), f"roster.deadline（报送截止日期）应为日期，写作 2020-11-15（不加引号），实际为{type_name(value)} {value!r}")
+                at(("roster", key), f"roster.deadline（报送截止日期）应为日期，写作 2020-11-15（不加引号），实际为{type_name(value)} {show(value)}")
         elif isinstance(value, str) and value.strip():
             fields[key] = value.strip()
         else:
-            at(("roster", key), f"roster.{key}（{ROSTER_KEYS[key]}）应为非空字符串，实际为{type_name(value)} {value!r}")
+            at(("roster", key), f"roster.{key}（{ROSTER_KEYS[key]}）应为非空字符串，实际为{type_name(value)} {show(value)}")
     if "roster" in data:
         for key in ("office", "standard", "deadline"):
             if key not in head:
@@ -222,16 +227,16 @@ def _units(file: str, text: str, raw: Any, standard: Standard | None, errors: li
                 if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
                     kw[key] = value
                 else:
-                    bad(key, f"deadline（{UNIT_KEYS[key]}）应为日期，写作 2020-11-05，实际为{type_name(value)} {value!r}")
+                    bad(key, f"deadline（{UNIT_KEYS[key]}）应为日期，写作 2020-11-05，实际为{type_name(value)} {show(value)}")
             elif key == "aliases":
                 if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
                     kw[key] = tuple(v.strip() for v in value)
                 else:
-                    bad(key, f"aliases（{UNIT_KEYS[key]}）应为非空字符串的数组，实际为{type_name(value)} {value!r}")
+                    bad(key, f"aliases（{UNIT_KEYS[key]}）应为非空字符串的数组，实际为{type_name(value)} {show(value)}")
             elif isinstance(value, str) and (value.strip() or key == "parent"):
                 kw[key] = value.strip()
             else:
-                bad(key, f"{key}（{UNIT_KEYS[key]}）应为非空字符串，实际为{type_name(value)} {value!r}")
+                bad(key, f"{key}（{UNIT_KEYS[key]}）应为非空字符串，实际为{type_name(value)} {show(value)}")
         missing = [k for k in ("id", "name", "level") if k not in body]
         if missing:
             bad(None, f"缺少必填字段 {'、'.join(missing)}（{'、'.join(UNIT_KEYS[k] for k in missing)}）", value=False)

@@ -23,6 +23,7 @@ from typing import Any, Callable
 import attrs
 
 from ucm_check.model import Standard
+from ucm_check.inputs import show
 from ucm_check.numbers import fmt
 
 KEYS = {
@@ -67,27 +68,27 @@ def parse_scheme(raw: Any, standard: Standard | None, at: Callable[..., None]) -
     kw: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in KEYS:
-            from ucm_check.profile import suggest
+            from ucm_check.inputs import suggest
 
             at((key,), f"[scheme] 中有未知字段 “{key}”{suggest(key, list(KEYS))}；可用：{'、'.join(KEYS)}", value=False)
         elif key in ("criticise_missing", "criticise_late"):
             if isinstance(value, bool):
                 kw[key] = value
             else:
-                at((key,), f"scheme.{key}（{KEYS[key]}）应为 true 或 false，实际为 {value!r}")
+                at((key,), f"scheme.{key}（{KEYS[key]}）应为 true 或 false，实际为 {show(value)}")
         elif key in ("social", "social_fact"):
             ok = value in SOCIAL_MODES if key == "social" else isinstance(value, str) and _fact_ok(standard, value)
             if ok:
                 kw[key] = value
             elif key == "social":
-                at((key,), f"scheme.social（{KEYS[key]}）应为以下之一：none、fact、weight，实际为 {value!r}")
+                at((key,), f"scheme.social（{KEYS[key]}）应为以下之一：none、fact、weight，实际为 {show(value)}")
             else:
-                at((key,), f"scheme.social_fact 应为评价标准中的百分数事实（区域.字段，如 \"service.satisfaction_rate\"），实际为 {value!r}")
+                at((key,), f"scheme.social_fact 应为评价标准中的百分数事实（区域.字段，如 \"service.satisfaction_rate\"），实际为 {show(value)}")
         elif key == "top_issues":
             if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
                 kw[key] = value
             else:
-                at((key,), f"scheme.top_issues（{KEYS[key]}）应为不小于 0 的整数，实际为 {value!r}")
+                at((key,), f"scheme.top_issues（{KEYS[key]}）应为不小于 0 的整数，实际为 {show(value)}")
         elif isinstance(value, (int, Decimal)) and not isinstance(value, bool) and value >= 0:
             number = Decimal(value)
             if key == "social_weight" and not number <= 1:
@@ -95,7 +96,7 @@ def parse_scheme(raw: Any, standard: Standard | None, at: Callable[..., None]) -
             else:
                 kw[key] = number
         else:
-            at((key,), f"scheme.{key}（{KEYS[key]}）应为不小于 0 的数字，实际为 {value!r}")
+            at((key,), f"scheme.{key}（{KEYS[key]}）应为不小于 0 的数字，实际为 {show(value)}")
     if kw.get("social") == "weight" and "social_weight" not in raw:
         at(("social",), "scheme.social = \"weight\" 时必须写 social_weight（社会评价的权重，如 0.2）")
     if (kw.get("praise_min") is not None and kw.get("criticise_below") is not None

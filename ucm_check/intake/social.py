@@ -17,13 +17,12 @@ unit's own ``social_fact`` before scoring; ``weight`` blends it into the final s
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from ucm_check.profile import InvalidFile, ProfileError, read_text, suggest, toml_error, type_name
+from ucm_check.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
 
 SUFFIX = ".social.toml"
 KEYS = {"unit": "被评价单位（编号或名称）", "satisfaction_rate": "群众满意度（%）", "respondents": "样本量",
@@ -51,10 +50,7 @@ def parse_social(file: str, text: str) -> Social:
     """Validate a social-evaluation file; raise :class:`InvalidSocial` with every problem."""
     from ucm_check.locate import locate
 
-    try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        raise InvalidSocial([toml_error(file, exc, text)]) from None
+    data = load_toml(file, text, InvalidSocial)
     errors: list[ProfileError] = []
 
     def at(path: tuple[str, ...], message: str, *, value: bool = True) -> None:
@@ -76,21 +72,21 @@ def parse_social(file: str, text: str) -> Social:
             if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and 0 <= value <= 100:
                 kw[key] = Decimal(value)
             else:
-                at(("social", key), f"social.satisfaction_rate（群众满意度）应为 0 到 100 之间的数字（不带 % 号），实际为{type_name(value)} {value!r}")
+                at(("social", key), f"social.satisfaction_rate（群众满意度）应为 0 到 100 之间的数字（不带 % 号），实际为{type_name(value)} {show(value)}")
         elif key == "respondents":
             if isinstance(value, int) and not isinstance(value, bool) and value > 0:
                 kw[key] = value
             else:
-                at(("social", key), f"social.respondents（样本量）应为正整数，实际为{type_name(value)} {value!r}")
+                at(("social", key), f"social.respondents（样本量）应为正整数，实际为{type_name(value)} {show(value)}")
         elif key == "date":
             if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
                 kw[key] = value
             else:
-                at(("social", key), f"social.date（调查日期）应为日期，写作 2020-11-20（不加引号），实际为{type_name(value)} {value!r}")
+                at(("social", key), f"social.date（调查日期）应为日期，写作 2020-11-20（不加引号），实际为{type_name(value)} {show(value)}")
         elif isinstance(value, str) and value.strip():
             kw[key] = value.strip()
         else:
-            at(("social", key), f"social.{key}（{KEYS[key]}）应为非空字符串，实际为{type_name(value)} {value!r}")
+            at(("social", key), f"social.{key}（{KEYS[key]}）应为非空字符串，实际为{type_name(value)} {show(value)}")
     if "social" in data:
         for key in ("unit", "satisfaction_rate"):
             if key not in body:

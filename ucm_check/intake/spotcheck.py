@@ -19,7 +19,6 @@ The unit is re-scored with its own facts overridden by the verified ones; see :f
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from decimal import Decimal
 from typing import Any, Mapping
 
@@ -27,7 +26,7 @@ import attrs
 
 from ucm_check.model import ERROR, NOT_APPLICABLE, UNANSWERED, ProfileResult, Standard
 from ucm_check.numbers import ZERO
-from ucm_check.profile import InvalidFile, ProfileError, read_text, suggest, toml_error, type_name
+from ucm_check.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
 
 SUFFIX = ".check.toml"
 CHECK_KEYS = {"unit": "被核查单位（编号或名称）", "inspectors": "核查人员", "date": "核查日期", "notes": "核查说明"}
@@ -114,10 +113,7 @@ def parse_check(file: str, text: str, standard: Standard) -> SpotCheck:
     from ucm_check.locate import locate
     from ucm_check.profile import check_fact
 
-    try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        raise InvalidCheck([toml_error(file, exc, text)]) from None
+    data = load_toml(file, text, InvalidCheck)
     errors: list[ProfileError] = []
 
     def at(path: tuple[str, ...], message: str, *, value: bool = True) -> None:
@@ -139,16 +135,16 @@ def parse_check(file: str, text: str, standard: Standard) -> SpotCheck:
             if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
                 kw[key] = value
             else:
-                at(("check", key), f"check.date（核查日期）应为日期，写作 2020-11-25（不加引号），实际为{type_name(value)} {value!r}")
+                at(("check", key), f"check.date（核查日期）应为日期，写作 2020-11-25（不加引号），实际为{type_name(value)} {show(value)}")
         elif key == "inspectors":
             if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
                 kw[key] = tuple(v.strip() for v in value)
             else:
-                at(("check", key), f"check.inspectors（核查人员）应为非空的姓名数组，如 [\"张三\", \"李四\"]，实际为{type_name(value)} {value!r}")
+                at(("check", key), f"check.inspectors（核查人员）应为非空的姓名数组，如 [\"张三\", \"李四\"]，实际为{type_name(value)} {show(value)}")
         elif isinstance(value, str) and (value.strip() or key == "notes"):
             kw[key] = value.strip()
         else:
-            at(("check", key), f"check.{key}（{CHECK_KEYS[key]}）应为非空字符串，实际为{type_name(value)} {value!r}")
+            at(("check", key), f"check.{key}（{CHECK_KEYS[key]}）应为非空字符串，实际为{type_name(value)} {show(value)}")
     if "check" in data:
         for key in ("unit", "inspectors", "date"):
             if key not in head:

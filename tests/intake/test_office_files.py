@@ -93,3 +93,12 @@ def test_usage_errors_exit_2(capsys, tmp_path):
     assert code == 2 and "目录不存在" in err
     code, _, err = run(capsys, "intake", str(tmp_path), "--roster", str(ROSTER), "--format", "xlsx")
     assert code == 2 and "--format xlsx 须用 -o 指定输出文件" in err
+
+
+def test_a_spot_check_beside_no_valid_bundle_is_listed_as_unused(capsys, inbox):
+    write(inbox / "张家界市.check.toml", GOOD_CHECK.replace("430100", "430800"))
+    code, out, _ = run(capsys, "intake", str(inbox), "--roster", str(ROSTER), "--as-of", "2020-11-20", "--format", "json")
+    import json
+
+    assert code == 0 and json.loads(out)["stray"] == [
+        {"file": "张家界市.check.toml", "reason": "核查文件未使用：旁边没有同名的有效提交包（张家界市.zip）"}]

@@ -130,7 +130,7 @@ def attribute(roster: Roster, sub: Submission) -> Unit | None:
     return max(hits, key=lambda h: h[0])[1] if hits else None
 
 
-def rescore(result: ProfileResult, sub: Submission, overrides: dict[str, dict], host: Host,
+def rescore(sub: Submission, overrides: dict[str, dict], host: Host,
             remove: tuple[str, str] | None = None) -> ProfileResult:
     """The unit re-scored with ``overrides`` (area -> key -> value) in place of its own facts."""
     from ucm_check.checking import score
@@ -150,7 +150,7 @@ def judge(record: Record, sub: Submission, check: SpotCheck | None, social: Soci
 
     own = sub.result
     record.self_total, record.self_complete = own.total, own.complete
-    verified = rescore(own, sub, dict(check.facts), host) if check else own
+    verified = rescore(sub, dict(check.facts), host) if check else own
     record.verified_total, record.check = verified.total, check
     overrides = {a: dict(v) for a, v in (check.facts.items() if check else ())}
     area, _, key = scheme.social_fact.partition(".")
@@ -161,7 +161,7 @@ def judge(record: Record, sub: Submission, check: SpotCheck | None, social: Soci
         else:
             remove = (area, key)
             record.notes.append(f"缺社会评价：按评价办法以社会满意度调查为准，{scheme.social_fact} 视为未填写")
-    final = rescore(own, sub, overrides, host, remove) if (overrides or remove) else own
+    final = rescore(sub, overrides, host, remove) if (overrides or remove) else own
     record.social = social
     record.diffs = compare(own, verified, check) if check else []
     if final is not own and final is not verified:
@@ -226,6 +226,7 @@ def receive(folder: str, roster: Roster, host: Host, *, office: str = "", as_of:
     intake = Intake(roster, office, as_of, [], standard=standard)
     best: dict[str, Record] = {}
     invalid: dict[str, list[tuple[str, list[str]]]] = {}
+    used: set[str] = set()
     for path in bundles(folder):
         shown = os.path.relpath(path, folder)
         sub = read_submission(path, host)
@@ -244,6 +245,7 @@ def receive(folder: str, roster: Roster, host: Host, *, office: str = "", as_of:
             continue
         check = _sidecar(path, CHECK, lambda p: load_check(p, standard), unit, intake)
         social = _sidecar(path, SOCIAL, load_social, unit, intake)
+        used.add(os.path.splitext(path)[0])
         record = Record(unit, file=shown, as_of=sub.as_of, deadline=roster.deadline_of(unit))
         if sub.carried is not None:
             record.counties, problem = counties(sub.carried)
@@ -268,4 +270,11 @@ def receive(folder: str, roster: Roster, host: Host, *, office: str = "", as_of:
             record = Record(unit, MISSING, deadline=roster.deadline_of(unit))
         record.others += [f"{p}（无效：{'；'.join(r)}）" for p, r in bad]
         intake.records.append(record)
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith((CHECK, SOCIAL)) and os.path.join(root, name[: -len(CHECK if name.endswith(CHECK) else SOCIAL)]) not in used:
+                what = "核查文件" if name.endswith(CHECK) else "社会评价文件"
+                intake.stray.append((os.path.relpath(os.path.join(root, name), folder),
+                                     f"{what}未使用：旁边没有同名的有效提交包（{name.split('.')[0]}.zip）"))
     return intake

@@ -25,7 +25,6 @@ from typing import Any, Mapping
 import attrs
 
 from ucm_check.model import ERROR, NOT_APPLICABLE, UNANSWERED, ProfileResult, Standard
-from ucm_check.numbers import ZERO
 from ucm_check.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
 
 SUFFIX = ".check.toml"
@@ -191,8 +190,3 @@ def parse_check(file: str, text: str, standard: Standard) -> SpotCheck:
 def load_check(path: str, standard: Standard) -> SpotCheck:
     """Read and validate a spot-check file; raise :class:`InvalidCheck`."""
     return parse_check(path, read_text(path, "核查文件", InvalidCheck), standard)
-
-
-def total_difference(own: ProfileResult, verified: ProfileResult) -> Decimal:
-    """Self total minus verified total (positive: the unit rated itself higher)."""
-    return own.total - verified.total if own and verified else ZERO

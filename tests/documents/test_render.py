@@ -73,3 +73,24 @@ def test_a_line_of_body_text_holds_28_characters(report_pdf):
                 rows.setdefault(round(c["top"], 1), []).append(c)
     full = [r for r in rows.values() if all(len(c["text"].encode()) == 3 for c in r)]  # lines of CJK only
     assert full and max(len(r) for r in full) == 28
+
+
+@pytest.fixture(scope="module")
+def letter_pdf(report_pdf):
+    from ucm_check.cli import main
+
+    folder = report_pdf.parent.parent
+    out = folder / "督查科.docx"
+    assert main(["--log-level", "error", "letters", str(folder / "county.toml"), "--unit", "督查科", "-o", str(out),
+                 "--as-of", AS_OF, "--no-entry-points"]) == 0
+    return to_pdf(out, folder / "letter")
+
+
+def test_the_inspection_office_letter_prints_on_a4_with_its_items_and_signature_block(letter_pdf):
+    sizes = page_sizes_mm(letter_pdf)
+    assert set(sizes) == {(210, 297)} and 2 <= len(sizes) <= 5  # six items, their milestones, terms, signatures
+    pages = page_text(letter_pdf)
+    assert pages[0].startswith("整改工作责任书")
+    assert "负责人（签字）" in pages[-1] and "（盖章）" in pages[-1]
+    for n, text in enumerate(pages, 1):
+        assert f"— {n} —" in text.splitlines()[-1]

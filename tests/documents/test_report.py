@@ -86,7 +86,9 @@ def test_the_score_table_says_what_the_json_report_says(capsys, county, report):
         assert Decimal(score.lstrip("+")) == Decimal(str(area["score"]))
         assert deducted == "—" if area["kind"] == "bonus" else Decimal(deducted) == Decimal(str(area["points"]))
         assert int(unanswered) == area["unanswered"]
-    assert rows[-2][:3] == ["扣分项合计", "100", "17.3"] and Decimal(rows[-2][2]) == Decimal(str(expected["deducted"]))
+    subtotal = next(r for r in rows if r[0] == "扣分项合计")
+    assert subtotal[:4] == ["扣分项合计", "100", "17.3", "82.7"] and Decimal(subtotal[2]) == Decimal(str(expected["deducted"]))
+    assert rows.index(subtotal) == 12 and rows[13][0] == "加分评价"  # the twelve areas, their sum, then the bonus
     assert rows[-1][0] == "总分（含加分）" and Decimal(rows[-1][3]) == Decimal(str(expected["total"])) == Decimal("86.2")
 
 

@@ -169,6 +169,7 @@ def _setup_styles(doc) -> None:
         if indent:
             _indent_chars(style.paragraph_format, first=indent)
     doc.styles[STYLE_TITLE].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _grid(doc.styles[STYLE_TITLE].paragraph_format, snap=False)  # a 2号 line in a tall font would take two grid lines
     table = _style(doc, STYLE_TABLE)
     table.font.size = SIZE_SMALL_4
     set_fonts(table, FONTS["body"][0], LATIN)

@@ -58,18 +58,19 @@ def default_title(unit: Mapping[str, Any]) -> str:
 
 
 def score_rows(result: ProfileResult) -> list[list[str]]:
-    """The score table's body: one row per area, then 合计 of the deduction areas, then 总分."""
-    rows = []
-    for a in result.areas:
-        name = f"{a.area.number}、{a.area.title}" if not a.area.bonus else a.area.title
+    """The score table's body: the deduction areas, their 合计, the bonus areas, then 总分."""
+    def row(a) -> list[str]:
+        name = a.area.title if a.area.bonus else f"{a.area.number}、{a.area.title}"
         if a.error:
-            rows.append([name, fmt(a.area.max), "—", "未能评价", "—"])
-            continue
-        rows.append([name, fmt(a.area.max), "—" if a.area.bonus else fmt(a.points),
-                     (f"+{fmt(a.score)}" if a.area.bonus else fmt(a.score)), str(a.count(UNANSWERED))])
+            return [name, fmt(a.area.max), "—", "未能评价", "—"]
+        return [name, fmt(a.area.max), "—" if a.area.bonus else fmt(a.points),
+                f"+{fmt(a.score)}" if a.area.bonus else fmt(a.score), str(a.count(UNANSWERED))]
+
     deduction = [a for a in result.areas if not a.area.bonus]
+    rows = [row(a) for a in deduction]
     rows.append(["扣分项合计", fmt(result.standard.base), fmt(result.deducted), fmt(result.standard.base - result.deducted),
                  str(sum(a.count(UNANSWERED) for a in deduction))])
+    rows.extend(row(a) for a in result.areas if a.area.bonus)
     rows.append(["总分（含加分）", "", "", fmt(result.total), str(len(result.unanswered))])
     return rows
 
@@ -179,7 +180,7 @@ def _plan(doc: Official, plan: Plan, as_of: dt.date, saved: bool) -> None:
     doc.heading2("（一）问题清单")
     rows = [[str(n), item.problem, item.measures, owners(item), deadline_cell(item, as_of)]
             for n, item in enumerate(items, 1)]
-    doc.table(PLAN_HEADERS, rows, (12, 44, 48, 26, 26), align="clllc")
+    doc.table(PLAN_HEADERS, rows, (14, 42, 46, 26, 28), align="clllc")
     doc.heading2("（二）路线图")
     doc.table(ROADMAP_HEADERS, roadmap(items, as_of), (28, 24, 80, 24), align="ccll")
 
@@ -192,4 +193,4 @@ def _evidence(doc: Official, rows: Sequence[EvidenceRow]) -> None:
     for n, row in enumerate(rows, 1):
         sha = f"{row.sha256[:32]}\n{row.sha256[32:]}" if row.sha256 else "—"
         body.append([str(n), row.rule, row.path + (f"\n（{row.note}）" if row.note else ""), sha])
-    doc.table(EVIDENCE_HEADERS, body, (12, 24, 60, 60), align="ccll", mono=3)
+    doc.table(EVIDENCE_HEADERS, body, (14, 22, 60, 60), align="ccll", mono=3)

@@ -1,0 +1,90 @@
+"""``ucm-check letters``: one 责任书 per unit of the typical county's plan, the same items the plan's
+JSON gives that unit, and clear refusals when there is nothing to sign."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.documents.conftest import AS_OF, open_docx, run, table_rows, texts
+from ucm_check.documents.common import lead_units, owners
+from ucm_check.documents.letters import ITEM_HEADERS, file_name
+
+
+def plan_items(capsys, county) -> list[dict]:
+    code, out, _ = run(capsys, "plan", str(county), "--format", "json", "--as-of", AS_OF, "--no-entry-points")
+    assert code == 0
+    return json.loads(out)["items"]
+
+
+def roles(item: dict, unit: str) -> str:
+    lead = item["lead_unit"] if isinstance(item["lead_unit"], list) else [item["lead_unit"]]
+    if unit in lead:
+        return "牵头"
+    return "责任" if unit in item["responsible_units"] else "配合" if unit in item["cooperating_units"] else ""
+
+
+def test_every_unit_of_the_plan_gets_its_own_letter(capsys, county):
+    out = county.parent / "责任书"
+    code, _, err = run(capsys, "letters", str(county), "-o", str(out), "--as-of", AS_OF, "--no-entry-points")
+    assert code == 0, err
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        file_name(u) for u in ("办公室", "政工科", "法制科", "督查科", "一中队", "二中队"))
+
+
+def test_the_inspection_office_signs_for_exactly_its_items_with_role_person_and_deadline(capsys, county):
+    out = county.parent / "督查科.docx"
+    code, _, err = run(capsys, "letters", str(county), "--unit", "督查科", "-o", str(out), "--as-of", AS_OF,
+                       "--no-entry-points")
+    assert code == 0 and f"已生成责任书 {out}" in err
+    document = open_docx(out)
+    table = next(t for t in document.tables if [c.text for c in t.rows[0].cells] == list(ITEM_HEADERS))
+    rows = table_rows(table)[1:]
+    expected = [i for i in plan_items(capsys, county) if roles(i, "督查科")]
+    assert sorted((r[1], r[3]) for r in rows) == sorted((i["problem"], roles(i, "督查科")) for i in expected)
+    assert len(rows) == 6 and sum(r[3] == "牵头" for r in rows) == 3
+    dress = next(r for r in rows if r[1].startswith("执法着装规范"))
+    assert dress[4:] == ["张三", "2027-01-31\n整改中"]
+    body = texts(document)
+    assert body[0] == "整改工作责任书" and "（督查科）" in body
+    assert any("某县城市管理和综合执法局与督查科签订本责任书" in t and "承担以下6项整改事项" in t for t in body)
+    milestones = table_rows(document.tables[1])[1:]
+    assert ["2026-12-10", "HN-03-2", "阶段节点：第一轮着装风纪督查", "已完成"] in milestones
+    signature = table_rows(document.tables[2])
+    assert signature[0] == ["某县城市管理和综合执法局", "责任单位：督查科"] and ["（盖章）", "（盖章）"] in signature
+
+
+def test_an_unknown_unit_or_a_missing_plan_exits_2_and_says_what_exists(capsys, county):
+    code, _, err = run(capsys, "letters", str(county), "--unit", "督察科", "-o", str(county.parent / "x.docx"),
+                       "--no-entry-points")
+    assert code == 2 and "没有单位 “督察科”" in err and "督查科" in err and not (county.parent / "x.docx").exists()
+    county.with_name("county.plan.toml").unlink()
+    code, _, err = run(capsys, "letters", str(county), "-o", str(county.parent / "out"), "--no-entry-points")
+    assert code == 2 and "没有整改台账" in err and "ucm-check plan" in err and not (county.parent / "out").exists()
+
+
+def test_a_plan_without_any_units_has_no_letters_to_write(capsys, county):
+    county.with_name("county.plan.toml").unlink()
+    assert run(capsys, "plan", str(county), "--as-of", AS_OF, "--no-entry-points")[0] == 0
+    code, _, err = run(capsys, "letters", str(county), "-o", str(county.parent / "out"), "--no-entry-points")
+    assert code == 2 and "都未指定单位" in err
+
+
+class _Item:
+    """Stands in for a plan item whose 牵头单位 is stored as a list (several lead units)."""
+
+    def __init__(self, lead, responsible=()):
+        self.lead_units = lead
+        self.responsible_units = responsible
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("督查科", "督查科（牵头）；一中队"),
+    (("督查科", "法制科"), "督查科、法制科（牵头）；一中队"),
+    ((), "一中队、督查科"),
+])
+def test_lead_units_read_as_one_name_or_a_list(lead, expected):
+    item = _Item(lead, ("一中队", "督查科"))
+    assert owners(item) == expected
+    assert lead_units(item) == ((lead,) if isinstance(lead, str) else tuple(lead))

@@ -1,0 +1,92 @@
+"""责任书: one document per unit of the rectification plan, listing its items, deadlines and
+milestones, with room for both sides' signatures and seals.
+
+The items of a unit are exactly those :func:`ucm_check.plan.views.by_unit` gives it (the 责任清单
+of ``ucm-check plan``): every item it leads, is responsible for or cooperates on, with that role.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Sequence
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from ucm_check.documents.common import deadline_cell, roadmap
+from ucm_check.documents.layout import FONTS, STYLE_TABLE, Official, set_fonts
+from ucm_check.plan.model import Item, Plan
+from ucm_check.plan.views import NO_UNIT, by_unit
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s]+')
+ITEM_HEADERS = ("序号", "问题", "整改措施", "职责", "责任人", "完成时限")
+MILESTONE_HEADERS = ("时间", "事项", "内容", "状态")
+ROLES = {"牵头": "牵头", "责任": "责任", "配合": "配合"}
+DUTIES = (
+    "牵头单位对所列事项的整改负总责，责任单位按分工抓落实，配合单位按职责积极配合。",
+    "按完成时限完成整改，整改情况和佐证材料报整改台账，经核查后销号；逾期未完成的，在整改台账中如实标注逾期。",
+    "确需调整完成时限的，应说明理由，经批准后在整改台账中记录调整情况。",
+    "本责任书一式两份，双方各执一份，自签订之日起生效，至所列事项全部销号时止。",
+)
+"""The terms every 责任书 states: they restate how the plan works (销号, 逾期, recorded deadline
+moves), not anything about the unit's own work."""
+
+
+def units(plan: Plan) -> list[str]:
+    """Units that get a 责任书: every named unit of the plan, in the 责任清单's order."""
+    return [name for name, _ in by_unit(plan) if name != NO_UNIT]
+
+
+def unassigned(plan: Plan) -> list[Item]:
+    """Items without any unit: they appear in no 责任书."""
+    return [item for name, pairs in by_unit(plan) if name == NO_UNIT for item, _ in pairs]
+
+
+def file_name(unit: str) -> str:
+    """``责任书-督查科.docx``, with characters a file system refuses replaced."""
+    safe = _UNSAFE.sub("_", unit).strip("_") or "单位"
+    return f"责任书-{safe}.docx"
+
+
+def build(plan: Plan, unit: str, *, bureau: str, standard: str, as_of: dt.date) -> Official:
+    """The 责任书 of ``unit``: its items with role, person and deadline, their milestones, the terms,
+    and the signature block for the bureau and the unit."""
+    pairs = next((p for name, p in by_unit(plan) if name == unit), [])
+    items = [item for item, _ in pairs]
+    doc = Official(title=f"整改工作责任书（{unit}）", author=bureau)
+    doc.title("整改工作责任书")
+    set_fonts(doc.paragraph(indent=False, align=WD_ALIGN_PARAGRAPH.CENTER).add_run(f"（{unit}）"), FONTS["heading2"][0])
+    doc.blank()
+    doc.paragraph(f"为抓好{standard}自评发现问题的整改，明确责任、时限和要求，{bureau}与{unit}签订本责任书。"
+                  f"{unit}承担以下{len(items)}项整改事项。")
+    doc.heading1("一、责任事项")
+    rows = [[str(n), item.problem, item.measures, ROLES.get(role, role), item.person or "未指定",
+             deadline_cell(item, as_of)] for n, (item, role) in enumerate(pairs, 1)]
+    doc.table(ITEM_HEADERS, rows, (14, 38, 42, 14, 20, 28), align="cllccc")
+    doc.heading1("二、阶段节点和完成时限")
+    doc.table(MILESTONE_HEADERS, roadmap(items, as_of), (28, 24, 80, 24), align="ccll")
+    doc.heading1("三、责任要求")
+    for n, text in enumerate(DUTIES, 1):
+        doc.paragraph(f"{n}. {text}")
+    _signatures(doc, bureau, unit)
+    return doc
+
+
+def _signatures(doc: Official, bureau: str, unit: str) -> None:
+    """Two columns without borders: the bureau on the left, the unit on the right, each with room
+    for a seal, a signature and a handwritten date."""
+    doc.blank(2)
+    left = (bureau, "（盖章）", "", "负责人（签字）：", "", "　　年　　月　　日")
+    right = (f"责任单位：{unit}", "（盖章）", "", "负责人（签字）：", "", "　　年　　月　　日")
+    table = doc.doc.add_table(rows=len(left), cols=2)
+    for r, pair in enumerate(zip(left, right)):
+        for c, text in enumerate(pair):
+            p = table.rows[r].cells[c].paragraphs[0]
+            p.style = doc.doc.styles[STYLE_TABLE]
+            run = p.add_run(text)
+            run.font.size = doc.doc.styles["Normal"].font.size
+
+
+def all_letters(plan: Plan, names: Sequence[str], **kwargs) -> dict[str, Official]:
+    """Unit name -> its 责任书, for each of ``names``."""
+    return {name: build(plan, name, **kwargs) for name in names}

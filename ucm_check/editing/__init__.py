@@ -16,7 +16,6 @@ import errno
 import hashlib
 import json
 import os
-import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Mapping
@@ -24,14 +23,9 @@ from typing import Any, Mapping
 import attrs
 
 from ucm_check.atomic import write_bytes
+from ucm_check.editing.lines import CLEARED, EditError, apply_edits, literal
 from ucm_check.model import Standard
-from ucm_check.numbers import fmt
 from ucm_check.profile import InvalidProfile, Profile, check_fact, load_profile, parse_text
-
-#: An edit that un-answers a fact (its line is commented out on save).
-CLEARED: Any = type("Cleared", (), {"__repr__": lambda self: "CLEARED"})()
-_HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_-]+)\s*\]\s*(#.*)?$")
-_ASSIGN = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
 
 
 class SaveError(Exception):
@@ -42,19 +36,14 @@ class FileChanged(SaveError):
     """The file on disk is no longer the one that was opened."""
 
 
-def literal(value: Any) -> str:
-    """A fact value as one line of TOML: ``true``, ``7``, ``82.6``, ``"方案未落实"``, ``["a", "b"]``."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return fmt(value)
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(literal(v) for v in value) + "]"
-    return json.dumps(str(value), ensure_ascii=False)
+__all__ = ["CLEARED", "Editor", "FileChanged", "SaveError", "apply_edits", "literal", "parse_literal", "write_new"]
+
+
+def same_value(a: Any, b: Any) -> bool:
+    """Whether two answers mean the same: arrays compare as sets (the file's item order is kept)."""
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return set(a) == set(b)
+    return a is b if CLEARED in (a, b) else a == b and type(a) is type(b)
 
 
 def _read(path: Path) -> tuple[bytes, str]:
@@ -64,101 +53,6 @@ def _read(path: Path) -> tuple[bytes, str]:
 
 def digest(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
-
-
-def _table_lines(lines: list[str]) -> dict[str, dict[str, Any]]:
-    """Per top-level table: header line, last key line, key lines and commented-out key lines."""
-    tables: dict[str, dict[str, Any]] = {}
-    current: dict[str, Any] | None = None
-    for i, line in enumerate(lines):
-        header = _HEADER.match(line)
-        if header:
-            current = tables.setdefault(header.group(1), {"header": i, "last": i, "keys": {}, "commented": {}})
-            continue
-        if line.lstrip().startswith("["):
-            current = None  # an array of tables or a dotted header: not a profile area
-            continue
-        if current is None:
-            continue
-        assign = _ASSIGN.match(line)
-        if assign:
-            current["keys"][assign.group(1)] = i
-            current["last"] = i
-            continue
-        commented = re.match(r"^\s*#\s*([A-Za-z0-9_-]+)\s*=", line)
-        if commented:
-            current["commented"].setdefault(commented.group(1), i)
-    return tables
-
-
-def _revive(commented: str, key: str, line: str) -> str | None:
-    """The template's ``# key = old  # note`` line answered as ``key = new  # note``, or None
-    when the commented-out text is not a single TOML key/value line."""
-    import tomlkit
-
-    indent, _, rest = commented.partition("#")
-    try:
-        item = tomlkit.parse(rest.strip())[key]
-    except Exception:
-        return None
-    trivia = item.trivia
-    comment = f"{trivia.comment_ws}{trivia.comment}" if trivia.comment else ""
-    return f"{indent}{line}{comment}"
-
-
-def apply_edits(text: str, edits: Mapping[tuple[str, str], Any]) -> str:
-    """``text`` with every ``(area, key) -> value`` edit applied, all else byte for byte the same."""
-    import tomlkit
-
-    newline = "\r\n" if "\r\n" in text else "\n"
-    doc = tomlkit.parse(text)
-    new: dict[tuple[str, str], Any] = {}
-    cleared: list[tuple[str, str]] = []
-    for (area, key), value in edits.items():
-        table = doc.get(area)
-        present = isinstance(table, Mapping) and key in table
-        if value is CLEARED:
-            if present:
-                cleared.append((area, key))
-        elif present:
-            table[key] = tomlkit.value(literal(value))  # keeps the line's comment and spacing
-        else:
-            new[(area, key)] = value
-    text = doc.as_string()
-    if not new and not cleared:
-        return text
-    lines = text.split(newline)
-    tables = _table_lines(lines)
-    inserts: dict[int, list[str]] = {}
-    appended: dict[str, list[str]] = {}
-    for area, key in cleared:
-        spot = tables.get(area, {}).get("keys", {}).get(key)
-        if spot is None:
-            raise SaveError(f"无法清除 {area}.{key}：它不是单独一行的“键 = 值”，请在文件中手工删除")
-        lines[spot] = re.sub(r"^(\s*)", r"\1# ", lines[spot], count=1)
-    for (area, key), value in new.items():
-        line = f"{key} = {literal(value)}"
-        info = tables.get(area)
-        if info is None:
-            appended.setdefault(area, []).append(line)
-        elif key in info["commented"]:
-            spot = info["commented"][key]
-            revived = _revive(lines[spot], key, line)
-            if revived is None:
-                inserts.setdefault(spot, []).append(line)
-            else:
-                lines[spot] = revived
-        else:
-            inserts.setdefault(info["last"], []).append(line)
-    for spot in sorted(inserts, reverse=True):
-        lines[spot + 1:spot + 1] = inserts[spot]
-    if appended:
-        while lines and lines[-1] == "":
-            lines.pop()
-        for area, body in appended.items():
-            lines += ["", f"[{area}]", *body]
-        lines.append("")
-    return newline.join(lines)
 
 
 @attrs.define
@@ -211,8 +105,7 @@ class Editor:
     def set(self, area: str, key: str, value: Any) -> None:
         """Record an edit (a normalised value, or :data:`CLEARED`); an edit back to the file's value is dropped."""
         original = self.profile.facts.get(area, {}).get(key, CLEARED)
-        same_items = isinstance(value, tuple) and isinstance(original, tuple) and set(value) == set(original)
-        if value == original or same_items or (value is CLEARED and original is CLEARED):
+        if same_value(value, original):
             self.edits.pop((area, key), None)
         else:
             self.edits[(area, key)] = value
@@ -242,6 +135,9 @@ class Editor:
                 base = self.base_text
         try:
             text = self.render(base)
+        except EditError as exc:
+            raise SaveError(str(exc)) from None
+        try:
             profile = parse_text(str(self.path), text, self.standards)
         except InvalidProfile as exc:
             raise SaveError("保存后的档案无法通过校验，未写入：" + "；".join(e.message for e in exc.errors)) from None
@@ -249,7 +145,7 @@ class Editor:
             raise SaveError(f"无法在文件中写入修改：{exc}") from None
         for (area, key), value in self.edits.items():
             got = profile.facts.get(area, {}).get(key, CLEARED)
-            if got != value and not (value is CLEARED and got is CLEARED):
+            if not same_value(got, value):
                 raise SaveError(f"写入 {area}.{key} 后读回的值不一致，未写入；请检查文件中该键的写法")
         data = ("\ufeff" if self.bom else "") + text
         raw = data.encode("utf-8")

@@ -12,6 +12,7 @@ from typing import Any, Iterable
 
 from rich.align import Align
 from rich.text import Text
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
@@ -25,6 +26,7 @@ from ucm_check.profile import InvalidProfile
 from ucm_check.tui.screens import translate_bindings
 from ucm_check.tui.session import Session
 from ucm_check.tui.strings import Strings
+from ucm_check.tui.typeahead import TypeAhead
 
 #: Seconds between an answer and the draft that keeps it safe from a crash.
 DRAFT_DELAY = 1.0
@@ -70,7 +72,14 @@ class UcmApp(App):
         self.tr = Strings(lang)
         self.session: Session | None = None
         self._draft_timer: Timer | None = None
+        self.typeahead = TypeAhead(self)
         translate_bindings(self, self.tr)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys typed ahead wait their turn (:mod:`ucm_check.tui.typeahead`), then Textual handles them."""
+        if isinstance(event, events.Key) and not event.is_forwarded and await self.typeahead.hold(event):
+            return
+        await super().on_event(event)
 
     # opening ------------------------------------------------------------------------------------
 

@@ -111,3 +111,30 @@ def check_json(path: Path, *args: str, env=None) -> dict:
 def statuses(report: dict) -> dict[str, str]:
     """Rule code -> status, from a ``check --format json`` profile entry."""
     return {f["code"]: f["status"] for area in report["areas"] for f in area["findings"]}
+
+
+async def type_ahead(pilot, app, *keys: str) -> None:
+    """Send every key at once, as a fast typist or a paste into the terminal does (Pilot's own
+    ``press`` waits for the app between keys), then wait until the app has handled them all."""
+    import unicodedata
+
+    from textual import events
+    from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+
+    for key in keys:
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        original = REPLACED_KEYS.get(key, key)
+        try:
+            char = unicodedata.lookup(_get_unicode_name_from_key(original))
+        except KeyError:
+            char = key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    for _ in range(200):
+        await pilot.pause()
+        typeahead = getattr(app, "typeahead", None)
+        if typeahead is None or (not typeahead.held and not typeahead.busy):
+            break
+    await settle(pilot, 3)

@@ -14,7 +14,7 @@ from ucm_check.profile import load_profile
 from ucm_check.template import render
 
 ROOT = Path(__file__).resolve().parents[2]
-PROFILES = sorted((ROOT / "profiles").glob("*.toml"))
+PROFILES = [p for p in sorted((ROOT / "profiles").glob("*.toml")) if not p.name.endswith(".plan.toml")]
 STANDARD_LEVELS = [
     ("hunan-2020", "设区市"), ("hunan-2020", "自治州"), ("hunan-2020", "县市区"),
     ("henan-2021", "省辖市"), ("henan-2021", "济源示范区"), ("henan-2021", "县（市、区）"),

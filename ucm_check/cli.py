@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "intake": ("ucm_check.commands.intake", "收件：按报送名册核收各单位提交包，核查、社会评价、排名和通报"),
     "report": ("ucm_check.commands.report", "自评报告：按党政机关公文格式（GB/T 9704）生成 Word 文件"),
     "letters": ("ucm_check.commands.letters", "责任书：按整改台账为每个责任单位生成一份 Word 责任书，供签字盖章"),
+    "assess": ("ucm_check.commands.assess", "多单位月度考评：导入各来源得分、加权排名、红黑旗、问责、经费、走势"),
     "new-plugin": ("ucm_check.commands.new_plugin", "生成插件包骨架：pyproject、一条规则、示例档案和测试"),
 }
 

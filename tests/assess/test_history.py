@@ -1,0 +1,67 @@
+"""History kept as plain files: one folder per month, re-ranking gives the same bytes, trends."""
+
+from __future__ import annotations
+
+import json
+
+from ucm_check.cli import main
+
+
+def test_each_month_keeps_its_inputs_and_results_as_plain_files(fresh_year):
+    assert main(["assess", "rank", str(fresh_year), "--period", "2026-12", "--format", "json", "-o", str(fresh_year / "x.json")]) == 0
+    march = fresh_year / "history" / "2026-03"
+    assert sorted(p.name for p in march.iterdir()) == [
+        "bureaus.csv", "digital.csv", "internal.csv", "office.csv", "results.json", "streets.csv", "third_party.csv"]
+    lines = (march / "third_party.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "单位名称,得分,来源"
+    assert lines[1] == "东风路街道办事处,50,第三方03.xlsx:3"  # the sender's file and row, for the record
+    assert json.loads((march / "results.json").read_text(encoding="utf-8"))["period"] == "2026-03"
+
+
+def test_ranking_a_past_month_again_writes_the_same_bytes(fresh_year):
+    assert main(["assess", "rank", str(fresh_year), "--period", "2026-03", "-o", str(fresh_year / "a.txt")]) == 0
+    kept = (fresh_year / "history" / "2026-03" / "results.json").read_bytes()
+    assert main(["assess", "rank", str(fresh_year), "--period", "2026-12", "-o", str(fresh_year / "b.txt")]) == 0
+    (fresh_year / "history" / "2026-03" / "results.json").unlink()
+    assert main(["assess", "rank", str(fresh_year), "--period", "2026-03", "-o", str(fresh_year / "c.txt")]) == 0
+    assert (fresh_year / "history" / "2026-03" / "results.json").read_bytes() == kept
+    assert (fresh_year / "a.txt").read_bytes() == (fresh_year / "c.txt").read_bytes()
+
+
+def test_a_corrected_input_changes_that_month_and_the_streaks_after_it(fresh_year, capsys):
+    inputs = fresh_year / "history" / "2026-02"
+    for name in ("third_party", "digital", "bureaus", "office"):
+        path = inputs / f"{name}.csv"
+        path.write_text(path.read_text(encoding="utf-8-sig").replace("东风路街道办事处,50,", "东风路街道办事处,99.9,"), encoding="utf-8-sig")
+    capsys.readouterr()
+    assert main(["assess", "rank", str(fresh_year), "--period", "2026-04", "--format", "json"]) == 0
+    row = next(r for g in json.loads(capsys.readouterr().out)["groups"] for r in g["rows"] if r["short"] == "东风街道")
+    assert (row["streak"], row["escalation"]) == (2, "约谈")  # February left the bottom: March and April count
+
+
+def test_a_gap_in_the_months_is_an_error_not_a_broken_streak(fresh_year, capsys):
+    import shutil
+
+    shutil.rmtree(fresh_year / "history" / "2026-02")
+    assert main(["assess", "rank", str(fresh_year), "--period", "2026-03"]) == 2
+    assert "缺少月份 2026-02" in capsys.readouterr().err
+
+
+def test_history_of_one_unit_shows_ranks_flags_streak_and_ladder(year, capsys):
+    capsys.readouterr()
+    assert main(["assess", "history", str(year), "--to", "2026-06", "--months", "6", "--unit", "东风街道", "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    unit = doc["groups"][0]["units"][0]
+    assert doc["months"] == ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"]
+    assert [m["rank"] for m in unit["months"]][:5] == [15, 15, 15, 15, 1]
+    assert [m["escalation"] for m in unit["months"]][:5] == [None, "约谈", "诫勉谈话", "停职", None]
+    assert unit["black"] == 4 and unit["red"] >= 1 and unit["best"] == 1 and unit["worst"] == 15
+
+
+def test_history_text_lists_every_unit_with_its_ranks_and_a_trend_line(year, capsys):
+    capsys.readouterr()
+    assert main(["assess", "history", str(year), "--to", "2026-12"]) == 0
+    text = capsys.readouterr().out
+    assert "回顾 2026-01 至 2026-12（12 个月）" in text
+    line = next(l for l in text.splitlines() if l.startswith("东风路街道办事处"))
+    assert line.split()[1:6] == ["15", "15", "15", "15", "1"]

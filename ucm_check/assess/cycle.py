@@ -1,0 +1,165 @@
+"""The monthly cycle on a scheme folder: import a source, rank a month (through every earlier month,
+so streaks and rank changes come from the kept history), aggregate a quarter or a year.
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Callable, Iterator
+
+import attrs
+
+from ucm_check.assess.composite import round_half_up
+from ucm_check.assess.folder import Folder, inputs_text
+from ucm_check.assess.periods import Period
+from ucm_check.assess.ranking import Carry, Row, carry_of, rank_group
+from ucm_check.assess.scheme import SELF_CHECK, Group
+from ucm_check.assess.sources import read_scores
+
+
+class CycleError(Exception):
+    """A step of the cycle cannot run (a source not imported, a gap in the months); Chinese message."""
+
+
+@attrs.frozen
+class MonthResult:
+    """One month's ranking, group by group."""
+
+    period: Period
+    groups: tuple[tuple[Group, tuple[Row, ...]], ...]
+
+
+def import_source(folder: Folder, period: Period, source_id: str, path: str | None = None, *, sheet: str = "",
+                  column: str = "", host: Any = None) -> str:
+    """Validate a source's scores for ``period`` and keep them in history; return the file written."""
+    from ucm_check.atomic import write_text
+
+    source = folder.scheme.sources[source_id]
+    expected = folder.expected(source_id)
+    if source.kind == SELF_CHECK:
+        from ucm_check.assess.selfcheck import self_check_scores
+
+        scores = self_check_scores(folder.path, source, period, expected, host)
+    else:
+        assert path is not None
+        scores = read_scores(path, source, period, folder.roster, expected, sheet=sheet, column=column)
+    target = folder.input_file(period, source_id)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    write_text(target, inputs_text(scores), encoding="utf-8-sig")
+    return target
+
+
+def month_scores(folder: Folder, period: Period) -> dict[str, dict[str, Decimal | None]]:
+    """Every source's kept scores for ``period`` (validated again: history files may be edited by hand)."""
+    used = [s for s in folder.scheme.sources if folder.expected(s)]
+    missing = [s for s in used if not os.path.isfile(folder.input_file(period, s))]
+    if missing:
+        names = "、".join(f"{folder.scheme.sources[s].name}（{s}）" for s in missing)
+        raise CycleError(f"{period.label}尚未导入：{names}；请先用 ucm-check assess import 导入")
+    scores: dict[str, dict[str, Decimal | None]] = {}
+    for sid in used:
+        found = read_scores(folder.input_file(period, sid), folder.scheme.sources[sid], period, folder.roster,
+                            folder.expected(sid), origin=os.path.basename(folder.input_file(period, sid)))
+        scores[sid] = {s.unit: s.value for s in found}
+    return scores
+
+
+def rank_month(folder: Folder, period: Period, carry: dict[str, Carry]) -> MonthResult:
+    """One month from its kept inputs and last month's carry."""
+    scores = month_scores(folder, period)
+    groups = tuple((g, tuple(rank_group(folder.scheme, g, folder.roster.in_group(g.id), scores, carry)))
+                   for g in folder.scheme.groups.values())
+    return MonthResult(period, groups)
+
+
+def months_through(folder: Folder, period: Period) -> list[Period]:
+    """Every kept month up to ``period``, which must have no gap (escalation counts consecutive months)."""
+    months = [m for m in folder.months() if m <= period]
+    if not months or months[-1] != period:
+        raise CycleError(f"{period.label}（{period.id}）没有导入任何来源的得分")
+    for earlier, later in zip(months, months[1:]):
+        if later.previous() != earlier:
+            raise CycleError(f"历史记录在 {earlier.id} 与 {later.id} 之间缺少月份 {later.previous().id}：连续排名靠后的月数无法计算")
+    return months
+
+
+def run_months(folder: Folder, months: list[Period]) -> Iterator[MonthResult]:
+    """Rank ``months`` in order, passing each month's carry to the next; memory holds one month."""
+    carry: dict[str, Carry] = {}
+    for month in months:
+        result = rank_month(folder, month, carry)
+        carry = {}
+        for _, rows in result.groups:
+            carry.update(carry_of(list(rows)))
+        yield result
+
+
+def rank_through(folder: Folder, period: Period, on_month: Callable[[MonthResult], None] | None = None) -> MonthResult:
+    """Rank every kept month up to ``period`` in order (``on_month`` sees each); return ``period``'s."""
+    result = None
+    for result in run_months(folder, months_through(folder, period)):
+        if on_month is not None:
+            on_month(result)
+    assert result is not None
+    return result
+
+
+@attrs.frozen
+class Standing:
+    """A unit's place in a quarter or a year."""
+
+    unit: Any
+    value: Decimal | None
+    months: int
+    """Months with a composite."""
+    rank: int | None = None
+    previous: int | None = None
+
+    @property
+    def change(self) -> int | None:
+        """Places gained since the previous quarter or year."""
+        return None if self.rank is None or self.previous is None else self.previous - self.rank
+
+
+def aggregate(folder: Folder, period: Period, *, with_previous: bool = True) -> tuple[list[Period], list[tuple[Group, list[Standing]]]]:
+    """A quarter's or a year's ranking: each unit's mean monthly composite over the kept months of the
+    period (rounded as the scheme says), ranked with shared ties; a unit without a composite in every
+    one of those months is listed after, unranked."""
+    kept = [m for m in folder.months() if m in period.months()]
+    if not kept:
+        raise CycleError(f"{period.label}没有任何月份的历史记录")
+    sums: dict[str, Fraction] = {}
+    counts: dict[str, int] = {}
+    for result in run_months(folder, months_through(folder, kept[-1])):
+        if result.period not in kept:
+            continue
+        for _, rows in result.groups:
+            for row in rows:
+                if row.composite.value is not None:
+                    sums[row.unit.name] = sums.get(row.unit.name, Fraction(0)) + Fraction(row.composite.value)
+                    counts[row.unit.name] = counts.get(row.unit.name, 0) + 1
+    before: dict[str, int | None] = {}
+    if with_previous:
+        try:
+            for _, rows in aggregate(folder, period.previous(), with_previous=False)[1]:
+                before.update({s.unit.name: s.rank for s in rows})
+        except CycleError:
+            pass
+    out = []
+    for group in folder.scheme.groups.values():
+        standings = []
+        for unit in folder.roster.in_group(group.id):
+            n = counts.get(unit.name, 0)
+            value = round_half_up(sums[unit.name] / n, folder.scheme.decimals) if n == len(kept) else None
+            standings.append(Standing(unit, value, n, previous=before.get(unit.name)))
+        ranked = sorted((s for s in standings if s.value is not None), key=lambda s: (-s.value, s.unit.order))
+        ranks = {}
+        for i, s in enumerate(ranked):
+            ranks[s.unit.name] = ranks[ranked[i - 1].unit.name] if i and ranked[i - 1].value == s.value else i + 1
+        ordered = [attrs.evolve(s, rank=ranks[s.unit.name]) for s in ranked]
+        ordered += [s for s in standings if s.value is None]
+        out.append((group, ordered))
+    return kept, out
+

@@ -1,0 +1,82 @@
+"""A scheme folder: ``scheme.toml``, ``roster.csv`` and ``history/`` with one folder per period.
+
+::
+
+    district/
+      scheme.toml            the scheme (groups, sources, weights, rules)
+      roster.csv             the units
+      history/2026-03/
+        third_party.csv      each source's scores for the month, as imported (plain CSV, diffable)
+        results.json         the month's ranking, written by ``ucm-check assess rank``
+
+Everything in ``history/`` is plain text that ``git diff`` shows line by line; ranking a past month
+again from its inputs writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import attrs
+
+from ucm_check.assess.periods import Period, parse_period
+from ucm_check.assess.roster import Roster, Unit, load_roster
+from ucm_check.assess.scheme import Scheme, load_scheme
+from ucm_check.assess.sources import Score
+
+SCHEME_FILE, ROSTER_FILE, HISTORY = "scheme.toml", "roster.csv", "history"
+RESULTS_FILE = "results.json"
+_MONTH_DIR = re.compile(r"^\d{4}-\d{2}$")
+
+
+@attrs.frozen
+class Folder:
+    """An opened, validated scheme folder."""
+
+    path: str
+    scheme: Scheme
+    roster: Roster
+
+    def period_dir(self, period: Period) -> str:
+        """``history/<period>`` (not created)."""
+        return os.path.join(self.path, HISTORY, period.id)
+
+    def input_file(self, period: Period, source: str) -> str:
+        """Where a source's imported scores for ``period`` are kept."""
+        return os.path.join(self.period_dir(period), f"{source}.csv")
+
+    def months(self) -> list[Period]:
+        """The months that have a history folder, oldest first."""
+        root = os.path.join(self.path, HISTORY)
+        if not os.path.isdir(root):
+            return []
+        return sorted(parse_period(n) for n in os.listdir(root) if _MONTH_DIR.match(n) and os.path.isdir(os.path.join(root, n)))
+
+    def expected(self, source: str) -> tuple[Unit, ...]:
+        """The units a source scores: those of every group that weights it, in roster order."""
+        groups = {g.id for g in self.scheme.groups.values() if source in dict(g.weights)}
+        return tuple(u for u in self.roster.units if u.group in groups)
+
+
+def open_folder(path: str) -> Folder:
+    """Load and validate ``scheme.toml`` then ``roster.csv`` in ``path``; raise the reader's InvalidFile."""
+    scheme = load_scheme(os.path.join(path, SCHEME_FILE))
+    roster = load_roster(os.path.join(path, ROSTER_FILE), scheme.group_keys())
+    return Folder(path, scheme, roster)
+
+
+def inputs_text(scores: list[Score]) -> str:
+    """A source's scores as the CSV kept in history (UTF-8 with BOM for Excel and WPS, CRLF-free)."""
+    lines = ["单位名称,得分,来源"]
+    for s in scores:
+        value = "缺评" if s.value is None else format(s.value, "f")
+        lines.append(f"{_csv(s.unit)},{value},{_csv(s.origin)}")
+    return "\n".join(lines) + "\n"
+
+
+def _csv(text: str) -> str:
+    if any(ch in text for ch in ',"\n\r') or text[:1] in ("=", "+", "-", "@"):
+        return '"' + ("'" + text if text[:1] in ("=", "+", "-", "@") else text).replace('"', '""') + '"'
+    return text
+

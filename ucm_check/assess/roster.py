@@ -1,0 +1,128 @@
+"""The roster (考评对象名册): every unit assessed, as a CSV file people keep in Excel or WPS.
+
+Columns (Chinese headers, any order; extra columns are ignored)::
+
+    单位名称,简称,组别,层级,上级单位,定额经费
+    金水区城市管理局第一环卫所,一环卫所,专项工作组,环卫所,区城管局,1200000
+
+``组别`` names a group of the scheme (its id or its name); ``定额经费`` (元, optional) is the base
+amount a funding rule moves up or down. Every problem is reported with file, row and column.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Iterable, Mapping
+
+import attrs
+
+from ucm_check.assess.tables import Table, read_csv
+from ucm_check.problems import InvalidFile, ProfileError, suggest
+
+COLUMNS = {"name": "单位名称", "short": "简称", "group": "组别", "level": "层级", "parent": "上级单位", "base": "定额经费"}
+REQUIRED = ("name", "group")
+
+
+class InvalidRoster(InvalidFile):
+    """Raised with every problem found in a roster file."""
+
+
+@attrs.frozen
+class Unit:
+    """One assessed unit."""
+
+    name: str
+    """Full name, as published."""
+    short: str
+    """Short name (may equal the name); sources may use either."""
+    group: str
+    """The scheme group id."""
+    level: str = ""
+    """Kind of unit: 街道办事处, 区直部门, 市直驻区, 环卫所, 执法中队 ..."""
+    parent: str = ""
+    """The unit it belongs to (区城管局 for an 环卫所), or empty."""
+    base: Decimal | None = None
+    """定额经费 in yuan, for the funding rule; None when the unit has none."""
+    order: int = 0
+    """Position in the roster (0-based): the order ties are listed in."""
+
+
+@attrs.frozen
+class Roster:
+    """The units, in roster order, with lookup by name or short name."""
+
+    file: str
+    units: tuple[Unit, ...]
+
+    def by_key(self) -> dict[str, Unit]:
+        """Name and short name -> unit."""
+        keys: dict[str, Unit] = {}
+        for unit in self.units:
+            keys[unit.name] = unit
+            keys.setdefault(unit.short, unit)
+        return keys
+
+    def in_group(self, group: str) -> tuple[Unit, ...]:
+        """The group's units in roster order."""
+        return tuple(u for u in self.units if u.group == group)
+
+
+def load_roster(path: str, groups: Mapping[str, str]) -> Roster:
+    """Read the roster at ``path``; ``groups`` maps each group id and name to the group id."""
+    return parse_roster(read_csv(path, "名册", InvalidRoster), groups)
+
+
+def parse_roster(table: Table, groups: Mapping[str, str]) -> Roster:
+    """Validate a roster table; raise :class:`InvalidRoster` with every problem."""
+    errors: list[ProfileError] = []
+    columns = table.find_columns(COLUMNS, REQUIRED, errors)
+    units: list[Unit] = []
+    seen: dict[str, int] = {}
+    if not errors:
+        for row, cells in table.data_rows():
+            unit = _unit(table, row, cells, columns, groups, errors, len(units))
+            if unit is None:
+                continue
+            for key, col in ((unit.name, columns["name"]), (unit.short, columns.get("short", columns["name"]))):
+                if key in seen and seen[key] != row:
+                    errors.append(table.error(row, col, f"“{key}” 与第 {seen[key]} 行的单位名称或简称重复；每个名称和简称只能指一个单位"))
+                seen.setdefault(key, row)
+            units.append(unit)
+        if not units and not errors:
+            errors.append(table.error(table.header_row, 1, "名册中没有任何单位"))
+    if errors:
+        raise InvalidRoster(errors)
+    return Roster(table.file, tuple(units))
+
+
+def _unit(table: Table, row: int, cells: list[str], columns: Mapping[str, int], groups: Mapping[str, str],
+          errors: list[ProfileError], order: int) -> Unit | None:
+    def cell(key: str) -> str:
+        col = columns.get(key)
+        return cells[col - 1].strip() if col and col <= len(cells) else ""
+
+    name = cell("name")
+    if not name:
+        errors.append(table.error(row, columns["name"], "单位名称为空"))
+        return None
+    group_text = cell("group")
+    group = groups.get(group_text)
+    if group is None:
+        known = sorted(set(groups))
+        errors.append(table.error(row, columns["group"], f"组别 “{group_text}” 不是考评方案中的组{suggest(group_text, known)}；可用：{'、'.join(known)}"))
+        return None
+    base = None
+    if cell("base"):
+        try:
+            base = Decimal(cell("base").replace(",", ""))
+        except InvalidOperation:
+            base = None
+        if base is None or not base.is_finite() or base < 0:
+            errors.append(table.error(row, columns["base"], f"定额经费应为不小于 0 的金额（元），实际为 “{cell('base')}”"))
+            return None
+    return Unit(name, cell("short") or name, group, cell("level"), cell("parent"), base, order)
+
+
+def keys_of(units: Iterable[Unit]) -> list[str]:
+    """Every name and short name, for suggestions."""
+    return [k for u in units for k in dict.fromkeys((u.name, u.short))]

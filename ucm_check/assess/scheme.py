@@ -1,0 +1,306 @@
+"""The assessment scheme (考评方案): a TOML file naming the groups, each group's sources and weights,
+the rule for a missing source, the tie rule, flags, the escalation ladder and the funding rule.
+
+``examples/assess/district/scheme.toml`` is seed 004's district, each number with its sentence. The
+file is validated as a whole; every problem is reported at once with file, line and column.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from decimal import Decimal
+from typing import Any, Callable
+
+import attrs
+
+from ucm_check.locate import locate
+from ucm_check.problems import InvalidFile, ProfileError, suggest, type_name
+
+MISSING_RULES = {"reweight": "按其余来源的权重折算", "incomplete": "标记为不完整，不参加排名"}
+AGGREGATES = {"mean": "各月综合得分的算术平均"}
+FUNDING_RULES = {"linear": "按名次线性", "tiers": "按名次分档"}
+SELF_CHECK = "self-check"
+
+
+class InvalidScheme(InvalidFile):
+    """Raised with every problem found in a scheme file."""
+
+
+@attrs.frozen
+class Source:
+    """Where one kind of score comes from (第三方, 数字化城管, 区城考办 ... or ucm-check itself)."""
+
+    id: str
+    name: str
+    low: Decimal = Decimal(0)
+    high: Decimal = Decimal(100)
+    kind: str = "file"
+    """``file`` (imported CSV/xlsx) or ``self-check`` (the total of each unit's profile)."""
+    profiles: str = ""
+    """For ``self-check``: the profile path, relative to the scheme folder, with ``{period}``, ``{short}``, ``{name}``."""
+
+
+@attrs.frozen
+class Escalation:
+    """Consecutive months in the bottom ``bottom`` of the group climb the ladder, one step a month from ``after``."""
+
+    bottom: int
+    after: int
+    ladder: tuple[str, ...]
+
+    def step(self, streak: int) -> str:
+        """The ladder step for ``streak`` consecutive months in the bottom, or ``""``."""
+        if streak < self.after:
+            return ""
+        return self.ladder[min(streak - self.after, len(self.ladder) - 1)]
+
+
+@attrs.frozen
+class Tier:
+    """Units ranked in the top (or bottom) ``count`` get ``percent`` (first matching tier wins)."""
+
+    side: str
+    count: int
+    percent: Decimal
+
+
+@attrs.frozen
+class Funding:
+    """Base amount (定额经费) moved by at most ``up``% / ``down``% by the month's rank."""
+
+    rule: str
+    up: Decimal
+    down: Decimal
+    tiers: tuple[Tier, ...] = ()
+
+
+@attrs.frozen
+class Group:
+    """Units assessed and ranked together."""
+
+    id: str
+    name: str
+    weights: tuple[tuple[str, Decimal], ...]
+    """(source id, percent) in the order written; the percents sum to 100."""
+    red: int = 0
+    black: int = 0
+    escalation: Escalation | None = None
+    funding: Funding | None = None
+
+
+@attrs.frozen
+class Scheme:
+    """A validated scheme."""
+
+    file: str
+    name: str
+    decimals: int
+    missing: str
+    tie_break: tuple[str, ...]
+    aggregate: str
+    sources: dict[str, Source]
+    groups: dict[str, Group]
+    digest: str
+    """SHA-256 of the scheme text: stored with each period's results."""
+
+    def group_keys(self) -> dict[str, str]:
+        """Group id and group name -> group id (the roster may use either)."""
+        keys = {g.id: g.id for g in self.groups.values()}
+        keys.update({g.name: g.id for g in self.groups.values()})
+        return keys
+
+
+def load_scheme(path: str) -> Scheme:
+    """Read and validate the scheme at ``path``; raise :class:`InvalidScheme`."""
+    from ucm_check.profile import read_text
+
+    return parse_scheme(path, read_text(path, "考评方案", InvalidScheme))
+
+
+def parse_scheme(file: str, text: str) -> Scheme:
+    """Validate scheme ``text``; raise :class:`InvalidScheme` with every problem."""
+    from ucm_check.profile import toml_error
+
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        raise InvalidScheme([toml_error(file, exc, text)]) from None
+    errors: list[ProfileError] = []
+
+    def err(path: tuple[str, ...], message: str) -> None:
+        line, col = locate(text, path, value=True)
+        errors.append(ProfileError(file, line, col, message))
+
+    head = _table(data, ("scheme",), err)
+    _unknown(head, ("scheme",), {"name", "decimals", "missing", "tie_break", "aggregate", "basis"}, err)
+    name = _text(head, ("scheme", "name"), err, "考评方案")
+    decimals = _int(head, ("scheme", "decimals"), err, 2, 0, 6)
+    missing = _choice(head, ("scheme", "missing"), err, MISSING_RULES, "reweight")
+    aggregate = _choice(head, ("scheme", "aggregate"), err, AGGREGATES, "mean")
+    sources = {sid: _source(sid, body, err) for sid, body in _table(data, ("sources",), err).items()}
+    tie_break = head.get("tie_break", [])
+    if not isinstance(tie_break, list) or not all(isinstance(t, str) and t in sources for t in tie_break):
+        err(("scheme", "tie_break"), f"tie_break 应为来源编号的数组（同分时依次比较这些来源的得分），可用：{'、'.join(sources)}")
+        tie_break = []
+    groups = {gid: _group(gid, body, sources, err) for gid, body in _table(data, ("groups",), err).items()}
+    if not groups:
+        err(("groups",), "缺少 [groups.<编号>]：至少要有一个考评组")
+    _unknown(data, (), {"scheme", "sources", "groups"}, err)
+    if errors:
+        errors.sort(key=lambda e: (e.line, e.column))
+        raise InvalidScheme(errors)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Scheme(file, name, decimals, missing, tuple(tie_break), aggregate, sources, groups, digest)
+
+
+Err = Callable[[tuple[str, ...], str], None]
+
+
+def _table(body: Any, path: tuple[str, ...], err: Err) -> dict[str, Any]:
+    value = body.get(path[-1]) if isinstance(body, dict) else None
+    if value is None:
+        err(path, f"缺少表 [{'.'.join(path)}]")
+        return {}
+    if not isinstance(value, dict):
+        err(path, f"{'.'.join(path)} 应为表，实际为{type_name(value)}")
+        return {}
+    return value
+
+
+def _unknown(body: dict[str, Any], path: tuple[str, ...], known: set[str], err: Err) -> None:
+    for key in body:
+        if key not in known:
+            where = f"[{'.'.join(path)}]" if path else "文件顶层"
+            err((*path, key), f"{where} 中有未知字段 “{key}”{suggest(key, sorted(known))}；可用：{'、'.join(sorted(known))}")
+
+
+def _text(body: dict[str, Any], path: tuple[str, ...], err: Err, default: str | None = None) -> str:
+    value = body.get(path[-1], default)
+    if not isinstance(value, str) or not value.strip():
+        err(path, f"{'.'.join(path)} 应为非空字符串，实际为{type_name(value)} {value!r}" if value is not None
+            else f"缺少 {'.'.join(path)}")
+        return ""
+    return value.strip()
+
+
+def _int(body: dict[str, Any], path: tuple[str, ...], err: Err, default: int, low: int, high: int) -> int:
+    value = body.get(path[-1], default)
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        err(path, f"{'.'.join(path)} 应为 {low} 到 {high} 之间的整数，实际为{type_name(value)} {value!r}")
+        return default
+    return value
+
+
+def _number(body: dict[str, Any], path: tuple[str, ...], err: Err, default: Decimal, low: Decimal | None = None,
+            high: Decimal | None = None) -> Decimal:
+    value = body.get(path[-1], default)
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or not Decimal(value).is_finite():
+        err(path, f"{'.'.join(path)} 应为数字，实际为{type_name(value)} {value!r}")
+        return default
+    if (low is not None and value < low) or (high is not None and value > high):
+        span = f"{low if low is not None else ''} 到 {high if high is not None else ''}"
+        err(path, f"{'.'.join(path)} 应在 {span} 之间，实际为 {value}")
+        return default
+    return Decimal(value)
+
+
+def _choice(body: dict[str, Any], path: tuple[str, ...], err: Err, options: dict[str, str], default: str) -> str:
+    value = body.get(path[-1], default)
+    if value not in options:
+        listed = "；".join(f"{k}（{v}）" for k, v in options.items())
+        err(path, f"{'.'.join(path)} 应为以下之一：{listed}；实际为 {value!r}")
+        return default
+    return str(value)
+
+
+def _source(sid: str, body: Any, err: Err) -> Source:
+    path = ("sources", sid)
+    if not isinstance(body, dict):
+        err(path, f"sources.{sid} 应为表 [sources.{sid}]，实际为{type_name(body)}")
+        return Source(sid, sid)
+    _unknown(body, path, {"name", "min", "max", "kind", "profiles"}, err)
+    low = _number(body, (*path, "min"), err, Decimal(0))
+    high = _number(body, (*path, "max"), err, Decimal(100))
+    if high <= low:
+        err((*path, "max"), f"sources.{sid}.max（{high}）应大于 min（{low}）")
+    kind = _choice(body, (*path, "kind"), err, {"file": "导入 CSV/xlsx 文件", SELF_CHECK: "各单位自评档案的总分"}, "file")
+    profiles = ""
+    if kind == SELF_CHECK:
+        profiles = _text(body, (*path, "profiles"), err)
+        if profiles and "{period}" not in profiles:
+            err((*path, "profiles"), f"sources.{sid}.profiles 应含 {{period}}，如 “自评/{{period}}/{{short}}.toml”，实际为 {profiles!r}")
+    return Source(sid, _text(body, (*path, "name"), err, sid), low, high, kind, profiles)
+
+
+def _group(gid: str, body: Any, sources: dict[str, Source], err: Err) -> Group:
+    path = ("groups", gid)
+    if not isinstance(body, dict):
+        err(path, f"groups.{gid} 应为表 [groups.{gid}]，实际为{type_name(body)}")
+        return Group(gid, gid, ())
+    _unknown(body, path, {"name", "weights", "red", "black", "escalation", "funding"}, err)
+    weights: list[tuple[str, Decimal]] = []
+    raw = body.get("weights")
+    if not isinstance(raw, dict) or not raw:
+        err((*path, "weights"), f"groups.{gid}.weights 应为非空表，如 {{ third_party = 80, streets = 20 }}（百分比）")
+    else:
+        for sid in raw:
+            if sid not in sources:
+                err((*path, "weights"), f"groups.{gid}.weights 中的 “{sid}” 不是已定义的来源{suggest(sid, list(sources))}；可用：{'、'.join(sources)}")
+                continue
+            weights.append((sid, _number(raw, (*path, "weights", sid), err, Decimal(0), Decimal(0), Decimal(100))))
+        total = sum((w for _, w in weights), Decimal(0))
+        if len(weights) == len(raw) and total != 100:
+            shown = " + ".join(f"{s} {w}%" for s, w in weights)
+            err((*path, "weights"), f"groups.{gid}.weights 之和应为 100%，实际为 {shown} = {total}%")
+    name = _text(body, (*path, "name"), err, gid)
+    red = _int(body, (*path, "red"), err, 0, 0, 1000)
+    black = _int(body, (*path, "black"), err, 0, 0, 1000)
+    escalation = _escalation(body["escalation"], (*path, "escalation"), err) if "escalation" in body else None
+    funding = _funding(body["funding"], (*path, "funding"), err) if "funding" in body else None
+    return Group(gid, name, tuple(weights), red, black, escalation, funding)
+
+
+def _escalation(body: Any, path: tuple[str, ...], err: Err) -> Escalation | None:
+    if not isinstance(body, dict):
+        err(path, f"{'.'.join(path)} 应为表，实际为{type_name(body)}")
+        return None
+    _unknown(body, path, {"bottom", "after", "ladder"}, err)
+    ladder = body.get("ladder", ["约谈", "诫勉谈话", "停职"])
+    if not isinstance(ladder, list) or not ladder or not all(isinstance(s, str) and s.strip() for s in ladder):
+        err((*path, "ladder"), f"{'.'.join(path)}.ladder 应为非空的字符串数组，如 [\"约谈\", \"诫勉谈话\", \"停职\"]")
+        ladder = ["约谈"]
+    return Escalation(_int(body, (*path, "bottom"), err, 1, 1, 1000), _int(body, (*path, "after"), err, 2, 1, 120), tuple(ladder))
+
+
+def _funding(body: Any, path: tuple[str, ...], err: Err) -> Funding | None:
+    if not isinstance(body, dict):
+        err(path, f"{'.'.join(path)} 应为表，实际为{type_name(body)}")
+        return None
+    _unknown(body, path, {"rule", "up", "down", "tiers"}, err)
+    rule = _choice(body, (*path, "rule"), err, FUNDING_RULES, "linear")
+    up = _number(body, (*path, "up"), err, Decimal(0), Decimal(0), Decimal(100))
+    down = _number(body, (*path, "down"), err, Decimal(0), Decimal(0), Decimal(100))
+    tiers: list[Tier] = []
+    raw = body.get("tiers", [])
+    where = (*path, "tiers")
+    if rule == "tiers" and (not isinstance(raw, list) or not raw):
+        err(where, f"{'.'.join(where)} 应为非空数组，如 [{{ top = 2, percent = 20 }}, {{ bottom = 2, percent = -20 }}]")
+        raw = []
+    for i, item in enumerate(raw if isinstance(raw, list) else []):
+        if not isinstance(item, dict) or len(set(item) & {"top", "bottom"}) != 1 or set(item) - {"top", "bottom", "percent"}:
+            err(where, f"{'.'.join(where)} 第 {i + 1} 项应为 {{ top = N, percent = P }} 或 {{ bottom = N, percent = -P }}，实际为 {item!r}")
+            continue
+        side = "top" if "top" in item else "bottom"
+        count, percent = item[side], item.get("percent")
+        if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+            err(where, f"{'.'.join(where)} 第 {i + 1} 项的 {side} 应为正整数，实际为 {count!r}")
+            continue
+        if isinstance(percent, bool) or not isinstance(percent, (int, Decimal)) or not Decimal(percent).is_finite():
+            err(where, f"{'.'.join(where)} 第 {i + 1} 项的 percent 应为数字（上浮为正，下浮为负），实际为 {percent!r}")
+            continue
+        if not -down <= percent <= up:
+            err(where, f"{'.'.join(where)} 第 {i + 1} 项的 percent {percent} 超出上浮 {up}% / 下浮 {down}% 的上限")
+            continue
+        tiers.append(Tier(side, count, Decimal(percent)))
+    return Funding(rule, up, down, tuple(tiers))

@@ -1,0 +1,135 @@
+"""Looking back: each unit's ranks, composites, flags and streak over a window of months, and its trend.
+
+Computed by ranking the kept months in order (so a corrected input shows up everywhere after it);
+only the window's rows are kept, so memory grows with the window, not with the months kept.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from ucm_check.assess.cycle import CycleError, months_through, run_months
+from ucm_check.assess.folder import Folder
+from ucm_check.assess.periods import parse_month
+from ucm_check.assess.results import FLAG_NAMES, change_text, number_text
+from ucm_check.numbers import json_number
+from ucm_check.textwidth import ljust, rjust, width
+
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def history(folder: Folder, *, to: str | None = None, months: int = 12, unit: str | None = None) -> dict[str, Any]:
+    """The window of ``months`` months ending at ``to`` (default: the last kept month), per group and unit."""
+    kept = folder.months()
+    if not kept:
+        raise CycleError("还没有任何月份的得分：请先用 ucm-check assess import 导入")
+    end = parse_month(to) if to else kept[-1]
+    chosen = None
+    if unit:
+        chosen = folder.roster.by_key().get(unit)
+        if chosen is None:
+            raise CycleError(f"名册中没有单位 “{unit}”")
+    window = [m for m in months_through(folder, end)][-max(months, 1):]
+    first = window[0]
+    series: dict[str, dict[str, Any]] = {}
+    for result in run_months(folder, months_through(folder, end)):
+        if result.period < first:
+            continue
+        for group, rows in result.groups:
+            for row in rows:
+                if chosen is not None and row.unit.name != chosen.name:
+                    continue
+                entry = series.setdefault(row.unit.name, {
+                    "unit": row.unit.name, "short": row.unit.short, "group": group.id, "months": []})
+                entry["months"].append({
+                    "period": result.period.id, "rank": row.rank, "change": row.change, "previous_rank": row.previous,
+                    "composite": None if row.composite.value is None else json_number(row.composite.value),
+                    "flag": row.flag or None, "streak": row.streak, "escalation": row.step or None,
+                })
+    groups = []
+    for group in folder.scheme.groups.values():
+        units = [_summary(series[u.name]) for u in folder.roster.in_group(group.id) if u.name in series]
+        if units:
+            groups.append({"id": group.id, "name": group.name, "units": units})
+    return {"schema": "ucm-check.assess-history/1", "kind": "history", "from": first.id, "to": end.id,
+            "months": [m.id for m in window], "groups": groups}
+
+
+def _summary(entry: dict[str, Any]) -> dict[str, Any]:
+    rows = entry["months"]
+    ranks = [r["rank"] for r in rows if r["rank"] is not None]
+    values = [Decimal(str(r["composite"])) for r in rows if r["composite"] is not None]
+    entry.update({
+        "red": sum(r["flag"] == "red" for r in rows), "black": sum(r["flag"] == "black" for r in rows),
+        "best": min(ranks, default=None), "worst": max(ranks, default=None),
+        "streak": rows[-1]["streak"], "escalation": rows[-1]["escalation"],
+        "trend": json_number(values[-1] - values[0]) if len(values) > 1 else None,
+        "rank_change": ranks[0] - ranks[-1] if len(ranks) > 1 else None,
+    })
+    return entry
+
+
+def sparkline(values: list[Any]) -> str:
+    """One bar per value between the window's lowest and highest (a gap for no value)."""
+    numbers = [Decimal(str(v)) for v in values if v is not None]
+    if not numbers:
+        return ""
+    low, high = min(numbers), max(numbers)
+    span = high - low
+    out = []
+    for v in values:
+        if v is None:
+            out.append(" ")
+        else:
+            index = 0 if span == 0 else int((Decimal(str(v)) - low) / span * (len(BARS) - 1))
+            out.append(BARS[index])
+    return "".join(out)
+
+
+def history_text(doc: dict[str, Any]) -> str:
+    """The look-back as text: per group a line per unit, or one unit month by month."""
+    lines = [f"回顾 {doc['from']} 至 {doc['to']}（{len(doc['months'])} 个月）", ""]
+    single = sum(len(g["units"]) for g in doc["groups"]) == 1
+    for group in doc["groups"]:
+        lines.append(group["name"])
+        if single:
+            lines += _unit_lines(group["units"][0])
+            continue
+        table = [["单位", "各月名次", "走势", "最好", "最差", "红旗", "黑旗", "连续靠后", "问责", "得分变化"]]
+        for u in group["units"]:
+            ranks = " ".join("—" if m["rank"] is None else str(m["rank"]) for m in u["months"])
+            table.append([u["unit"], ranks, sparkline([m["composite"] for m in u["months"]]),
+                          number_text(u["best"]), number_text(u["worst"]), str(u["red"]), str(u["black"]),
+                          f"{u['streak']} 个月" if u["streak"] else "", u["escalation"] or "",
+                          _signed(u["trend"])])
+        lines += _aligned(table) + [""]
+    return "\n".join(lines) + "\n"
+
+
+def _unit_lines(u: dict[str, Any]) -> list[str]:
+    values = [Decimal(str(m["composite"])) for m in u["months"] if m["composite"] is not None]
+    low = min(values, default=Decimal(0))
+    high = max(values, default=Decimal(0))
+    table = [["月份", "名次", "变化", "综合得分", "", "红黑旗", "连续靠后", "问责"]]
+    for m in u["months"]:
+        bar = ""
+        if m["composite"] is not None:
+            share = 1 if high == low else (Decimal(str(m["composite"])) - low) / (high - low)
+            bar = "█" * (1 + int(share * 19))
+        table.append([m["period"], number_text(m["rank"]), change_text(m["change"], m["previous_rank"]),
+                      number_text(m["composite"]), bar, FLAG_NAMES.get(m["flag"] or "", ""),
+                      f"{m['streak']} 个月" if m["streak"] else "", m["escalation"] or ""])
+    return [u["unit"], *_aligned(table), "", f"红旗 {u['red']} 面，黑旗 {u['black']} 面；得分变化 {_signed(u['trend'])}", ""]
+
+
+def _signed(value: Any) -> str:
+    if value is None:
+        return "—"
+    return ("+" if value > 0 else "") + number_text(value)
+
+
+def _aligned(table: list[list[str]]) -> list[str]:
+    widths = [max(width(c) for c in col) for col in zip(*table)]
+    return ["  ".join(rjust(c, w) if c[:1].isdigit() else ljust(c, w) for c, w in zip(row, widths)).rstrip()
+            for row in table]

@@ -12,6 +12,7 @@ from typing import Any
 from ucm_check.assess.cycle import CycleError, months_through, run_months
 from ucm_check.assess.folder import Folder
 from ucm_check.assess.periods import parse_month
+from ucm_check.assess.render import composite_text
 from ucm_check.assess.results import FLAG_NAMES, change_text, number_text
 from ucm_check.numbers import json_number
 from ucm_check.textwidth import ljust, rjust, width
@@ -52,7 +53,8 @@ def history(folder: Folder, *, to: str | None = None, months: int = 12, unit: st
         units = [_summary(series[u.name]) for u in folder.roster.in_group(group.id) if u.name in series]
         if units:
             groups.append({"id": group.id, "name": group.name, "units": units})
-    return {"schema": "ucm-check.assess-history/1", "kind": "history", "from": first.id, "to": end.id,
+    return {"schema": "ucm-check.assess-history/1", "kind": "history", "decimals": folder.scheme.decimals,
+            "from": first.id, "to": end.id,
             "months": [m.id for m in window], "groups": groups}
 
 
@@ -94,7 +96,7 @@ def history_text(doc: dict[str, Any]) -> str:
     for group in doc["groups"]:
         lines.append(group["name"])
         if single:
-            lines += _unit_lines(group["units"][0])
+            lines += _unit_lines(group["units"][0], doc["decimals"])
             continue
         table = [["单位", "各月名次", "走势", "最好", "最差", "红旗", "黑旗", "连续靠后", "问责", "得分变化"]]
         for u in group["units"]:
@@ -107,7 +109,7 @@ def history_text(doc: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _unit_lines(u: dict[str, Any]) -> list[str]:
+def _unit_lines(u: dict[str, Any], decimals: int) -> list[str]:
     values = [Decimal(str(m["composite"])) for m in u["months"] if m["composite"] is not None]
     low = min(values, default=Decimal(0))
     high = max(values, default=Decimal(0))
@@ -118,7 +120,7 @@ def _unit_lines(u: dict[str, Any]) -> list[str]:
             share = 1 if high == low else (Decimal(str(m["composite"])) - low) / (high - low)
             bar = "█" * (1 + int(share * 19))
         table.append([m["period"], number_text(m["rank"]), change_text(m["change"], m["previous_rank"]),
-                      number_text(m["composite"]), bar, FLAG_NAMES.get(m["flag"] or "", ""),
+                      composite_text(m["composite"], decimals), bar, FLAG_NAMES.get(m["flag"] or "", ""),
                       f"{m['streak']} 个月" if m["streak"] else "", m["escalation"] or ""])
     return [u["unit"], *_aligned(table), "", f"红旗 {u['red']} 面，黑旗 {u['black']} 面；得分变化 {_signed(u['trend'])}", ""]
 

@@ -36,7 +36,7 @@ GAP_STATUSES = frozenset({DEDUCTED, DUE_SOON, OVERDUE, NOT_MET})
 """Statuses that call for rectification: they are listed as gaps and enter the plan."""
 
 #: Fact kinds and what a profile value of that kind must be.
-FACT_KINDS = ("bool", "count", "percent", "choice", "subset", "date")
+FACT_KINDS = ("bool", "count", "percent", "choice", "subset", "date", "reports")
 
 
 @frozen
@@ -73,7 +73,8 @@ class Fact:
     label_en: str
     """The question in English."""
     options: tuple[str, ...] = ()
-    """Allowed values for ``choice`` and ``subset`` facts."""
+    """Allowed values for ``choice`` and ``subset`` facts; for ``reports`` facts, the period kind
+    (``("month",)``, ``("quarter",)`` or ``("year",)``)."""
     unit: str = ""
     """Counting word shown after a count (起, 人, 台, 次)."""
 
@@ -89,6 +90,8 @@ class Fact:
             done = [o for o in self.options if o in value]
             missing = [o for o in self.options if o not in value]
             return f"已做到：{'、'.join(done) or '无'}；缺：{'、'.join(missing) or '无'}"
+        if self.kind == "reports":
+            return value.text() if hasattr(value, "text") else str(value)
         return str(value)
 
 

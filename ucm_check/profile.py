@@ -86,6 +86,11 @@ def check_fact(fact: Fact, value: Any) -> tuple[Any, str]:
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return value, ""
         return None, f"应为日期（{fact.label}），写作 2021-12-31（不加引号），实际为{type_name(value)} {show(value)}"
+    if kind == "reports":
+        from ucm_check.dated.periods import parse_log
+
+        log, problem = parse_log(fact.options[0] if fact.options else "year", value)
+        return (None, f"（{fact.label}）{problem}") if problem else (log, "")
     options = "、".join(f"“{o}”" for o in fact.options)
     if kind == "choice":
         if isinstance(value, str) and value in fact.options:

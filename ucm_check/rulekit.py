@@ -47,6 +47,12 @@ def subset(key: str, label: str, en: str, options: Iterable[str]) -> Fact:
     return Fact(key, "subset", label, en, options=tuple(options))
 
 
+def reports(key: str, label: str, en: str, period: str = "year") -> Fact:
+    """A record of a recurring report: which ``period`` (``month``, ``quarter``, ``year``) each
+    report covers and when it was filed (a TOML inline table ``{ "2025" = 2025-12-12 }``)."""
+    return Fact(key, "reports", label, en, options=(period,))
+
+
 def clause_maker(document: str) -> Callable[[str], Clause]:
     """A function making clauses of one document: ``C("附件 一（一）2（1）")``."""
     return lambda path: Clause(document, path)

@@ -35,6 +35,14 @@ def fact_schema(fact: Fact) -> dict[str, Any]:
         base.update(type="number", minimum=0, maximum=100, oneOf=_NOT_NAN)
     elif fact.kind == "date":
         base.update(NOT_JSON)  # a TOML date, never a quoted string
+    elif fact.kind == "reports":
+        kind = fact.options[0] if fact.options else "year"
+        pattern = {"year": "^[0-9]{4}$", "quarter": "^[0-9]{4}-[Qq][1-4]$", "month": "^[0-9]{4}-(0[1-9]|1[0-2])$"}[kind]
+        base["oneOf"] = [
+            {"type": "object", "properties": {"since": NOT_JSON}, "patternProperties": {pattern: NOT_JSON},
+             "additionalProperties": False},
+            dict(NOT_JSON, description="旧写法：只有最近一次报送日期"),
+        ]
     elif fact.kind == "choice":
         base.update(type="string", enum=list(fact.options))
     else:

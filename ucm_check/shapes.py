@@ -21,6 +21,7 @@ import attrs
 from attrs import frozen
 
 from ucm_check import model
+from ucm_check.dated.schedule import add_months  # noqa: F401  (plugins import it from here)
 from ucm_check.model import Context, Fact, Outcome
 from ucm_check.numbers import ZERO, fmt
 
@@ -273,21 +274,6 @@ class Weighted:
 # These shapes deduct nothing (``max_points`` is 0); they decide the finding's status themselves
 # (met, pending, due soon, overdue, not met) by comparing the facts with ``context.as_of``.
 
-def _days_in_month(year: int, month: int) -> int:
-    """Days in ``month`` (1-12) of ``year``; ``calendar`` would cost ~10 ms of start-up."""
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return (following - dt.timedelta(days=1)).day
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` moved by whole months; a day the target month lacks becomes its last day
-    (Civil Code art. 202: a period counted in months or years ends on the corresponding day)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = _days_in_month(year, month + 1)
-    return dt.date(year, month + 1, min(day.day, last))
-
-
 def _not_done(due: dt.date, as_of: dt.date, soon_days: int, observed: str, what: str = "") -> Outcome:
     days = (due - as_of).days
     if days < 0:
@@ -378,31 +364,55 @@ class Obligation:
     soon_days: int = 30
     done_on: Fact | None = None
     """Optional date fact: when it was done (an unanswered date is not an unanswered rule)."""
+    after: Fact | None = None
+    """A relative deadline's event: the date fact it counts from (职能机构调整到位的日期)."""
+    within: Any = None
+    """A :class:`~ucm_check.dated.schedule.Relative` (完成后3个月内) counted from ``after``."""
+
+    def __attrs_post_init__(self) -> None:
+        if (self.after is None) != (self.within is None):
+            raise ValueError("a relative deadline needs both after (the event's date fact) and within")
+        if self.after is not None and self.due is not None:
+            raise ValueError("give a fixed due date or a relative deadline, not both")
 
     @property
     def facts(self) -> tuple[Fact, ...]:
-        return (*self.condition.facts, *((self.done_on,) if self.done_on else ()))
+        return (*self.condition.facts, *((self.after,) if self.after else ()), *((self.done_on,) if self.done_on else ()))
+
+    def _due(self, get: Getter) -> tuple[dt.date | None, str]:
+        if self.after is None:
+            return self.due, ""
+        from ucm_check.dated.workdays import estimate_note
+
+        event = get(self.after.key)
+        due = self.within.due(event)
+        return due.day, "；".join(filter(None, [
+            f"期限按“{self.within.describe()}”自{self.after.label} {event.isoformat()} 起算", estimate_note(due.estimated)]))
 
     @property
     def max_points(self) -> Decimal:
         return ZERO
 
     def evaluate(self, get: Getter, context: Context) -> Outcome:
-        missing = _unanswered(tuple(self.condition.facts), get)
+        missing = _unanswered(tuple(self.condition.facts) + ((self.after,) if self.after else ()), get)
         if missing:
             return attrs.evolve(missing, due=self.due)
+        due, how = self._due(get)
         met, observed = self.condition.check(get)
+        if self.after is not None:
+            observed += f"；{self.after.label}：{get(self.after.key).isoformat()}"
         if met:
             on = get(self.done_on.key) if self.done_on else MISSING
             note = ""
             if on is not MISSING:
                 observed += f"；{self.done_on.label}：{on.isoformat()}"
-                if self.due and on > self.due:
-                    note = f"已完成，但晚于完成时限 {self.due.isoformat()} {(on - self.due).days} 天"
-            return Outcome(ZERO, observed, status=model.COMPLIANT, due=self.due, note=note)
-        if self.due is None:
+                if due and on > due:
+                    note = f"已完成，但晚于完成时限 {due.isoformat()} {(on - due).days} 天"
+            return Outcome(ZERO, observed, status=model.COMPLIANT, due=due, note="；".join(filter(None, [note, how])))
+        if due is None:
             return Outcome(ZERO, observed, status=model.NOT_MET, note="长期任务（文件未规定完成时限），尚未落实")
-        return _not_done(self.due, context.as_of, self.soon_days, observed)
+        outcome = _not_done(due, context.as_of, self.soon_days, observed)
+        return attrs.evolve(outcome, note="；".join(filter(None, [outcome.note, how])))
 
 
 @frozen
@@ -451,20 +461,36 @@ PERIODS = {"month": (1, "月"), "quarter": (3, "季度"), "year": (12, "年度")
 
 @frozen
 class Periodic:
-    """A report due once in every calendar month, quarter or year (按月报送、每季度上报、每年12月15日前).
+    """A recurring report or activity, credited to the period each one *covers* (湖南/河南 annual
+    summaries, 按月报送, 每季度上报, training 每年4月, 每季度结束后5个工作日内 ...).
 
-    The current period is met once ``last`` falls inside it. A whole earlier period with no report
-    is overdue; otherwise the current one is due by ``due_month``/``due_day`` (yearly) or the
-    period's last day, and is due soon within ``soon_days`` of it.
+    The fact is of kind ``reports`` (see :mod:`ucm_check.dated.periods`): which period each report
+    covers and when it was filed. Checked as of a day: every occurrence whose deadline has passed
+    since the record starts (``since`` in the profile, else ``start``, else only the last one) must
+    have its report, or the duty is overdue from the oldest one missing; otherwise the occurrence
+    now to be met is met, pending or due soon (within ``soon_days`` of its deadline). A report
+    filed after its deadline still counts for its period, and the finding says how late it was.
+
+    ``period``/``due_month``/``due_day`` are the short form (month, quarter, or year by a day);
+    ``schedule`` states any other :class:`~ucm_check.dated.schedule.Schedule`. A bare date in the
+    profile (the form before periods were recorded) is read as the report for the oldest
+    occurrence still open for filing that day, and only the last occurrence before the current
+    one is checked.
     """
 
     last: Fact
-    """Date fact: when the last report was made."""
-    period: str = attrs.field(validator=attrs.validators.in_(tuple(PERIODS)))
+    """A ``reports`` fact (a ``date`` fact is read as the legacy form)."""
+    period: str = attrs.field(default="year", validator=attrs.validators.in_(tuple(PERIODS)))
     soon_days: int = 7
     due_month: int = 12
     due_day: int = 31
     """Yearly reports only: the day in the year they are due by."""
+    schedule: Any = None
+    """A :class:`~ucm_check.dated.schedule.Schedule`; overrides the three fields above."""
+    start: dt.date | None = None
+    """The day the duty began (the document's date): occurrences ending before it are not asked for."""
+    verb: str = "报送"
+    """What is done each time, as the findings say it: 报送 (reports), 开展 (training, contests)."""
 
     @property
     def facts(self) -> tuple[Fact, ...]:
@@ -474,33 +500,66 @@ class Periodic:
     def max_points(self) -> Decimal:
         return ZERO
 
-    def _start(self, day: dt.date) -> dt.date:
-        months = PERIODS[self.period][0]
-        return dt.date(day.year, (day.month - 1) // months * months + 1, 1)
+    @property
+    def plan(self) -> Any:
+        """The schedule in force."""
+        if self.schedule is not None:
+            return self.schedule
+        from ucm_check.dated.schedule import Schedule
 
-    def _due(self, start: dt.date) -> dt.date:
         if self.period == "year":
-            return dt.date(start.year, self.due_month, self.due_day)
-        return add_months(start, PERIODS[self.period][0]) - dt.timedelta(days=1)
-
-    def label(self, start: dt.date) -> str:
-        if self.period == "month":
-            return f"{start.year}年{start.month}月"
-        if self.period == "quarter":
-            return f"{start.year}年第{(start.month - 1) // 3 + 1}季度"
-        return f"{start.year}年度"
+            return Schedule("year", due_month=self.due_month, due_day=self.due_day)
+        return Schedule(self.period)
 
     def evaluate(self, get: Getter, context: Context) -> Outcome:
-        last = get(self.last.key)
-        if last is MISSING:
+        from ucm_check.dated.periods import ReportLog
+        from ucm_check.dated.workdays import estimate_note
+
+        value = get(self.last.key)
+        if value is MISSING:
             return _unanswered(self.facts, get)  # type: ignore[return-value]
-        start = self._start(context.as_of)
-        previous = add_months(start, -PERIODS[self.period][0])
-        observed = f"{self.last.label}：{last.isoformat()}"
-        if last >= start:
-            return Outcome(ZERO, observed, status=model.COMPLIANT, due=self._due(start), note=f"{self.label(start)}已报送")
-        if last < previous:
-            due = self._due(previous)
-            return Outcome(ZERO, observed, status=model.OVERDUE, due=due,
-                           note=f"{self.label(previous)}未报送（应于 {due.isoformat()} 前）")
-        return _not_done(self._due(start), context.as_of, self.soon_days, observed, f"{self.label(start)}")
+        if isinstance(value, dict):  # a rule's example facts, written as the profile would
+            from ucm_check.dated.periods import parse_log
+
+            value, problem = parse_log(self.plan.every, value)
+            if problem:
+                raise ValueError(problem)
+        log = value if isinstance(value, ReportLog) else ReportLog(legacy=value)
+        plan, as_of = self.plan, context.as_of
+        current = plan.upcoming(as_of)
+        observed = f"{self.last.label}：{log.text()}"
+        if log.legacy is not None:
+            filed = {}
+            if log.legacy <= as_of:
+                filed[plan.filed_for(log.legacy)] = log.legacy
+                observed += f"，按报送窗口计为{plan.filed_for(log.legacy).label}的报送"
+            past = [] if current in filed else [plan.step(current, -1)]  # earlier reports: unknown, presumed
+        else:
+            filed = {p: day for p, day in log.filed if day <= as_of}  # not yet filed as of that day
+            since = max((d for d in (log.since, self.start) if d), default=None)
+            if since is None and log.filed:  # the record starts with its first report
+                since = log.filed[0][0].start
+            past = list(plan.before(current, since)) if since else [plan.step(current, -1)]
+        dues = {p: plan.due(p) for p in (current, *past)}
+        extra = [f"{p.label}于 {filed[p].isoformat()} {self.verb}，晚于期限 {dues[p].day.isoformat()} {(filed[p] - dues[p].day).days} 天"
+                 for p in reversed((current, *past)) if p in filed and filed[p] > dues[p].day]
+        estimated = tuple(sorted({y for d in dues.values() for y in d.estimated}))
+        extra += [estimate_note(estimated)] if estimated else []
+        missing = [p for p in past if p not in filed]
+        if missing:
+            oldest = dues[missing[-1]].day
+            if len(missing) == 1:
+                note = f"{missing[0].label}未{self.verb}（应于 {oldest.isoformat()} 前）"
+            else:
+                labels = "、".join(p.label for p in list(reversed(missing))[:3]) + (f" 等 {len(missing)} 期" if len(missing) > 3 else "")
+                note = f"{labels}未{self.verb}（最早一期应于 {oldest.isoformat()} 前）"
+            return Outcome(ZERO, observed, status=model.OVERDUE, due=oldest, note="；".join([note, *extra]))
+        due = dues[current].day
+        if current in filed:
+            note = "；".join([f"{current.label}已{self.verb}", *extra])
+            return Outcome(ZERO, observed, status=model.COMPLIANT, due=due, note=note)
+        if current.start > as_of and past:  # the next occurrence has not begun: all due so far is done
+            note = f"{past[0].label}已{self.verb}；下一期{current.label}应于 {due.isoformat()} 前"
+            return Outcome(ZERO, observed, status=model.COMPLIANT, due=due, note="；".join([note, *extra]))
+        outcome = _not_done(due, as_of, self.soon_days, observed, current.label)
+        return attrs.evolve(outcome, note="；".join([outcome.note, *extra]))

@@ -14,7 +14,9 @@ HINTS = {
     "count": "不小于 0 的整数",
     "percent": "0 到 100 的数字，85.5 表示 85.5%",
     "date": "日期，如 2021-12-31（不加引号）",
+    "reports": "所涵盖期间 = 报送日期 的表；从未报送写 {}，新设单位写 { since = 成立日期 }",
 }
+PERIOD_EXAMPLES = {"year": '"2025" = 2025-12-12', "quarter": '"2026-Q3" = 2026-10-09', "month": '"2026-10" = 2026-11-03'}
 
 
 def hint(fact: Fact) -> str:
@@ -22,6 +24,8 @@ def hint(fact: Fact) -> str:
         return "以下之一：" + "、".join(f'"{o}"' for o in fact.options)
     if fact.kind == "subset":
         return "已做到的项组成的数组，可为空 []，可选：" + "、".join(f'"{o}"' for o in fact.options)
+    if fact.kind == "reports":
+        return HINTS["reports"] + "，如 { " + PERIOD_EXAMPLES[fact.options[0] if fact.options else "year"] + " }"
     return HINTS[fact.kind]
 
 
@@ -29,6 +33,11 @@ def toml_value(value: Any) -> str:
     """A TOML value on one line (arrays stay inline so a commented-out line stays one line)."""
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if hasattr(value, "toml"):  # a ReportLog: one inline table
+        return value.toml()
+    if isinstance(value, dict):
+        inner = ", ".join(f"{k if k.isidentifier() else chr(34) + k + chr(34)} = {toml_value(v)}" for k, v in value.items())
+        return "{ " + inner + " }" if inner else "{}"
     return tomli_w.dumps({"v": value}).partition("=")[2].strip()
 
 
@@ -40,6 +49,11 @@ def _example(area: Area, fact: Fact) -> Any:
         import datetime as dt
 
         return dt.date(2021, 12, 31)
+    if fact.kind == "reports":
+        from ucm_check.dated.periods import parse_log
+        from ucm_check.editing import parse_literal
+
+        return parse_log(fact.options[0] if fact.options else "year", parse_literal("{ " + PERIOD_EXAMPLES[fact.options[0] if fact.options else "year"] + " }"))[0]
     return {"bool": True, "count": 0, "percent": 100}.get(fact.kind, list(fact.options) if fact.kind == "subset" else fact.options[0])
 
 

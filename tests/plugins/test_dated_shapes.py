@@ -136,11 +136,11 @@ YEARLY_DEC_15 = Periodic(LAST, "year", soon_days=30, due_month=12, due_day=15)
     (QUARTERLY, D(2026, 6, 30), D(2026, 11, 24), OVERDUE, D(2026, 9, 30), "2026年第3季度未报送（应于 2026-09-30 前）"),
     (YEARLY_DEC_15, D(2025, 12, 12), D(2026, 11, 15), DUE_SOON, D(2026, 12, 15), "2026年度完成时限 2026-12-15，还有 30 天"),
     (YEARLY_DEC_15, D(2025, 12, 12), D(2026, 12, 15), DUE_SOON, D(2026, 12, 15), "2026年度完成时限 2026-12-15，还有 0 天"),
-    (YEARLY_DEC_15, D(2025, 12, 12), D(2026, 12, 16), OVERDUE, D(2026, 12, 15), "2026年度完成时限 2026-12-15，已逾期 1 天"),
+    (YEARLY_DEC_15, D(2025, 12, 12), D(2026, 12, 16), OVERDUE, D(2026, 12, 15), "2026年度未报送（应于 2026-12-15 前）"),
     (YEARLY_DEC_15, D(2024, 12, 12), D(2026, 1, 5), OVERDUE, D(2025, 12, 15), "2025年度未报送（应于 2025-12-15 前）"),
-    (YEARLY_DEC_15, D(2026, 1, 3), D(2026, 12, 31), COMPLIANT, D(2026, 12, 15), "2026年度已报送"),
+    (YEARLY_DEC_15, D(2026, 1, 3), D(2026, 12, 31), COMPLIANT, D(2027, 12, 15), "2026年度已报送；下一期2027年度应于 2027-12-15 前"),
 ])
-def test_a_calendar_report_is_checked_against_the_period_the_as_of_date_falls_in(shape, last, as_of, status, due, note):
+def test_a_bare_date_from_an_old_profile_is_still_read_as_the_last_report_filed(shape, last, as_of, status, due, note):
     outcome = run(shape, {"last": last}, as_of)
     assert (outcome.status, outcome.due, outcome.note) == (status, due, note)
 

@@ -48,6 +48,8 @@ def literal(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(literal(v) for v in value) + "]"
+    if hasattr(value, "toml"):  # a ReportLog (which period each report covers): one inline table
+        return value.toml()
     return json.dumps(str(value), ensure_ascii=False)
 
 

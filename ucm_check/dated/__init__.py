@@ -1,0 +1,12 @@
+"""Dates the way Chinese offices count them: reporting periods, working days and schedules.
+
+* :mod:`~ucm_check.dated.periods` — a month, quarter or year as a value, and the record of which
+  period each report covers (:class:`~ucm_check.dated.periods.ReportLog`);
+* :mod:`~ucm_check.dated.workdays` — China's official working days (holidays and 调休 weekends)
+  from the ``chinesecalendar`` package, with an honest fallback for years it does not know;
+* :mod:`~ucm_check.dated.schedule` — when a recurring duty falls due ("每年4月", "3月和9月",
+  "每季度结束后5个工作日内", "10月底前"), and relative deadlines ("完成后3个月内"), declared as data
+  or from the document's own phrase.
+
+Nothing here does I/O or imports the rest of ucm-check beyond :mod:`ucm_check.numbers`.
+"""

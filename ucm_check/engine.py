@@ -73,4 +73,4 @@ def evaluate(
             results.append(AreaResult(area, (), error=message))
             continue
         results.append(AreaResult(area, findings))
-    return ProfileResult(file, unit, standard, tuple(results))
+    return ProfileResult(file, unit, standard, tuple(results), as_of=context.as_of)

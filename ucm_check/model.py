@@ -207,6 +207,25 @@ class Area:
 
 
 @frozen
+class Submission:
+    """When and where a unit hands in its self-evaluation under a standard (湘建执函〔2020〕94号 四:
+    总结自评情况（含佐证材料）于2020年11月15日前报送省厅). Not a rule: it scores nothing and gates
+    nothing, but every report shows the countdown or the lateness (:mod:`ucm_check.dated.submission`)."""
+
+    due: dt.date
+    """The last day (前 includes it)."""
+    what: str
+    """What is handed in."""
+    to: str
+    """Who receives it."""
+    clause: Clause
+    levels: frozenset[str]
+    """Unit levels that submit directly; others submit through their superior."""
+    others: str = ""
+    """What units of other levels do instead (shown to them)."""
+
+
+@frozen
 class Standard:
     """A scoring standard such as Hunan 2020."""
 
@@ -227,6 +246,8 @@ class Standard:
     scored: bool = True
     """False for a standard of dated obligations without points (Henan 2021): reports should show
     each obligation's status and deadline rather than a total."""
+    submission: Submission | None = None
+    """The self-evaluation's own deadline, when the document sets one."""
 
     def area(self, area_id: str) -> Area | None:
         return next((a for a in self.areas if a.id == area_id), None)
@@ -314,6 +335,8 @@ class ProfileResult:
     unit: Mapping[str, Any]
     standard: Standard
     areas: tuple[AreaResult, ...]
+    as_of: dt.date | None = field(default=None, kw_only=True)
+    """The day the profile was checked as of (dated duties, the submission countdown)."""
     deducted: Decimal = field(init=False)
     """Points deducted, at most the standard's base."""
     bonus: Decimal = field(init=False)

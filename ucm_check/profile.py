@@ -25,6 +25,7 @@ UNIT_KEYS = {
     "region": "所在地区",
     "period": "评价期间（如 \"2020\"）",
     "standard": "评价标准编号（如 \"hunan-2020\"）",
+    "submitted": "自评报送日期（如 2020-11-10）",
 }
 REQUIRED_UNIT_KEYS = ("name", "level", "standard")
 #: Top-level tables other than ``unit`` and the areas, owned by other features (evidence lists ...).
@@ -127,6 +128,11 @@ def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> Profi
     for key, value in unit.items():
         if key not in UNIT_KEYS:
             err(("unit", key), f"[unit] 中有未知字段 “{key}”{suggest(key, list(UNIT_KEYS))}")
+        elif key == "submitted":
+            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+                unit[key] = value.isoformat()  # kept as text, like every other [unit] value
+            else:
+                err(("unit", key), f"unit.submitted（自评报送日期）应为日期，写作 2020-11-10（不加引号），实际为{type_name(value)} {value!r}", value=True)
         elif not isinstance(value, str) or not value.strip():
             err(("unit", key), f"unit.{key}（{UNIT_KEYS[key]}）应为非空字符串，实际为{type_name(value)} {show(value)}", value=True)
     if isinstance(unit, dict) and "unit" in data:
@@ -141,7 +147,10 @@ def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> Profi
             err(("unit", "standard"), f"未知的评价标准 “{sid}”{suggest(sid, list(standards))}；可用：{known}", value=True)
     level = unit.get("level")
     if standard and isinstance(level, str) and level not in standard.levels:
-        err(("unit", "level"), f"单位层级应为以下之一：{'、'.join(standard.levels)}，实际为 “{level}”", value=True)
+        from ucm_check.levels import did_you_mean
+
+        hint = did_you_mean(level, standard.levels)
+        err(("unit", "level"), f"单位层级应为以下之一：{'、'.join(standard.levels)}，实际为 “{level}”{hint}", value=True)
 
     facts: dict[str, dict[str, Any]] = {}
     extra: dict[str, Any] = {}

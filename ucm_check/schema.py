@@ -59,6 +59,7 @@ def json_schema(standard: Standard) -> dict[str, Any]:
         "required": ["name", "level", "standard"],
         "additionalProperties": False,
     }
+    unit["properties"]["submitted"].update(format="date")
     unit["properties"]["level"]["enum"] = list(standard.levels)
     unit["properties"]["standard"]["enum"] = [standard.id]
     props: dict[str, Any] = {"unit": unit}

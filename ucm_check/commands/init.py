@@ -28,7 +28,10 @@ def run(args: argparse.Namespace) -> int:
     if standard is None:
         return exitcodes.INVALID
     if args.level not in standard.levels:
-        err(f"ucm-check: 错误：单位层级应为以下之一：{'、'.join(standard.levels)}，实际为 “{args.level}”")
+        from ucm_check.levels import did_you_mean
+
+        hint = did_you_mean(args.level, standard.levels)
+        err(f"ucm-check: 错误：单位层级应为以下之一：{'、'.join(standard.levels)}，实际为 “{args.level}”{hint}")
         return exitcodes.INVALID
     if os.path.exists(args.path) and not args.force:
         err(f"ucm-check: 错误：{args.path} 已存在；要覆盖请加 --force")

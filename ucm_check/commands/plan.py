@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from ucm_check import exitcodes
 from ucm_check.atomic import write_bytes
@@ -27,7 +27,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_host_arguments(parser)
 
 
-def _export(args: argparse.Namespace, plan: Plan, as_of: dt.date) -> int:
+def with_submission(fmt: str, text: str, countdown: Any) -> str:
+    """``text`` with the self-evaluation deadline's countdown (:mod:`ucm_check.dated.submission`)
+    under the title (text, markdown) or as a ``submission`` key (JSON); other formats unchanged."""
+    if countdown is None:
+        return text
+    if fmt == "text":
+        head, _, rest = text.partition("\n")
+        return f"{head}\n{countdown.text}\n{rest}"
+    if fmt == "markdown":
+        head, _, rest = text.partition("\n\n")
+        return f"{head}\n\n{countdown.text}\n\n{rest}"
+    if fmt == "json":
+        import json
+
+        doc = json.loads(text)
+        doc["submission"] = countdown.as_dict()
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return text
+
+
+def _export(args: argparse.Namespace, plan: Plan, as_of: dt.date, countdown: Any = None) -> int:
     from ucm_check.plan.export import RENDERERS
 
     if args.format == "xlsx":
@@ -38,7 +58,7 @@ def _export(args: argparse.Namespace, plan: Plan, as_of: dt.date) -> int:
 
         data = render_xlsx(plan, as_of)
         return _write(args.output, lambda: write_bytes(args.output, data))
-    text = RENDERERS[args.format](plan, as_of)
+    text = with_submission(args.format, RENDERERS[args.format](plan, as_of), countdown)
     encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
     if args.output:
         return _write(args.output, lambda: write_atomic(args.output, text, encoding=encoding))
@@ -92,7 +112,9 @@ def run(args: argparse.Namespace) -> int:
                  reopened=len(changes.reopened))
     if result.unanswered:
         err(f"{args.profile}: 注意：{len(result.unanswered)} 项未填写，无法判断是否有差距，未列入整改台账；补充填写后重新运行。")
-    codes = [_export(args, plan, as_of)]
+    from ucm_check.dated.submission import shown
+
+    codes = [_export(args, plan, as_of, shown(result))]
     for problem in host.errors:
         err(str(problem))
     if host.errors:

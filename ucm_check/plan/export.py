@@ -174,7 +174,7 @@ def item_dict(item: Item, as_of: dt.date) -> dict[str, Any]:
     """One item for the JSON export, with the derived ``overdue``, ``ready_to_close`` and ``state``."""
     return {
         "id": item.id, "rule": item.rule, "area": item.area, "problem": item.problem, "clause": item.clause,
-        "points": json_number(item.points), "measures": item.measures, "lead_unit": item.lead_unit,
+        "points": json_number(item.points), "measures": item.measures, "lead_unit": item.lead_unit, "lead_units": list(item.lead_units),
         "responsible_units": list(item.responsible_units), "cooperating_units": list(item.cooperating_units),
         "person": item.person, "deadline": _date(item.deadline), "status": item.status,
         "overdue": item.overdue(as_of), "ready_to_close": item.ready_to_close, "state": item.state(as_of),

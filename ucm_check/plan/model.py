@@ -8,6 +8,7 @@ records the change and its reason (FedRAMP POA&M's "milestone changes").
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Union
 
@@ -34,6 +35,19 @@ Deadline = Union[dt.date, str]
 def deadline_text(deadline: Deadline) -> str:
     """``2026-12-31`` or ``长期``."""
     return deadline.isoformat() if isinstance(deadline, dt.date) else str(deadline)
+
+
+UNIT_SEPARATORS = re.compile(r"[、，,；;\n]+")
+
+
+def unit_list(value: object) -> tuple[str, ...]:
+    """Units as a tuple: a list as given, or one string split at 、，,；; (so a plan written when
+    each role held one string, or a form field "办公室、督查科", reads as a list)."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(u.strip() for u in UNIT_SEPARATORS.split(value) if u.strip())
+    return tuple(str(u).strip() for u in value if str(u).strip())  # type: ignore[attr-defined]
 
 
 def _check_deadline(_instance: object, attribute: attrs.Attribute, value: object) -> None:
@@ -86,11 +100,12 @@ class Item:
     """Points recoverable by fixing the gap."""
     measures: str = ""
     """Rectification measures (整改措施); defaults to the rule's remedy."""
-    lead_unit: str = ""
-    """Lead unit (牵头单位)."""
-    responsible_units: tuple[str, ...] = field(default=(), converter=tuple)
+    lead_units: tuple[str, ...] = field(default=(), converter=unit_list, alias="lead_unit")
+    """Lead units (牵头单位): several for a joint task (seed 003: 18 of 33 tasks). Passed as
+    ``lead_unit=`` (a list, or one string split at 、，)."""
+    responsible_units: tuple[str, ...] = field(default=(), converter=unit_list)
     """Responsible units (责任单位)."""
-    cooperating_units: tuple[str, ...] = field(default=(), converter=tuple)
+    cooperating_units: tuple[str, ...] = field(default=(), converter=unit_list)
     """Cooperating units (配合单位)."""
     person: str = ""
     """Person in charge (责任人)."""
@@ -110,6 +125,11 @@ class Item:
     """When a re-check first found the gap gone; None while the gap is still there."""
     note: str = ""
     """Free remarks."""
+
+    @property
+    def lead_unit(self) -> str:
+        """The lead units as one text, joined with 、 (empty when none)."""
+        return "、".join(self.lead_units)
 
     @property
     def manual(self) -> bool:
@@ -154,7 +174,9 @@ class Item:
     @property
     def units(self) -> tuple[tuple[str, str], ...]:
         """``(unit, role)`` pairs, role 牵头/责任/配合, each unit once in its first role."""
-        seen: dict[str, str] = {self.lead_unit: "牵头"} if self.lead_unit else {}
+        seen: dict[str, str] = {}
+        for unit in self.lead_units:
+            seen.setdefault(unit, "牵头")
         for unit in self.responsible_units:
             seen.setdefault(unit, "责任")
         for unit in self.cooperating_units:

@@ -147,6 +147,13 @@ def _is_strs(v: Any) -> bool:
     return isinstance(v, list) and all(isinstance(x, str) for x in v)
 
 
+def _is_units(v: Any) -> bool:
+    return isinstance(v, str) or _is_strs(v)
+
+
+UNITS = "字符串或字符串数组（多个单位写作 [\"区编办\", \"城乡管理综合执法大队\"]）"
+
+
 def _is_points(v: Any) -> bool:
     return isinstance(v, (int, Decimal)) and not isinstance(v, bool) and v >= 0
 
@@ -197,9 +204,10 @@ def _read_item(r: _Reader, index: int, body: Any) -> Item | None:
     item = dict(
         id=item_id, problem=problem, rule=s("rule"), area=s("area"), clause=s("clause"),
         points=Decimal(r.get(path, body, "points", _is_points, "不小于 0 的数", 0)),
-        measures=s("measures"), lead_unit=s("lead_unit"), person=s("person"), note=s("note"),
-        responsible_units=r.get(path, body, "responsible_units", _is_strs, "字符串数组", []),
-        cooperating_units=r.get(path, body, "cooperating_units", _is_strs, "字符串数组", []),
+        measures=s("measures"), person=s("person"), note=s("note"),
+        lead_unit=r.get(path, body, "lead_unit", _is_units, UNITS, []),
+        responsible_units=r.get(path, body, "responsible_units", _is_units, UNITS, []),
+        cooperating_units=r.get(path, body, "cooperating_units", _is_units, UNITS, []),
         evidence=r.get(path, body, "evidence", _is_strs, "字符串数组", []),
         deadline=r.get(path, body, "deadline", _is_deadline, DEADLINE, ONGOING),
         status=status, milestones=sorted(milestones, key=lambda m: m.date), history=history,
@@ -248,6 +256,9 @@ def _item_dict(item: Item) -> dict[str, Any]:
     data["history"] = [attrs.asdict(c) for c in item.history]
     for key in ("responsible_units", "cooperating_units", "evidence"):
         data[key] = list(data[key])
+    lead = data["lead_units"]  # one unit stays a string, as plans were written before lists
+    data = {("lead_unit" if k == "lead_units" else k): ((lead[0] if len(lead) == 1 else list(lead) or "")
+                                                         if k == "lead_units" else v) for k, v in data.items()}
     return {k: v for k, v in data.items() if v is not None}
 
 

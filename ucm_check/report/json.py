@@ -56,6 +56,13 @@ def rules_of(results: Iterable[ProfileResult]) -> dict[str, dict[str, Any]]:
     return rules
 
 
+def _submission(r: ProfileResult) -> dict[str, Any] | None:
+    from ucm_check.dated.submission import of_result
+
+    found = of_result(r)
+    return found.as_dict() if found else None
+
+
 def profile_dict(r: ProfileResult) -> dict[str, Any]:
     answered = sum(1 for f in r.findings if f.status not in (UNANSWERED, NOT_APPLICABLE))
     applicable = sum(1 for f in r.findings if f.status != NOT_APPLICABLE)
@@ -65,6 +72,7 @@ def profile_dict(r: ProfileResult) -> dict[str, Any]:
         "unit": dict(r.unit),
         "standard": {"id": r.standard.id, "title": r.standard.title, "document": r.standard.document,
                      "scored": r.standard.scored},
+        "submission": _submission(r),
         "total": num(r.total),
         "deducted": num(r.deducted),
         "bonus": num(r.bonus),

@@ -64,10 +64,14 @@ OBLIGATION_STATUSES = {
 def _header(r: ProfileResult) -> list[str]:
     u = r.unit
     where = "，".join(str(u[k]) for k in ("level", "region") if u.get(k))
+    from ucm_check.dated.submission import shown
+
+    submission = shown(r)
     return [
         f"{r.standard.title}",
         f"单位：{u.get('name', '')}（{where}）  评价期间：{u.get('period', '未填')}",
         f"档案：{r.file}",
+        *([submission.text] if submission else []),
         "",
     ]
 

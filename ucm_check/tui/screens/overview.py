@@ -28,6 +28,7 @@ class OverviewScreen(Screen):
         tr = self.app.tr
         yield Static("", id="topbar")
         yield Static("", id="summary")
+        yield Static("", id="submission")
         table = DataTable(id="areas", cursor_type="row", zebra_stripes=True)
         table.add_column(tr("col_area"), key="area")
         table.add_column(tr("col_score"), key="score")
@@ -56,6 +57,7 @@ class OverviewScreen(Screen):
         if result.unanswered:
             lines.append(tr("lowest_line", lowest=fmt(result.lowest_total)))
         self.query_one("#summary", Static).update("\n".join(lines))
+        self.show_submission(result)
         table = self.query_one("#areas", DataTable)
         row = table.cursor_row
         table.clear()
@@ -77,6 +79,18 @@ class OverviewScreen(Screen):
             table.add_row(f"{area.number} {title}", shown, drawn,
                           str(ar.count(UNANSWERED)), str(ar.count(NOT_APPLICABLE)), key=area.id)
         table.move_cursor(row=min(row, table.row_count - 1))
+
+    def show_submission(self, result) -> None:
+        """The self-evaluation deadline's countdown or lateness on its own line (hidden when the
+        standard sets none)."""
+        line = self.query_one("#submission", Static)
+        from ucm_check.dated.submission import shown
+
+        countdown = shown(result)
+        line.display = countdown is not None
+        if countdown is not None:
+            late = countdown.status in ("overdue", "submitted_late")
+            line.update(Text(countdown.text, style="bold red" if late else ""))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.app.open_area(event.row_key.value)

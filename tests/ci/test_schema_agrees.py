@@ -46,7 +46,7 @@ CASES = [
     ("hunan-2020", TYPICAL, "[unit]", '[evidence]\n"HN-99-1" = ["a.pdf"]\n\n[unit]'),
     ("henan-2021", PROFILES / "henan-city.toml", "auxiliary_rules_on = 2021-11-20", 'auxiliary_rules_on = "2021-11-20"'),
     ("henan-2021", PROFILES / "henan-city.toml", "[unit]", '[evidence]\n"HN-01-1" = ["a.pdf"]\n\n[unit]'),
-    ("local-norms", PROFILES / "localnorms-county.toml", "statistics_last = 2026-10-30", 'statistics_last = "2026-10-30"'),
+    ("local-norms", PROFILES / "localnorms-county.toml", '"2026-10" = 2026-10-30', '"2026-10" = "2026-10-30"'),
 ]
 
 

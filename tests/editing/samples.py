@@ -22,6 +22,13 @@ def answers(fact: Fact) -> list[Any]:
         return [dt.date(2023, 3, 1), dt.date(2024, 2, 29)]
     if kind == "choice":
         return list(fact.options)
+    if kind == "reports":  # which period each report covers: one, two, none filed
+        from ucm_check.dated.periods import parse_log
+
+        period = fact.options[0] if fact.options else "year"
+        first, second = {"year": ("2024", "2025"), "quarter": ("2025-Q3", "2025-Q4"), "month": ("2025-10", "2025-11")}[period]
+        return [parse_log(period, {first: dt.date(2026, 1, 5)})[0],
+                parse_log(period, {first: dt.date(2026, 1, 5), second: dt.date(2026, 1, 20)})[0], parse_log(period, {})[0]]
     options = fact.options
     return [tuple(options[:1]), tuple(options), (), tuple(options[1:])]
 

@@ -67,7 +67,7 @@ def test_every_fact_of_a_blank_template_answers_changes_clears_and_answers_again
     template = render(standard, level=level, name="某单位", period="2026")
     path.write_text(template, encoding="utf-8")
     facts = facts_of(standard)
-    assert {f.kind for _, f in facts} <= {"bool", "count", "percent", "choice", "subset", "date"}
+    assert {f.kind for _, f in facts} <= {"bool", "count", "percent", "choice", "subset", "date", "reports"}
 
     first = {(area, f.key): answers(f)[0] for area, f in facts}
     editor = save_and_reopen(Editor.open(path, all_host.standards), all_host, first)

@@ -1,6 +1,6 @@
 """Intake speed and memory: ``ucm-check intake`` over a folder of generated submission bundles.
 
-One real bundle is made with ``ucm-check bundle`` (the city profile plus a 256 KiB evidence file);
+One real bundle is made with ``ucm-check bundle`` (the city profile plus a 64 KiB evidence file);
 the others are copies with the unit's name changed and the manifest's hashes recomputed, so every
 bundle verifies and is re-scored like a real one. A roster lists every unit; one bundle in ten is
 dated after the deadline and one unit in fifty sends nothing. ``--big`` adds one bundle with a
@@ -94,7 +94,7 @@ def run(folder: Path, roster: Path) -> tuple[float, int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", nargs="*", type=int, default=[200, 2000])
-    parser.add_argument("--evidence-kib", type=int, default=256)
+    parser.add_argument("--evidence-kib", type=int, default=64)
     parser.add_argument("--big", type=int, default=0, metavar="MIB", help="make the first bundle's evidence this large")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

@@ -102,3 +102,19 @@ def test_a_spot_check_beside_no_valid_bundle_is_listed_as_unused(capsys, inbox):
 
     assert code == 0 and json.loads(out)["stray"] == [
         {"file": "张家界市.check.toml", "reason": "核查文件未使用：旁边没有同名的有效提交包（张家界市.zip）"}]
+
+
+def test_a_symlink_entry_makes_the_bundle_invalid_without_following_it(capsys, inbox):
+    import json
+    import stat
+    import zipfile
+
+    path = inbox / "长沙市.zip"
+    with zipfile.ZipFile(path, "a") as zf:
+        link = zipfile.ZipInfo("佐证/passwd")
+        link.create_system = 3
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16
+        zf.writestr(link, "/etc/passwd")
+    code, out, _ = run(capsys, "intake", str(inbox), "--roster", str(ROSTER), "--as-of", "2020-11-20", "--format", "json")
+    unit = json.loads(out)["units"][0]
+    assert code == 0 and unit["status"] == "invalid" and "是符号链接" in unit["reasons"][0]

@@ -64,8 +64,9 @@ class Record:
     complete: bool = True
     deducted: dict[str, Decimal] = attrs.Factory(dict)
     """Rule code -> points lost in the final result (deduction rules that lost points only)."""
-    assessed: frozenset[str] = frozenset()
-    """Deduction rules that apply to the unit and are answered in the final result."""
+    unassessed: frozenset[str] = frozenset()
+    """Deduction rules not applicable to the unit, unanswered, or failed in the final result
+    (usually none: storing the few left out keeps a record small)."""
     check: SpotCheck | None = None
     diffs: list[RuleDiff] = attrs.Factory(list)
     social: Social | None = None
@@ -179,8 +180,8 @@ def judge(record: Record, sub: Submission, check: SpotCheck | None, social: Soci
         record.final, record.basis = final.total, final.lowest_total
     bonus = {a.area.id for a in final.areas if a.area.bonus}
     record.deducted = {f.rule.code: f.points for f in final.findings if f.status == DEDUCTED and f.area not in bonus}
-    record.assessed = frozenset(f.rule.code for f in final.findings if f.area not in bonus
-                                and f.status not in (UNANSWERED, NOT_APPLICABLE, "error"))
+    record.unassessed = frozenset(f.rule.code for f in final.findings if f.area not in bonus
+                                  and f.status in (UNANSWERED, NOT_APPLICABLE, "error"))
 
 
 def _sidecar(path: str, suffix: str, loader, unit: Unit, intake: Intake):

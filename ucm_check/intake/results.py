@@ -66,7 +66,7 @@ def rule_stats(intake: Intake) -> list[RuleStat]:
         for rule in area.rules:
             lost = [r for r in valid if r.deducted.get(rule.code, ZERO) > 0]
             stats.append(RuleStat(rule.code, rule.title, f"{area.number} {area.title}", rule.max_points, len(lost),
-                                  sum(1 for r in valid if rule.code in r.assessed),
+                                  sum(1 for r in valid if rule.code not in r.unassessed),
                                   sum((r.deducted[rule.code] for r in lost), ZERO),
                                   tuple(r.unit.name for r in lost)))
     return stats

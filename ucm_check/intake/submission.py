@@ -2,8 +2,10 @@
 names, every hash in the manifest, nothing added, evidence the profile lists present with its
 recorded hash, and the total of the report inside equal to a fresh re-score of the profile.
 
-The zip is read in memory by :func:`ucm_check.bundle.verify_zip` (nothing is extracted to disk);
-only one bundle is open at a time, and the caller keeps a compact record, never the files.
+The zip is read by :func:`ucm_check.bundle.verify_zip` through the safe archive reader
+(:mod:`ucm_check.archive`: unsafe or aliased names, symlink entries, encryption, zip bombs and
+absurd sizes are refused from the central directory before anything is decompressed). Nothing is
+extracted to disk; one bundle is in memory at a time, and the caller keeps a compact record.
 """
 
 from __future__ import annotations
@@ -23,12 +25,6 @@ from ucm_check.profile import Profile
 #: A file larger than this is refused before it is opened (a submission is a profile, reports and
 #: scanned evidence: tens of megabytes at most).
 MAX_BUNDLE_BYTES = 256 * 1024 * 1024
-#: Interim guard until the shared safe-archive reader lands on main: refuse before any entry is
-#: decompressed when the declared sizes could not be held in memory, or an entry expands
-#: implausibly (a zip bomb). CPython's zipfile never yields more than an entry's declared size.
-MAX_UNPACKED_BYTES = 256 * 1024 * 1024
-MAX_RATIO = 100
-"""Largest uncompressed/compressed ratio of an entry over 1 MiB (scanned PDFs and photos barely compress)."""
 #: Name of the counties' intake results a city's bundle may carry (see :mod:`.carried`).
 CARRIED = "intake/下级收件结果.json"
 
@@ -70,10 +66,6 @@ def read_submission(path: str, host: Host) -> Submission:
     if size > MAX_BUNDLE_BYTES:
         sub.problems.append(f"文件过大：{size // (1024 * 1024)} MB，超过提交包上限 {MAX_BUNDLE_BYTES // (1024 * 1024)} MB，未打开")
         return sub
-    refused = _refuse(path)
-    if refused:
-        sub.problems.append(refused)
-        return sub
     manifest, files, problems = bundle.verify_zip(path)
     sub.problems += [p.message for p in problems]
     if manifest is None:
@@ -114,28 +106,16 @@ def read_submission(path: str, host: Host) -> Submission:
         if sub.result.total != total:
             sub.problems.append(f"包内报告总分 {total} 与按档案重新评分的 {sub.result.total} 不符")
     if CARRIED in files:
+        from ucm_check.inputs import depth_problem
+
         try:
             sub.carried = json.loads(files[CARRIED].decode("utf-8"), parse_float=Decimal)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             sub.problems.append(f"包内的下级收件结果 {CARRIED} 不是有效的 JSON")
+        else:
+            deep = depth_problem(sub.carried)
+            if deep:
+                sub.problems.append(f"包内的下级收件结果 {CARRIED}：{deep}")
+                sub.carried = None
     return sub
 
-
-def _refuse(path: str) -> str:
-    """Why the zip's declared sizes make it unsafe to read into memory, or ``""``."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-    except (OSError, zipfile.BadZipFile, ValueError) as exc:
-        return f"无法读取压缩包：{getattr(exc, 'strerror', None) or exc}"
-    total = sum(i.file_size for i in infos)
-    if total > MAX_UNPACKED_BYTES:
-        return (f"解压后共 {total // (1024 * 1024)} MB，超过上限 {MAX_UNPACKED_BYTES // (1024 * 1024)} MB："
-                "疑似压缩炸弹，未解压")
-    for i in infos:
-        if i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
-            return (f"条目 “{i.filename}” 压缩比 {i.file_size // max(i.compress_size, 1)}:1（{i.file_size // (1024 * 1024)} MB），"
-                    f"超过 {MAX_RATIO}:1：疑似压缩炸弹，未解压")
-    return ""

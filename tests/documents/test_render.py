@@ -94,3 +94,18 @@ def test_the_inspection_office_letter_prints_on_a4_with_its_items_and_signature_
     assert "负责人（签字）" in pages[-1] and "（盖章）" in pages[-1]
     for n, text in enumerate(pages, 1):
         assert f"— {n} —" in text.splitlines()[-1]
+
+
+def test_the_red_issuer_mark_and_separator_sit_where_gb_t_9704_puts_them_for_a_report_upward(report_pdf):
+    import pdfplumber
+
+    mm = 25.4 / 72
+    with pdfplumber.open(report_pdf) as doc:
+        page = doc.pages[0]
+        mark = [c for c in page.chars if c["size"] > 25]
+        lines = [ln for ln in page.lines if ln.get("stroking_color") == (1.0, 0.0, 0.0)]
+    assert "".join(c["text"] for c in mark) == "某县城市管理和综合执法局文件"
+    assert all(c["non_stroking_color"] == (1.0, 0.0, 0.0) for c in mark)
+    assert abs(mark[0]["top"] * mm - (37 + 80)) < 2  # 80 mm below the top of the text block (上行文)
+    assert lines and round(lines[0]["x0"] * mm) == 28 and round(lines[0]["x1"] * mm) == 184  # as wide as the block
+    assert lines[0]["top"] > mark[0]["bottom"]

@@ -221,3 +221,29 @@ def test_writing_the_report_loads_no_textual(county):
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))")
     run_ = subprocess.run([sys.executable, "-c", body], capture_output=True, text=True, check=True)
     assert run_.stdout.strip() == "[]" and county.with_name("x.docx").exists()
+
+
+def test_a_standard_without_points_gets_a_status_table_and_no_score(capsys, tmp_path, installed_packs):
+    from collections import Counter
+
+    from tests.documents.conftest import PROFILES
+    from ucm_check.documents.obligations import STATUS_HEADERS
+    from ucm_check.report.text import OBLIGATION_STATUSES
+
+    profile = tmp_path / "city.toml"
+    profile.write_bytes((PROFILES / "henan-city.toml").read_bytes())
+    out = tmp_path / "city.docx"
+    code, _, err = run(capsys, "report", str(profile), "-o", str(out), "--as-of", AS_OF)
+    assert code == 0 and "总分" not in err, err
+    document = open_docx(out)
+    rows = table_rows(find_table(document, STATUS_HEADERS))[1:]
+    code, text, _ = run(capsys, "check", str(profile), "--format", "json", "--as-of", AS_OF)
+    expected = json.loads(text)["profiles"][0]
+    names = {name: status for status, name in OBLIGATION_STATUSES.items()}
+    for area, row in zip(expected["areas"], rows):
+        counts = Counter(f["status"] for f in area["findings"])
+        assert row[0] == f"{area['number']}、{area['title']}"
+        assert [int(v) for v in row[1:]] == [counts[names[h]] for h in STATUS_HEADERS[1:]]
+    body = "".join(texts(document))
+    assert "不计分" in body and "总分" not in body and "扣分项合计" not in body
+    assert len([t for t in texts(document) if t.split(".", 1)[0].isdigit() and "豫建" in t]) == len(expected["gaps"]) > 0

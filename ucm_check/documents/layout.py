@@ -287,12 +287,15 @@ class Official:
         """A clearly marked gap the bureau must fill in: highlighted, in 【】, never invented text."""
         mark(self.paragraph(indent=indent), what)
 
-    def issuer_mark(self, text: str) -> None:
-        """The 发文机关标志 in red, as large as fits the text block on one line (at most 42 pt)."""
+    def issuer_mark(self, text: str, *, upward: bool = True) -> None:
+        """The 发文机关标志 in red, as large as fits the text block on one line (at most 42 pt), its
+        top 80 mm below the top of the text block for a document sent upward (上行文, room for the
+        签发人's approval), 35 mm otherwise (GB/T 9704-2012 7.2.2, 7.2.5)."""
         from ucm_check.textwidth import width
 
         size = min(42.0, (TEXT_WIDTH_MM / 25.4 * 72) / max(1, width(text) / 2))
         p = self.paragraph(style=STYLE_TITLE)
+        p.paragraph_format.space_before = Mm(80 if upward else 35)
         p.paragraph_format.line_spacing = Pt(int(size) + 8)
         _grid(p.paragraph_format, snap=False)
         run = p.add_run(text)
@@ -305,6 +308,7 @@ class Official:
         that is None becomes a marked placeholder."""
         from docx.enum.text import WD_TAB_ALIGNMENT
 
+        self.blank(2)  # 发文字号 two lines below the 发文机关标志
         p = self.paragraph(indent=False, align=WD_ALIGN_PARAGRAPH.LEFT)  # no indent: the red line spans the block
         p.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM) - SIZE_3, alignment=WD_TAB_ALIGNMENT.RIGHT)
         p.add_run("\u3000")  # 空一字
@@ -318,7 +322,7 @@ class Official:
         for key, value in (("w:val", "single"), ("w:sz", "12"), ("w:space", "12"), ("w:color", "FF0000")):
             bottom.set(qn(key), value)
         child(p._p.get_or_add_pPr(), "pBdr").append(bottom)
-        self.blank()
+        self.blank(2)  # the title two lines below the red line
 
     def signature(self, unit: str, date: str, *, seal_lines: int = 3) -> None:
         """The closing block: room for the seal, then the unit centred over the date, which stands

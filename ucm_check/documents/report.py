@@ -9,6 +9,7 @@ writes itself come from the profile's ``[report]`` table; missing ones are marke
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Any, Mapping, Sequence
 
 import attrs
@@ -80,13 +81,22 @@ def completeness(result: ProfileResult) -> list[str]:
     applicable = sum(1 for f in result.findings if f.status != NOT_APPLICABLE)
     not_applicable = len(result.findings) - applicable
     answered = applicable - len(result.unanswered)
-    text = [f"本次自评共{applicable}项评价内容适用于本单位（另有{not_applicable}项不适用），已填写{answered}项。"
-            f"按已填写情况计：扣分{fmt(result.deducted)}分，加分{fmt(result.bonus)}分"
-            f"（加分最多计{fmt(result.standard.bonus_max)}分），总分{fmt(result.total)}分。"]
+    head = f"本次自评共{applicable}项评价内容适用于本单位（另有{not_applicable}项不适用），已填写{answered}项。"
+    if result.standard.scored:
+        text = [head + f"按已填写情况计：扣分{fmt(result.deducted)}分，加分{fmt(result.bonus)}分"
+                f"（加分最多计{fmt(result.standard.bonus_max)}分），总分{fmt(result.total)}分。"]
+    else:
+        from ucm_check.report.text import OBLIGATION_STATUSES
+
+        counts = Counter(f.status for f in result.findings)
+        said = "，".join(f"{name}{counts[s]}项" for s, name in OBLIGATION_STATUSES.items()
+                        if counts[s] and s not in (UNANSWERED, NOT_APPLICABLE))
+        text = [head + f"该标准按期限和落实情况评价，不计分：{said or '无已填写的评价内容'}。"]
     if result.unanswered:
         codes = "、".join(f.rule.code for f in result.unanswered)
-        text.append(f"评价尚不完整：{len(result.unanswered)}项未填写（{codes}），不能视为达标；"
-                    f"这些项目最多还可能扣{fmt(result.max_further_deduction)}分，最低可能总分为{fmt(result.lowest_total)}分。")
+        worst = (f"这些项目最多还可能扣{fmt(result.max_further_deduction)}分，最低可能总分为{fmt(result.lowest_total)}分。"
+                 if result.standard.scored else "补充填写后才能判断是否按期落实。")
+        text.append(f"评价尚不完整：{len(result.unanswered)}项未填写（{codes}），不能视为达标；{worst}")
     for a in result.errors:
         text.append(f"“{a.area.title}”未能评价（插件出错：{a.error}），其分值未计入上述结果。")
     return text
@@ -134,7 +144,7 @@ def build(result: ProfileResult, plan: Plan, *, as_of: dt.date, date: dt.date,
         doc.paragraph(text)
     if not practices:
         doc.placeholder("主要做法和成效（由本单位撰写；可写入档案 [report] 表的 practices 字段）")
-    doc.heading1("三、自评得分情况")
+    doc.heading1("三、自评得分情况" if standard.scored else "三、自评结果")
     _scores(doc, result)
     doc.heading1("四、存在的问题")
     lines = problem_lines(result)

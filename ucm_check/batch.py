@@ -131,6 +131,10 @@ class Row(NamedTuple):
     """False for a standard of dated duties without points: ranked by :attr:`duties`, not totals."""
     duties: tuple[int, int, int] = (0, 0, 0)
     """Dated findings (overdue, not met, due soon)."""
+    level: str = ""
+    """The unit's level (设区市, 县市区 ...): units are ranked only against others of the same level."""
+    level_order: int = 0
+    """The level's place in the standard's list of levels, so rankings list 设区市 before 县市区."""
 
 
 class Outcome:
@@ -327,6 +331,7 @@ def row_for(checked: Checked, gates: list[GateResult]) -> Row:
     if r is None:
         return Row(checked.file, False, errors=len(checked.errors))
     total = r.total  # the model's properties recompute their sums: read each once
+    level = str(r.unit.get("level", ""))
     areas = tuple(_shared((a.area.id, a.area.number, None if a.error else a.score)) for a in r.areas)
     duties = (0, 0, 0)
     if not r.standard.scored:
@@ -336,7 +341,8 @@ def row_for(checked: Checked, gates: list[GateResult]) -> Row:
     return Row(
         checked.file, True, str(r.unit.get("name", "")), r.standard.id, total, total - r.max_further_deduction,
         r.complete, _shared(areas), tuple(g.gate for g in gates if not g.passed),
-        scored=r.standard.scored, duties=_shared(duties),
+        scored=r.standard.scored, duties=_shared(duties), level=level,
+        level_order=r.standard.levels.index(level) if level in r.standard.levels else len(r.standard.levels),
     )
 
 

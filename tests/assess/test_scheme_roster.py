@@ -67,7 +67,8 @@ def test_an_unknown_source_in_the_weights_is_named_with_a_suggestion():
 
 
 @pytest.mark.parametrize("edit, message", [
-    (("b = 40", "b = nan"), "应为数字"),
+    (("b = 40", "b = nan"), "groups.g.weights.b 数值 nan 不是有限的数"),
+    (("weights = {", "deep = [[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]\nweights = {"), "嵌套层数超过"),
     (("b = 40", "b = true"), "应为数字"),
     (('name = "组"', 'name = "组"\nred = -1'), "groups.g.red 应为 0 到 1000 之间的整数"),
     (('name = "试点"', 'name = "试点"\nmissing = "skip"'), "scheme.missing 应为以下之一"),
@@ -115,3 +116,8 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path, capsys):
     (tmp_path / "keep.txt").write_text("x")
     assert main(["assess", "init", str(tmp_path)]) == 2
     assert (tmp_path / "keep.txt").read_text() == "x"
+
+
+def test_a_roster_base_amount_too_large_to_be_money_is_located(tmp_path, capsys):
+    err = roster_problem(tmp_path, capsys, "单位名称,简称,组别,定额经费\n甲环卫所,甲,zhuanxiang,1e20\n")
+    assert "roster.csv:2:4: 错误：定额经费应为不小于 0 的金额（元），实际为 “1e20”" in err

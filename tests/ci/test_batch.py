@@ -36,7 +36,9 @@ def test_one_broken_profile_among_good_ones_is_reported_and_the_others_still_ran
     assert re.search(r"d县/profile\.toml:3:9: 错误：unit\.level（单位层级）应为非空字符串", err)
     table = out[out.index("排名汇总"):]
     ranks = re.findall(r"^\s*(\d)\s+(\S+)\s+(\S+)", table, re.M)
-    assert [(r, total) for r, _, total in ranks] == [("1", "111"), ("2", "100"), ("3", "86.2")]
+    # the 设区市 is ranked on its own; the two counties against each other
+    assert [(r, total) for r, _, total in ranks] == [("1", "111"), ("1", "100"), ("2", "86.2")]
+    assert "排名汇总（hunan-2020，设区市，1 个单位" in table and "排名汇总（hunan-2020，县市区，2 个单位" in table
     assert "无效档案（1 个" in out and "d县/profile.toml" in out
 
 
@@ -57,16 +59,37 @@ def test_one_profile_prints_the_full_report_several_only_the_summary_unless_deta
     assert both.count("扣分项（") == 2 and "排名汇总" in both
 
 
-def test_an_incomplete_profile_is_marked_in_the_ranking_with_its_lowest_total(capsys):
+def test_an_incomplete_profile_is_ranked_and_shown_at_its_lowest_possible_total(capsys):
     _, out, _ = run(capsys, "check", str(INCOMPLETE), str(TYPICAL))
-    line = next(line for line in out.splitlines() if "某区" in line)
-    assert "97*" in line and "不完整，最低 32" in line
+    lines = out.splitlines()
+    line = next(line for line in lines if "某区" in line)
+    # 97 on the facts answered so far, 32 if every unanswered rule fails: it ranks on 32, below 86.2
+    assert line.split()[:1] == ["2"] and "32*" in line and "不完整，已填写部分暂计 97" in line
+    assert "* 评价不完整：总分栏为最低可能总分" in out
 
 
-def _row(file: str, total: str, unit: str = "") -> Row:
+def _row(file: str, total: str, unit: str = "", *, lowest: str = "", level: str = "县市区") -> Row:
     from decimal import Decimal
 
-    return Row(file, True, unit or file, "hunan-2020", Decimal(total), Decimal(total))
+    return Row(file, True, unit or file, "hunan-2020", Decimal(total), Decimal(lowest or total),
+               complete=not lowest, level=level, level_order=("设区市", "自治州", "县市区").index(level))
+
+
+def test_a_blank_profile_never_ranks_above_a_complete_county_that_scored_more_than_its_lowest_total():
+    rows = [_row("blank", "100", lowest="6"), _row("typical", "86.2")]
+    assert [(rank, r.file) for rank, r in ranked(rows)] == [(1, "typical"), (2, "blank")]
+
+
+def test_an_incomplete_profile_sure_of_more_ranks_above_a_complete_one_with_less():
+    rows = [_row("typical", "86.2"), _row("nearly", "99", lowest="95"), _row("equal", "90", lowest="86.2")]
+    # sure of 95 beats 86.2; sure of 86.2 never beats a complete 86.2: listed after it, its own rank
+    assert [(rank, r.file) for rank, r in ranked(rows)] == [(1, "nearly"), (2, "typical"), (3, "equal")]
+
+
+def test_a_city_is_never_ranked_with_counties():
+    rows = [_row("county", "80"), _row("city", "90", level="设区市"), _row("county2", "85")]
+    assert [(rank, r.file, r.level) for rank, r in ranked(rows)] == [
+        (1, "city", "设区市"), (1, "county2", "县市区"), (2, "county", "县市区")]
 
 
 def test_equal_totals_share_a_rank_and_the_next_rank_is_skipped():
@@ -99,6 +122,6 @@ def test_json_for_a_batch_keeps_every_profile_in_order_and_ranks_the_valid_ones(
     doc = json.loads(out)
     assert code == doc["exit_code"] == 2
     assert [p["valid"] for p in doc["profiles"]] == [True, True, True, False]
-    assert [(r["rank"], r["total"]) for r in doc["ranking"]] == [(1, 111), (2, 100), (3, 86.2)]
+    assert [(r["rank"], r["level"], r["total"]) for r in doc["ranking"]] == [(1, "设区市", 111), (1, "县市区", 100), (2, "县市区", 86.2)]
     assert doc["ranking"][2]["areas"]["uniform"] == 2.6
     assert set(doc["rules"]) >= {"HN-03-2", "HN-06-4"}

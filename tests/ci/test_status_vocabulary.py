@@ -124,7 +124,7 @@ def test_the_ranking_counts_failed_duties_instead_of_a_total_of_zero(capsys, tru
                      .replace('name = "某市城市管理局"', 'name = "乙市城市管理局"'), encoding="utf-8")
     out = check(capsys, profiles=(HENAN, fixed))[1]
     lines = out.splitlines()
-    assert lines[0] == "排名汇总（henan-2021，2 个单位，按逾期和未落实项从少到多）"
+    assert lines[0] == "排名汇总（henan-2021，省辖市，2 个单位，按逾期和未落实项从少到多）"
     assert lines[1].split() == ["名次", "单位", "逾期", "未落实", "即将到期", "状态"]
     assert lines[2].split()[:5] == ["1", "乙市城市管理局", "1", "0", "2"]
     assert lines[3].split()[:5] == ["2", "某市城市管理局", "1", "1", "2"] and "通过" not in out

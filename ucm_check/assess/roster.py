@@ -17,7 +17,7 @@ from typing import Iterable, Mapping
 import attrs
 
 from ucm_check.assess.tables import Table, read_csv
-from ucm_check.problems import InvalidFile, ProfileError, suggest
+from ucm_check.inputs import InvalidFile, ProfileError, number_problem, suggest
 
 COLUMNS = {"name": "单位名称", "short": "简称", "group": "组别", "level": "层级", "parent": "上级单位", "base": "定额经费"}
 REQUIRED = ("name", "group")
@@ -117,7 +117,7 @@ def _unit(table: Table, row: int, cells: list[str], columns: Mapping[str, int], 
             base = Decimal(cell("base").replace(",", ""))
         except InvalidOperation:
             base = None
-        if base is None or not base.is_finite() or base < 0:
+        if base is None or number_problem(base) or base < 0:
             errors.append(table.error(row, columns["base"], f"定额经费应为不小于 0 的金额（元），实际为 “{cell('base')}”"))
             return None
     return Unit(name, cell("short") or name, group, cell("level"), cell("parent"), base, order)

@@ -8,14 +8,13 @@ file is validated as a whole; every problem is reported at once with file, line 
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from decimal import Decimal
 from typing import Any, Callable
 
 import attrs
 
 from ucm_check.locate import locate
-from ucm_check.problems import InvalidFile, ProfileError, suggest, type_name
+from ucm_check.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
 
 MISSING_RULES = {"reweight": "按其余来源的权重折算", "incomplete": "标记为不完整，不参加排名"}
 AGGREGATES = {"mean": "各月综合得分的算术平均"}
@@ -113,19 +112,13 @@ class Scheme:
 
 def load_scheme(path: str) -> Scheme:
     """Read and validate the scheme at ``path``; raise :class:`InvalidScheme`."""
-    from ucm_check.profile import read_text
-
     return parse_scheme(path, read_text(path, "考评方案", InvalidScheme))
 
 
 def parse_scheme(file: str, text: str) -> Scheme:
-    """Validate scheme ``text``; raise :class:`InvalidScheme` with every problem."""
-    from ucm_check.profile import toml_error
-
-    try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
-        raise InvalidScheme([toml_error(file, exc, text)]) from None
+    """Validate scheme ``text``; raise :class:`InvalidScheme` with every problem (syntax, nesting and
+    unusable numbers such as ``nan`` through :func:`ucm_check.inputs.load_toml`)."""
+    data = load_toml(file, text, InvalidScheme)
     errors: list[ProfileError] = []
 
     def err(path: tuple[str, ...], message: str) -> None:
@@ -178,7 +171,7 @@ def _unknown(body: dict[str, Any], path: tuple[str, ...], known: set[str], err: 
 def _text(body: dict[str, Any], path: tuple[str, ...], err: Err, default: str | None = None) -> str:
     value = body.get(path[-1], default)
     if not isinstance(value, str) or not value.strip():
-        err(path, f"{'.'.join(path)} 应为非空字符串，实际为{type_name(value)} {value!r}" if value is not None
+        err(path, f"{'.'.join(path)} 应为非空字符串，实际为{type_name(value)} {show(value)}" if value is not None
             else f"缺少 {'.'.join(path)}")
         return ""
     return value.strip()
@@ -187,7 +180,7 @@ def _text(body: dict[str, Any], path: tuple[str, ...], err: Err, default: str | 
 def _int(body: dict[str, Any], path: tuple[str, ...], err: Err, default: int, low: int, high: int) -> int:
     value = body.get(path[-1], default)
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        err(path, f"{'.'.join(path)} 应为 {low} 到 {high} 之间的整数，实际为{type_name(value)} {value!r}")
+        err(path, f"{'.'.join(path)} 应为 {low} 到 {high} 之间的整数，实际为{type_name(value)} {show(value)}")
         return default
     return value
 
@@ -196,7 +189,7 @@ def _number(body: dict[str, Any], path: tuple[str, ...], err: Err, default: Deci
             high: Decimal | None = None) -> Decimal:
     value = body.get(path[-1], default)
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or not Decimal(value).is_finite():
-        err(path, f"{'.'.join(path)} 应为数字，实际为{type_name(value)} {value!r}")
+        err(path, f"{'.'.join(path)} 应为数字，实际为{type_name(value)} {show(value)}")
         return default
     if (low is not None and value < low) or (high is not None and value > high):
         span = f"{low if low is not None else ''} 到 {high if high is not None else ''}"
@@ -209,7 +202,7 @@ def _choice(body: dict[str, Any], path: tuple[str, ...], err: Err, options: dict
     value = body.get(path[-1], default)
     if value not in options:
         listed = "；".join(f"{k}（{v}）" for k, v in options.items())
-        err(path, f"{'.'.join(path)} 应为以下之一：{listed}；实际为 {value!r}")
+        err(path, f"{'.'.join(path)} 应为以下之一：{listed}；实际为 {show(value)}")
         return default
     return str(value)
 
@@ -229,7 +222,7 @@ def _source(sid: str, body: Any, err: Err) -> Source:
     if kind == SELF_CHECK:
         profiles = _text(body, (*path, "profiles"), err)
         if profiles and "{period}" not in profiles:
-            err((*path, "profiles"), f"sources.{sid}.profiles 应含 {{period}}，如 “自评/{{period}}/{{short}}.toml”，实际为 {profiles!r}")
+            err((*path, "profiles"), f"sources.{sid}.profiles 应含 {{period}}，如 “自评/{{period}}/{{short}}.toml”，实际为 {show(profiles)}")
     return Source(sid, _text(body, (*path, "name"), err, sid), low, high, kind, profiles)
 
 
@@ -289,15 +282,15 @@ def _funding(body: Any, path: tuple[str, ...], err: Err) -> Funding | None:
         raw = []
     for i, item in enumerate(raw if isinstance(raw, list) else []):
         if not isinstance(item, dict) or len(set(item) & {"top", "bottom"}) != 1 or set(item) - {"top", "bottom", "percent"}:
-            err(where, f"{'.'.join(where)} 第 {i + 1} 项应为 {{ top = N, percent = P }} 或 {{ bottom = N, percent = -P }}，实际为 {item!r}")
+            err(where, f"{'.'.join(where)} 第 {i + 1} 项应为 {{ top = N, percent = P }} 或 {{ bottom = N, percent = -P }}，实际为 {show(item)}")
             continue
         side = "top" if "top" in item else "bottom"
         count, percent = item[side], item.get("percent")
         if not isinstance(count, int) or isinstance(count, bool) or count < 1:
-            err(where, f"{'.'.join(where)} 第 {i + 1} 项的 {side} 应为正整数，实际为 {count!r}")
+            err(where, f"{'.'.join(where)} 第 {i + 1} 项的 {side} 应为正整数，实际为 {show(count)}")
             continue
         if isinstance(percent, bool) or not isinstance(percent, (int, Decimal)) or not Decimal(percent).is_finite():
-            err(where, f"{'.'.join(where)} 第 {i + 1} 项的 percent 应为数字（上浮为正，下浮为负），实际为 {percent!r}")
+            err(where, f"{'.'.join(where)} 第 {i + 1} 项的 percent 应为数字（上浮为正，下浮为负），实际为 {show(percent)}")
             continue
         if not -down <= percent <= up:
             err(where, f"{'.'.join(where)} 第 {i + 1} 项的 percent {percent} 超出上浮 {up}% / 下浮 {down}% 的上限")

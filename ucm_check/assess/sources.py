@@ -20,7 +20,7 @@ from ucm_check.assess.periods import Period
 from ucm_check.assess.roster import Roster, Unit, keys_of
 from ucm_check.assess.scheme import Source
 from ucm_check.assess.tables import Table, read_table
-from ucm_check.problems import InvalidFile, ProfileError, suggest
+from ucm_check.inputs import InvalidFile, ProfileError, number_problem, suggest
 
 UNIT_HEADERS = ("单位名称", "单位", "被考评单位", "考评对象", "责任单位", "名称", "简称")
 SCORE_HEADERS = ("得分", "分数", "考评得分", "综合得分", "成绩", "分值")
@@ -58,10 +58,9 @@ def parse_score(value: Any) -> tuple[Decimal | None, str]:
     if isinstance(value, bool):
         return None, f"得分应为数字，实际为 “{value}”"
     if isinstance(value, (int, float)):
-        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-        if not number.is_finite():
-            return None, f"得分应为有限的数字，实际为 “{value}”"
-        return number, ""
+        if number_problem(value):
+            return None, f"得分{number_problem(value)}"
+        return (Decimal(repr(value)) if isinstance(value, float) else Decimal(value)), ""
     text = shown(value).strip().replace("，", ".")
     if not text:
         return None, "得分为空；该来源本月未考评此单位时请填写“缺评”，不要留空"

@@ -163,12 +163,12 @@ def outcome_dict(o: Any) -> dict[str, Any]:
 
 
 def ranking_items(rows: Iterable[Any]) -> Iterator[dict[str, Any]]:
-    """The ranked summary, one entry at a time: valid profiles best first, standard by standard, with
-    area scores; for a standard of dated duties, ``duties`` counts overdue, not met and due soon."""
+    """The ranked summary, one entry at a time: valid profiles best first, standard by standard and
+    level by level (``rank`` counts within the group), with area scores; for a standard of dated duties, ``duties`` counts overdue, not met and due soon."""
     from ucm_check.report.summary import ranked
 
     for rank, r in ranked(list(rows)):
-        item = {"rank": rank, "file": r.file, "unit": r.unit, "standard": r.standard, "total": num(r.total),
+        item = {"rank": rank, "file": r.file, "unit": r.unit, "standard": r.standard, "level": r.level, "total": num(r.total),
                 "lowest_total": num(r.lowest), "complete": r.complete, "gates_failed": list(r.gates_failed),
                 "areas": {aid: (None if s is None else num(s)) for aid, _, s in r.areas}}
         if not r.scored:

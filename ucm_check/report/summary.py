@@ -40,21 +40,30 @@ class Run:
         return len(self.rows) <= 1
 
 
+def assured(row: Row) -> Decimal:
+    """The total a unit is sure of: a complete profile's total, an incomplete one's lowest possible
+    total (every unanswered rule at its worst)."""
+    return row.total if row.complete else row.lowest
+
+
 def _merit(row: Row) -> tuple:
-    """What a rank compares: the total for a scored standard; for dated duties the failures
+    """What a rank compares: for a scored standard the :func:`assured` total, a complete profile
+    before an incomplete one at the same value (so an unfinished self-check never ranks above a
+    complete unit that scored at least its lowest possible total); for dated duties the failures
     (overdue and not met), then the duties due soon, then completeness — fewer is better."""
     if row.scored:
-        return (-row.total,)
+        return (-assured(row), not row.complete)
     overdue, not_met, due_soon = row.duties
     return (overdue + not_met, due_soon, not row.complete)
 
 
 def ranked(rows: list[Row]) -> list[tuple[int, Row]]:
-    """Valid rows, standard by standard, best first (ties share a rank: 1, 2, 2, 4), ties by unit
-    name then file. A scored standard ranks by total, one of dated duties by its failures."""
+    """Valid rows, standard by standard and level by level (a 设区市 is never ranked with counties),
+    best first (ties share a rank: 1, 2, 2, 4), ties by unit name then file. A scored standard ranks
+    by the :func:`assured` total, one of dated duties by its failures."""
     out: list[tuple[int, Row]] = []
-    for standard in sorted({r.standard for r in rows if r.valid}):
-        valid = sorted((r for r in rows if r.valid and r.standard == standard),
+    for standard, _, level in sorted({(r.standard, r.level_order, r.level) for r in rows if r.valid}):
+        valid = sorted((r for r in rows if r.valid and r.standard == standard and r.level == level),
                        key=lambda r: (_merit(r), r.unit, r.file))
         group: list[tuple[int, Row]] = []
         for i, row in enumerate(valid):
@@ -81,7 +90,7 @@ def _status(row: Row) -> str:
         if not row.complete:
             parts.append("不完整")
     elif not row.complete:
-        parts.append(f"不完整，最低 {fmt(row.lowest)}")
+        parts.append(f"不完整，已填写部分暂计 {fmt(row.total)}")
     return "；".join(parts) or "通过"
 
 
@@ -92,11 +101,15 @@ def _score(value: Decimal | None, bonus: bool) -> str:
 
 
 def _groups(rows: list[Row]) -> dict[str, list[tuple[int, Row]]]:
-    groups: dict[str, list[Row]] = {}
+    """``standard，level`` -> that group's ranking."""
+    groups: dict[tuple[str, int, str], list[Row]] = {}
     for row in rows:
         if row.valid:
-            groups.setdefault(row.standard, []).append(row)
-    return {sid: ranked(group) for sid, group in sorted(groups.items())}
+            groups.setdefault((row.standard, row.level_order, row.level), []).append(row)
+    return {"，".join(p for p in (sid, level) if p): ranked(group) for (sid, _, level), group in sorted(groups.items())}
+
+
+INCOMPLETE_NOTE = "* 评价不完整：总分栏为最低可能总分（未填写的项目都按最不利情况计），按此排名"
 
 
 DUTY_HEAD = ("逾期", "未落实", "即将到期")
@@ -114,7 +127,7 @@ def _cells(rank: int, r: Row, numbers: list[tuple[str, str]]) -> list[str]:
     if not r.scored:
         return [str(rank), r.unit, *(str(n) for n in r.duties), _status(r)]
     scores = {aid: s for aid, _, s in r.areas}
-    return [str(rank), r.unit, fmt(r.total) + ("" if r.complete else "*"),
+    return [str(rank), r.unit, fmt(assured(r)) + ("" if r.complete else "*"),
             *(_score(scores[aid], num == "加分") if aid in scores else "-" for aid, num in numbers), _status(r)]
 
 
@@ -135,7 +148,7 @@ def text_lines(rows: list[Row]) -> Iterator[str]:
         for cells in itertools.chain([head], (_cells(rank, r, numbers) for rank, r in group)):
             yield "  ".join((ljust(c, w) if i in left else rjust(c, w)) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
         if any(not r.complete and r.scored for _, r in group):
-            yield "* 评价不完整：为已填写项目的暂计总分"
+            yield INCOMPLETE_NOTE
         yield ""
     invalid = [r for r in rows if not r.valid]
     if invalid:
@@ -175,7 +188,7 @@ def markdown_table(rows: list[Row]) -> str:
             cells = [_md(c) for c in _cells(rank, r, numbers)] + [_code(r.file)]
             lines.append("| " + " | ".join(cells) + " |")
         if any(not r.complete and r.scored for _, r in group):
-            lines += ["", "\\* 评价不完整：为已填写项目的暂计总分"]
+            lines += ["", "\\" + INCOMPLETE_NOTE]
         lines.append("")
     invalid = [r for r in rows if not r.valid]
     if invalid:

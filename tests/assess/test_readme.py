@@ -35,4 +35,4 @@ def test_the_readme_ranking_and_look_back_match_the_program(year, capsys):
 def test_every_command_the_readme_runs_is_a_real_assess_action():
     (commands,) = blocks("sh")
     actions = {line.split()[2] for line in commands.splitlines() if line.startswith("ucm-check assess")}
-    assert actions == {"init", "import", "rank", "publish", "history"}
+    assert actions == {"init", "import", "rank", "publish", "history", "tui"}

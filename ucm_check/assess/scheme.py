@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 import attrs
 
 from ucm_check.locate import locate
+from ucm_check.assess import fields
+from ucm_check.assess.fields import Err
 from ucm_check.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
 
 MISSING_RULES = {"reweight": "按其余来源的权重折算", "incomplete": "标记为不完整，不参加排名"}
@@ -125,21 +127,21 @@ def parse_scheme(file: str, text: str) -> Scheme:
         line, col = locate(text, path, value=True)
         errors.append(ProfileError(file, line, col, message))
 
-    head = _table(data, ("scheme",), err)
-    _unknown(head, ("scheme",), {"name", "decimals", "missing", "tie_break", "aggregate", "basis"}, err)
-    name = _text(head, ("scheme", "name"), err, "考评方案")
-    decimals = _int(head, ("scheme", "decimals"), err, 2, 0, 6)
-    missing = _choice(head, ("scheme", "missing"), err, MISSING_RULES, "reweight")
-    aggregate = _choice(head, ("scheme", "aggregate"), err, AGGREGATES, "mean")
-    sources = {sid: _source(sid, body, err) for sid, body in _table(data, ("sources",), err).items()}
+    head = fields.table(data, ("scheme",), err)
+    fields.unknown(head, ("scheme",), {"name", "decimals", "missing", "tie_break", "aggregate", "basis"}, err)
+    name = fields.text(head, ("scheme", "name"), err, "考评方案")
+    decimals = fields.integer(head, ("scheme", "decimals"), err, 2, 0, 6)
+    missing = fields.choice(head, ("scheme", "missing"), err, MISSING_RULES, "reweight")
+    aggregate = fields.choice(head, ("scheme", "aggregate"), err, AGGREGATES, "mean")
+    sources = {sid: _source(sid, body, err) for sid, body in fields.table(data, ("sources",), err).items()}
     tie_break = head.get("tie_break", [])
     if not isinstance(tie_break, list) or not all(isinstance(t, str) and t in sources for t in tie_break):
         err(("scheme", "tie_break"), f"tie_break 应为来源编号的数组（同分时依次比较这些来源的得分），可用：{'、'.join(sources)}")
         tie_break = []
-    groups = {gid: _group(gid, body, sources, err) for gid, body in _table(data, ("groups",), err).items()}
+    groups = {gid: _group(gid, body, sources, err) for gid, body in fields.table(data, ("groups",), err).items()}
     if not groups:
         err(("groups",), "缺少 [groups.<编号>]：至少要有一个考评组")
-    _unknown(data, (), {"scheme", "sources", "groups"}, err)
+    fields.unknown(data, (), {"scheme", "sources", "groups"}, err)
     if errors:
         errors.sort(key=lambda e: (e.line, e.column))
         raise InvalidScheme(errors)
@@ -147,83 +149,23 @@ def parse_scheme(file: str, text: str) -> Scheme:
     return Scheme(file, name, decimals, missing, tuple(tie_break), aggregate, sources, groups, digest)
 
 
-Err = Callable[[tuple[str, ...], str], None]
-
-
-def _table(body: Any, path: tuple[str, ...], err: Err) -> dict[str, Any]:
-    value = body.get(path[-1]) if isinstance(body, dict) else None
-    if value is None:
-        err(path, f"缺少表 [{'.'.join(path)}]")
-        return {}
-    if not isinstance(value, dict):
-        err(path, f"{'.'.join(path)} 应为表，实际为{type_name(value)}")
-        return {}
-    return value
-
-
-def _unknown(body: dict[str, Any], path: tuple[str, ...], known: set[str], err: Err) -> None:
-    for key in body:
-        if key not in known:
-            where = f"[{'.'.join(path)}]" if path else "文件顶层"
-            err((*path, key), f"{where} 中有未知字段 “{key}”{suggest(key, sorted(known))}；可用：{'、'.join(sorted(known))}")
-
-
-def _text(body: dict[str, Any], path: tuple[str, ...], err: Err, default: str | None = None) -> str:
-    value = body.get(path[-1], default)
-    if not isinstance(value, str) or not value.strip():
-        err(path, f"{'.'.join(path)} 应为非空字符串，实际为{type_name(value)} {show(value)}" if value is not None
-            else f"缺少 {'.'.join(path)}")
-        return ""
-    return value.strip()
-
-
-def _int(body: dict[str, Any], path: tuple[str, ...], err: Err, default: int, low: int, high: int) -> int:
-    value = body.get(path[-1], default)
-    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        err(path, f"{'.'.join(path)} 应为 {low} 到 {high} 之间的整数，实际为{type_name(value)} {show(value)}")
-        return default
-    return value
-
-
-def _number(body: dict[str, Any], path: tuple[str, ...], err: Err, default: Decimal, low: Decimal | None = None,
-            high: Decimal | None = None) -> Decimal:
-    value = body.get(path[-1], default)
-    if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or not Decimal(value).is_finite():
-        err(path, f"{'.'.join(path)} 应为数字，实际为{type_name(value)} {show(value)}")
-        return default
-    if (low is not None and value < low) or (high is not None and value > high):
-        span = f"{low if low is not None else ''} 到 {high if high is not None else ''}"
-        err(path, f"{'.'.join(path)} 应在 {span} 之间，实际为 {value}")
-        return default
-    return Decimal(value)
-
-
-def _choice(body: dict[str, Any], path: tuple[str, ...], err: Err, options: dict[str, str], default: str) -> str:
-    value = body.get(path[-1], default)
-    if value not in options:
-        listed = "；".join(f"{k}（{v}）" for k, v in options.items())
-        err(path, f"{'.'.join(path)} 应为以下之一：{listed}；实际为 {show(value)}")
-        return default
-    return str(value)
-
-
 def _source(sid: str, body: Any, err: Err) -> Source:
     path = ("sources", sid)
     if not isinstance(body, dict):
         err(path, f"sources.{sid} 应为表 [sources.{sid}]，实际为{type_name(body)}")
         return Source(sid, sid)
-    _unknown(body, path, {"name", "min", "max", "kind", "profiles"}, err)
-    low = _number(body, (*path, "min"), err, Decimal(0))
-    high = _number(body, (*path, "max"), err, Decimal(100))
+    fields.unknown(body, path, {"name", "min", "max", "kind", "profiles"}, err)
+    low = fields.number(body, (*path, "min"), err, Decimal(0))
+    high = fields.number(body, (*path, "max"), err, Decimal(100))
     if high <= low:
         err((*path, "max"), f"sources.{sid}.max（{high}）应大于 min（{low}）")
-    kind = _choice(body, (*path, "kind"), err, {"file": "导入 CSV/xlsx 文件", SELF_CHECK: "各单位自评档案的总分"}, "file")
+    kind = fields.choice(body, (*path, "kind"), err, {"file": "导入 CSV/xlsx 文件", SELF_CHECK: "各单位自评档案的总分"}, "file")
     profiles = ""
     if kind == SELF_CHECK:
-        profiles = _text(body, (*path, "profiles"), err)
+        profiles = fields.text(body, (*path, "profiles"), err)
         if profiles and "{period}" not in profiles:
             err((*path, "profiles"), f"sources.{sid}.profiles 应含 {{period}}，如 “自评/{{period}}/{{short}}.toml”，实际为 {show(profiles)}")
-    return Source(sid, _text(body, (*path, "name"), err, sid), low, high, kind, profiles)
+    return Source(sid, fields.text(body, (*path, "name"), err, sid), low, high, kind, profiles)
 
 
 def _group(gid: str, body: Any, sources: dict[str, Source], err: Err) -> Group:
@@ -231,7 +173,7 @@ def _group(gid: str, body: Any, sources: dict[str, Source], err: Err) -> Group:
     if not isinstance(body, dict):
         err(path, f"groups.{gid} 应为表 [groups.{gid}]，实际为{type_name(body)}")
         return Group(gid, gid, ())
-    _unknown(body, path, {"name", "weights", "red", "black", "escalation", "funding"}, err)
+    fields.unknown(body, path, {"name", "weights", "red", "black", "escalation", "funding"}, err)
     weights: list[tuple[str, Decimal]] = []
     raw = body.get("weights")
     if not isinstance(raw, dict) or not raw:
@@ -241,14 +183,14 @@ def _group(gid: str, body: Any, sources: dict[str, Source], err: Err) -> Group:
             if sid not in sources:
                 err((*path, "weights"), f"groups.{gid}.weights 中的 “{sid}” 不是已定义的来源{suggest(sid, list(sources))}；可用：{'、'.join(sources)}")
                 continue
-            weights.append((sid, _number(raw, (*path, "weights", sid), err, Decimal(0), Decimal(0), Decimal(100))))
+            weights.append((sid, fields.number(raw, (*path, "weights", sid), err, Decimal(0), Decimal(0), Decimal(100))))
         total = sum((w for _, w in weights), Decimal(0))
         if len(weights) == len(raw) and total != 100:
             shown = " + ".join(f"{s} {w}%" for s, w in weights)
             err((*path, "weights"), f"groups.{gid}.weights 之和应为 100%，实际为 {shown} = {total}%")
-    name = _text(body, (*path, "name"), err, gid)
-    red = _int(body, (*path, "red"), err, 0, 0, 1000)
-    black = _int(body, (*path, "black"), err, 0, 0, 1000)
+    name = fields.text(body, (*path, "name"), err, gid)
+    red = fields.integer(body, (*path, "red"), err, 0, 0, 1000)
+    black = fields.integer(body, (*path, "black"), err, 0, 0, 1000)
     escalation = _escalation(body["escalation"], (*path, "escalation"), err) if "escalation" in body else None
     funding = _funding(body["funding"], (*path, "funding"), err) if "funding" in body else None
     return Group(gid, name, tuple(weights), red, black, escalation, funding)
@@ -258,22 +200,22 @@ def _escalation(body: Any, path: tuple[str, ...], err: Err) -> Escalation | None
     if not isinstance(body, dict):
         err(path, f"{'.'.join(path)} 应为表，实际为{type_name(body)}")
         return None
-    _unknown(body, path, {"bottom", "after", "ladder"}, err)
+    fields.unknown(body, path, {"bottom", "after", "ladder"}, err)
     ladder = body.get("ladder", ["约谈", "诫勉谈话", "停职"])
     if not isinstance(ladder, list) or not ladder or not all(isinstance(s, str) and s.strip() for s in ladder):
         err((*path, "ladder"), f"{'.'.join(path)}.ladder 应为非空的字符串数组，如 [\"约谈\", \"诫勉谈话\", \"停职\"]")
         ladder = ["约谈"]
-    return Escalation(_int(body, (*path, "bottom"), err, 1, 1, 1000), _int(body, (*path, "after"), err, 2, 1, 120), tuple(ladder))
+    return Escalation(fields.integer(body, (*path, "bottom"), err, 1, 1, 1000), fields.integer(body, (*path, "after"), err, 2, 1, 120), tuple(ladder))
 
 
 def _funding(body: Any, path: tuple[str, ...], err: Err) -> Funding | None:
     if not isinstance(body, dict):
         err(path, f"{'.'.join(path)} 应为表，实际为{type_name(body)}")
         return None
-    _unknown(body, path, {"rule", "up", "down", "tiers"}, err)
-    rule = _choice(body, (*path, "rule"), err, FUNDING_RULES, "linear")
-    up = _number(body, (*path, "up"), err, Decimal(0), Decimal(0), Decimal(100))
-    down = _number(body, (*path, "down"), err, Decimal(0), Decimal(0), Decimal(100))
+    fields.unknown(body, path, {"rule", "up", "down", "tiers"}, err)
+    rule = fields.choice(body, (*path, "rule"), err, FUNDING_RULES, "linear")
+    up = fields.number(body, (*path, "up"), err, Decimal(0), Decimal(0), Decimal(100))
+    down = fields.number(body, (*path, "down"), err, Decimal(0), Decimal(0), Decimal(100))
     tiers: list[Tier] = []
     raw = body.get("tiers", [])
     where = (*path, "tiers")

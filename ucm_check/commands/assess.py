@@ -35,6 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             p.add_argument("--format", default="text", choices=FORMATS, help="输出格式（默认 text）")
         p.add_argument("--output", "-o", metavar="FILE", required=name == "publish",
                        help="写入文件（publish 按扩展名：.xlsx 或 .md）")
+    p = sub.add_parser("tui", help="在终端中查看：各组某月排名和红黑旗、单位走势、各来源贡献")
+    p.add_argument("folder", metavar="DIR", help="考评目录")
+    p.add_argument("--period", metavar="YYYY-MM", help="先显示的月份（默认最近一个月）")
     p = sub.add_parser("history", help="回顾：名次变化、连续靠后月数和各单位的走势")
     p.add_argument("folder", metavar="DIR", help="考评目录")
     p.add_argument("--to", metavar="YYYY-MM", help="截至月份（默认最近一个已排名的月份）")
@@ -188,4 +191,20 @@ def _history(args: argparse.Namespace) -> int:
     return exitcodes.OK
 
 
-ACTIONS = {"init": _init, "import": _import, "rank": _rank, "publish": _publish, "history": _history}
+def _tui(args: argparse.Namespace) -> int:
+    from ucm_check.assess.board import month_docs
+    from ucm_check.assess.cycle import CycleError
+
+    docs = month_docs(_folder(args.folder))
+    if not docs:
+        raise CycleError("还没有任何月份的得分：请先用 ucm-check assess import 导入")
+    periods = [d["period"] for d in docs]
+    if args.period and args.period not in periods:
+        raise CycleError(f"没有 {args.period} 的记录；已有：{periods[0]} 至 {periods[-1]}")
+    from ucm_check.assess.screen import AssessApp
+
+    AssessApp(docs, periods.index(args.period) if args.period else None).run()
+    return exitcodes.OK
+
+
+ACTIONS = {"init": _init, "import": _import, "rank": _rank, "publish": _publish, "history": _history, "tui": _tui}

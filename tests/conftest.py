@@ -41,7 +41,8 @@ def installed_packs(tmp_path_factory):
 
     site = tmp_path_factory.mktemp("site")
     added = []
-    for pack, dist in (("henan2021", "ucm_check_henan2021"), ("localnorms", "ucm_check_localnorms")):
+    for pack, dist in (("henan2021", "ucm_check_henan2021"), ("localnorms", "ucm_check_localnorms"),
+                       ("citycapacity", "ucm_check_citycapacity")):
         source = ROOT / "plugins" / pack
         info = site / f"{dist}-0.1.0.dist-info"
         info.mkdir()

@@ -19,7 +19,7 @@ from ucm_check.host import Host, build_host
 ROOT = Path(__file__).resolve().parent.parent
 PLUGINS = ROOT / "plugins"
 #: Folder name in plugins/ -> distribution name, for the packs that ship their own standard.
-PACKS = ("henan2021", "localnorms")
+PACKS = ("henan2021", "localnorms", "citycapacity")
 
 
 def _entry_points(pack: str) -> tuple[str, dict[str, str]]:

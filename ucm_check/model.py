@@ -174,6 +174,10 @@ class Rule:
     """Example facts that lose points (keys are ``area.key`` paths)."""
     tailored: tuple[str, ...] = ()
     """Descriptions of changes a tailoring file made to this rule."""
+    lead: tuple[str, ...] = field(default=(), converter=tuple)
+    """The document's own 牵头单位 for this duty (seed 002: 局政策法规科), proposed for a new plan item."""
+    responsible: tuple[str, ...] = field(default=(), converter=tuple)
+    """The document's own 责任单位 for this duty, proposed for a new plan item."""
 
     @property
     def max_points(self) -> Decimal:

@@ -19,6 +19,7 @@ STANDARD_LEVELS = [
     ("hunan-2020", "设区市"), ("hunan-2020", "自治州"), ("hunan-2020", "县市区"),
     ("henan-2021", "省辖市"), ("henan-2021", "济源示范区"), ("henan-2021", "县（市、区）"),
     ("local-norms", "设区市"), ("local-norms", "县（市、区）"), ("local-norms", "街道（乡镇）"),
+    ("city-capacity", "设区市"), ("city-capacity", "县（市、区）"),
 ]
 COMMENTED_KEY = re.compile(r"^\s*#\s*([A-Za-z0-9_-]+)\s*=")
 

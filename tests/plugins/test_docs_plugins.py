@@ -25,7 +25,21 @@ def tutorial(tmp_path):
 
 
 def test_the_tutorial_has_its_plugin_profile_test_and_tailoring_files():
-    assert set(FILES) == {"night_patrol.py", "city.toml", "test_night_patrol.py", "city-tailoring.toml"}
+    assert set(FILES) == {"night_patrol.py", "city.toml", "test_night_patrol.py", "city-tailoring.toml",
+                          "reporting_calendar.py", "calendar.toml"}
+
+
+def test_the_dated_duties_example_finds_what_section_6_says(capsys, tutorial):
+    code = main(["--log-level", "error", "check", str(tutorial / "calendar.toml"), "--no-entry-points",
+                 "--plugins-dir", str(tutorial), "--as-of", "2025-10-20", "--format", "json"])
+    import json
+
+    profile = json.loads(capsys.readouterr().out)["profiles"][0]
+    findings = {f["code"]: f for a in profile["areas"] for f in a["findings"]}
+    assert (findings["CAL-1"]["status"], findings["CAL-1"]["due"]) == ("pending", "2025-10-31")
+    assert "2025年9月于 2025-10-09 报送，晚于期限 2025-09-30 9 天" in findings["CAL-1"]["note"]
+    assert (findings["CAL-2"]["status"], findings["CAL-2"]["due"]) == ("overdue", "2025-10-14")
+    assert code in (0, 1)   # exit codes: docs/ci.md (policy gates decide)
 
 
 def test_the_tutorial_plugin_scores_the_tutorial_profile_as_the_text_says(capsys, tutorial):

@@ -52,9 +52,9 @@ def test_the_henan_pack_installed_into_a_fresh_venv_is_listed_and_scores_a_henan
     doc = json.loads(listed.stdout)
     henan = {p["name"]: p for p in doc["plugins"] if p["name"].startswith("henan2021_")}
     assert set(henan) == {"henan2021_standard", "henan2021_management", "henan2021_capacity",
-                          "henan2021_opinion", "henan2021_reporting"}
+                          "henan2021_opinion", "henan2021_reporting", "henan2021_requirements"}
     assert all(p["source"] == "entry point" and p["version"] == "0.1.0" and p["status"] == "ok" for p in henan.values())
-    assert {s["id"]: len(s["areas"]) for s in doc["standards"]}["henan-2021"] == 4
+    assert {s["id"]: len(s["areas"]) for s in doc["standards"]}["henan-2021"] == 5
 
     checked = ucm_check(python, "check", str(ROOT / "profiles" / "henan-city.toml"), "--format", "json", cwd=tmp_path)
     assert checked.returncode == 0, checked.stderr

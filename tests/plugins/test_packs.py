@@ -27,11 +27,14 @@ HENAN_DUE = {
     "HEN-23-6": dt.date(2022, 6, 30),    # 二（三）6 “2022年6月底前”
     "HEN-24-1": None, "HEN-24-2b": None, "HEN-24-3": None, "HEN-24-4a": None, "HEN-24-4b": None,
     "HEN-34-1": None, "HEN-34-2": None,  # standing duties: no date in the plan
+    "HEN-23-3": None, "HEN-24-1b": None, "HEN-24-2c": None, "HEN-24-4c": None, "HEN-34-3": None, "HEN-31-1": None,
 }
 HENAN_PATHS = {
     "HEN-23-2": "方案 二（三）2", "HEN-23-4": "方案 二（三）4", "HEN-23-6": "方案 二（三）6", "HEN-24-1": "方案 二（四）1",
     "HEN-24-2a": "方案 二（四）2", "HEN-24-2b": "方案 二（四）2", "HEN-24-3": "方案 二（四）3", "HEN-24-4a": "方案 二（四）4",
     "HEN-24-4b": "方案 二（四）4", "HEN-34-1": "方案 三（四）", "HEN-34-2": "方案 三（四）", "HEN-00-1": "通知",
+    "HEN-23-3": "方案 二（三）3", "HEN-24-1b": "方案 二（四）1", "HEN-24-2c": "方案 二（四）2", "HEN-24-2d": "方案 二（四）2",
+    "HEN-24-4c": "方案 二（四）4", "HEN-34-3": "方案 三（四）", "HEN-31-1": "方案 三（一）",
 }
 
 
@@ -62,6 +65,9 @@ def test_henan_deadlines_match_the_plan(henan):
     assert isinstance(cadres, Every) and cadres.months == 36            # “每3年至少参加一次”
     summary = rules["HEN-00-1"][1].shape
     assert isinstance(summary, Periodic) and (summary.period, summary.due_month, summary.due_day) == ("year", 12, 15)
+    assert summary.start == dt.date(2021, 6, 3)                           # “202163”: the plan's date
+    plans = rules["HEN-24-2d"][1].shape                                   # 制定年度培训计划: no day given
+    assert isinstance(plans, Periodic) and (plans.plan.every, plans.plan.due_month) == ("year", 0)
 
 
 def _run_example(packs_host, standard_id, code, which, level):
@@ -102,6 +108,8 @@ def test_the_bundled_henan_city_profile_has_each_status_its_header_promises(chec
         "HEN-23-2": OVERDUE, "HEN-23-4": COMPLIANT, "HEN-23-6": COMPLIANT, "HEN-24-1": COMPLIANT,
         "HEN-24-2a": DUE_SOON, "HEN-24-2b": COMPLIANT, "HEN-24-3": NOT_MET, "HEN-24-4a": COMPLIANT,
         "HEN-24-4b": COMPLIANT, "HEN-34-1": COMPLIANT, "HEN-34-2": COMPLIANT, "HEN-00-1": DUE_SOON,
+        "HEN-23-3": COMPLIANT, "HEN-24-1b": COMPLIANT, "HEN-24-2c": COMPLIANT, "HEN-24-2d": COMPLIANT,
+        "HEN-24-4c": COMPLIANT, "HEN-34-3": COMPLIANT, "HEN-31-1": COMPLIANT,
     }
     notes = {f.rule.code: f.note for f in result.findings}
     assert notes["HEN-23-2"] == "完成时限 2022-12-31，已逾期 1424 天"   # 2022-12-31 → 2026-11-24

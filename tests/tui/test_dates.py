@@ -17,7 +17,7 @@ from ucm_check.profile import load_profile
 
 ROOT = Path(__file__).resolve().parents[2]
 PACK = ROOT / "plugins" / "henan2021"
-MODULES = [(f"henan2021_{m}", f"ucm_check_henan2021.{m}") for m in ("standard", "management", "capacity", "opinion", "reporting")]
+MODULES = [(f"henan2021_{m}", f"ucm_check_henan2021.{m}") for m in ("standard", "management", "capacity", "opinion", "reporting", "requirements")]
 AS_OF = dt.date(2026, 11, 24)
 
 

@@ -110,6 +110,7 @@ def reconcile(plan: Plan | None, result: ProfileResult, *, as_of: dt.date,
             items[live[code]] = attrs.evolve(old, gap_closed=None, **_from_finding(finding, areas))
             continue
         item = Item(id=_new_id(code, taken), rule=code, measures=finding.rule.remedy,
+                    lead_unit=finding.rule.lead, responsible_units=finding.rule.responsible,
                     deadline=deadline_for(finding), created=as_of, **_from_finding(finding, areas))
         taken.add(item.id)
         live[code] = len(items)

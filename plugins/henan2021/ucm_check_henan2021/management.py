@@ -11,6 +11,7 @@ from ucm_check_henan2021 import STANDARD, C
 SUBSYSTEM = yes_no("staff_subsystem", "是否已在城市运行管理服务平台上建立城市管理执法人员管理信息子系统",
                    "Enforcement-staff subsystem set up on the city operations platform")
 SUBSYSTEM_ON = Fact("staff_subsystem_on", "date", "执法人员管理信息子系统建成日期", "Date the subsystem went live")
+INSPECTORS = yes_no("inspection_team", "是否已建立城管执法监察队伍", "Uniform inspection team set up")
 AUXILIARY = yes_no("auxiliary_rules", "是否已制定本地区协管人员管理制度", "Rules for auxiliary staff (协管人员) made")
 AUXILIARY_GUIDED = yes_no("auxiliary_rules_guided", "是否已指导协管人员管理制度实施", "Their implementation guided")
 AUXILIARY_ON = Fact("auxiliary_rules_on", "date", "协管人员管理制度印发日期", "Date the rules were issued")
@@ -28,6 +29,14 @@ AREA = area("management", "二（三）", "全面提升管理水平", "Managemen
         reading="“2022年底”读作 2022-12-31 当日仍在期限内，次日起逾期。" + SOON,
         period_days=180, remedy="在城市运行管理服务平台上建成执法人员管理信息子系统，录入人员、证件、案件、岗位、装备信息并建立更新机制。",
         good={"management.staff_subsystem": True}, bad={"management.staff_subsystem": False},
+    ),
+    Rule(
+        code="HEN-23-3", clause=C("方案 二（三）3"), title="城管执法监察队伍",
+        text="建立城管执法监察队伍,加大纠察督查力度",
+        shape=Obligation(AllTrue((INSPECTORS,))),
+        reading="方案未规定完成时限，按长期任务检查：未建立即为“未落实”。",
+        period_days=60, remedy="组建城管执法监察（纠察）队伍，明确职责，开展着装和执法行为纠察督查。",
+        good={"management.inspection_team": True}, bad={"management.inspection_team": False},
     ),
     Rule(
         code="HEN-23-4", clause=C("方案 二（三）4"), title="协管人员管理制度",

@@ -6,14 +6,13 @@ from ucm_check.hookspecs import hookimpl
 from ucm_check.model import Applicability, Rule
 from ucm_check.rulekit import area, reports
 from ucm_check.shapes import Periodic
-from ucm_check_henan2021 import CITY_LEVELS, STANDARD, C
+from ucm_check_henan2021 import CITY_LEVELS, PLAN_ISSUED, STANDARD, C
 
 SUMMARY_LAST = reports(
     "annual_summary_last", "向省住房城乡建设厅报送年度专项行动工作总结的记录（所涵盖年度 = 报送日期）",
     "Yearly campaign summaries sent to the provincial department (year covered = date sent)", "year",
 )
-PLAN_ISSUED = dt.date(2021, 6, 3)
-"""The plan's date (所存原文作“202163”, i.e. 2021年6月3日): the first summary due is 2021's."""
+
 
 AREA = area("reporting", "通知", "年度工作总结报送", "Yearly summary", STANDARD, "0", order=4, rules=[
     Rule(

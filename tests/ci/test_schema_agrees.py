@@ -16,8 +16,9 @@ jsonschema = pytest.importorskip("jsonschema")
 pytestmark = pytest.mark.usefixtures("installed_packs")
 
 PUBLISHED = {"hunan-2020": "profile.schema.json", "henan-2021": "henan-2021.schema.json",
-             "local-norms": "local-norms.schema.json"}
-EXAMPLES = {"hunan-2020": "hunan-*.toml", "henan-2021": "henan-*.toml", "local-norms": "localnorms-*.toml"}
+             "local-norms": "local-norms.schema.json", "city-capacity": "city-capacity.schema.json"}
+EXAMPLES = {"hunan-2020": "hunan-*.toml", "henan-2021": "henan-*.toml", "local-norms": "localnorms-*.toml",
+            "city-capacity": "citycapacity-*.toml"}
 
 
 def schema_errors(standard: str, text: str) -> list[str]:

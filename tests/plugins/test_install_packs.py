@@ -88,3 +88,21 @@ def test_a_scaffolded_plugin_installs_passes_its_own_tests_and_is_listed(tmp_pat
     assert "night_patrol_rules" in listed.stdout and "night-patrol（1 个区域）" in listed.stdout
     bad = ucm_check(python, "check", "examples/bad.toml", cwd=package)
     assert bad.returncode == 0 and "扣 2 分" in bad.stdout
+
+
+def test_the_city_capacity_pack_installed_into_a_fresh_venv_checks_its_bundled_profiles(tmp_path):
+    python = fresh_venv(tmp_path / "venv")
+    pip_install(python, ROOT / "plugins" / "citycapacity")
+    listed = ucm_check(python, "plugins", "--format", "json", cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    doc = json.loads(listed.stdout)
+    assert {p["name"] for p in doc["plugins"] if p["name"].startswith("citycapacity_")} == {
+        "citycapacity_standard", "citycapacity_county", "citycapacity_city"}
+    assert {s["id"]: len(s["areas"]) for s in doc["standards"]}["city-capacity"] == 2
+    for name, code, status in (("citycapacity-county.toml", "CAP-23a", "overdue"), ("citycapacity-city.toml", "CAP-24b", "overdue")):
+        checked = ucm_check(python, "check", str(ROOT / "profiles" / name), "--as-of", "2026-11-24", "--format", "json",
+                            cwd=tmp_path)
+        assert checked.returncode in (0, 1), checked.stderr
+        profile = json.loads(checked.stdout)["profiles"][0]
+        statuses = {f["code"]: f["status"] for a in profile["areas"] for f in a["findings"]}
+        assert statuses[code] == status and profile["standard"]["id"] == "city-capacity"

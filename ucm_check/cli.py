@@ -62,8 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     from ucm_check import log
+    from ucm_check.guard import install_sigint
 
     log.configure(args.log_level, args.log_format)
+    install_sigint()
     try:
         return importlib.import_module(COMMANDS[args.command][0]).run(args)
     except KeyboardInterrupt:

@@ -6,14 +6,21 @@ The TUI, ``check``, ``plan`` and the CI formats all call :func:`evaluate`: one s
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any, Callable, Mapping
 
+from ucm_check.guard import is_plugin_failure, plugin_code
 from ucm_check.model import (
     AWARDED, COMPLIANT, DEDUCTED, NOT_APPLICABLE, NOT_AWARDED, UNANSWERED,
-    Area, AreaResult, Context, Finding, ProfileResult, Rule, Standard,
+    Area, AreaResult, Context, Finding, Outcome, ProfileResult, Rule, Standard,
 )
 from ucm_check.numbers import ZERO
 from ucm_check.shapes import MISSING
+
+
+class PluginResultError(ValueError):
+    """A rule's shape returned something that cannot be a finding (not an Outcome, points not a
+    finite non-negative decimal); reported against the plugin like any exception it raised."""
 
 
 def evaluate_rule(rule: Rule, area: Area, context: Context, get: Callable[[str], Any],
@@ -29,6 +36,12 @@ def evaluate_rule(rule: Rule, area: Area, context: Context, get: Callable[[str],
         if value is not MISSING and value in exempt.values:
             return Finding(rule, area.id, COMPLIANT, ZERO, f"{exempt.fact}：{value}", exempt.reason)
     outcome = rule.shape.evaluate(get, context)
+    points = getattr(outcome, "points", None)
+    if type(outcome) is not Outcome or not (type(points) is Decimal and points.is_finite() and points >= 0
+                                            or type(points) is int and points >= 0):
+        from ucm_check.contributions import outcome_problem
+
+        raise PluginResultError(outcome_problem(outcome, rule) or f"规则 {rule.code} 算出的分值无效")
     if not outcome.answered:
         status = UNANSWERED
     elif outcome.status:
@@ -63,14 +76,17 @@ def evaluate(
         return facts.get(area_id, {}).get(key, MISSING)
 
     results = []
-    for area in standard.areas:
-        own = facts.get(area.id, {})
-        get = lambda key, own=own: own.get(key, MISSING)  # noqa: E731
-        try:
-            findings = tuple(evaluate_rule(r, area, context, get, get_path) for r in area.rules)
-        except Exception as exc:  # a plugin's own shape failed
-            message = on_error(area, exc) if on_error else f"{type(exc).__name__}: {exc}"
-            results.append(AreaResult(area, (), error=message))
-            continue
-        results.append(AreaResult(area, findings))
+    with plugin_code():  # a plugin's shape that print()s must not reach a report on stdout
+        for area in standard.areas:
+            own = facts.get(area.id, {})
+            get = lambda key, own=own: own.get(key, MISSING)  # noqa: E731
+            try:
+                findings = tuple(evaluate_rule(r, area, context, get, get_path) for r in area.rules)
+            except BaseException as exc:  # a plugin's own shape failed, or exited
+                if not is_plugin_failure(exc):
+                    raise
+                message = on_error(area, exc) if on_error else f"{type(exc).__name__}: {exc}"
+                results.append(AreaResult(area, (), error=message))
+                continue
+            results.append(AreaResult(area, findings))
     return ProfileResult(file, unit, standard, tuple(results), as_of=context.as_of)

@@ -20,6 +20,7 @@ import attrs
 import pluggy
 
 from ucm_check import __version__, hookspecs
+from ucm_check.guard import is_plugin_failure, plugin_code
 from ucm_check.model import Area, Standard
 
 GROUP = "ucm_check"
@@ -118,11 +119,15 @@ class Host:
     def load_module(self, name: str, module: str, *, version: str, source: str, attr: str = "") -> None:
         """Import ``module`` (and ``attr`` inside it) and register it as plugin ``name``."""
         try:
-            obj: Any = importlib.import_module(module)
+            with plugin_code():
+                obj: Any = importlib.import_module(module)
             if attr:
                 for part in attr.split("."):
                     obj = getattr(obj, part)
-        except Exception as exc:
+        except BaseException as exc:  # SystemExit at import too: the plugin failed, the run goes on
+            if not is_plugin_failure(exc):
+                raise
+            sys.modules.pop(module, None)
             self.plugins[name] = PluginInfo(name, module, version, source)
             self.fail(name, "import", exc)
             return
@@ -138,8 +143,11 @@ class Host:
                 raise ImportError(f"无法作为 Python 模块加载：{path}")
             obj = importlib.util.module_from_spec(spec)
             sys.modules[module] = obj
-            spec.loader.exec_module(obj)
-        except Exception as exc:
+            with plugin_code():
+                spec.loader.exec_module(obj)
+        except BaseException as exc:
+            if not is_plugin_failure(exc):
+                raise
             sys.modules.pop(module, None)
             self.plugins[name] = PluginInfo(name, path, "", "file")
             self.fail(name, "import", exc)
@@ -159,8 +167,11 @@ class Host:
             if impl.plugin_name in {e.plugin for e in self.errors if e.hook in ("register", hook)}:
                 continue
             try:
-                result = impl.function(*[kwargs[a] for a in impl.argnames])
-            except Exception as exc:
+                with plugin_code():
+                    result = impl.function(*[kwargs[a] for a in impl.argnames])
+            except BaseException as exc:  # SystemExit, GeneratorExit ... are the plugin's failure too
+                if not is_plugin_failure(exc):
+                    raise
                 self.fail(impl.plugin_name, hook, exc)
                 continue
             if result is not None:
@@ -175,20 +186,30 @@ class Host:
         return self._standards
 
     def _assemble(self) -> dict[str, Standard]:
+        from ucm_check.contributions import area_problem, listing_problem, standard_problem
+
         declared: dict[str, Standard] = {}
         for plugin, standards in self.call("ucm_check_standards"):
+            if listing_problem(standards, "Standard"):
+                self.fail(plugin, "ucm_check_standards", listing_problem(standards, "Standard"))
+                continue
             for std in standards:
-                if not isinstance(std, Standard):
-                    self.fail(plugin, "ucm_check_standards", f"返回了 {type(std).__name__}，应为 Standard")
+                problem = standard_problem(std)
+                if problem:
+                    self.fail(plugin, "ucm_check_standards", problem)
                 elif std.id in declared:
                     self.fail(plugin, "ucm_check_standards", f"标准 {std.id} 已由其他插件声明")
                 else:
                     declared[std.id] = std
         areas: dict[str, dict[str, Area]] = {sid: {} for sid in declared}
         for plugin, contributed in self.call("ucm_check_areas"):
+            if listing_problem(contributed, "Area"):
+                self.fail(plugin, "ucm_check_areas", listing_problem(contributed, "Area"))
+                continue
             for area in contributed:
-                if not isinstance(area, Area):
-                    self.fail(plugin, "ucm_check_areas", f"返回了 {type(area).__name__}，应为 Area")
+                problem = area_problem(area)
+                if problem:
+                    self.fail(plugin, "ucm_check_areas", problem)
                 elif area.standard not in areas:
                     self.fail(plugin, "ucm_check_areas", f"区域 {area.id} 所属标准 {area.standard} 未声明")
                 elif area.id in areas[area.standard]:

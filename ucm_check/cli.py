@@ -73,6 +73,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug in ucm-check itself: say so plainly, keep the traceback for debug logs
+        from ucm_check.atomic import SaveError
+
+        if isinstance(exc, SaveError):  # a file could not be saved; nothing half-written is left
+            sys.stderr.write(f"ucm-check: 错误：{exc}\n")
+            return 2
         log.error("ucm_check.internal_error", error=repr(exc), exc_info=args.log_level == "debug")
         sys.stderr.write(f"ucm-check: 内部错误：{type(exc).__name__}: {exc}（请带上 --log-level debug 的输出报告此问题）\n")
         return 4

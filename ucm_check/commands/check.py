@@ -137,10 +137,8 @@ def run(args: argparse.Namespace) -> int:
         from ucm_check.atomic import AtomicFile
 
         output = AtomicFile(args.output) if args.output else None
-    except OSError as exc:
-        from ucm_check.inputs import os_message
-
-        err(f"ucm-check check: 错误：无法写入 --output “{args.output}”：{os_message(exc, '')}")
+    except OSError as exc:  # a SaveError: read-only file or folder
+        err(f"ucm-check check: 错误：无法写入 --output “{args.output}”：{exc.strerror}")
         return exitcodes.INVALID
     stdout = _Stdout()
     console_fmt = "text" if output else fmt
@@ -189,6 +187,17 @@ def run(args: argparse.Namespace) -> int:
         if output:
             output.commit()
             output = None
+    except OSError as exc:
+        if output is None or isinstance(exc, BrokenPipeError):
+            raise
+        output.discard()  # a full disk while streaming the report: no half file, no temporary file
+        output = None
+        from ucm_check.atomic import SaveError
+        from ucm_check.inputs import os_message
+
+        reason = exc.strerror if isinstance(exc, SaveError) else f"无法保存：{os_message(exc, '')}"
+        err(f"ucm-check check: 错误：--output “{args.output}” {reason}；未写入报告文件")
+        return exitcodes.INVALID
     finally:
         if output:
             output.discard()

@@ -45,7 +45,7 @@ def _claims(policy, profile, result, file: str) -> list[str]:
 def verify_profile(args: argparse.Namespace, host, policy) -> int:
     from ucm_check import evidence
     from ucm_check.checking import check_file
-    from ucm_check.atomic import write_text
+    from ucm_check.atomic import replace_text
     from ucm_check.profile import InvalidProfile, parse_text
 
     checked = check_file(args.target, host, as_of=args.as_of or dt.date.today())
@@ -67,7 +67,11 @@ def verify_profile(args: argparse.Namespace, host, policy) -> int:
                 for e in exc.errors:
                     err(str(e))
                 return exitcodes.INTERNAL
-            write_text(args.target, text)  # keeps the profile's permissions
+            try:
+                replace_text(args.target, text)  # keeps the profile's permissions, BOM and line endings
+            except OSError as exc:
+                err(f"{args.target}: 错误：{exc.strerror}；佐证材料的 SHA-256 未写入")
+                return exitcodes.INVALID
             out(f"已把 {len(hashes)} 个佐证文件的 SHA-256 写入 {args.target}\n")
         errors = [e for e in errors if "SHA-256" not in e.message]
         warnings = []

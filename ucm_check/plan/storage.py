@@ -272,8 +272,8 @@ def dumps(plan: Plan) -> str:
 
 def save_plan(plan: Plan, path: str | Path) -> None:
     """Write ``plan`` to ``path`` atomically (temporary file in the same folder, then replace)."""
-    from ucm_check.atomic import write_text
+    from ucm_check.atomic import replace_text
 
     text = dumps(plan)
     parse_plan(str(path), text)  # never write what we could not read back
-    write_text(path, text)
+    replace_text(path, text)

@@ -40,9 +40,12 @@ def test_xiangxi_collects_jishou_and_the_province_sees_the_county_under_it(capsy
     assert xiangxi["status"] == "on_time" and xiangxi["notes"] == ["缺社会评价：按评价办法以社会满意度调查为准，service.satisfaction_rate 视为未填写"]
     assert [(c["name"], c["status"], c["final"]) for c in xiangxi["counties"]] == [
         ("吉首市城市管理和综合执法局", "on_time", county[0]["final"])]
+    assert [(c["rank"], c["name"], c["city"]) for c in json.loads(out)["county_ranking"]] == [
+        (1, "吉首市城市管理和综合执法局", "433100")]
     code, out, _ = run(capsys, "intake", str(tmp_path / "省级收件"), "--roster", str(ROSTER), "--as-of", "2020-11-20")
     assert re.search(r"湘西自治州住房和城乡建设局\s+自治州\s+按时报送.*县级 1 个：按时 1、逾期 0、未报送 0、无效 0\n", out)
     assert re.search(r"\n  　吉首市城市管理和综合执法局\s+县市区\s+按时报送", out)
+    assert re.search(r"县市区排名.*\n.*\n\s+1\s+吉首市城市管理和综合执法局\s+湘西自治州住房和城乡建设局\s+按时报送", out)
 
 
 def test_only_an_intake_document_can_be_attached(capsys, tmp_path):

@@ -72,6 +72,8 @@ def intake_json(intake: Intake) -> dict[str, Any]:
         "units": [record_json(r, ranks.get(id(r)), intake) for r in intake.records],
         "ranking": [{"rank": rank, "id": r.unit.id, "name": r.unit.name, "basis": _n(r.basis)}
                     for rank, r in results.ranked(intake)],
+        "county_ranking": [{"rank": rank, "id": c.id, "name": c.name, "city": r.unit.id, "basis": _n(c.basis)}
+                           for rank, r, c in results.county_ranking(intake)],
         "rules": [{"code": x.code, "title": x.title, "area": x.area, "max": _n(x.max_points), "units_lost": x.units_lost,
                    "assessed": x.assessed, "total_lost": _n(x.total_lost), "mean_lost": _n(x.mean_lost),
                    "lost_by": list(x.lost_by)} for x in stats],

@@ -56,6 +56,18 @@ def ranked(intake: Intake) -> list[tuple[int, Record]]:
     return out
 
 
+def county_ranking(intake: Intake) -> list[tuple[int, Record, object]]:
+    """(rank, city record, county) over every county the cities' bundles carry with a score: the
+    county level's ranking across the province, by the score that ranks, ties sharing a rank."""
+    rows = sorted(((r, c) for r in intake.records for c in r.counties if c.basis is not None and c.status in (ON_TIME, LATE)),
+                  key=lambda rc: (-rc[1].basis, rc[1].name))
+    out: list[tuple[int, Record, object]] = []
+    for index, (record, county) in enumerate(rows):
+        rank = out[-1][0] if out and out[-1][2].basis == county.basis else index + 1
+        out.append((rank, record, county))
+    return out
+
+
 def rule_stats(intake: Intake) -> list[RuleStat]:
     """Statistics for every deduction rule of the standard, in document order."""
     valid = [r for r in intake.records if r.status in (ON_TIME, LATE)]

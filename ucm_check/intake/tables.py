@@ -78,6 +78,15 @@ def cities(intake: Intake) -> Table:
     return Table("cities", "分市州（含所辖县市区）", ("单位", "层级", "报送情况", "最终得分", "说明"), tuple(rows), frozenset({3}))
 
 
+def county_ranking(intake: Intake) -> Table:
+    """The counties the cities' bundles carry, ranked across the province."""
+    rows = tuple((str(rank), c.name, r.unit.name, f"逾期 {c.days_late} 天" if c.status == "late" else STATUS_TEXT[c.status],
+                  fmt(c.final) if c.complete else f"{fmt(c.final)}（最低 {fmt(c.basis)}）", "自评偏高" if c.overrated else "")
+                 for rank, r, c in results.county_ranking(intake))
+    return Table("county_ranking", "县市区排名（各市州上报的县级收件结果）", ("名次", "县市区", "所属市州", "报送情况", "最终得分", "说明"),
+                 rows, frozenset({0, 4}))
+
+
 def rules(intake: Intake, *, every: bool = True) -> Table:
     """Per deduction rule: units that lost points, total and mean lost (``every=False``: only rules
     some unit lost points on)."""
@@ -129,7 +138,7 @@ def stray(intake: Intake) -> Table:
 
 def all_tables(intake: Intake, *, every: bool = True) -> list[Table]:
     """Every table, in report order (``every=False``: the rules table without rules nobody lost points on)."""
-    with_counties = [cities(intake)] if any(r.counties for r in intake.records) else []
+    with_counties = [cities(intake), county_ranking(intake)] if any(r.counties for r in intake.records) else []
     return [summary(intake), *with_counties, checks(intake), rules(intake, every=every), issues(intake), praise(intake),
             criticise(intake), stray(intake)]
 

@@ -97,7 +97,7 @@ def render_xlsx(intake: Intake) -> bytes:
     w = _Writer(book, intake.roster.title)
     head = tables.headline(intake)
     w.sheet("汇总", [tables.summary(intake)], head[1:])
-    w.sheet("分市州", [tables.cities(intake)])
+    w.sheet("分市州", [tables.cities(intake), tables.county_ranking(intake)])
     w.sheet("各规则", [tables.rules(intake)])
     w.sheet("核查对比", [tables.checks(intake)])
     w.sheet("通报", [tables.issues(intake), tables.praise(intake), tables.criticise(intake), tables.stray(intake)])

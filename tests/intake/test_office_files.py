@@ -118,3 +118,18 @@ def test_a_symlink_entry_makes_the_bundle_invalid_without_following_it(capsys, i
     code, out, _ = run(capsys, "intake", str(inbox), "--roster", str(ROSTER), "--as-of", "2020-11-20", "--format", "json")
     unit = json.loads(out)["units"][0]
     assert code == 0 and unit["status"] == "invalid" and "是符号链接" in unit["reasons"][0]
+
+
+def test_a_bundle_from_a_unit_not_on_the_roster_and_a_file_that_is_no_zip_are_set_aside(capsys, tmp_path):
+    import json
+
+    (tmp_path / "in").mkdir()
+    write(tmp_path / "p.toml", (PROFILES / "hunan-city.toml").read_text(encoding="utf-8"))  # 某市: not on the roster
+    run(capsys, "bundle", str(tmp_path / "p.toml"), "-o", str(tmp_path / "in" / "某市.zip"), "--as-of", "2020-11-01")
+    (tmp_path / "in" / "扫描件.zip").write_bytes(b"%PDF-1.4 not a zip")
+    code, out, _ = run(capsys, "intake", str(tmp_path / "in"), "--roster", str(ROSTER), "--as-of", "2020-11-20", "--format", "json")
+    doc = json.loads(out)
+    assert code == 0 and doc["counts"]["missing"] == 14
+    assert [s["file"] for s in doc["stray"]] == ["扫描件.zip", "某市.zip"]
+    assert doc["stray"][0]["reason"].startswith("无法识别单位：无法读取压缩包：不是有效的 zip 文件")
+    assert doc["stray"][1]["reason"] == "名册中没有单位 “某市城市管理和综合执法局”"

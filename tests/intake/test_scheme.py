@@ -88,7 +88,7 @@ def test_county_ranks_tie_and_skip():
     import datetime as dt
 
     from ucm_check.intake.carried import CountyResult
-    from ucm_check.intake.receive import Intake, Record
+    from ucm_check.intake.records import Intake, Record
     from ucm_check.intake.results import county_ranking
     from ucm_check.intake.roster import Unit
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from ucm_check import __version__
 from ucm_check.intake import results
-from ucm_check.intake.receive import Intake, Record
+from ucm_check.intake.records import Intake, Record
 from ucm_check.numbers import json_number
 
 SCHEMA_VERSION = 1

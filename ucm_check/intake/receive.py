@@ -21,95 +21,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from decimal import Decimal
 from typing import Iterator
 
-import attrs
-
 from ucm_check.host import Host
+from ucm_check.intake.judge import judge
+from ucm_check.intake.records import INVALID, LATE, MISSING, ON_TIME, Intake, Record
 from ucm_check.intake.roster import Roster, Unit, normal_name
-from ucm_check.intake.scheme import Scheme
-from ucm_check.intake.social import Social
-from ucm_check.intake.spotcheck import RuleDiff, SpotCheck
 from ucm_check.intake.submission import Submission, read_submission
-from ucm_check.model import DEDUCTED, NOT_APPLICABLE, UNANSWERED, ProfileResult
-from ucm_check.profile import ProfileError
-
-ON_TIME, LATE, MISSING, INVALID = "on_time", "late", "missing", "invalid"
-STATUS_TEXT = {ON_TIME: "按时报送", LATE: "逾期报送", MISSING: "未报送", INVALID: "提交包无效"}
-
-
-@attrs.define
-class Record:
-    """One unit's outcome, kept small: scores and per-rule points, never the bundle's files."""
-
-    unit: Unit
-    status: str = MISSING
-    file: str = ""
-    """The bundle that counts, relative to the intake folder."""
-    as_of: dt.date | None = None
-    deadline: dt.date | None = None
-    reasons: list[str] = attrs.Factory(list)
-    """Why the bundle is invalid."""
-    others: list[str] = attrs.Factory(list)
-    """Other files attributed to the unit (superseded or invalid), with what they were."""
-    self_total: Decimal | None = None
-    self_complete: bool = True
-    verified_total: Decimal | None = None
-    """After the spot check (the self total when there is none)."""
-    final: Decimal | None = None
-    """The score that ranks: verified facts, then the social evaluation as the scheme says."""
-    basis: Decimal | None = None
-    """What ranks: :attr:`final`, or the lowest it could be when facts are unanswered."""
-    complete: bool = True
-    deducted: dict[str, Decimal] = attrs.Factory(dict)
-    """Rule code -> points lost in the final result (deduction rules that lost points only)."""
-    unassessed: frozenset[str] = frozenset()
-    """Deduction rules not applicable to the unit, unanswered, or failed in the final result
-    (usually none: storing the few left out keeps a record small)."""
-    check: SpotCheck | None = None
-    diffs: list[RuleDiff] = attrs.Factory(list)
-    social: Social | None = None
-    notes: list[str] = attrs.Factory(list)
-    counties: list = attrs.Factory(list)
-    """The counties' results the unit's bundle carries (:class:`~.carried.CountyResult`)."""
-
-    @property
-    def days_late(self) -> int:
-        return max((self.as_of - self.deadline).days, 0) if self.as_of and self.deadline else 0
-
-    @property
-    def difference(self) -> Decimal | None:
-        """Self total minus verified total when a spot check was made."""
-        if self.check is None or self.self_total is None or self.verified_total is None:
-            return None
-        return self.self_total - self.verified_total
-
-    def overrated(self, scheme: Scheme) -> bool:
-        """自评偏高: the self total exceeds the verified total by more than the margin (超过)."""
-        diff = self.difference
-        return diff is not None and diff > scheme.overrate_margin
-
-
-@attrs.define
-class Intake:
-    """The whole intake: one record per expected unit, plus files that fit no expected unit."""
-
-    roster: Roster
-    office: str
-    as_of: dt.date
-    records: list[Record]
-    stray: list[tuple[str, str]] = attrs.Factory(list)
-    """(file, why it was not attributed to an expected unit)."""
-    errors: list[ProfileError] = attrs.Factory(list)
-    """Problems in the office's own files (spot checks, surveys): exit 2."""
-    standard: object = None
-
-    def counts(self) -> dict[str, int]:
-        found = {s: 0 for s in STATUS_TEXT}
-        for r in self.records:
-            found[r.status] += 1
-        return found
+from ucm_check.problems import ProfileError
 
 
 def bundles(folder: str) -> Iterator[str]:
@@ -129,59 +48,6 @@ def attribute(roster: Roster, sub: Submission) -> Unit | None:
     stem = normal_name(os.path.splitext(os.path.basename(sub.path))[0])
     hits = [(len(n), u) for u in roster.units for n in (normal_name(u.name), normal_name(u.region)) if n and n in stem]
     return max(hits, key=lambda h: h[0])[1] if hits else None
-
-
-def rescore(sub: Submission, overrides: dict[str, dict], host: Host,
-            remove: tuple[str, str] | None = None) -> ProfileResult:
-    """The unit re-scored with ``overrides`` (area -> key -> value) in place of its own facts."""
-    from ucm_check.checking import score
-
-    facts = {area: dict(values) for area, values in sub.profile.facts.items()}
-    for area, values in overrides.items():
-        facts.setdefault(area, {}).update(values)
-    if remove:
-        facts.get(remove[0], {}).pop(remove[1], None)
-    return score(attrs.evolve(sub.profile, facts=facts), host, as_of=sub.as_of)
-
-
-def judge(record: Record, sub: Submission, check: SpotCheck | None, social: Social | None,
-          scheme: Scheme, host: Host) -> None:
-    """Fill ``record`` from a valid submission, its spot check and its social evaluation."""
-    from ucm_check.intake.spotcheck import compare
-
-    own = sub.result
-    record.self_total, record.self_complete = own.total, own.complete
-    verified = rescore(sub, dict(check.facts), host) if check else own
-    record.verified_total, record.check = verified.total, check
-    overrides = {a: dict(v) for a, v in (check.facts.items() if check else ())}
-    area, _, key = scheme.social_fact.partition(".")
-    remove = None
-    if scheme.social == "fact":
-        if social is not None:
-            overrides.setdefault(area, {})[key] = social.satisfaction_rate
-        else:
-            remove = (area, key)
-            record.notes.append(f"缺社会评价：按评价办法以社会满意度调查为准，{scheme.social_fact} 视为未填写")
-    final = rescore(sub, overrides, host, remove) if (overrides or remove) else own
-    record.social = social
-    record.diffs = compare(own, verified, check) if check else []
-    if final is not own and final is not verified:
-        record.diffs += compare(verified, final, None, "社会评价")
-    record.complete = final.complete
-    if scheme.social == "weight":
-        w = scheme.social_weight
-        rate = social.satisfaction_rate if social else Decimal(0)
-        if social is None:
-            record.complete = False
-            record.notes.append("缺社会评价：社会评价部分按 0 计，结果不完整")
-        record.final = (1 - w) * final.total + w * rate
-        record.basis = (1 - w) * final.lowest_total + w * rate
-    else:
-        record.final, record.basis = final.total, final.lowest_total
-    bonus = {a.area.id for a in final.areas if a.area.bonus}
-    record.deducted = {f.rule.code: f.points for f in final.findings if f.status == DEDUCTED and f.area not in bonus}
-    record.unassessed = frozenset(f.rule.code for f in final.findings if f.area not in bonus
-                                  and f.status in (UNANSWERED, NOT_APPLICABLE, "error"))
 
 
 def _sidecar(path: str, suffix: str, loader, unit: Unit, intake: Intake):

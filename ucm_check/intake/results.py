@@ -1,5 +1,5 @@
 """Results for the notice: ranking, per-rule statistics (共性问题) and the 通报表扬 / 通报批评 lists.
-Pure functions of the :class:`~ucm_check.intake.receive.Intake` records; no I/O.
+Pure functions of the :class:`~ucm_check.intake.records.Intake` records; no I/O.
 
 - **Ranking** is by the score that ranks (:attr:`Record.basis`: the final score, or the lowest it
   could be when facts are unanswered), highest first; equal scores share a rank (1, 1, 3).
@@ -18,7 +18,7 @@ from decimal import Decimal
 
 import attrs
 
-from ucm_check.intake.receive import INVALID, LATE, MISSING, ON_TIME, Intake, Record
+from ucm_check.intake.records import INVALID, LATE, MISSING, ON_TIME, Intake, Record
 from ucm_check.numbers import ZERO, fmt
 
 

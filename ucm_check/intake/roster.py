@@ -28,7 +28,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from decimal import Decimal
 from typing import Any, Mapping
 
 import attrs

@@ -8,7 +8,7 @@ from decimal import Decimal
 import attrs
 
 from ucm_check.intake import results
-from ucm_check.intake.receive import INVALID, LATE, MISSING, STATUS_TEXT, Intake, Record
+from ucm_check.intake.records import INVALID, LATE, MISSING, STATUS_TEXT, Intake, Record
 from ucm_check.numbers import fmt
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ucm_check.intake.receive import Intake
+from ucm_check.intake.records import Intake
 from ucm_check.intake.tables import Table, all_tables, headline
 from ucm_check.textwidth import ljust, rjust, width
 

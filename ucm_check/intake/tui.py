@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from ucm_check.intake import tables
-from ucm_check.intake.receive import Intake, Record
+from ucm_check.intake.records import Intake, Record
 from ucm_check.intake.tables import Table
 
 

@@ -11,7 +11,7 @@ import math
 from decimal import Decimal, InvalidOperation
 
 from ucm_check.intake import tables
-from ucm_check.intake.receive import Intake
+from ucm_check.intake.records import Intake
 from ucm_check.intake.tables import Table
 from ucm_check.plan.xlsx import WRAP_AT, cell_width, column_widths
 

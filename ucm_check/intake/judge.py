@@ -1,0 +1,69 @@
+"""Judge one valid submission: re-score it with the inspector's verified facts and the survey,
+as the roster's scheme says, and reduce it to a compact :class:`~.records.Record`."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from ucm_check.host import Host
+from ucm_check.intake.records import Record
+from ucm_check.intake.scheme import Scheme
+from ucm_check.intake.social import Social
+from ucm_check.intake.spotcheck import SpotCheck
+from ucm_check.intake.submission import Submission
+from ucm_check.model import DEDUCTED, NOT_APPLICABLE, UNANSWERED, ProfileResult
+
+
+def rescore(sub: Submission, overrides: dict[str, dict], host: Host,
+            remove: tuple[str, str] | None = None) -> ProfileResult:
+    """The unit re-scored with ``overrides`` (area -> key -> value) in place of its own facts."""
+    from ucm_check.checking import score
+
+    facts = {area: dict(values) for area, values in sub.profile.facts.items()}
+    for area, values in overrides.items():
+        facts.setdefault(area, {}).update(values)
+    if remove:
+        facts.get(remove[0], {}).pop(remove[1], None)
+    return score(attrs.evolve(sub.profile, facts=facts), host, as_of=sub.as_of)
+
+
+def judge(record: Record, sub: Submission, check: SpotCheck | None, social: Social | None,
+          scheme: Scheme, host: Host) -> None:
+    """Fill ``record`` from a valid submission, its spot check and its social evaluation."""
+    from ucm_check.intake.spotcheck import compare
+
+    own = sub.result
+    record.self_total, record.self_complete = own.total, own.complete
+    verified = rescore(sub, dict(check.facts), host) if check else own
+    record.verified_total, record.check = verified.total, check
+    overrides = {a: dict(v) for a, v in (check.facts.items() if check else ())}
+    area, _, key = scheme.social_fact.partition(".")
+    remove = None
+    if scheme.social == "fact":
+        if social is not None:
+            overrides.setdefault(area, {})[key] = social.satisfaction_rate
+        else:
+            remove = (area, key)
+            record.notes.append(f"缺社会评价：按评价办法以社会满意度调查为准，{scheme.social_fact} 视为未填写")
+    final = rescore(sub, overrides, host, remove) if (overrides or remove) else own
+    record.social = social
+    record.diffs = compare(own, verified, check) if check else []
+    if final is not own and final is not verified:
+        record.diffs += compare(verified, final, None, "社会评价")
+    record.complete = final.complete
+    if scheme.social == "weight":
+        w = scheme.social_weight
+        rate = social.satisfaction_rate if social else Decimal(0)
+        if social is None:
+            record.complete = False
+            record.notes.append("缺社会评价：社会评价部分按 0 计，结果不完整")
+        record.final = (1 - w) * final.total + w * rate
+        record.basis = (1 - w) * final.lowest_total + w * rate
+    else:
+        record.final, record.basis = final.total, final.lowest_total
+    bonus = {a.area.id for a in final.areas if a.area.bonus}
+    record.deducted = {f.rule.code: f.points for f in final.findings if f.status == DEDUCTED and f.area not in bonus}
+    record.unassessed = frozenset(f.rule.code for f in final.findings if f.area not in bonus
+                                  and f.status in (UNANSWERED, NOT_APPLICABLE, "error"))

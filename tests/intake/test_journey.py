@@ -310,3 +310,13 @@ async def _browse(office, host):
         assert [str(stats.get_row_at(i)[0]) for i in range(stats.row_count)][:2] == ["HN-03-2", "HN-04-3"]
         issues = app.screen.query_one("#t1", DataTable)
         assert str(issues.get_row_at(0)[1]) == "HN-10-2 对县（市、区）指导监督"
+
+
+@pytest.mark.parametrize("fmt", ["text", "xlsx"])
+def test_a_headless_intake_never_imports_textual(office, tmp_path, fmt):
+    from tests.test_headless import loaded_after
+
+    inbox, _, _ = office
+    argv = ["intake", str(inbox), "--roster", str(ROSTER), "--as-of", "2020-11-30", "--format", fmt,
+            "-o", str(tmp_path / f"out.{fmt}")]
+    assert loaded_after(f"from ucm_check.cli import main\nmain({argv!r})") == ""

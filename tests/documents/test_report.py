@@ -247,3 +247,17 @@ def test_a_standard_without_points_gets_a_status_table_and_no_score(capsys, tmp_
     body = "".join(texts(document))
     assert "不计分" in body and "总分" not in body and "扣分项合计" not in body
     assert len([t for t in texts(document) if t.split(".", 1)[0].isdigit() and "豫建" in t]) == len(expected["gaps"]) > 0
+
+
+def test_a_plan_lagging_behind_the_profile_is_reported_in_memory_and_never_rewritten(capsys, county):
+    plan = county.with_name("county.plan.toml")
+    before = plan.read_bytes()
+    county.write_text(county.read_text(encoding="utf-8").replace("certificate_rate = 93.8", "certificate_rate = 96"),
+                      encoding="utf-8")
+    out = county.with_name("r.docx")
+    code, _, err = run(capsys, "report", str(county), "-o", str(out), "--as-of", AS_OF, "--no-entry-points")
+    assert code == 0 and "整改台账与档案不一致（新增 0 项，可销号 1 项）" in err
+    assert plan.read_bytes() == before
+    rows = table_rows(find_table(open_docx(out), PLAN_HEADERS))[1:]
+    certificate = next(r for r in rows if r[1].startswith("持执法证率"))
+    assert certificate[4].endswith("可销号")

@@ -24,9 +24,10 @@ def run(args: argparse.Namespace) -> int:
     from ucm_check.documents.letters import build, file_name, unassigned, units
     from ucm_check.plan import plan_path_for
 
-    src = load_sources(args, "letters")
-    if isinstance(src, int):
-        return src
+    loaded = load_sources(args, "letters")
+    if isinstance(loaded, int):
+        return loaded
+    host, src = loaded
     if not src.plan_saved:
         err(f"ucm-check letters: 没有整改台账 {plan_path_for(args.profile)}：先运行 ucm-check plan {args.profile}，"
             "在台账中填写牵头单位、责任单位后再生成责任书。")
@@ -59,4 +60,4 @@ def run(args: argparse.Namespace) -> int:
     left = unassigned(src.plan)
     if left and code == exitcodes.OK:
         err(f"注意：{len(left)} 项整改事项未指定单位，未列入任何责任书：{'、'.join(i.id for i in left)}")
-    return finish(src, code)
+    return finish(host, code)

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-import attrs
+from typing import TYPE_CHECKING
 
 from ucm_check import exitcodes
 from ucm_check.commands.common import add_as_of, add_host_arguments, err, host_from_args, iso_date
 
 if TYPE_CHECKING:
+    from ucm_check.documents.sources import Sources
     from ucm_check.host import Host
-    from ucm_check.model import ProfileResult
-    from ucm_check.plan import Plan
-    from ucm_check.profile import Profile
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,24 +23,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_host_arguments(parser)
 
 
-@attrs.define
-class Sources:
-    """Everything a document is built from, loaded the way ``check`` and ``plan`` load it."""
-
-    host: Host
-    profile: Profile
-    result: ProfileResult
-    plan: Plan
-    plan_saved: bool
-    """True when the plan came from a saved ``*.plan.toml`` (it may still lag behind the profile)."""
-    as_of: dt.date
-
-
-def load_sources(args: argparse.Namespace, command: str) -> Sources | int:
+def load_sources(args: argparse.Namespace, command: str) -> tuple[Host, Sources] | int:
     """Score the profile and bring its plan up to date in memory (nothing is written); an exit code
     after printing the problems when the profile or the plan is invalid."""
     from ucm_check.checking import check_file
-    from ucm_check.plan import InvalidPlan, deadline_chooser, load_plan, plan_path_for, reconcile
+    from ucm_check.documents.sources import gather
+    from ucm_check.plan import InvalidPlan, plan_path_for
 
     as_of = args.as_of or dt.date.today()
     host = host_from_args(args)
@@ -55,23 +38,17 @@ def load_sources(args: argparse.Namespace, command: str) -> Sources | int:
     if checked.result is None or checked.profile is None:
         err(f"ucm-check {command}: 自评档案有错误，未生成文件。")
         return exitcodes.INVALID
-    path = plan_path_for(args.profile)
-    old = None
-    if path.exists():
-        try:
-            old = load_plan(path)
-        except InvalidPlan as exc:
-            for problem in exc.errors:
-                err(str(problem))
-            err(f"ucm-check {command}: 整改台账 {path} 有错误，未生成文件；修正后重新运行。")
-            return exitcodes.INVALID
-    plan, changes = reconcile(old, checked.result, as_of=as_of,
-                              deadline_for=deadline_chooser(host, checked.result.unit, as_of),
-                              profile=old.profile if old else Path(args.profile).name)
-    if old is not None and plan is not old:
-        err(f"{path}: 注意：整改台账与档案不一致（{changes}）；文件中按档案现状列出，"
+    try:
+        src = gather(checked.profile, checked.result, host, as_of)
+    except InvalidPlan as exc:
+        for problem in exc.errors:
+            err(str(problem))
+        err(f"ucm-check {command}: 整改台账 {plan_path_for(args.profile)} 有错误，未生成文件；修正后重新运行。")
+        return exitcodes.INVALID
+    if src.changes is not None:
+        err(f"{plan_path_for(args.profile)}: 注意：整改台账与档案不一致（{src.changes}）；文件中按档案现状列出，"
             f"运行 ucm-check plan {args.profile} 更新台账。")
-    return Sources(host, checked.profile, checked.result, plan, old is not None, as_of)
+    return host, src
 
 
 def write_docx(path: str, data: bytes) -> int:
@@ -86,36 +63,27 @@ def write_docx(path: str, data: bytes) -> int:
     return exitcodes.OK
 
 
-def finish(src: Sources, code: int) -> int:
+def finish(host: Host, code: int) -> int:
     """Report plugin failures (exit 3) on top of ``code``."""
-    for problem in src.host.errors:
+    for problem in host.errors:
         err(str(problem))
-    return exitcodes.combine(code, exitcodes.PLUGIN if src.host.errors else exitcodes.OK)
-
-
-def texts_of(src: Sources) -> dict[str, Any]:
-    """The profile's ``[report]`` table (empty without one)."""
-    return dict(src.profile.extra.get("report") or {})
+    return exitcodes.combine(code, exitcodes.PLUGIN if host.errors else exitcodes.OK)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ucm_check.documents.report import build, evidence_rows
-    from ucm_check.evidence import check_profile
+    from ucm_check.documents.sources import report_docx
+    from ucm_check.numbers import fmt
 
-    src = load_sources(args, "report")
-    if isinstance(src, int):
-        return src
-    texts = texts_of(src)
-    date = args.date or texts.get("date") or src.as_of
-    doc = build(src.result, src.plan, as_of=src.as_of, date=date, texts=texts,
-                evidence=evidence_rows(check_profile(src.profile)), plan_saved=src.plan_saved)
-    code = write_docx(args.output, doc.to_bytes())
+    loaded = load_sources(args, "report")
+    if isinstance(loaded, int):
+        return loaded
+    host, src = loaded
+    code = write_docx(args.output, report_docx(src, args.date))
     if code == exitcodes.OK:
+        texts = src.texts
         missing = [w for k, w in (("practices", "主要做法和成效"), ("recipient", "主送机关"), ("doc_number", "发文字号"),
                                   ("signer", "签发人")) if not texts.get(k)]
         tail = f"；待填写：{'、'.join(missing)}（档案 [report] 表）" if missing else ""
-        from ucm_check.numbers import fmt
-
         score = f"总分 {fmt(src.result.total)}，" if src.result.standard.scored else ""
         err(f"已生成自评报告 {args.output}：{score}存在问题 {len(src.result.gaps())} 项{tail}")
-    return finish(src, code)
+    return finish(host, code)

@@ -88,3 +88,22 @@ def test_lead_units_read_as_one_name_or_a_list(lead, expected):
     item = _Item(lead, ("一中队", "督查科"))
     assert owners(item) == expected
     assert lead_units(item) == ((lead,) if isinstance(lead, str) else tuple(lead))
+
+
+def test_an_item_with_two_lead_units_is_in_both_letters_and_the_report_names_both(capsys, county):
+    plan = county.with_name("county.plan.toml")
+    text = plan.read_text(encoding="utf-8")
+    dress = text.index('id = "HN-03-2"')
+    at = text.index('lead_unit = "督查科"', dress)
+    plan.write_text(text[:at] + 'lead_unit = ["督查科", "法制科"]' + text[at + len('lead_unit = "督查科"'):], encoding="utf-8")
+    out = county.parent / "out"
+    assert run(capsys, "letters", str(county), "-o", str(out), "--as-of", AS_OF, "--no-entry-points")[0] == 0
+    for unit in ("督查科", "法制科"):
+        rows = table_rows(open_docx(out / file_name(unit)).tables[0])[1:]
+        assert [r[3] for r in rows if r[1].startswith("执法着装规范")] == ["牵头"]
+    report = county.parent / "r.docx"
+    assert run(capsys, "report", str(county), "-o", str(report), "--as-of", AS_OF, "--no-entry-points")[0] == 0
+    from ucm_check.documents.report import PLAN_HEADERS
+
+    table = next(t for t in open_docx(report).tables if [c.text for c in t.rows[0].cells] == list(PLAN_HEADERS))
+    assert any(r[3] == "督查科、法制科（牵头）；一中队、二中队" for r in table_rows(table))

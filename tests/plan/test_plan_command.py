@@ -78,8 +78,13 @@ def test_csv_output_is_utf8_with_bom_and_xlsx_needs_an_output_file(capsys, count
     assert code == 2 and "xlsx 格式需要用 --output 指定文件名" in err
     book = tmp_path / "台账.xlsx"
     assert run(capsys, "plan", str(county), "--format", "xlsx", "-o", str(book))[0] == 0
-    assert openpyxl.load_workbook(book).sheetnames == ["问题清单", "责任清单", "时间表"]
+    a4 = openpyxl.load_workbook(book)
+    assert a4.sheetnames == ["问题清单", "问题清单（续）", "责任清单", "时间表"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["county.toml", "county.plan.toml", "台账.csv", "台账.xlsx"])
+    assert run(capsys, "plan", str(county), "--format", "xlsx", "--paper", "A3", "-o", str(book))[0] == 0
+    a3 = openpyxl.load_workbook(book)
+    assert {ws.page_setup.paperSize for ws in a3.worksheets} == {8} and {ws.page_setup.paperSize for ws in a4.worksheets} == {9}
+    assert a3["问题清单"].max_column > a4["问题清单"].max_column  # the larger sheet takes more columns on its first part
 
 
 def test_a_broken_plan_file_is_reported_and_left_untouched(capsys, county):

@@ -23,6 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_as_of(parser, help="以哪一天为准判断逾期、计算默认完成时限（默认今天）")
     parser.add_argument("--format", default="text", choices=FORMATS, help="输出格式（默认 text；xlsx 需要 --output）")
     parser.add_argument("--output", "-o", metavar="FILE", help="写入文件而不是标准输出")
+    parser.add_argument("--paper", default="A4", choices=("A4", "A3"),
+                        help="xlsx 的纸张（横向，按 100% 打印）：A4（默认，放不下的列移到“问题清单（续）”）或 A3")
     parser.add_argument("--fail-on-overdue", action="store_true", help="有逾期未完成的整改事项时以退出码 1 失败")
     add_host_arguments(parser)
 
@@ -56,7 +58,7 @@ def _export(args: argparse.Namespace, plan: Plan, as_of: dt.date, countdown: Any
             return exitcodes.INVALID
         from ucm_check.plan.xlsx import render_xlsx
 
-        data = render_xlsx(plan, as_of)
+        data = render_xlsx(plan, as_of, paper=args.paper)
         return _write(args.output, lambda: write_bytes(args.output, data))
     text = with_submission(args.format, RENDERERS[args.format](plan, as_of), countdown)
     encoding = "utf-8-sig" if args.format == "csv" else "utf-8"

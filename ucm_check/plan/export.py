@@ -157,12 +157,15 @@ def render_markdown(plan: Plan, as_of: dt.date) -> str:
 
 
 def render_csv(plan: Plan, as_of: dt.date) -> str:
-    """The problem list, one row per item in deadline order. Encode with ``utf-8-sig`` (BOM)."""
+    """The problem list, one row per item in deadline order. Encode with ``utf-8-sig`` (BOM). Text a
+    spreadsheet would run as a formula is neutralised (:mod:`ucm_check.plan.cellsafe`)."""
+    from ucm_check.plan.cellsafe import csv_cell
+
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(["序号", *COLUMNS])
     for n, item in enumerate(plan.by_deadline(), start=1):
-        writer.writerow([n, *(cell(item, as_of) for cell in COLUMNS.values())])
+        writer.writerow([n, *(csv_cell(cell(item, as_of)) for cell in COLUMNS.values())])
     return buf.getvalue()
 
 

@@ -1,95 +1,100 @@
-"""The plan as an XLSX workbook: one sheet per view (问题清单, 责任清单, 时间表).
+"""The plan as an XLSX workbook that prints well: 问题清单 (split over a continuation sheet when its
+columns do not fit the paper), 责任清单 and 时间表 with a Gantt chart of one column per month.
 
-Column widths come from :func:`unicodedata.east_asian_width` (XlsxWriter's ``autofit()`` counts a
-Chinese character as one narrow character, so Chinese columns came out half as wide as needed).
-Each sheet has a title row and a frozen header, both repeated on every printed page; 状态 is a
-drop-down; a conditional format highlights overdue rows and follows the status if someone
-changes it in Excel or WPS. The 时间表 sheet ends with one narrow column per month: a Gantt chart.
+Every sheet prints landscape at 100 % on A4 (or A3), so its 10 pt text stays 10 pt on paper: long
+text wraps and rows grow to fit (:mod:`ucm_check.plan.sheetlayout`). A title row and the header
+repeat on every page, the print area is the table, and each sheet numbers its own pages. 状态 is a
+drop-down; a conditional format marks overdue rows on the text columns only, so the Gantt bars of
+overdue items stay visible, and it follows the status if someone changes it in Excel or WPS.
+Text from the plan is written as text, never as a formula (:mod:`ucm_check.plan.cellsafe`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import math
-from typing import Any, Callable
+from typing import Any
 
 from ucm_check.numbers import fmt
+from ucm_check.plan import sheetlayout as lay
 from ucm_check.plan import views
-from ucm_check.plan.export import COLUMNS, _join, late_text, milestones_text, summary, title
-from ucm_check.plan.model import DONE, CLOSED, STATUSES, Item, Plan, deadline_text
-from ucm_check.textwidth import width
+from ucm_check.plan.cellsafe import risky
+from ucm_check.plan.export import COLUMNS, late_text, milestones_text, summary, title
+from ucm_check.plan.model import CLOSED, DONE, STATUSES, Item, Plan, deadline_text
 
-WRAP_AT = 40
-"""Columns whose text is wider than this many cells wrap at this width."""
 OVERDUE_FILL = "#FFC7CE"
 BAR_FILLS = {views.PLANNED: "#9BC2E6", views.DUE: "#2F75B5", views.LATE: "#FF0000",
              views.FINISHED: "#A9D08E", views.ONGOING_CELL: "#D9D9D9"}
-
-Cell = Callable[[Item, dt.date], Any]
-
-
-def cell_width(value: Any) -> int:
-    """Display cells of ``value``'s text: two for wide and full-width characters, one otherwise."""
-    return max((width(line) for line in str(value).splitlines()), default=0)
-
-
-def column_widths(headers: list[str], rows: list[list[Any]]) -> list[int]:
-    """Excel column widths fitting header and cells (+2 padding), long text capped at :data:`WRAP_AT`."""
-    widths = []
-    for c, header in enumerate(headers):
-        need = max([cell_width(header)] + [cell_width(row[c]) for row in rows])
-        widths.append(min(need, WRAP_AT) + 2)
-    return widths
+#: The 问题清单 columns a unit acts on, printed first; the other COLUMNS go to a continuation sheet.
+FIRST = ("问题", "整改措施", "牵头单位", "责任单位", "完成时限", "状态", "逾期")
+#: 时间表 columns before the months; the other columns are on the 问题清单 and 责任清单.
+TIMETABLE = ("编号", "问题", "牵头单位", "完成时限", "状态", "逾期")
+MONTH_WIDTH = 6
+HEADER_PT = 2 * lay.LINE_PT + 2
+"""Height of the header row: two lines (long headers wrap; month labels are 2026年 / 11月)."""
 
 
 class _Sheet:
-    """Writes one view: title, header, rows, widths, frozen header, drop-down and highlighting."""
+    """One printed table: title, header, rows, widths, page set-up, drop-down and highlighting."""
 
-    def __init__(self, book: Any, formats: dict[str, Any], name: str, plan: Plan, as_of: dt.date):
-        self.book, self.f, self.as_of = book, formats, as_of
+    def __init__(self, book: Any, formats: dict[str, Any], name: str, plan: Plan, as_of: dt.date, paper: str):
+        self.book, self.f, self.as_of, self.paper = book, formats, as_of, paper
         self.ws = book.add_worksheet(name)
         self.name, self.plan = name, plan
 
-    def write(self, headers: list[str], rows: list[tuple[Item, list[Any]]], *, extra: int = 0) -> None:
+    def _text(self, r: int, c: int, value: Any, fmt_name: str) -> None:
+        text = "" if value is None else str(value)
+        self.ws.write_string(r, c, text, self.f[fmt_name + "_quoted" if risky(text) else fmt_name])
+
+    def write(self, headers: list[str], values: list[list[Any]], widths: list[int], *, extra: int = 0,
+              extra_width: int = 0) -> None:
         ws, f = self.ws, self.f
-        values = [[v for v in row] for _, row in rows]
-        widths = column_widths(headers, [[deadline_text(v) if isinstance(v, dt.date) else v for v in r] for r in values])
         last = len(headers) - 1 + extra
-        ws.merge_range(0, 0, 0, last, f"{title(self.plan, self.as_of)}（{self.name}）  {summary(self.plan, self.as_of)}", f["title"])
-        ws.set_row(0, 24)
+        if last > 0:
+            ws.merge_range(0, 0, 0, last, "", f["title"])
+        self._text(0, 0, f"{title(self.plan, self.as_of)}（{self.name}）  {summary(self.plan, self.as_of)}", "title")
+        ws.set_row(0, 22)
         for c, header in enumerate(headers):
             ws.write_string(1, c, header, f["header"])
-            ws.set_column(c, c, widths[c], f["wrap"] if widths[c] > WRAP_AT else None)
+            ws.set_column(c, c, widths[c])
+        ws.set_row(1, HEADER_PT)  # two lines: long headers wrap, month labels are 2026年 / 11月
         for r, row in enumerate(values, start=2):
-            lines = 1
+            height = 1
             for c, value in enumerate(row):
                 if isinstance(value, dt.date):
                     ws.write_datetime(r, c, dt.datetime.combine(value, dt.time()), f["date"])
+                elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                    ws.write_number(r, c, value, f["cell"])
                 else:
-                    ws.write(r, c, value, f["wrap"] if widths[c] > WRAP_AT else f["cell"])
-                    lines = max(lines, math.ceil(cell_width(value) / (widths[c] - 2)) if widths[c] > WRAP_AT else 1)
-            ws.set_row(r, 15 * lines + 3)
+                    self._text(r, c, value, "wrap")
+                    height = max(height, lay.lines(value, widths[c]))
+            # LibreOffice does not fit row heights on import: set them for the narrower renderer (Excel)
+            ws.set_row(r, lay.LINE_PT * height + 4)
+        end = 1 + max(len(values), 1)
         ws.freeze_panes(2, 0)
         ws.repeat_rows(0, 1)
+        ws.print_area(0, 0, end, last)
+        paper_code, _, _ = lay.PAPERS[self.paper]
         ws.set_landscape()
-        ws.set_paper(9)
-        ws.fit_to_pages(1, 0)
-        ws.set_footer("&C第 &P 页，共 &N 页")
-        self._status(headers, len(values), last)
+        ws.set_paper(paper_code)
+        ws.set_print_scale(100)
+        ws.set_margins(left=lay.MARGIN_IN, right=lay.MARGIN_IN, top=0.6, bottom=0.6)
+        ws.set_start_page(1)  # each sheet numbers its own pages
+        ws.set_footer(f"&C&\"宋体\"&10{self.name}  第 &P 页")
+        if "状态" in headers and "完成时限" in headers:
+            self._status(headers, end, len(headers) - 1)
 
-    def _status(self, headers: list[str], n: int, last: int) -> None:
+    def _status(self, headers: list[str], end: int, last_text: int) -> None:
         from xlsxwriter.utility import xl_col_to_name
 
         status, deadline = headers.index("状态"), headers.index("完成时限")
-        end = 1 + max(n, 1)
         self.ws.data_validation(2, status, end, status, {
             "validate": "list", "source": list(STATUSES),
             "input_title": "整改状态", "input_message": "从下拉列表选择；逾期由完成时限和日期推算，不必填写。",
             "error_title": "状态无效", "error_message": "请从下拉列表中选择：" + "、".join(STATUSES),
         })
         s, d, day = xl_col_to_name(status), xl_col_to_name(deadline), self.as_of
-        self.ws.conditional_format(2, 0, end, last, {
+        self.ws.conditional_format(2, 0, end, last_text, {  # text columns only: the month bars keep their colours
             "type": "formula", "format": self.f["overdue"],
             "criteria": f'=AND(ISNUMBER(${d}3),${d}3<DATE({day.year},{day.month},{day.day}),'
                         f'${s}3<>"{DONE}",${s}3<>"{CLOSED}")',
@@ -100,52 +105,87 @@ def _deadline(item: Item) -> Any:
     return item.deadline if isinstance(item.deadline, dt.date) else deadline_text(item.deadline)
 
 
-def render_xlsx(plan: Plan, as_of: dt.date) -> bytes:
-    """The workbook's bytes."""
-    import xlsxwriter
+def _cell(header: str, item: Item, as_of: dt.date) -> Any:
+    """A problem-list cell as the sheet wants it: dates as dates, points as numbers, the rest as text."""
+    if header == "完成时限":
+        return _deadline(item)
+    if header == "可挽回分值":
+        return float(fmt(item.points)) if item.points else 0
+    if header == "编号":
+        return item.id
+    return COLUMNS[header](item, as_of)
 
-    buf = io.BytesIO()
-    book = xlsxwriter.Workbook(buf, {"in_memory": True})
-    base = {"font_name": "宋体", "font_size": 11, "valign": "top", "border": 1}
-    formats = {
-        "title": book.add_format({**base, "bold": True, "font_size": 14, "border": 0, "valign": "vcenter"}),
+
+def _shown(value: Any) -> Any:
+    return deadline_text(value) if isinstance(value, dt.date) else value
+
+
+def _formats(book: Any) -> dict[str, Any]:
+    base = {"font_name": "宋体", "font_size": lay.FONT_PT, "valign": "top", "border": 1}
+    f = {
+        "title": book.add_format({**base, "bold": True, "font_size": 12, "border": 0, "valign": "vcenter"}),
         "header": book.add_format({**base, "bold": True, "bg_color": "#DDEBF7", "align": "center", "valign": "vcenter", "text_wrap": True}),
         "cell": book.add_format(base),
         "wrap": book.add_format({**base, "text_wrap": True}),
         "date": book.add_format({**base, "num_format": "yyyy-mm-dd"}),
         "overdue": book.add_format({"bg_color": OVERDUE_FILL, "font_color": "#9C0006"}),
-        "month": book.add_format({**base, "bold": True, "align": "center", "bg_color": "#DDEBF7", "font_size": 9}),
+        "month": book.add_format({**base, "bold": True, "align": "center", "valign": "vcenter", "bg_color": "#DDEBF7",
+                                  "font_size": 9, "text_wrap": True}),
         **{kind: book.add_format({"bg_color": fill, "border": 1, "border_color": "#FFFFFF"}) for kind, fill in BAR_FILLS.items()},
     }
-    cells = {h: f for h, f in COLUMNS.items()}
+    f["title_quoted"] = book.add_format({**base, "bold": True, "font_size": 12, "border": 0, "quote_prefix": True})
+    f["wrap_quoted"] = book.add_format({**base, "text_wrap": True, "quote_prefix": True})
+    return f
 
-    problem = ["序号", *COLUMNS]
-    rows = []
-    for area, items in views.by_area(plan):
-        for item in items:
-            row = [len(rows) + 1] + [cells[h](item, as_of) if h != "完成时限" else _deadline(item) for h in COLUMNS]
-            row[problem.index("可挽回分值")] = float(fmt(item.points)) if item.points else 0
-            rows.append((item, row))
-    _Sheet(book, formats, views.VIEWS["area"], plan, as_of).write(problem, rows)
+
+def _problem_sheets(book: Any, f: dict[str, Any], plan: Plan, as_of: dt.date, paper: str) -> None:
+    headers = ["序号", *COLUMNS]
+    values = [[n, *(_cell(h, item, as_of) for h in COLUMNS)]
+              for n, item in enumerate((i for _, items in views.by_area(plan) for i in items), start=1)]
+    widths = lay.natural(headers, [[_shown(v) for v in row] for row in values])
+    room = lay.budget(paper)
+    for k, part in enumerate(lay.split(headers, widths, room, keep=2, first=FIRST)):
+        name = views.VIEWS["area"] + ("" if k == 0 else "（续）" if k == 1 else f"（续{k}）")
+        part_widths = lay.fit([widths[c] for c in part], room) or [widths[c] for c in part]
+        _Sheet(book, f, name, plan, as_of, paper).write([headers[c] for c in part], [[row[c] for c in part] for row in values],
+                                                        part_widths)
+
+
+def render_xlsx(plan: Plan, as_of: dt.date, *, paper: str = "A4") -> bytes:
+    """The workbook's bytes, laid out for landscape ``paper`` (A4 or A3)."""
+    import xlsxwriter
+
+    buf = io.BytesIO()
+    book = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                                     "default_format_properties": {"font_name": "宋体", "font_size": lay.FONT_PT}})
+    f = _formats(book)
+    room = lay.budget(paper)
+    _problem_sheets(book, f, plan, as_of, paper)
 
     duty = ["单位", "角色", "编号", "问题", "整改措施", "责任人", "完成时限", "状态", "逾期"]
-    rows = [(i, [unit, role, i.id, i.problem, i.measures, i.person, _deadline(i), i.status, late_text(i, as_of)])
+    rows = [[unit, role, i.id, i.problem, i.measures, COLUMNS["责任人"](i, as_of), _deadline(i), i.status, late_text(i, as_of)]
             for unit, pairs in views.by_unit(plan) for i, role in pairs]
-    _Sheet(book, formats, views.VIEWS["unit"], plan, as_of).write(duty, rows)
+    widths = lay.natural(duty, [[_shown(v) for v in r] for r in rows])
+    _Sheet(book, f, views.VIEWS["unit"], plan, as_of, paper).write(duty, rows, lay.fit(widths, room) or widths)
 
     span = views.months(plan, as_of) if plan.items else []
-    timetable = ["月份", "编号", "问题", "牵头单位", "责任单位", "完成时限", "阶段节点", "状态", "逾期"]
-    rows = [(i, [month, i.id, i.problem, i.lead_unit, _join(i.responsible_units), _deadline(i), milestones_text(i),
-                 i.status, late_text(i, as_of)]) for month, items in views.by_month(plan) for i in items]
-    sheet = _Sheet(book, formats, views.VIEWS["month"], plan, as_of)
-    sheet.write(timetable, rows, extra=len(span))
+    timetable = list(TIMETABLE)
+    items = [i for _, its in views.by_month(plan) for i in its]
+    rows = [[_cell(h, i, as_of) for h in timetable] for i in items]
+    widths = lay.natural(timetable, [[_shown(v) for v in r] for r in rows])
+    sheet = _Sheet(book, f, views.VIEWS["month"], plan, as_of, paper)
+    fitted = lay.fit(widths, room, fixed=lay.used([MONTH_WIDTH] * len(span)))
+    sheet.write(timetable, rows, fitted or widths, extra=len(span))
+    if fitted is None:  # more months than one page holds: the rest print on following pages, 编号 and 问题 repeated
+        sheet.ws.repeat_columns(0, 1)
     first = len(timetable)
     for k, (year, month) in enumerate(span):
-        sheet.ws.write_string(1, first + k, f"{year}年\n{month}月" if k == 0 or month == 1 else f"{month}月", formats["month"])
-        sheet.ws.set_column(first + k, first + k, 5)
-    for r, (item, _) in enumerate(rows, start=2):
+        label = f"{year}年\n{month}月" if k == 0 or month == 1 else f"{month}月"
+        sheet.ws.write_string(1, first + k, label, f["month"])
+        sheet.ws.set_column(first + k, first + k, MONTH_WIDTH)
+    for r, item in enumerate(items, start=2):
         for k, kind in enumerate(views.bar(item, span, as_of)):
             if kind != views.EMPTY:
-                sheet.ws.write_blank(r, first + k, None, formats[kind])
+                sheet.ws.write_blank(r, first + k, None, f[kind])
     book.close()
     return buf.getvalue()

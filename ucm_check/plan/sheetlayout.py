@@ -1,0 +1,106 @@
+"""Page geometry for the XLSX 整改台账: which columns fit across a landscape page at 100 % (never
+scaled down, so 10 pt text prints at 10 pt), how wide each is, and how tall a wrapped row is.
+
+Widths are in spreadsheet column units, which renderers turn into paper differently: Excel gives
+a unit about 1.85 mm (7 px + padding), LibreOffice about 2.4 mm (measured with ``tests/render.py``
+for the workbook's 宋体 10 pt default font). So the page budget uses LibreOffice's wider unit, and
+text capacity (how many lines a cell wraps to, hence the row height) Excel's narrower one: the
+table fits the paper and no wrapped text is cut off in either.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Sequence
+
+from ucm_check.textwidth import width
+
+#: Paper name -> (XlsxWriter paper code, long side mm, short side mm).
+PAPERS = {"A4": (9, 297, 210), "A3": (8, 420, 297)}
+MARGIN_IN = 0.4
+"""Left and right margins in inches."""
+FONT_PT = 10
+"""Body text size: readable on paper (≥ 9 pt) because the sheet is printed at 100 %."""
+LINE_PT = 14
+"""Row height per wrapped line of 10 pt text."""
+WRAP_AT = 40
+"""Longest text a column is made wide for before it wraps."""
+MIN_WRAP = 12
+"""Narrowest a wrapping text column is squeezed to when a page is tight."""
+COMFORT = 24
+"""Narrowest a wrapping column of the first part may become to make room for one more column."""
+WIDE_MM_PER_UNIT = 2.4
+"""Paper one column unit takes in LibreOffice (the wider renderer): used for the page budget."""
+NARROW_MM_PER_UNIT = 1.85
+"""Paper one column unit takes in Excel (the narrower renderer): used for text capacity."""
+HALF_CELL_MM = FONT_PT * 25.4 / 72 / 2
+"""Width of one display cell (half a Chinese character) at :data:`FONT_PT`."""
+
+
+def cell_width(value: Any) -> int:
+    """Display cells of ``value``'s text: two for wide and full-width characters, one otherwise."""
+    return max((width(line) for line in str(value).splitlines()), default=0)
+
+
+def budget(paper: str = "A4") -> float:
+    """Column units that fit across a landscape page of ``paper`` (3 % kept spare for rounding)."""
+    _, long_side, _ = PAPERS[paper]
+    return (long_side - 2 * MARGIN_IN * 25.4) * 0.97 / WIDE_MM_PER_UNIT
+
+
+def used(widths: Sequence[float]) -> float:
+    """Page width ``widths`` take, in column units."""
+    return float(sum(widths))
+
+
+HEADER_LINES = 2
+"""Lines a header may wrap to (the header row is this many lines tall)."""
+
+
+def natural(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[int]:
+    """Widths fitting the cells (+2 padding) and the header on at most :data:`HEADER_LINES` lines,
+    long text capped at :data:`WRAP_AT`."""
+    return [min(max([math.ceil(cell_width(h) / HEADER_LINES / 2) * 2] + [cell_width(r[c]) for r in rows]), WRAP_AT) + 2
+            for c, h in enumerate(headers)]
+
+
+def fit(widths: Sequence[int], room: float, *, fixed: float = 0, floor: int = MIN_WRAP) -> list[int] | None:
+    """``widths`` narrowed, widest first and never below ``floor``, until they and ``fixed`` units
+    of other columns fit ``room``; None when they cannot."""
+    out = list(widths)
+    while used(out) + fixed > room:
+        widest = max(range(len(out)), key=lambda i: out[i], default=None)
+        if widest is None or out[widest] <= floor:
+            return None
+        out[widest] -= 1
+    return out
+
+
+def split(headers: Sequence[str], widths: Sequence[int], room: float, *, keep: int, first: Sequence[str]) -> list[list[int]]:
+    """Column indexes per printed part: the first ``keep`` columns start every part; part one holds
+    the ``first`` headers, the others follow in order, as many per part as fit (without squeezing a
+    text column of part one below :data:`COMFORT`)."""
+    lead = list(range(keep))
+    order = [headers.index(h) for h in first if h in headers and headers.index(h) >= keep]
+    rest = [i for i in range(keep, len(headers)) if i not in order]
+    parts, current = [], lead + order
+    for i in rest:
+        floor = min(COMFORT, max(widths)) if not parts else MIN_WRAP  # part one keeps its main columns readable
+        if fit([widths[c] for c in current + [i]], room, floor=floor) is None:
+            parts.append(current)
+            current = lead + [i]
+        else:
+            current.append(i)
+    parts.append(current)
+    return parts
+
+
+def capacity(column_width: int) -> int:
+    """Display cells one line of a column ``column_width`` units wide holds in the narrower renderer."""
+    return max(int((column_width * NARROW_MM_PER_UNIT - 1.5) / HALF_CELL_MM), 1)
+
+
+def lines(value: Any, column_width: int) -> int:
+    """Lines ``value`` wraps to in a column of ``column_width`` units."""
+    room = capacity(column_width)
+    return max(1, sum(max(1, math.ceil(width(line) / room)) for line in str(value).splitlines() or [""]))

@@ -18,7 +18,7 @@ from tests.render import char_sizes, page_sizes_mm, page_text, to_pdf
 
 AS_OF = "2026-12-25"
 HOSTILE = {
-    "lead_unit": '=HYPERLINK("http://evil.example","点我")',
+    "lead_unit": '=HYPERLINK("http://evil.example")',  # no comma: a plan splits one string into units at 、，
     "person": "=1+1",
     "measures": "+86 10 12345678 @督查科",
     "note": "-2+3",
@@ -45,7 +45,7 @@ def plan_file(capsys, county):
     for key, value in HOSTILE.items():
         item = re.sub(rf'^{key} = ".*"$', f"{key} = {value!r}".replace("'", '"') if '"' not in value else
                       f"{key} = '{value}'", item, count=1, flags=re.M)
-    item = item.replace('responsible_units = []', 'responsible_units = ["\\t一中队", "\\r二中队"]')
+    item = item.replace('responsible_units = []', 'responsible_units = ["@一中队", "+二中队"]')
     path.write_text(head + item + rest, encoding="utf-8")
     return path
 
@@ -63,7 +63,7 @@ def test_csv_neutralises_cells_a_spreadsheet_would_run_and_keeps_them_readable(c
     cell = dict(zip(head, first))
     assert cell["牵头单位"] == "'" + HOSTILE["lead_unit"] and cell["责任人"] == "'=1+1"
     assert cell["整改措施"] == "'" + HOSTILE["measures"] and cell["备注"] == "'-2+3"
-    assert cell["责任单位"] == "'\t一中队、\r二中队"
+    assert cell["责任单位"] == "'@一中队、+二中队"
     risky = [c for r in rows for c in r if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
     assert risky == []
     assert all(r[0].isdigit() for r in rows[1:]) and any(c == "2027-03-01" or re.fullmatch(r"\d{4}-\d\d-\d\d", c) for c in first)
@@ -80,7 +80,16 @@ def test_xlsx_writes_such_cells_as_quoted_text_never_as_formulas(capsys, county,
                     assert c.quotePrefix, (ws.title, c.coordinate)
                     found[c.value] = ws.title
     assert HOSTILE["lead_unit"] in found and "=1+1" in found and "-2+3" in found
-    assert "\t一中队" in found  # the 责任清单 lists it under its own name
+    assert "@一中队" in found and "+二中队" in found  # the 责任清单 lists each unit under its own name
+
+
+@pytest.mark.parametrize("text, safe", [("=1+1", "'=1+1"), ("+86", "'+86"), ("-2", "'-2"), ("@x", "'@x"),
+                                        ("\tx", "'\tx"), ("\rx", "'\rx"), ("x=1", "x=1"), ("", ""),
+                                        ("2026-12-24", "2026-12-24"), ("＝1", "＝1")])
+def test_owasp_triggers_and_nothing_else_get_the_quote(text, safe):
+    from ucm_check.plan.cellsafe import csv_cell, risky
+
+    assert csv_cell(text) == safe and risky(text) == (safe != text)
 
 
 @pytest.fixture

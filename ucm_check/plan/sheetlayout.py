@@ -53,6 +53,12 @@ def used(widths: Sequence[float]) -> float:
     return float(sum(widths))
 
 
+def column_widths(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[int]:
+    """Widths fitting header and cells on one line (+2 padding), long text capped at :data:`WRAP_AT`
+    (the plain sizing other workbooks, e.g. the intake's, use)."""
+    return [min(max([cell_width(h)] + [cell_width(r[c]) for r in rows]), WRAP_AT) + 2 for c, h in enumerate(headers)]
+
+
 HEADER_LINES = 2
 """Lines a header may wrap to (the header row is this many lines tall)."""
 

@@ -21,6 +21,7 @@ from ucm_check.plan import views
 from ucm_check.plan.cellsafe import risky
 from ucm_check.plan.export import COLUMNS, late_text, milestones_text, summary, title
 from ucm_check.plan.model import CLOSED, DONE, STATUSES, Item, Plan, deadline_text
+from ucm_check.plan.sheetlayout import WRAP_AT, cell_width, column_widths  # noqa: F401  (the intake workbook's sizing)
 
 OVERDUE_FILL = "#FFC7CE"
 BAR_FILLS = {views.PLANNED: "#9BC2E6", views.DUE: "#2F75B5", views.LATE: "#FF0000",

@@ -189,3 +189,12 @@ def test_the_henan_readme_maps_every_rule_and_gives_a_reason_for_every_other_obl
     codes = {r.code for a in henan.areas for r in a.rules}
     assert codes <= set(re.findall(r"HEN-[0-9A-Z-]+[a-z]?", table))
     assert all(re.search(r"HEN-|not (yet )?a rule", row) for row in rows), [r for r in rows if "HEN-" not in r]
+
+
+def test_explain_shows_a_duty_s_schedule_and_its_tasks_units(capacity):
+    from ucm_check.commands.explain import render
+
+    area, rule = _capacity_rules(capacity)["CAP-23b"]
+    text = render(rule, area, capacity)
+    assert "期限：3月和9月（期限日当日仍按时），每期计入它所涵盖的期间，期限前 7 天内未参加列为“即将到期”" in text
+    assert "牵头单位：局政策法规科、局人事科  责任单位：各县市区城管执法局、局属各部门" in text

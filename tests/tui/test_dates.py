@@ -85,3 +85,33 @@ async def test_dated_duties_read_in_chinese_and_areas_without_points_count_dutie
         app.open_area("management")
         await pilot.pause()
         assert str(app.screen.query_one("#rule-HEN-23-2 .status", Static).render()) == "已逾期，尚未完成"
+
+
+async def test_a_record_of_reports_is_typed_on_one_line_and_saved_as_an_inline_table(henan_host, tmp_path):
+    from ucm_check.tui.app import UcmApp
+
+    path = tmp_path / "city.toml"
+    shutil.copy(ROOT / "profiles" / "henan-city.toml", path)
+    app = UcmApp(henan_host, path, as_of=AS_OF)
+    async with app.run_test(size=(100, 36)) as pilot:
+        app.open_area("reporting")
+        await pilot.pause()
+        box = app.screen.query_one("#fact-reporting-annual_summary_last Input", Input)
+        assert box.value.startswith("2021=2021-12-14；2022=2022-12-13")
+        before = next(f for f in app.session.result.findings if f.rule.code == "HEN-00-1")
+        assert before.status == "due_soon"
+        box.value = box.value + "；2026=2026-11-20"
+        await pilot.pause()
+        after = next(f for f in app.session.result.findings if f.rule.code == "HEN-00-1")
+        assert (after.status, after.note) == ("compliant", "2026年度已报送")
+        box.value = "2026年=2026-11-20"
+        await pilot.pause()
+        field = app.screen.query_one("#fact-reporting-annual_summary_last")
+        assert "应写作\"2026\"" in str(field.query_one(".problem", Static).render())
+        box.value = "2021=2021-12-14；2022=2022-12-13；2023=2023-12-15；2024=2024-12-10；2025=2025-12-12；2026=2026-11-20"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = load_profile(str(path), henan_host.standards).get("reporting.annual_summary_last")
+    assert [(p.key, d.isoformat()) for p, d in saved.filed][-2:] == [("2025", "2025-12-12"), ("2026", "2026-11-20")]
+    assert '\nannual_summary_last = { "2021" = 2021-12-14, ' in path.read_text(encoding="utf-8")   # one line, in place

@@ -18,12 +18,17 @@ def deadline_text(shape) -> str:  # noqa: ANN001
     from ucm_check.shapes import PERIODS, Every, Obligation, Periodic
 
     if isinstance(shape, Obligation):
+        if shape.within is not None:
+            return f"“{shape.within.describe()}”，自 {shape.after.label} 起算（含当日），期限前 {shape.soon_days} 天内未完成列为“即将到期”"
         if shape.due is None:
             return "长期（文件未规定完成时限），未落实即为“未落实”"
         return f"{shape.due.isoformat()} 前（含当日），期限前 {shape.soon_days} 天内未完成列为“即将到期”，次日起“逾期”"
     if isinstance(shape, Every):
         return f"上次完成后每 {shape.months} 个月至少一次，期限前 {shape.soon_days} 天内列为“即将到期”"
     if isinstance(shape, Periodic):
+        if shape.schedule is not None:
+            return (f"{shape.schedule.describe()}（期限日当日仍按时），每期计入它所涵盖的期间，"
+                    f"期限前 {shape.soon_days} 天内未{shape.verb}列为“即将到期”")
         when = f"每年 {shape.due_month} 月 {shape.due_day} 日前" if shape.period == "year" else f"每{PERIODS[shape.period][1]}末前"
         return f"{when}（含当日），期限前 {shape.soon_days} 天内未报列为“即将到期”"
     return ""
@@ -60,6 +65,9 @@ def render(rule, area, standard, base=None) -> str:  # noqa: ANN001
         lines.append("裁剪：")
         lines += [f"  {change}" for change in rule.tailored]
     lines.append(f"整改：{rule.remedy}（默认整改期限 {rule.period_days} 天）")
+    if rule.lead or rule.responsible:
+        lines.append(f"牵头单位：{'、'.join(rule.lead) or '（文件未写）'}  责任单位：{'、'.join(rule.responsible) or '（文件未写）'}")
+
     lines.append("填写项：")
     for fact in shape.facts:
         options = f"，可选：{'、'.join(fact.options)}" if fact.options else ""

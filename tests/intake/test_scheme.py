@@ -99,3 +99,17 @@ def test_county_ranks_tie_and_skip():
     b = Record(Unit("2", "乙市", "设区市"), "on_time", counties=[county("乙一县", "95"), county("乙二县", "99", "invalid")])
     intake = Intake(None, "", dt.date(2020, 11, 20), [a, b])
     assert [(rank, c.name) for rank, _, c in county_ranking(intake)] == [(1, "乙一县"), (1, "甲一县"), (3, "甲二县")]
+
+
+def test_at_equal_scores_a_complete_unit_ranks_before_an_incomplete_one():
+    import datetime as dt
+
+    from ucm_check.intake.records import Intake, Record
+    from ucm_check.intake.results import ranked
+    from ucm_check.intake.roster import Unit
+
+    def unit(name, basis, complete=True):
+        return Record(Unit(name, name, "设区市"), "on_time", basis=Decimal(basis), final=Decimal(basis), complete=complete)
+
+    intake = Intake(None, "", dt.date(2020, 11, 20), [unit("甲", "100", False), unit("乙", "100"), unit("丙", "100"), unit("丁", "99")])
+    assert [(rank, r.unit.name) for rank, r in ranked(intake)] == [(1, "丙"), (1, "乙"), (3, "甲"), (4, "丁")]

@@ -54,16 +54,27 @@ def judge(record: Record, sub: Submission, check: SpotCheck | None, social: Soci
         record.diffs += compare(verified, final, None, "社会评价")
     record.complete = final.complete
     if scheme.social == "weight":
-        w = scheme.social_weight
-        rate = social.satisfaction_rate if social else Decimal(0)
+        record.final, record.basis = blend(final, social, scheme)
         if social is None:
             record.complete = False
             record.notes.append("缺社会评价：社会评价部分按 0 计，结果不完整")
-        record.final = (1 - w) * final.total + w * rate
-        record.basis = (1 - w) * final.lowest_total + w * rate
     else:
         record.final, record.basis = final.total, final.lowest_total
     bonus = {a.area.id for a in final.areas if a.area.bonus}
     record.deducted = {f.rule.code: f.points for f in final.findings if f.status == DEDUCTED and f.area not in bonus}
     record.unassessed = frozenset(f.rule.code for f in final.findings if f.area not in bonus
                                   and f.status in (UNANSWERED, NOT_APPLICABLE, "error"))
+
+
+def blend(final: ProfileResult, social: Social | None, scheme: Scheme) -> tuple[Decimal, Decimal]:
+    """(final, what ranks) under ``social = "weight"``: the shared weighted composite
+    (:func:`ucm_check.assess.composite.weighted_composite`, exact, rounded once half up to two
+    places) of the verified total and the surveyed rate; a missing survey counts 0, and what ranks
+    is then built from the lowest possible total."""
+    from ucm_check.assess.composite import weighted_composite
+
+    weights = [("self", (1 - scheme.social_weight) * 100), ("social", scheme.social_weight * 100)]
+    rate = social.satisfaction_rate if social is not None else Decimal(0)
+    value = weighted_composite({"self": final.total, "social": rate}, weights).value
+    lowest = weighted_composite({"self": final.lowest_total, "social": rate}, weights).value
+    return value, lowest

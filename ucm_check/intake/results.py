@@ -2,7 +2,8 @@
 Pure functions of the :class:`~ucm_check.intake.records.Intake` records; no I/O.
 
 - **Ranking** is by the score that ranks (:attr:`Record.basis`: the final score, or the lowest it
-  could be when facts are unanswered), highest first; equal scores share a rank (1, 1, 3).
+  could be when facts are unanswered), highest first; at equal scores a complete unit comes before
+  an incomplete one, and equal scores of equal completeness share a rank (1, 1, 3).
   Units that sent nothing valid are not ranked.
 - **Per rule**, over the ranked units: how many lost points, the points lost in total, and the
   mean over the units the rule was assessed for (applicable and answered).
@@ -46,12 +47,15 @@ class RuleStat:
 
 
 def ranked(intake: Intake) -> list[tuple[int, Record]]:
-    """(rank, record) for every unit with a valid submission, best first; ties share a rank."""
+    """(rank, record) for every unit with a valid submission, best first; ties share a rank. At
+    the same score a complete unit ranks before an incomplete one (as ``check`` ranks): an
+    unfinished self-evaluation never ranks above a unit that is sure of that score."""
     rows = sorted((r for r in intake.records if r.status in (ON_TIME, LATE)),
-                  key=lambda r: (-r.basis, r.unit.name))
+                  key=lambda r: (-r.basis, not r.complete, r.unit.name))
     out: list[tuple[int, Record]] = []
     for index, record in enumerate(rows):
-        rank = out[-1][0] if out and out[-1][1].basis == record.basis else index + 1
+        same = out and (out[-1][1].basis, out[-1][1].complete) == (record.basis, record.complete)
+        rank = out[-1][0] if same else index + 1
         out.append((rank, record))
     return out
 

@@ -2,7 +2,8 @@
 
 A generated scheme folder: four groups of 250 units, each group weighting three of four sources
 (seed 004's shape), one CSV per source per month as a source would send it. Each phase runs in its
-own fresh process so its peak memory (max RSS) is its own:
+own fresh process so its peak memory (max RSS) is its own; CPU time (user + system, interpreter
+start-up included) is reported beside wall time because the machines here are shared:
 
 * ``import``: validate and keep every source file of every month (36 × 4 files of 750 rows);
 * ``rank``: rank every month in order (composite, ranks, flags, streaks, funding), keeping each
@@ -68,7 +69,8 @@ elif phase == "rank":
 else:
     from ucm_check.assess.trends import history
     history(folder, to=periods[-1].id, months=12)
-sys.stderr.write(f"TIME {{time.perf_counter() - start}} MAXRSS {{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}}\\n")
+usage = resource.getrusage(resource.RUSAGE_SELF)
+sys.stderr.write(f"TIME {{time.perf_counter() - start}} CPU {{usage.ru_utime + usage.ru_stime}} MAXRSS {{usage.ru_maxrss}}\\n")
 """
 
 
@@ -95,13 +97,13 @@ def generate(folder: Path, units: int, months: int) -> None:
             (inbox / f"{period}-{source}.csv").write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
 
 
-def phase(name: str, folder: Path, months: int) -> tuple[float, int]:
+def phase(name: str, folder: Path, months: int) -> tuple[float, float, int]:
     code = PHASE.format(root=str(ROOT), sources=SOURCES)
     run = subprocess.run([sys.executable, "-c", code, name, str(folder), str(months)], capture_output=True, text=True)
     if run.returncode:
         raise SystemExit(run.stderr)
     line = run.stderr.strip().splitlines()[-1].split()
-    return float(line[1]), int(line[3])
+    return float(line[1]), float(line[3]), int(line[5])
 
 
 def main() -> None:
@@ -110,7 +112,7 @@ def main() -> None:
     parser.add_argument("--months", type=int, nargs="+", default=[36])
     args = parser.parse_args()
     print(f"{args.units} units, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
-    print(f"{'months':>6}  {'phase':<7} {'seconds':>8}  {'peak MB':>8}")
+    print(f"{'months':>6}  {'phase':<7} {'wall s':>8}  {'CPU s':>8}  {'peak MB':>8}")
     for months in args.months:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "scale"
@@ -118,8 +120,8 @@ def main() -> None:
             generate(folder, args.units, months)
             print(f"{months:>6}  {'(files)':<7} {time.perf_counter() - started:>8.2f}")
             for name in ("import", "rank", "trends"):
-                seconds, rss = phase(name, folder, months)
-                print(f"{months:>6}  {name:<7} {seconds:>8.2f}  {rss / 1024:>8.1f}")
+                seconds, cpu, rss = phase(name, folder, months)
+                print(f"{months:>6}  {name:<7} {seconds:>8.2f}  {cpu:>8.2f}  {rss / 1024:>8.1f}")
 
 
 if __name__ == "__main__":

@@ -65,3 +65,27 @@ def test_history_text_lists_every_unit_with_its_ranks_and_a_trend_line(year, cap
     assert "回顾 2026-01 至 2026-12（12 个月）" in text
     line = next(l for l in text.splitlines() if l.startswith("东风路街道办事处"))
     assert line.split()[1:6] == ["15", "15", "15", "15", "1"]
+
+
+def test_importing_a_corrected_file_drops_the_kept_results_it_makes_stale(fresh_year, capsys):
+    from tests.assess.district import month_files
+
+    assert main(["assess", "rank", str(fresh_year), "--period", "2026-12", "-o", str(fresh_year / "x.txt")]) == 0
+    files = month_files(fresh_year, 2, fresh_year.parent / "again")
+    assert main(["assess", "import", str(fresh_year), "--period", "2026-02", "--source", "office", "-f", str(files["office"])]) == 0
+    history = fresh_year / "history"
+    assert (history / "2026-01" / "results.json").exists()
+    assert not any((history / f"2026-{m:02d}" / "results.json").exists() for m in range(2, 13))
+    assert not (history / "2026-Q1" / "results.json").exists()
+    capsys.readouterr()
+    assert main(["assess", "history", str(fresh_year), "--unit", "东风街道", "--to", "2026-04", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["groups"][0]["units"][0]["streak"] == 4
+    assert (history / "2026-04" / "results.json").exists()  # ranked again for the look-back
+
+
+def test_a_kept_input_spoiled_by_hand_is_reported_where_it_was_spoiled(fresh_year, capsys):
+    path = fresh_year / "history" / "2026-03" / "office.csv"
+    path.write_text(path.read_text(encoding="utf-8-sig").replace("东风路街道办事处,50,", "东风路街道办事处,五十,"), encoding="utf-8-sig")
+    capsys.readouterr()
+    assert main(["assess", "rank", str(fresh_year), "--period", "2026-03"]) == 2
+    assert "office.csv:2:2: 错误：得分应为数字（如 87.5），实际为 “五十”" in capsys.readouterr().err

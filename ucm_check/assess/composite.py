@@ -12,13 +12,26 @@ that rounded value is what is published and ranked (so anyone can check a rank f
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, DivisionByZero, Inexact, InvalidOperation
 from fractions import Fraction
 from typing import Mapping, Sequence
 
 import attrs
 
 REWEIGHT, INCOMPLETE = "reweight", "incomplete"
+
+
+_EXACT = Context(prec=60, traps=[Inexact, InvalidOperation, DivisionByZero])
+
+
+def divide_rounded(numerator: Decimal, denominator: Decimal, decimals: int) -> Decimal:
+    """``numerator / denominator`` rounded half up to ``decimals`` places, exactly: in Decimal when
+    the quotient terminates (a division by 100), on fractions when it does not (by 85)."""
+    try:
+        quotient = _EXACT.divide(numerator, denominator)
+    except Inexact:
+        return round_half_up(Fraction(numerator) / Fraction(denominator), decimals)
+    return quotient.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def round_half_up(value: Fraction, decimals: int) -> Decimal:
@@ -39,13 +52,20 @@ class Part:
     """The weight the scheme gives (percent)."""
     score: Decimal | None
     """The source's score on 0-100 (None when the source has no score for the unit)."""
-    share: Fraction = Fraction(0)
-    """The weight actually used, as a fraction of 1 (re-weighted when a source is missing)."""
+    used: Decimal = Decimal(0)
+    """The sum of the weights actually used (100, or less when a missing source was re-weighted);
+    0 when the composite has no value."""
 
     @property
-    def points(self) -> Fraction:
-        """Exact points this source adds to the composite."""
-        return Fraction(self.score) * self.share if self.score is not None else Fraction(0)
+    def share(self) -> Fraction:
+        """The weight actually used, as a fraction of 1."""
+        return Fraction(self.weight) / Fraction(self.used) if self.used and self.score is not None else Fraction(0)
+
+    def points_rounded(self, decimals: int) -> Decimal | None:
+        """What this source adds to the composite (score × weight / weights used), rounded half up."""
+        if self.score is None or not self.used:
+            return None
+        return divide_rounded(self.score * self.weight, self.used, decimals)
 
 
 @attrs.frozen
@@ -78,14 +98,15 @@ def weighted_composite(scores: Mapping[str, Decimal | None], weights: Sequence[t
     weights are scaled up to 100% (Σ score × w / Σ w of the present sources); with ``"incomplete"``
     there is no value. With every source missing there is never a value.
     """
-    present = [(s, w) for s, w in weights if scores.get(s) is not None]
-    absent = tuple(s for s, _ in weights if scores.get(s) is None)
-    used = sum((Fraction(w) for _, w in present), Fraction(0))
-    if not present or used == 0 or (absent and missing != REWEIGHT):
-        parts = tuple(Part(s, w, scores.get(s)) for s, w in weights)
-        return Composite(None, parts, absent, missing)
-    parts = tuple(Part(s, w, scores.get(s), Fraction(w) / used if scores.get(s) is not None else Fraction(0))
-                  for s, w in weights)
-    total = sum((p.points for p in parts), Fraction(0))
-    return Composite(round_half_up(total, decimals), parts, absent, missing)
+    found = [(s, w, scores.get(s)) for s, w in weights]
+    absent = tuple(s for s, _, score in found if score is None)
+    used = sum((w for _, w, score in found if score is not None), Decimal(0))
+    if used == 0 or (absent and missing != REWEIGHT):
+        return Composite(None, tuple(Part(s, w, score) for s, w, score in found), absent, missing)
+    total = _EXACT.create_decimal(0)
+    for _, w, score in found:
+        if score is not None:
+            total = _EXACT.add(total, _EXACT.multiply(score, w))
+    parts = tuple(Part(s, w, score, used) for s, w, score in found)
+    return Composite(divide_rounded(total, used, decimals), parts, absent, missing)
 

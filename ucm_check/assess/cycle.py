@@ -48,7 +48,26 @@ def import_source(folder: Folder, period: Period, source_id: str, path: str | No
     target = folder.input_file(period, source_id)
     os.makedirs(os.path.dirname(target), exist_ok=True)
     write_text(target, inputs_text(scores), encoding="utf-8-sig")
+    forget_results(folder, period)
     return target
+
+
+def forget_results(folder: Folder, month: Period) -> None:
+    """Remove the kept results a new import makes stale: that month's, every later month's (their
+    streaks and rank changes follow from it) and its quarter's and year's; ``rank`` writes them again."""
+    from ucm_check.assess.folder import HISTORY, RESULTS_FILE
+    from ucm_check.assess.periods import BadPeriod, parse_period
+
+    root = os.path.join(folder.path, HISTORY)
+    for name in os.listdir(root):
+        try:
+            kept = parse_period(name)
+        except BadPeriod:
+            continue
+        stale = kept >= month if kept.kind == month.kind else month in kept.months()
+        path = os.path.join(root, name, RESULTS_FILE)
+        if stale and os.path.isfile(path):
+            os.remove(path)
 
 
 def month_scores(folder: Folder, period: Period) -> dict[str, dict[str, Decimal | None]]:
@@ -60,10 +79,39 @@ def month_scores(folder: Folder, period: Period) -> dict[str, dict[str, Decimal 
         raise CycleError(f"{period.label}尚未导入：{names}；请先用 ucm-check assess import 导入")
     scores: dict[str, dict[str, Decimal | None]] = {}
     for sid in used:
-        found = read_scores(folder.input_file(period, sid), folder.scheme.sources[sid], period, folder.roster,
-                            folder.expected(sid), origin=os.path.basename(folder.input_file(period, sid)))
-        scores[sid] = {s.unit: s.value for s in found}
+        path, source, expected = folder.input_file(period, sid), folder.scheme.sources[sid], folder.expected(sid)
+        kept = _as_written(path, source, {u.name for u in expected})
+        if kept is None:  # edited by hand and not as ucm-check writes it: the full reader says where
+            kept = {s.unit: s.value for s in read_scores(path, source, period, folder.roster, expected,
+                                                         origin=os.path.basename(path))}
+        scores[sid] = kept
     return scores
+
+
+def _as_written(path: str, source: Any, expected: set[str]) -> dict[str, Decimal | None] | None:
+    """A kept input file read the quick way, when it is exactly as :func:`import_source` writes it
+    (every expected unit once by its full name, each score a number in range or 缺评); else None."""
+    import csv
+
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    if not rows or rows[0][:2] != ["单位名称", "得分"] or len(rows) - 1 != len(expected):
+        return None
+    found: dict[str, Decimal | None] = {}
+    for row in rows[1:]:
+        if len(row) < 2 or row[0] not in expected or row[0] in found:
+            return None
+        if row[1] == "缺评":
+            found[row[0]] = None
+            continue
+        try:
+            value = Decimal(row[1])
+        except ArithmeticError:
+            return None
+        if not value.is_finite() or not source.low <= value <= source.high:
+            return None
+        found[row[0]] = value
+    return found
 
 
 def rank_month(folder: Folder, period: Period, carry: dict[str, Carry]) -> MonthResult:

@@ -8,7 +8,6 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from ucm_check.assess.composite import round_half_up
 from ucm_check.assess.cycle import MonthResult, Standing, rank_through
 from ucm_check.assess.folder import RESULTS_FILE, Folder
 from ucm_check.assess.periods import Period
@@ -45,7 +44,7 @@ def row_dict(row: Row, decimals: int) -> dict[str, Any]:
         "composite": _num(c.value), "complete": c.complete, "missing_sources": list(c.missing),
         "reweighted": c.reweighted,
         "parts": [{"source": p.source, "weight": json_number(p.weight), "score": _num(p.score),
-                   "points": _num(round_half_up(p.points, decimals + 2)) if c.complete and p.score is not None else None}
+                   "points": _num(p.points_rounded(decimals + 2)) if c.complete else None}
                   for p in c.parts],
         "flag": row.flag or None, "streak": row.streak, "escalation": row.step or None,
         "escalation_new": row.new_step,
@@ -65,8 +64,27 @@ def month_dict(folder: Folder, result: MonthResult) -> dict[str, Any]:
 
 
 def month_text(folder: Folder, result: MonthResult) -> str:
-    """``results.json`` as kept in history: one key per line, so a diff shows what changed."""
-    return json.dumps(month_dict(folder, result), ensure_ascii=False, indent=1) + "\n"
+    """``results.json`` as kept in history (see :func:`kept_text`)."""
+    return kept_text(month_dict(folder, result))
+
+
+def kept_text(doc: dict[str, Any]) -> str:
+    """A results document as kept in history: the head one key per line, then one line per unit,
+    so ``git diff`` shows which units changed (and the C JSON encoder writes each line)."""
+    def one(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    lines = ["{"]
+    head = [k for k in doc if k != "groups"]
+    lines += [f" {one(k)}: {one(doc[k])}," for k in head]
+    lines.append(' "groups": [')
+    for g, group in enumerate(doc["groups"]):
+        lines.append("  {" + ", ".join(f"{one(k)}: {one(v)}" for k, v in group.items() if k != "rows") + ', "rows": [')
+        rows = group["rows"]
+        lines += [f"   {one(row)}{',' if i < len(rows) - 1 else ''}" for i, row in enumerate(rows)]
+        lines.append("  ]}" + ("," if g < len(doc["groups"]) - 1 else ""))
+    lines += [" ]", "}"]
+    return "\n".join(lines) + "\n"
 
 
 def keep_month(folder: Folder, result: MonthResult) -> None:

@@ -1,19 +1,22 @@
 """Looking back: each unit's ranks, composites, flags and streak over a window of months, and its trend.
 
-Computed by ranking the kept months in order (so a corrected input shows up everywhere after it);
-only the window's rows are kept, so memory grows with the window, not with the months kept.
+Read from the window's kept ``results.json`` files (an import removes the ones it makes stale, and
+a missing one is ranked again first); only the window is held, so memory grows with the window, not
+with the months kept.
 """
 
 from __future__ import annotations
 
+import json
+import os
 from decimal import Decimal
-from typing import Any
+from typing import Any, Iterator
 
-from ucm_check.assess.cycle import CycleError, months_through, run_months
-from ucm_check.assess.folder import Folder
-from ucm_check.assess.periods import parse_month
+from ucm_check.assess.cycle import CycleError, months_through
+from ucm_check.assess.folder import RESULTS_FILE, Folder
+from ucm_check.assess.periods import Period, parse_month
 from ucm_check.assess.render import composite_text
-from ucm_check.assess.results import FLAG_NAMES, change_text, number_text
+from ucm_check.assess.results import FLAG_NAMES, change_text, number_text, rank_and_keep
 from ucm_check.numbers import json_number
 from ucm_check.textwidth import ljust, rjust, width
 
@@ -31,31 +34,58 @@ def history(folder: Folder, *, to: str | None = None, months: int = 12, unit: st
         chosen = folder.roster.by_key().get(unit)
         if chosen is None:
             raise CycleError(f"名册中没有单位 “{unit}”")
-    window = [m for m in months_through(folder, end)][-max(months, 1):]
-    first = window[0]
+    window = months_through(folder, end)[-max(months, 1):]
     series: dict[str, dict[str, Any]] = {}
-    for result in run_months(folder, months_through(folder, end)):
-        if result.period < first:
-            continue
-        for group, rows in result.groups:
-            for row in rows:
-                if chosen is not None and row.unit.name != chosen.name:
+    for doc in window_docs(folder, window):
+        for group in doc["groups"]:
+            for row in group["rows"]:
+                if chosen is not None and row["unit"] != chosen.name:
                     continue
-                entry = series.setdefault(row.unit.name, {
-                    "unit": row.unit.name, "short": row.unit.short, "group": group.id, "months": []})
-                entry["months"].append({
-                    "period": result.period.id, "rank": row.rank, "change": row.change, "previous_rank": row.previous,
-                    "composite": None if row.composite.value is None else json_number(row.composite.value),
-                    "flag": row.flag or None, "streak": row.streak, "escalation": row.step or None,
-                })
+                entry = series.setdefault(row["unit"], {
+                    "unit": row["unit"], "short": row["short"], "group": group["id"], "months": []})
+                entry["months"].append({"period": doc["period"], **{k: _plain(row[k]) for k in KEPT}})
     groups = []
     for group in folder.scheme.groups.values():
         units = [_summary(series[u.name]) for u in folder.roster.in_group(group.id) if u.name in series]
         if units:
             groups.append({"id": group.id, "name": group.name, "units": units})
     return {"schema": "ucm-check.assess-history/1", "kind": "history", "decimals": folder.scheme.decimals,
-            "from": first.id, "to": end.id,
-            "months": [m.id for m in window], "groups": groups}
+            "from": window[0].id, "to": end.id, "months": [m.id for m in window], "groups": groups}
+
+
+def _plain(value: Any) -> Any:
+    """A kept number back as a JSON-ready number (the file is read with exact decimals)."""
+    return json_number(value) if isinstance(value, Decimal) else value
+
+
+KEPT = ("rank", "change", "previous_rank", "composite", "flag", "streak", "escalation")
+
+
+def window_docs(folder: Folder, window: list[Period]) -> Iterator[dict[str, Any]]:
+    """Each month's kept ``results.json`` (read with exact decimals); when one is missing or was
+    made with another scheme, every month up to the window's end is ranked again and kept first."""
+    paths = [os.path.join(folder.period_dir(m), RESULTS_FILE) for m in window]
+
+    def load(path: str) -> dict[str, Any] | None:
+        if not os.path.isfile(path):
+            return None
+        with open(path, encoding="utf-8") as fh:
+            doc = json.loads(fh.read(), parse_float=Decimal)
+        return doc if doc.get("scheme", {}).get("sha256") == folder.scheme.digest else None
+
+    first = load(paths[0])
+    if first is None or not all(os.path.isfile(p) for p in paths[1:]):
+        rank_and_keep(folder, window[-1])
+        first = load(paths[0])
+    assert first is not None
+    yield first
+    for path in paths[1:]:
+        doc = load(path)
+        if doc is None:
+            rank_and_keep(folder, window[-1])
+            doc = load(path)
+        assert doc is not None
+        yield doc
 
 
 def _summary(entry: dict[str, Any]) -> dict[str, Any]:

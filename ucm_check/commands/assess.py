@@ -130,14 +130,13 @@ def _document(folder, period_text: str) -> dict:
 
 
 def _keep(folder, period, doc: dict) -> None:
-    import json
-
     from ucm_check.assess.folder import RESULTS_FILE
+    from ucm_check.assess.results import kept_text
     from ucm_check.atomic import write_text
 
     target = os.path.join(folder.period_dir(period), RESULTS_FILE)
     os.makedirs(os.path.dirname(target), exist_ok=True)
-    write_text(target, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+    write_text(target, kept_text(doc))
 
 
 def _emit(text: str, output: str | None) -> int:

@@ -32,6 +32,7 @@ class AssessApp(App):
     #parts { width: 1fr; padding: 0 1; }
     Sparkline { height: 3; margin: 1 0; }
     """
+    ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("[", "month(-1)", "上月"), Binding("]", "month(1)", "下月"), Binding("q", "quit", "退出")]
 
     def __init__(self, docs: list[dict[str, Any]], index: int | None = None):
@@ -56,6 +57,7 @@ class AssessApp(App):
 
     def on_mount(self) -> None:
         self.show_month()
+        self.query_one(f"#table-{self.doc['groups'][0]['id']}", DataTable).focus()
 
     @property
     def doc(self) -> dict[str, Any]:
@@ -101,10 +103,22 @@ class AssessApp(App):
         self.query_one("#parts", Static).update("\n".join(lines))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if not event.data_table.has_focus:
+            return  # every table highlights its first row when filled; only the one in use counts
         group_id = (event.data_table.id or "").removeprefix("table-")
         group = next((g for g in self.doc["groups"] if g["id"] == group_id), None)
         if group is not None and event.row_key is not None and event.row_key.value:
             self.show_unit(group, str(event.row_key.value))
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        group_id = (event.pane.id or "").removeprefix("tab-")
+        group = next((g for g in self.doc["groups"] if g["id"] == group_id), None)
+        if group is None:
+            return
+        table = self.query_one(f"#table-{group_id}", DataTable)
+        table.focus()
+        if group["rows"]:
+            self.show_unit(group, group["rows"][min(table.cursor_row, len(group["rows"]) - 1)]["unit"])
 
     def action_month(self, step: int) -> None:
         """Move to the previous or next kept month."""

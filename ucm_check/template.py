@@ -9,6 +9,10 @@ import tomli_w
 from ucm_check.model import Area, Fact, Rule, Standard
 from ucm_check.numbers import fmt
 
+#: The standard a new profile uses unless the user picks another: the builtin Hunan 2020 standard.
+#: Installing a province pack adds a choice; it never changes this default.
+DEFAULT_STANDARD = "hunan-2020"
+
 HINTS = {
     "bool": "true 或 false",
     "count": "不小于 0 的整数",

@@ -36,7 +36,7 @@ class FileChanged(SaveError):
     """The file on disk is no longer the one that was opened."""
 
 
-__all__ = ["CLEARED", "Editor", "FileChanged", "SaveError", "apply_edits", "literal", "parse_literal", "write_new"]
+__all__ = ["CLEARED", "Editor", "FileChanged", "SaveError", "apply_edits", "draft_path", "literal", "parse_literal", "write_new"]
 
 
 def same_value(a: Any, b: Any) -> bool:
@@ -44,6 +44,14 @@ def same_value(a: Any, b: Any) -> bool:
     if isinstance(a, tuple) and isinstance(b, tuple):
         return set(a) == set(b)
     return a is b if CLEARED in (a, b) else a == b and type(a) is type(b)
+
+
+def draft_path(path: str | os.PathLike) -> Path:
+    """Where the unsaved answers to ``path`` are kept: ``.NAME.ucm-draft`` beside it."""
+    path = Path(path)
+    if path.is_symlink():
+        path = path.resolve()
+    return path.with_name(f".{path.name}.ucm-draft")
 
 
 def _read(path: Path) -> tuple[bytes, str]:
@@ -159,7 +167,7 @@ class Editor:
 
     @property
     def draft_path(self) -> Path:
-        return self.path.with_name(f".{self.path.name}.ucm-draft")
+        return draft_path(self.path)
 
     def write_draft(self) -> None:
         """Keep the pending edits beside the file; an empty edit set removes the draft."""

@@ -108,14 +108,17 @@ class UcmApp(App):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(OverviewScreen())
-        self._offer_draft()
+        self.call_later(self._offer_draft)
         return []
 
     def _offer_draft(self) -> None:
+        """Ask whether to recover the draft of the profile just opened (pushed from the app itself:
+        a dialog asked from the start list or the new-self-check form, which close on opening, would
+        lose its answer with them)."""
         from ucm_check.tui.screens.dialogs import Confirm
 
-        editor = self.session.editor
-        draft = editor.read_draft()
+        session = self.session
+        draft = session.editor.read_draft() if session is not None else None
         if not draft:
             return
         tr = self.tr
@@ -123,13 +126,16 @@ class UcmApp(App):
                      stale=tr("draft_stale") if draft["stale"] else "")
 
         def chosen(answer: str | None) -> None:
+            if self.session is not session:
+                return
             if answer != "discard":  # escape recovers too: the next autosave would overwrite the draft
-                count = editor.recover_draft()
-                self.session.rescore()
+                count = session.editor.recover_draft()
+                session.recovered = count > 0
+                session.rescore()
                 self._refresh()
                 self.notify(tr("recovered", count=count))
             else:
-                editor.discard_draft()
+                session.editor.discard_draft()
 
         self.push_screen(Confirm(message, [("recover", tr("recover"), "primary"), ("discard", tr("discard"), "error")]),
                          chosen)
@@ -257,6 +263,7 @@ class UcmApp(App):
             detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             self.notify(detail, title=tr("save_failed"), severity="error", timeout=10)
             return False
+        self.session.recovered = False
         self.session.rescore()
         if onto == "disk":  # the merged file may hold someone else's answers: show them
             reload = getattr(self.screen, "reload", None)

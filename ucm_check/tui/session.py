@@ -23,6 +23,8 @@ class Session:
     host: Host
     editor: Editor
     as_of: dt.date | None = None
+    recovered: bool = False
+    """Whether the pending edits came back from a draft (the top bar says so until they are saved)."""
     result: ProfileResult = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:

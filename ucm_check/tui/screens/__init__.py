@@ -37,7 +37,7 @@ def topbar(app) -> str:
     from ucm_check.numbers import fmt
 
     result = session.result
-    dirty = tr("unsaved_mark") if session.editor.dirty else ""
+    dirty = "" if not session.editor.dirty else tr("recovered_mark" if session.recovered else "unsaved_mark")
     name = session.editor.profile.unit.get("name", "")
     return f"{name}  {session.editor.path.name}{dirty}  {tr('total_short', total=fmt(result.total))}"
 

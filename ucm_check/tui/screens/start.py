@@ -42,10 +42,16 @@ class StartScreen(Screen):
         yield Static(tr("start_title"), id="topbar")
         with Vertical(id="start"):
             yield Static(tr("start_found") if found else tr("start_none"), id="found")
-            yield OptionList(*[Option(str(p), id=str(p)) for p in found], id="profiles")
+            yield OptionList(*[Option(self._label(p), id=str(p)) for p in found], id="profiles")
             yield Static("", id="errors")
             yield Static(tr("start_hint"), id="hint")
         yield Footer(compact=True)
+
+    def _label(self, path: Path) -> str:
+        """The file name, and a word when unsaved answers wait in its draft (after a crash)."""
+        from ucm_check.editing import draft_path
+
+        return f"{path}  {self.app.tr('has_draft')}" if draft_path(path).exists() else str(path)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         errors = self.app.open_profile(Path(event.option.id))
@@ -69,17 +75,22 @@ class NewProfileScreen(Screen):
     def __init__(self, path: str = "") -> None:
         super().__init__()
         self.default_path = path
+        self._offered: Path | None = None  # an existing file the form offered to open
         translate_bindings(self, self.app.tr)
 
     def compose(self) -> ComposeResult:
+        from ucm_check.template import DEFAULT_STANDARD
+
         tr, standards = self.app.tr, self.app.host.standards
-        first = next(iter(sorted(standards)), None)
+        # the builtin standard first and chosen; an installed pack is offered, never silently the default
+        order = sorted(standards, key=lambda sid: (sid != DEFAULT_STANDARD, sid))
+        first = order[0] if order else None
         yield Static(tr("new_title"), id="topbar")
         with VerticalScroll(id="form"):
             yield Static(tr("f_name"), classes="label")
             yield Input(placeholder="某县城市管理和综合执法局", id="name", compact=True)
             yield Static(tr("f_standard"), classes="label")
-            yield Select([(f"{s.title}（{sid}）", sid) for sid, s in sorted(standards.items())],
+            yield Select([(f"{standards[sid].title}（{sid}）", sid) for sid in order],
                          value=first if first else Select.NULL, allow_blank=False, id="standard", compact=True)
             yield Static(tr("f_level"), classes="label")
             yield Select(self._levels(first), allow_blank=False, id="level", compact=True)
@@ -94,8 +105,8 @@ class NewProfileScreen(Screen):
     def _levels(self, standard_id: str | None) -> list[tuple[str, str]]:
         standard = self.app.host.standards.get(standard_id) if standard_id else None
         levels = standard.levels if standard else ()
-        # a county is the usual user: offer 县市区 first when the standard has it
-        return [(lv, lv) for lv in sorted(levels, key=lambda lv: lv != "县市区")]
+        # a county is the usual user: offer the standard's county level (县市区, 县（市、区）) first
+        return [(lv, lv) for lv in sorted(levels, key=lambda lv: "县" not in lv)]
 
     def on_mount(self) -> None:
         self.query_one("#name", Input).focus()
@@ -125,12 +136,16 @@ class NewProfileScreen(Screen):
         level = self.query_one("#level", Select).value
         path = Path(raw_path).expanduser()
         problem = ""
-        if not name:
-            problem = tr("need_name")
-        elif not raw_path or path.suffix != ".toml":
+        if not raw_path or path.suffix != ".toml":
             problem = tr("need_path")
+        elif path.exists() and self._offered == path:
+            self._open_existing(path)
+            return
         elif path.exists():
+            self._offered = path
             problem = tr("path_exists", path=raw_path)
+        elif not name:
+            problem = tr("need_name")
         elif not path.resolve().parent.is_dir():
             problem = tr("no_folder", folder=str(path.parent))
         if problem or standard is None:
@@ -142,6 +157,9 @@ class NewProfileScreen(Screen):
             self.query_one("#errors", Static).update(f"{tr('save_failed')}：{exc.strerror or exc}")
             return
         self.app.notify(tr("created", path=raw_path))
+        self._open_existing(path)
+
+    def _open_existing(self, path: Path) -> None:
         errors = self.app.open_profile(path)
         if errors:
-            self.query_one("#errors", Static).update("\n".join(errors))
+            self.query_one("#errors", Static).update("\n".join([self.app.tr("open_failed", file=str(path)), *errors]))

@@ -22,7 +22,8 @@ from typing import Any, Mapping
 
 import attrs
 
-from ucm_check.atomic import write_bytes
+from ucm_check.atomic import SaveError as WriteError
+from ucm_check.atomic import refuse_read_only, write_bytes
 from ucm_check.editing.lines import CLEARED, EditError, apply_edits, literal
 from ucm_check.model import Standard
 from ucm_check.profile import InvalidProfile, Profile, check_fact, load_profile, parse_text
@@ -36,7 +37,11 @@ class FileChanged(SaveError):
     """The file on disk is no longer the one that was opened."""
 
 
-__all__ = ["CLEARED", "Editor", "FileChanged", "SaveError", "apply_edits", "draft_path", "literal", "parse_literal", "write_new"]
+class ReadOnly(SaveError):
+    """The profile has no write permission: refused when opened, before any answer is typed."""
+
+
+__all__ = ["CLEARED", "Editor", "FileChanged", "ReadOnly", "SaveError", "apply_edits", "draft_path", "literal", "parse_literal", "read_only", "write_new"]
 
 
 def same_value(a: Any, b: Any) -> bool:
@@ -44,6 +49,16 @@ def same_value(a: Any, b: Any) -> bool:
     if isinstance(a, tuple) and isinstance(b, tuple):
         return set(a) == set(b)
     return a is b if CLEARED in (a, b) else a == b and type(a) is type(b)
+
+
+def read_only(path: str | os.PathLike) -> str:
+    """Why ``path`` cannot be saved (its mode bits allow no one to write it, root included), in
+    Chinese and naming the file; ``""`` when it can (or does not exist yet)."""
+    try:
+        refuse_read_only(os.fspath(path))
+    except WriteError as exc:
+        return str(exc)
+    return ""
 
 
 def draft_path(path: str | os.PathLike) -> Path:
@@ -77,10 +92,14 @@ class Editor:
 
     @classmethod
     def open(cls, path: str | os.PathLike, standards: Mapping[str, Standard]) -> "Editor":
-        """Load and validate ``path``; raises :class:`InvalidProfile` with Chinese messages."""
+        """Load and validate ``path``; raises :class:`InvalidProfile` with Chinese messages, and
+        :class:`ReadOnly` for a file that could not be saved (judged by its mode bits, also for root)."""
         path = Path(path)
         if path.is_symlink():  # save into the file the link points at, keeping the link
             path = path.resolve()
+        reason = read_only(path)
+        if reason:
+            raise ReadOnly(reason)
         profile = load_profile(str(path), standards)
         raw, text = _read(path)
         return cls(path, standards, profile, text, digest(raw), raw.startswith(b"\xef\xbb\xbf"))
@@ -131,8 +150,9 @@ class Editor:
     def save(self, *, onto: str = "opened") -> Profile:
         """Write the edits. ``onto="opened"`` refuses (:class:`FileChanged`) when the file changed on
         disk; ``"disk"`` applies the edits to the file as it is now; ``"overwrite"`` to the text as opened."""
-        if self.path.exists() and not os.access(self.path, os.W_OK):
-            raise SaveError(f"{self.path} 是只读文件，未写入；请先取消只读属性或另存")
+        reason = read_only(self.path)
+        if reason:  # made read-only while open: the edits stay here and in the draft
+            raise SaveError(reason)
         if onto == "opened" and self.disk_changed():
             raise FileChanged(f"{self.path} 在打开之后已被其他程序修改")
         base = self.base_text

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets.option_list import Option
 
-from ucm_check.editing import Editor, FileChanged, SaveError
+from ucm_check.editing import Editor, FileChanged, ReadOnly, SaveError
 from ucm_check.host import Host
 from ucm_check.profile import InvalidProfile
 from ucm_check.tui.screens import translate_bindings
@@ -104,6 +104,8 @@ class UcmApp(App):
             editor = Editor.open(path, self.host.standards)
         except InvalidProfile as exc:
             return [str(e) for e in exc.errors]
+        except ReadOnly as exc:
+            return [str(exc)]
         self.session = Session(self.host, editor, self.as_of)
         while len(self.screen_stack) > 1:
             self.pop_screen()
@@ -205,6 +207,13 @@ class UcmApp(App):
             from ucm_check.tui.timetable import TimetableScreen
         except ImportError:
             self.notify(self.tr("timetable_missing"), severity="warning")
+            return
+        from ucm_check.editing import read_only
+        from ucm_check.plan import plan_path_for
+
+        reason = read_only(plan_path_for(self.session.editor.path))
+        if reason:  # refused before any item is edited, not when the edit is saved
+            self.notify(self.tr("timetable_failed", error=reason), severity="error", timeout=10)
             return
         try:
             screen = TimetableScreen(self.session.editor.path, self.session.result, self.as_of)

@@ -151,6 +151,15 @@ def test_check_json_with_an_invalid_policy_still_prints_one_json_document(capsys
     assert "不是有限的数" in err
 
 
+def test_check_json_with_an_invalid_tailoring_file_still_prints_one_json_document(capsys, tmp_path):
+    tailoring = tmp_path / "t.toml"
+    tailoring.write_text('standard = "hunan-2020"\n[rules.HN-03-2]\nstep = nan\n', encoding="utf-8")
+    code, out, _ = run(capsys, "check", TYPICAL, "--tailoring", tailoring, "--format", "json")
+    doc = json.loads(out)
+    assert code == 2 and doc["exit_code"] == 2 and doc["profiles"] == []
+    assert [(e["file"], e["line"]) for e in doc["errors"]] == [(str(tailoring), 3)]
+
+
 def test_one_bad_profile_in_a_batch_leaves_the_json_whole_and_exits_2(capsys, tmp_path):
     for i in range(5):
         shutil.copy(TYPICAL, tmp_path / f"u{i}.toml")

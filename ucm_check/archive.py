@@ -96,6 +96,19 @@ def _entry_problem(info: zipfile.ZipInfo) -> str:
     return ""
 
 
+_DAMAGE = (
+    ("CRC", "校验和（CRC）不符：内容已损坏或被改动"),
+    ("magic number", "的文件头已损坏"),
+    ("Overlapped", "与其他条目重叠：疑似压缩炸弹"),
+    ("differ", "在目录区和文件头中的名称不一致：压缩包被改动"),
+    ("Truncated", "被截断：压缩包不完整"),
+)
+
+
+def _damage(detail: str) -> str:
+    return next((chinese for word, chinese in _DAMAGE if word in detail), "已损坏：数据与压缩包目录不符")
+
+
 def _mb(n: int) -> str:
     return f"{n / MiB:.1f} MB" if n < 10 * MiB else f"{n // MiB} MB"
 
@@ -145,8 +158,7 @@ class Archive:
         except ArchiveError:
             raise
         except zipfile.BadZipFile as exc:
-            why = "校验和（CRC）不符：内容已损坏或被改动" if "CRC" in str(exc) else f"已损坏（{exc}）"
-            raise ArchiveError([f"条目 “{info.filename}” {why}"]) from None
+            raise ArchiveError([f"条目 “{info.filename}” {_damage(str(exc))}"]) from None
         except Exception as exc:  # noqa: BLE001 - zlib.error, EOFError, NotImplementedError, RuntimeError ...
             raise ArchiveError([f"条目 “{info.filename}” 无法解压：数据已损坏或格式不受支持（{type(exc).__name__}）"]) from None
 

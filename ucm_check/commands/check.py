@@ -77,6 +77,21 @@ class _Stdout:
             self.stream.detach()  # type: ignore[attr-defined]
 
 
+def _empty_report(args: argparse.Namespace, fmt: str, **errors: Any) -> None:
+    """A run stopped by an invalid policy or tailoring file: the format's consumer on stdout still
+    gets one whole document (no profiles, exit code 2, the problems where the format has room)."""
+    if fmt == "text" or args.output:
+        return
+    from ucm_check.report.summary import Run
+
+    empty = Run(args.as_of or dt.date.today(), None, args.sort, args.details, exit_code=exitcodes.INVALID, **errors)
+    stdout = _Stdout()
+    try:
+        writer_for(fmt, stdout.stream, empty, pretty=sys.stdout.isatty()).finish(empty)
+    finally:
+        stdout.close()
+
+
 def run(args: argparse.Namespace) -> int:
     import attrs
 
@@ -100,22 +115,18 @@ def run(args: argparse.Namespace) -> int:
         err(f"ucm-check check: 错误：--output “{args.output}” 是目录")
         return exitcodes.INVALID
 
-    host = host_from_args(args)
+    from ucm_check.commands.common import InputRejected
+
+    try:
+        host = host_from_args(args)
+    except InputRejected as exc:
+        _empty_report(args, fmt, input_errors=exc.errors)
+        raise
     policy, problems = policy_or_errors(args.policy, host)
     if problems:
         for problem in problems:
             err(str(problem))
-        if fmt != "text" and not args.output:  # the format's consumer still gets one whole document
-            from ucm_check.report.summary import Run
-
-            empty = Run(args.as_of or dt.date.today(), None, args.sort, args.details, exit_code=exitcodes.INVALID,
-                        policy_errors=problems)
-            stdout = _Stdout()
-            try:
-                writer = writer_for(fmt, stdout.stream, empty, pretty=sys.stdout.isatty())
-                writer.finish(empty)
-            finally:
-                stdout.close()
+        _empty_report(args, fmt, policy_errors=problems)
         return exitcodes.INVALID
     if args.min_score is not None:
         policy = attrs.evolve(policy or Policy(), min_score=args.min_score)

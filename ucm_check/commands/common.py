@@ -65,8 +65,17 @@ def host_from_args(args: argparse.Namespace) -> Host:
         except InvalidTailoring as exc:
             for problem in exc.errors:
                 err(str(problem))
-            raise SystemExit(2) from None
+            raise InputRejected(exc.errors) from None
     return host
+
+
+class InputRejected(SystemExit):
+    """Exit 2 because a file the run itself depends on (a tailoring file) is invalid; the problems
+    were printed and are kept in ``errors`` for a report that must still be one document."""
+
+    def __init__(self, errors: list):
+        super().__init__(2)
+        self.errors = errors
 
 
 def _matches_disabled(host: Host, name: str) -> bool:

@@ -206,6 +206,10 @@ class Writer:
             head["policy"] = {"file": run.policy_errors[0].file, "name": "", "valid": False,
                               "errors": [{"line": e.line, "column": e.column, "message": e.message}
                                          for e in run.policy_errors]}
+        stopped = [*run.policy_errors, *run.input_errors]
+        if stopped:
+            head["errors"] = [{"file": e.file, "line": e.line, "column": e.column, "message": e.message}
+                              for e in stopped]
         text = dumps(head, pretty=pretty)[:-1].rstrip()
         self.out.write(text + (',\n  "profiles": [' if pretty else ',"profiles":['))
 

@@ -34,6 +34,8 @@ class Run:
     exit_code: int = 0
     policy_errors: list[Any] = attrs.Factory(list)
     """Problems of a ``--policy`` file that could not be used (the run then checks nothing)."""
+    input_errors: list[Any] = attrs.Factory(list)
+    """Problems of other files the run depends on (``--tailoring``) that stopped it."""
 
     @property
     def single(self) -> bool:

@@ -51,7 +51,7 @@ def mutate_text(text: str, m: Mutation) -> bytes:
     lines = text.splitlines(keepends=True) or ["\n"]
     i = m.position % len(lines)
     if m.operation == "value":
-        lines[i] = re.sub(r"=\s*.*$", f"= {m.value}", lines[i].rstrip("\n"), count=1) + "\n" if "=" in lines[i] \
+        lines[i] = re.sub(r"=\s*.*$", lambda _: f"= {m.value}", lines[i].rstrip("\n"), count=1) + "\n" if "=" in lines[i] \
             else lines[i] + f"x = {m.value}\n"
     elif m.operation == "drop_line":
         del lines[i]
@@ -265,7 +265,7 @@ def problems(kind: str, result: Result) -> list[str]:
     found = []
     if result.code not in (0, 1, 2):
         found.append(f"exit {result.code}")
-    for word in ("Traceback", "内部错误", "Error:", "Exception"):
+    for word in ("Traceback", "内部错误", "Error:", "Exception", "Decimal(", "datetime.", "{'", "['"):
         if word in result.stderr:
             found.append(f"stderr 含 {word}")
     if result.lost:

@@ -266,4 +266,4 @@ def test_a_plan_lagging_behind_the_profile_is_reported_in_memory_and_never_rewri
 def test_an_output_folder_that_does_not_exist_exits_2_with_a_chinese_message(capsys, county):
     out = county.parent / "没有这个目录" / "r.docx"
     code, _, err = run(capsys, "report", str(county), "-o", str(out), "--as-of", AS_OF, "--no-entry-points")
-    assert code == 2 and f"{out}: 错误：无法写入" in err and "Traceback" not in err and not out.exists()
+    assert code == 2 and f"{out}: 错误：无法保存：" in err and "Traceback" not in err and not out.exists()

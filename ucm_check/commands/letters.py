@@ -45,7 +45,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             os.makedirs(args.output, exist_ok=True)
         except OSError as exc:
-            err(f"{args.output}: 错误：无法创建目录：{exc.strerror or exc}")
+            from ucm_check.inputs import os_message
+
+            err(f"{args.output}: 错误：无法创建目录：{os_message(exc, '')}")
             return exitcodes.INVALID
     bureau = str(src.result.unit.get("name", ""))
     standard = f"《{src.result.standard.title}》"

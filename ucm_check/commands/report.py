@@ -53,12 +53,13 @@ def load_sources(args: argparse.Namespace, command: str) -> tuple[Host, Sources]
 
 def write_docx(path: str, data: bytes) -> int:
     """Write ``data`` atomically; an OS error becomes a Chinese message and exit code 2."""
-    from ucm_check.atomic import write_bytes
+    from ucm_check.atomic import SaveError, write_bytes
+    from ucm_check.inputs import os_message
 
     try:
         write_bytes(path, data)
     except OSError as exc:
-        err(f"{path}: 错误：无法写入：{exc.strerror or exc}")
+        err(f"{path}: 错误：{exc.strerror if isinstance(exc, SaveError) else '无法保存：' + os_message(exc, '')}")
         return exitcodes.INVALID
     return exitcodes.OK
 

@@ -197,6 +197,10 @@ def test_a_total_score_gate_on_a_standard_without_points_is_refused_as_invalid_i
     assert "不能用于没有分值的标准 henan-2021" in err and "veto" in err and str(HENAN) in err
     if argv[0] == "--policy":
         assert f"{argv[1]}:2:1: 错误：min_total（最低总分）不能用于" in err
+    if fmt == "json":  # still one document, saying why
+        doc = json.loads(out)
+        assert doc["exit_code"] == 2 and doc["profiles"] == []
+        assert "不能用于没有分值的标准" in doc["policy"]["errors"][0]["message"]
 
 
 def test_a_score_gate_still_applies_when_only_scored_profiles_are_checked(capsys, tmp_path):

@@ -141,6 +141,7 @@ def run(args: argparse.Namespace) -> int:
         if refused:
             for problem in refused:
                 err(str(problem))
+            _empty_report(args, fmt, policy_errors=refused)
             return exitcodes.INVALID
     as_of = args.as_of or dt.date.today()
     report = Run(as_of, policy, args.sort, args.details)

@@ -157,3 +157,13 @@ def test_each_sheet_has_a_print_area_and_prints_at_full_size(capsys, county, pla
         assert ws.page_setup.scale in (None, 100)  # none written means 100 %
         assert not (ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage)
         assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$2"
+
+
+def test_plan_markdown_shows_html_emphasis_and_pipes_in_unit_names_literally(capsys, county, plan_file, tmp_path):
+    path = county.with_name("county.plan.toml")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"@一中队"', '"城管<b>局</b>|*一*中队"', 1), encoding="utf-8")
+    out = run(capsys, "plan", str(county), "--as-of", AS_OF, "--format", "markdown")[1]
+    assert "<b>" not in out and "### 城管&lt;b&gt;局&lt;/b&gt;\\|\\*一\\*中队" in out
+    row = next(line for line in out.splitlines() if "HN-01-3" in line and line.startswith("| "))
+    assert "城管&lt;b&gt;局&lt;/b&gt;\\|\\*一\\*中队" in row

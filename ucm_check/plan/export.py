@@ -121,7 +121,10 @@ def render_text(plan: Plan, as_of: dt.date) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Plan text in a Markdown table cell: HTML, emphasis and pipes shown literally."""
+    from ucm_check.report import mdtext
+
+    return mdtext.text(text)
 
 
 def _md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
@@ -132,18 +135,18 @@ def _md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
 
 def render_markdown(plan: Plan, as_of: dt.date) -> str:
     """Three Markdown sections, one per view, ready to paste into a report."""
-    lines = [f"# {title(plan, as_of)}", "", summary(plan, as_of).replace("  ", "，"), ""]
+    lines = [f"# {_md(title(plan, as_of))}", "", summary(plan, as_of).replace("  ", "，"), ""]
     state = lambda i: state_text(i, as_of)  # noqa: E731
     lines += ["## 问题清单", ""]
     for area, items in views.by_area(plan):
-        lines += [f"### {area}", ""]
+        lines += [f"### {_md(area)}", ""]
         lines += _md_table(["编号", "问题", "条款", "可挽回分值", "整改措施", "牵头单位", "责任单位", "完成时限", "状态"],
                            [[i.id, i.problem, i.clause, fmt(i.points), i.measures, i.lead_unit, _join(i.responsible_units),
                              deadline_text(i.deadline), state(i)] for i in items])
         lines.append("")
     lines += ["## 责任清单", ""]
     for unit, pairs in views.by_unit(plan):
-        lines += [f"### {unit}", ""]
+        lines += [f"### {_md(unit)}", ""]
         lines += _md_table(["编号", "角色", "问题", "整改措施", "责任人", "完成时限", "状态"],
                            [[i.id, role, i.problem, i.measures, i.person, deadline_text(i.deadline), state(i)] for i, role in pairs])
         lines.append("")

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from ucm_check.intake import tables
 from ucm_check.intake.records import Intake
 from ucm_check.intake.tables import Table
-from ucm_check.plan.xlsx import WRAP_AT, cell_width, column_widths
+from ucm_check.plan.sheetlayout import WRAP_AT, cell_width, column_widths
 
 
 def _number(text: str) -> float | None:

@@ -83,7 +83,7 @@ async def test_answering_a_rule_rescores_area_and_total_to_the_engines_exact_val
         area = next(a for a in expected.areas if a.area.id == "uniform")
         assert app.session.result.total == expected.total != before
         head = text_of(app, "#area-head")
-        assert f"本领域 {fmt(area.score)}/4 分" in head and f"总分 {fmt(expected.total)} 分" in head
+        assert f"本领域 {fmt(area.score)}/4 分" in head and f"总分 {fmt(expected.total)} 分" in text_of(app, "#topbar")
         status = str(app.screen.query_one("#rule-HN-03-2 .status", Static).render())
         assert f"扣 {fmt(area.findings[1].points)} 分" in status
 

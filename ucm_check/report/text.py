@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ucm_check.headline import completeness
 from ucm_check.model import (
     AWARDED, COMPLIANT, DUE_SOON, NOT_APPLICABLE, NOT_MET, OVERDUE, PENDING, UNANSWERED, Finding, ProfileResult,
 )
@@ -117,9 +118,12 @@ def render(r: ProfileResult, *, order: str = "recoverable") -> str:
     """The full report for one profile."""
     if not r.standard.scored:
         return render_obligations(r)
-    lines = [
-        *_header(r),
-        *area_table(r),
+    lines = [*_header(r), *area_table(r)]
+    if r.unanswered:  # a provisional total never stands alone: the count and the range come first
+        c = completeness(r)
+        lines.append(f"总分未定：已答 {c.answered}/{c.applicable} 项，总分可能在 {fmt(c.lowest)}～{fmt(c.highest)} 分之间"
+                     f"（暂计 {fmt(c.total)} 分）")
+    lines += [
         f"{'总分' if r.complete else '暂计总分（仅已填写项目）'} {fmt(r.total)}（满分 {fmt(r.standard.base + r.standard.bonus_max)}）"
         f"= 基础分 {fmt(r.standard.base)} - 扣分 {fmt(r.deducted)} + 加分 {fmt(r.bonus)}",
     ]

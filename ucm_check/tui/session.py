@@ -34,6 +34,11 @@ class Session:
     def standard(self):
         return self.editor.standard
 
+    @property
+    def today(self) -> dt.date:
+        """The date the engine judges deadlines by: ``--as-of``, else today."""
+        return self.as_of or dt.date.today()
+
     def rescore(self) -> ProfileResult:
         """Score the profile with the edits applied, exactly as ``check`` would score the saved file."""
         profile = attrs.evolve(self.editor.profile, facts=self.editor.facts())

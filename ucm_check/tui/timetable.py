@@ -346,8 +346,8 @@ class TimetableScreen(Screen):
             detail.update("没有整改事项：本次自评没有扣分项。按 n 可手工新增。" if self.plan and not self.plan.items else "")
             return
         lines = [f"[{item.id}] {item.problem}"]
-        if item.clause:
-            lines.append(f"条款：{item.clause}  可挽回 {item.points.normalize():f} 分")
+        if item.clause:  # a duty without points (Henan 2021) has nothing to win back: no "可挽回 0 分"
+            lines.append(f"条款：{item.clause}" + (f"  可挽回 {item.points.normalize():f} 分" if item.points > 0 else ""))
         lines.append(f"整改措施：{item.measures or '（未填写）'}")
         lines.append(f"牵头单位：{item.lead_unit or '（未指定）'}  责任单位：{'、'.join(item.responsible_units) or '（未指定）'}"
                      f"  配合单位：{'、'.join(item.cooperating_units) or '无'}  责任人：{item.person or '（未指定）'}")

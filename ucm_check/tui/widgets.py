@@ -174,12 +174,16 @@ class FactField(Vertical):
         self.query_one(".input").focus()
 
 
-def status_text(finding: Finding | None, tr, *, bonus: bool = False, area_error: str = "") -> tuple[str, str]:
-    """(text, css class) saying what a rule currently costs or awards."""
+def status_text(finding: Finding | None, tr, *, bonus: bool = False, area_error: str = "",
+                scored: bool = True, as_of: dt.date | None = None) -> tuple[str, str]:
+    """(text, css class) saying what a rule currently costs or awards; for a standard without
+    points (``scored`` False), its status in words and dates as of ``as_of``, never points."""
     if finding is None:
         return tr("st_error", error=area_error), "-error"
     points = fmt(finding.points)
     status = finding.status
+    if not scored:
+        return duty_status_text(finding, tr, as_of or dt.date.today())
     if status == DEDUCTED:
         return tr("st_deducted", points=points), "-deducted"
     if status == COMPLIANT:
@@ -199,12 +203,35 @@ def status_text(finding: Finding | None, tr, *, bonus: bool = False, area_error:
     return status, "-error"
 
 
+def duty_status_text(finding: Finding, tr, as_of: dt.date) -> tuple[str, str]:
+    """A dated duty's status in words and dates: 逾期 N 天, 将到期, 未到期, 未落实, 已落实."""
+    status, due = finding.status, finding.due
+    days = None if due is None else (due - as_of).days
+    if status == COMPLIANT:
+        return tr("st_met"), "-ok"  # a late completion says so in the note below
+    if status == UNANSWERED:
+        return tr("st_unanswered_duty"), "-unanswered"
+    if status == NOT_APPLICABLE:
+        return tr("st_na", reason=finding.note), "-na"
+    if status == OVERDUE and days is not None:
+        return tr("st_overdue_days", days=-days, due=due.isoformat()), "-deducted"
+    if status == DUE_SOON and days is not None:
+        return tr("st_due_soon_days", days=days, due=due.isoformat()), "-unanswered"
+    if status == PENDING and days is not None:
+        return tr("st_pending_days", days=days, due=due.isoformat()), "-neutral"
+    if status == NOT_MET:
+        return tr("st_not_met_ongoing" if due is None else "st_not_met"), "-deducted"
+    return status_text(finding, tr)
+
+
 class RuleCard(Vertical):
     """A rule as a question: code, title, clause and the standard's text, its status, and its inputs."""
 
-    def __init__(self, area: str, rule: Rule, fields: list[FactField], shared: list[Fact], tr, *, bonus: bool = False) -> None:
+    def __init__(self, area: str, rule: Rule, fields: list[FactField], shared: list[Fact], tr, *, bonus: bool = False,
+                 scored: bool = True, as_of: dt.date | None = None) -> None:
         super().__init__(classes="rule", id=f"rule-{rule.code}")
         self.area, self.rule, self.fields, self.shared, self.tr, self.bonus = area, rule, fields, shared, tr, bonus
+        self.scored, self.as_of = scored, as_of
         self._shown: tuple[str, str, str] | None = None
 
     def compose(self) -> ComposeResult:
@@ -220,7 +247,8 @@ class RuleCard(Vertical):
             yield Static(self.tr("shared_fact", label=fact.label), classes="shared")
 
     def show(self, finding: Finding | None, area_error: str = "") -> None:
-        text, kind = status_text(finding, self.tr, bonus=self.bonus, area_error=area_error)
+        text, kind = status_text(finding, self.tr, bonus=self.bonus, area_error=area_error,
+                                 scored=self.scored, as_of=self.as_of)
         note = finding.note if finding is not None and finding.status != NOT_APPLICABLE else ""
         if (text, kind, note) == self._shown:
             return  # an unchanged card costs no restyle or relayout: keeps re-scoring within a frame

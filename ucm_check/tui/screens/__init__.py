@@ -29,17 +29,32 @@ def update(static, text: str) -> None:
         static.update(text)
 
 
+def headline(app) -> str:
+    """The total as far as it is known: a final total, a provisional one with the answered count and
+    the range it can still take, or, for a standard without points, the duties' statuses."""
+    from ucm_check.headline import completeness, duty_counts
+    from ucm_check.numbers import fmt
+
+    result, tr = app.session.result, app.tr
+    c = completeness(result)
+    if not result.standard.scored:
+        n = duty_counts(result.findings)
+        return tr("duty_short", answered=c.answered, applicable=c.applicable, **n)
+    if c.complete:
+        return tr("headline_final", total=fmt(c.total))
+    return tr("headline_open", total=fmt(c.total), answered=c.answered, applicable=c.applicable,
+              low=fmt(c.lowest), high=fmt(c.highest))
+
+
 def topbar(app) -> str:
-    """The first line of every profile screen: unit, file, total, and whether edits are unsaved."""
+    """The first line of every profile screen: the headline first (a narrow terminal cuts the unit
+    name, never the total's range), then the file, whether edits are unsaved, and the unit."""
     session, tr = app.session, app.tr
     if session is None:
         return tr("app_title")
-    from ucm_check.numbers import fmt
-
-    result = session.result
     dirty = "" if not session.editor.dirty else tr("recovered_mark" if session.recovered else "unsaved_mark")
     name = session.editor.profile.unit.get("name", "")
-    return f"{name}  {session.editor.path.name}{dirty}  {tr('total_short', total=fmt(result.total))}"
+    return f"{headline(app)}  {session.editor.path.name}{dirty}  {name}"
 
 
 #: Bar glyphs: both East-Asian-neutral and in every console font (CP437), so a bar takes exactly

@@ -8,6 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from ucm_check.headline import duty_counts
+from ucm_check.model import COMPLIANT, NOT_APPLICABLE, UNANSWERED
 from ucm_check.numbers import fmt
 from ucm_check.tui.screens import topbar, translate_bindings, update
 from ucm_check.tui.widgets import FactField, RuleCard
@@ -49,7 +51,8 @@ class AreaScreen(Screen):
                     shown.add(fact.key)
                     value = app.session.editor.value(area.id, fact.key)
                     fields.append(FactField(area.id, fact, value, app.tr, app.tr.lang))
-                yield RuleCard(area.id, rule, fields, shared, app.tr, bonus=area.bonus)
+                yield RuleCard(area.id, rule, fields, shared, app.tr, bonus=area.bonus,
+                               scored=app.session.standard.scored, as_of=app.session.today)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -59,26 +62,42 @@ class AreaScreen(Screen):
         if self.focus_rule:
             self.call_after_refresh(self.query_one("#rules").scroll_to_widget, card, top=True, animate=False)
 
-    def reload(self) -> None:
-        """Rebuild the questions from the profile (after a merge brought in other answers)."""
+    def reload(self, focus: str | None = None) -> None:
+        """Rebuild the questions from the profile (after a merge brought in other answers), then
+        put the cursor back on fact ``focus`` (a key of this area) when given."""
 
         async def rebuild() -> None:
             await self.recompose()
             self.refresh_scores()
+            if focus is not None:
+                self.query_one(f"#fact-{self.area_id}-{focus}", FactField).focus_input()
 
         self.call_later(rebuild)
 
     def on_screen_resume(self) -> None:
         self.refresh_scores()
 
+    def head_line(self) -> str:
+        """The area's own result: points (with how many rules are unanswered), or for a standard
+        without points, its duties by status. The total and its range are on the top bar."""
+        app, area = self.app, self.area
+        result = app.session.area_result(area.id)
+        title = area.title_en if app.tr.lang == "en" else area.title
+        if not app.session.standard.scored:
+            n = duty_counts(result.findings)
+            applicable = len(result.findings) - n[NOT_APPLICABLE]
+            if not applicable:
+                return app.tr("duty_area_na", number=area.number, title=title)
+            return app.tr("duty_area_line", number=area.number, title=title, met=n[COMPLIANT], total=applicable, **n)
+        key = "bonus_area_line" if area.bonus else "area_line"
+        line = app.tr(key, number=area.number, title=title, score=fmt(result.score), max=fmt(area.max))
+        open_ = result.count(UNANSWERED)
+        return line + (app.tr("area_open", count=open_) if open_ else "")
+
     def refresh_scores(self) -> None:
         app, area = self.app, self.area
         result = app.session.area_result(area.id)
-        total = fmt(app.session.result.total)
-        title = area.title_en if app.tr.lang == "en" else area.title
-        key = "bonus_area_line" if area.bonus else "area_line"
-        update(self.query_one("#area-head", Static),
-               app.tr(key, number=area.number, title=title, score=fmt(result.score), max=fmt(area.max), total=total))
+        update(self.query_one("#area-head", Static), self.head_line())
         update(self.query_one("#topbar", Static), topbar(app))
         findings = {f.rule.code: f for f in result.findings}
         for card in self.query(RuleCard):
@@ -87,6 +106,43 @@ class AreaScreen(Screen):
     def on_fact_field_answered(self, event: FactField.Answered) -> None:
         event.stop()
         self.app.answer(event.area, event.key, event.value)
+        if event.value is False:
+            self.ask_done_or_not(event.key)
+
+    def done_date_of(self, key: str):
+        """The completion-date fact paired with yes/no fact ``key`` in a dated duty, when it is filled in."""
+        for rule in self.area.rules:
+            done_on = getattr(rule.shape, "done_on", None)
+            condition = getattr(rule.shape, "condition", None)
+            if done_on is None or key not in {f.key for f in getattr(condition, "facts", ())}:
+                continue
+            if self.app.session.editor.value(self.area_id, done_on.key) is not None:
+                return done_on
+        return None
+
+    def ask_done_or_not(self, key: str) -> None:
+        """否 while a completion date is filled in contradicts itself: ask which of the two is right."""
+        from ucm_check.editing import CLEARED
+        from ucm_check.tui.screens.dialogs import Confirm
+
+        done_on = self.done_date_of(key)
+        if done_on is None:
+            return
+        tr, day = self.app.tr, self.app.session.editor.value(self.area_id, done_on.key)
+        label = done_on.label_en if tr.lang == "en" and done_on.label_en else done_on.label
+
+        def chosen(answer: str | None) -> None:
+            if answer == "not_done":
+                self.app.answer(self.area_id, done_on.key, CLEARED)
+            elif answer == "done":
+                self.app.answer(self.area_id, key, True)
+            else:
+                return
+            self.reload(focus=key)
+
+        self.app.push_screen(Confirm(tr("no_but_dated", label=label, day=day.isoformat()), [
+            ("not_done", tr("not_done_clear"), "warning"), ("done", tr("done_keep_yes"), "primary"),
+            ("cancel", tr("keep_both"), "default")]), chosen)
 
     def action_back(self) -> None:
         self.app.pop_screen()

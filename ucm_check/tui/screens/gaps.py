@@ -7,12 +7,32 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from ucm_check.headline import duty_counts
 from ucm_check.numbers import ZERO, fmt
+from ucm_check.textwidth import width
 from ucm_check.tui.screens import topbar, translate_bindings
 
 ORDERS = ("recoverable", "area", "clause")
 #: Clicking a column header sorts by the order it stands for.
-COLUMN_ORDER = {"points": "recoverable", "area": "area", "rule": "clause", "clause": "clause"}
+COLUMN_ORDER = {"points": "recoverable", "area": "area", "rule": "clause"}
+
+
+def fill(table: DataTable, columns: list[tuple[str, str]], rows: list[tuple[str, list[str]]], room: int,
+         *, wrap: bool = False) -> None:
+    """Refill ``table`` keeping its cursor. Every column but the last is as wide as its widest cell;
+    the last takes the width left (at least 12 cells), and with ``wrap`` its text wraps onto more
+    lines instead of running off the screen (the 现状 column at 80x24)."""
+    row = table.cursor_row
+    widths = [max([width(label)] + [width(str(cells[c])) for _, cells in rows]) for c, (_, label) in enumerate(columns)]
+    pad = 2 * table.cell_padding
+    widths[-1] = max(12, min(widths[-1], room - sum(w + pad for w in widths[:-1]) - pad - 2))
+    table.clear(columns=True)
+    for (key, label), cells in zip(columns, widths):
+        table.add_column(label, key=key, width=cells)
+    for key, cells in rows:
+        table.add_row(*cells, key=key, height=None if wrap else 1)
+    if table.row_count:
+        table.move_cursor(row=min(row, table.row_count - 1))
 
 
 class GapsScreen(Screen):
@@ -25,20 +45,17 @@ class GapsScreen(Screen):
         self.order = order
         translate_bindings(self, self.app.tr)
 
+    @property
+    def scored(self) -> bool:
+        return self.app.session.standard.scored
+
     def compose(self) -> ComposeResult:
-        tr = self.app.tr
         yield Static("", id="topbar")
         yield Static("", id="gaps-title", classes="section")
-        gaps = DataTable(id="gaps", cursor_type="row", zebra_stripes=True)
-        for key in ("points", "area", "rule", "clause", "observed"):
-            gaps.add_column(tr(f"col_{key}"), key=key)
-        yield gaps
+        yield DataTable(id="gaps", cursor_type="row", zebra_stripes=True)
         yield Static("", id="detail")
         yield Static("", id="unanswered-title", classes="section")
-        open_ = DataTable(id="unanswered", cursor_type="row", zebra_stripes=True)
-        for key in ("max", "area", "rule", "clause"):
-            open_.add_column(tr(f"col_{key}"), key=key)
-        yield open_
+        yield DataTable(id="unanswered", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -48,31 +65,54 @@ class GapsScreen(Screen):
     def on_screen_resume(self) -> None:
         self.refresh_scores()
 
+    def on_resize(self) -> None:
+        self.refresh_scores()
+
+    def titles(self, gaps) -> tuple[str, str]:
+        """The two section titles: gaps (with points recoverable, or by duty status) and unanswered."""
+        tr, result = self.app.tr, self.app.session.result
+        if not self.app.session.standard.scored:
+            counts = duty_counts(gaps)
+            return (tr("duty_gaps_title", count=len(gaps), **counts) if gaps else tr("no_duty_gaps"),
+                    tr("duty_unanswered_title", count=len(result.unanswered)))
+        recoverable = sum((g.recoverable for g in gaps), ZERO)
+        return (tr("gaps_title", count=len(gaps), order=tr(f"order_{self.order}"), points=fmt(recoverable))
+                if gaps else tr("no_gaps"),
+                tr("unanswered_title", count=len(result.unanswered), points=fmt(result.max_further_deduction)))
+
+    def gap_rows(self, gaps) -> tuple[list[str], list[tuple[str, list[str]]]]:
+        """Column keys and ``(rule code, cells)`` rows of the gap table; the last column (现状) wraps."""
+        session, tr = self.app.session, self.app.tr
+        numbers = {a.area.id: a.area.number for a in session.result.areas}
+        if session.standard.scored:
+            return ["points", "area", "rule", "observed"], [
+                (g.rule.code, [fmt(g.recoverable), numbers[g.area], f"{g.rule.code} {g.rule.title}", g.observed])
+                for g in gaps]
+        return ["state", "area", "rule", "due", "observed"], [
+            (g.rule.code, [tr(f"short_{g.status}", days=abs((g.due - session.today).days) if g.due else 0),
+                           numbers[g.area], f"{g.rule.code} {g.rule.title}",
+                           g.due.isoformat() if g.due else tr("ongoing"), g.observed]) for g in gaps]
+
     def refresh_scores(self) -> None:
         session, tr = self.app.session, self.app.tr
         result = session.result
         gaps = result.gaps(self.order)
         self.query_one("#topbar", Static).update(topbar(self.app))
-        recoverable = sum((g.recoverable for g in gaps), ZERO)
-        self.query_one("#gaps-title", Static).update(
-            tr("gaps_title", count=len(gaps), order=tr(f"order_{self.order}"), points=fmt(recoverable))
-            if gaps else tr("no_gaps"))
+        gaps_title, open_title = self.titles(gaps)
+        self.query_one("#gaps-title", Static).update(gaps_title)
+        keys, rows = self.gap_rows(gaps)
+        fill(self.query_one("#gaps", DataTable), [(k, tr(f"col_{k}")) for k in keys], rows,
+             self.size.width or self.app.size.width, wrap=True)
         numbers = {a.area.id: a.area.number for a in result.areas}
-        table = self.query_one("#gaps", DataTable)
-        table.clear()
-        for g in gaps:
-            table.add_row(fmt(g.recoverable), numbers[g.area], f"{g.rule.code} {g.rule.title}",
-                          g.rule.clause.path, g.observed, key=g.rule.code)
-        unanswered = self.query_one("#unanswered", DataTable)
-        unanswered.clear()
-        for f in result.unanswered:
-            unanswered.add_row(fmt(f.rule.max_points), numbers[f.area], f"{f.rule.code} {f.rule.title}",
-                               f.rule.clause.path, key=f.rule.code)
-        self.query_one("#unanswered-title", Static).update(
-            tr("unanswered_title", count=len(result.unanswered), points=fmt(result.max_further_deduction)))
+        keys = ["max", "area", "rule", "clause"] if session.standard.scored else ["area", "rule", "clause"]
+        rows = [(f.rule.code, ([fmt(f.rule.max_points)] if session.standard.scored else [])
+                 + [numbers[f.area], f"{f.rule.code} {f.rule.title}", f.rule.clause.path]) for f in result.unanswered]
+        fill(self.query_one("#unanswered", DataTable), [(k, tr(f"col_{k}")) for k in keys], rows,
+             self.size.width or self.app.size.width)
+        self.query_one("#unanswered-title", Static).update(open_title)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """Under the table: the highlighted rule's observed facts, any reading note, and its remedy."""
+        """Under the table: the highlighted rule's observed facts, any reading note, its clause and remedy."""
         finding = self.app.session.finding(event.row_key.value) if event.row_key.value else None
         if finding is None:
             return
@@ -80,6 +120,7 @@ class GapsScreen(Screen):
         lines = [f"{tr('col_observed')}：{finding.observed}"]
         if finding.note:
             lines.append(finding.note)
+        lines.append(f"{tr('col_clause')}：{finding.rule.clause}")
         lines.append(f"{tr('remedy')}：{finding.rule.remedy}")
         self.query_one("#detail", Static).update("\n".join(lines))
 

@@ -10,7 +10,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from ucm_check.model import NOT_APPLICABLE, UNANSWERED
+from ucm_check.headline import completeness, duty_counts
+from ucm_check.model import COMPLIANT, NOT_APPLICABLE, OVERDUE, UNANSWERED
 from ucm_check.numbers import fmt
 from ucm_check.tui.screens import FILLED, bar, topbar, translate_bindings
 
@@ -30,11 +31,10 @@ class OverviewScreen(Screen):
         yield Static("", id="summary")
         yield Static("", id="submission")
         table = DataTable(id="areas", cursor_type="row", zebra_stripes=True)
-        table.add_column(tr("col_area"), key="area")
-        table.add_column(tr("col_score"), key="score")
-        table.add_column(tr("col_bar"), key="bar")
-        table.add_column(tr("col_unanswered"), key="unanswered")
-        table.add_column(tr("col_na"), key="na")
+        scored = self.app.session.standard.scored
+        columns = ("area", "score", "bar", "unanswered", "na") if scored else ("area", "met", "bar", "overdue", "unanswered", "na")
+        for key in columns:
+            table.add_column(tr(f"col_{key}"), key=key)
         yield table
         yield Footer(compact=True)
 
@@ -44,19 +44,33 @@ class OverviewScreen(Screen):
     def on_screen_resume(self) -> None:
         self.refresh_scores()
 
+    def summary_lines(self) -> list[str]:
+        """The headline in full: final total, or provisional total with the answered count and the
+        range still possible as prominently; for a standard without points, the duties' statuses."""
+        session, tr = self.app.session, self.app.tr
+        result = session.result
+        c = completeness(result)
+        na = session.count(NOT_APPLICABLE)
+        if not result.standard.scored:
+            lines = [tr("duty_line", **duty_counts(result.findings)),
+                     tr("complete_line", answered=c.answered, total=c.applicable, unanswered=c.unanswered, na=na)]
+            return lines + ([tr("duty_open", unanswered=c.unanswered)] if c.unanswered else [])
+        if c.complete:
+            return [tr("total_line", total=fmt(result.total), deducted=fmt(result.deducted), bonus=fmt(result.bonus)),
+                    tr("complete_line", answered=c.answered, total=c.applicable, unanswered=0, na=na)]
+        return [
+            tr("open_line", total=fmt(c.total), answered=c.answered, applicable=c.applicable,
+               low=fmt(c.lowest), high=fmt(c.highest)),
+            tr("open_detail", deducted=fmt(result.deducted), bonus=fmt(result.bonus), unanswered=c.unanswered, na=na),
+            tr("range_line", low=fmt(c.lowest), high=fmt(c.highest)),
+        ]
+
     def refresh_scores(self) -> None:
         session, tr = self.app.session, self.app.tr
         result = session.result
-        answered, total = session.completeness()
         self.query_one("#topbar", Static).update(topbar(self.app))
-        lines = [
-            tr("total_line", total=fmt(result.total), deducted=fmt(result.deducted), bonus=fmt(result.bonus)),
-            tr("complete_line", answered=answered, total=total, unanswered=session.count(UNANSWERED),
-               na=session.count(NOT_APPLICABLE)),
-        ]
-        if result.unanswered:
-            lines.append(tr("lowest_line", lowest=fmt(result.lowest_total)))
-        self.query_one("#summary", Static).update("\n".join(lines))
+        lines = self.summary_lines()
+        self.query_one("#summary", Static).update(Text.assemble((lines[0], "bold"), "\n" + "\n".join(lines[1:])))
         self.show_submission(result)
         table = self.query_one("#areas", DataTable)
         row = table.cursor_row
@@ -65,10 +79,11 @@ class OverviewScreen(Screen):
         for ar in result.areas:
             area = ar.area
             title = area.title_en if en else area.title
-            if area.max == 0:  # duties with dates, not points (Henan 2021): show how many are met
+            if not result.standard.scored:  # duties with dates, not points (Henan 2021): how many are met
                 applicable = [f for f in ar.findings if f.status != NOT_APPLICABLE]
-                met = sum(1 for f in applicable if not f.is_gap and f.status != UNANSWERED)
-                shown, filled = tr("met_count", met=met, total=len(applicable)), bar(Decimal(met), Decimal(len(applicable)), 16)
+                met = ar.count(COMPLIANT)
+                shown = tr("met_count", met=met, total=len(applicable)) if applicable else tr("all_na")
+                filled = bar(Decimal(met), Decimal(len(applicable)), 16)
             else:
                 score = f"{fmt(ar.score)}/{fmt(area.max)}"
                 shown, filled = ("+" + score if area.bonus else score), bar(ar.score, area.max, 16)
@@ -76,8 +91,10 @@ class OverviewScreen(Screen):
                 shown = "!"
             cells = filled.count(FILLED)
             drawn = Text.assemble((filled[:cells], "green"), (filled[cells:], "dim"))
-            table.add_row(f"{area.number} {title}", shown, drawn,
-                          str(ar.count(UNANSWERED)), str(ar.count(NOT_APPLICABLE)), key=area.id)
+            counts = [str(ar.count(UNANSWERED)), str(ar.count(NOT_APPLICABLE))]
+            if not result.standard.scored:
+                counts.insert(0, str(ar.count(OVERDUE)))
+            table.add_row(f"{area.number} {title}", shown, drawn, *counts, key=area.id)
         table.move_cursor(row=min(row, table.row_count - 1))
 
     def show_submission(self, result) -> None:

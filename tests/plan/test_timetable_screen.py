@@ -7,11 +7,12 @@ import datetime as dt
 
 import pytest
 from textual.app import App
-from textual.widgets import DataTable, Select, Static, TextArea
+from textual.widgets import DataTable, Select, Static
 
 from tests.plan.conftest import AS_OF
 from ucm_check.checking import check_file
 from ucm_check.plan import load_plan, plan_path_for, save_plan
+from ucm_check.tui.plan_editor import MilestoneRow
 from ucm_check.tui.timetable import ItemEditor, TimetableScreen
 
 LATE_DAY = dt.date(2026, 12, 25)
@@ -141,14 +142,30 @@ def test_moving_a_deadline_needs_a_reason_and_is_recorded(host, planned):
     assert (change.date, change.old, change.new, change.reason) == (LATE_DAY, dt.date(2026, 12, 9), dt.date(2027, 1, 31), "上级交办事项延期")
 
 
-def test_status_and_milestones_are_edited_and_a_bad_milestone_line_is_explained(host, planned):
+async def _add_milestone(pilot, date: str, text: str, done: bool) -> None:
+    """Press 添加阶段节点 and fill the new row: date, what, done."""
+    from textual.widgets import Checkbox, Input
+
+    editor = pilot.app.screen
+    editor.query_one("#add-milestone").press()
+    await pilot.pause()
+    row = list(editor.query(MilestoneRow))[-1]
+    row.query_one(".m-date", Input).value = date
+    row.query_one(".m-text", Input).value = text
+    row.query_one(".m-done", Checkbox).value = done
+
+
+def test_status_and_milestones_are_edited_in_a_small_form_and_a_bad_date_is_explained(host, planned):
     async def scenario(app, pilot):
         await pilot.press("e")
         editor = app.screen
-        editor.query_one("#milestones", TextArea).text = "[x] 2026-12-05 补报季度报表\n下周 建立台账"
+        await _add_milestone(pilot, "2026-12-05", "补报季度报表", True)
+        await _add_milestone(pilot, "下周", "建立台账", False)
         await pilot.press("ctrl+s")
-        assert "阶段节点第 2 行" in str(editor.query_one("#editor-errors", Static).render())
-        editor.query_one("#milestones", TextArea).text = "[x] 2026-12-05 补报季度报表\n[ ] 2026-12-31 建立交办事项台账"
+        assert "第 2 个阶段节点的日期应写作 2026-12-10，实际为「下周」" in str(editor.query_one("#editor-errors", Static).render())
+        row = list(editor.query(MilestoneRow))[-1]
+        row.query_one(".m-date").value = "2026年12月31日"
+        row.query_one(".m-text").value = "建立交办事项台账"
         editor.query_one("#status", Select).value = "已完成"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -159,18 +176,56 @@ def test_status_and_milestones_are_edited_and_a_bad_milestone_line_is_explained(
     assert [(m.date.day, m.text, m.done) for m in item.milestones] == [(5, "补报季度报表", True), (31, "建立交办事项台账", False)]
 
 
-def test_cancelling_the_dialog_saves_nothing(host, planned):
+def test_a_milestone_removed_in_the_form_is_gone_from_the_plan(host, planned):
+    async def scenario(app, pilot):
+        await pilot.press("e")
+        await _add_milestone(pilot, "2026-12-05", "补报", False)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("e")
+        editor = app.screen
+        (row,) = editor.query(MilestoneRow)
+        row.query_one(".m-remove").press()
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    play(host, planned, scenario)
+    assert load_plan(plan_path_for(planned)).item("HN-11-1").milestones == ()
+
+
+def test_escape_with_typed_changes_asks_and_discarding_saves_nothing(host, planned):
+    from ucm_check.tui.screens.dialogs import Confirm
+
     path = plan_path_for(planned)
     before = path.read_bytes()
 
     async def scenario(app, pilot):
         await pilot.press("e")
+        await pilot.pause()
         await _type(pilot, "#person", "王五")
         await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("escape")  # 继续编辑: the typed name is still there
+        await pilot.pause()
+        assert isinstance(app.screen, ItemEditor) and app.screen.query_one("#person").value == "王五"
+        await pilot.press("escape")
+        await pilot.pause()
+        app.screen.query_one("#discard").press()
         await pilot.pause()
         assert isinstance(app.screen, TimetableScreen)
     play(host, planned, scenario)
     assert path.read_bytes() == before
+
+
+def test_escape_without_changes_closes_at_once(host, planned):
+    async def scenario(app, pilot):
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TimetableScreen)
+    play(host, planned, scenario)
 
 
 def test_a_hand_edit_made_while_the_screen_is_open_survives_a_save(host, planned):
@@ -246,7 +301,7 @@ def test_on_an_80_column_terminal_counts_and_status_stay_on_screen(host, planned
             screen = app.screen
             assert summary(screen).startswith("整改完成率 0%（0/17）  逾期 8 项  可销号 0 项")
             table = screen.query_one("#tt-table", DataTable)
-            upto_state = [c for c in table.ordered_columns][:6]
+            upto_state = [c for c in table.ordered_columns][:5]  # 牵头单位 moves to the detail below
             assert sum(c.get_render_width(table) for c in upto_state) <= 80 - 2
-            assert rows(screen)[0][5] == "未开始，逾期 16 天"
+            assert rows(screen)[0][4] == "未开始，逾期 16 天" and rows(screen)[0][2] == "及时完成交办工作"
     asyncio.run(main())

@@ -99,3 +99,15 @@ def bar(item: Item, span: list[Month], as_of: dt.date) -> str:
         else:
             cells.append(EMPTY if m < start else (FINISHED if item.finished else ONGOING_CELL))
     return "".join(cells)
+
+
+def year_line(span: list[tuple[int, int]]) -> str:
+    """Years above the month columns (three cells a month): at the first month and each January.
+    A label that would run into the next one is cut to its last two digits, so a timetable that
+    starts in December still says which year that December is (``26 2027`` over ``12 01``)."""
+    marks = [(3 * k, str(year)) for k, (year, month) in enumerate(span) if k == 0 or month == 1]
+    line = ""
+    for n, (at, label) in enumerate(marks):
+        room = (marks[n + 1][0] if n + 1 < len(marks) else 10**6) - at - 1
+        line = line.ljust(at) + (label if len(label) <= room else label[-2:])
+    return line

@@ -15,8 +15,9 @@ from rich.text import Text
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import CommandList, CommandPalette
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hits
 from textual.screen import Screen
+from textual.system_commands import SystemCommandsProvider
 from textual.timer import Timer
 from textual.widgets.option_list import Option
 
@@ -50,11 +51,22 @@ class Palette(CommandPalette):
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show)
 
 
+class OrderedCommands(SystemCommandsProvider):
+    """The app's commands, listed before any search in the order the app gives them (areas in the
+    standard's order 一 … 十二, 加分), not sorted by their text as Textual's provider does."""
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback, discover in self.app.get_system_commands(self.screen):
+            if discover:
+                yield DiscoveryHit(title, callback, help=help_text)
+
+
 class UcmApp(App):
     """``ucm-check tui``: start screen, overview, area walkthrough, gaps, saving."""
 
     CSS_PATH = "ucm.tcss"
     TITLE = "ucm-check"
+    COMMANDS = {OrderedCommands}
     BINDINGS = [
         Binding("ctrl+s", "save", "save", priority=True, id="save"),
         Binding("g", "gaps", "gaps", id="gaps"),
@@ -168,13 +180,24 @@ class UcmApp(App):
     # navigation ---------------------------------------------------------------------------------
 
     def _show(self, screen: Screen) -> None:
-        """Show ``screen`` above the overview (replacing any other screen there)."""
+        """Show ``screen`` above the overview, replacing any other screen there; a question opened
+        from the gap list goes above the gap list, so escape returns to it."""
+        from ucm_check.tui.screens.area import AreaScreen
+        from ucm_check.tui.screens.gaps import GapsScreen
         from ucm_check.tui.screens.overview import OverviewScreen
 
-        if isinstance(self.screen, OverviewScreen):
+        if isinstance(self.screen, OverviewScreen) or (isinstance(self.screen, GapsScreen) and isinstance(screen, AreaScreen)):
             self.push_screen(screen)
         else:
             self.switch_screen(screen)
+
+    def _back_to(self, kind: type) -> bool:
+        """Pop screens until one of ``kind`` is on top; False (nothing popped) when none is open."""
+        if not any(isinstance(s, kind) for s in self.screen_stack):
+            return False
+        while not isinstance(self.screen, kind):
+            self.pop_screen()
+        return True
 
     def open_area(self, area_id: str, rule: str | None = None) -> None:
         from ucm_check.tui.screens.area import AreaScreen
@@ -189,7 +212,7 @@ class UcmApp(App):
     def action_gaps(self, order: str = "recoverable") -> None:
         from ucm_check.tui.screens.gaps import GapsScreen
 
-        if isinstance(self.screen, GapsScreen):
+        if self.session is not None and self._back_to(GapsScreen):
             self.screen.set_order(order)
         elif self.session is not None:
             self._show(GapsScreen(order))
@@ -197,8 +220,8 @@ class UcmApp(App):
     def action_overview(self) -> None:
         from ucm_check.tui.screens.overview import OverviewScreen
 
-        if self.session is not None and not isinstance(self.screen, OverviewScreen):
-            self.pop_screen()
+        if self.session is not None:
+            self._back_to(OverviewScreen)
 
     def action_timetable(self) -> None:
         if self.session is None:
@@ -216,11 +239,36 @@ class UcmApp(App):
             self.notify(self.tr("timetable_failed", error=reason), severity="error", timeout=10)
             return
         try:
-            screen = TimetableScreen(self.session.editor.path, self.session.result, self.as_of)
+            screen = TimetableScreen(self.session.editor.path, self.saved_result(), self.as_of)
         except Exception as exc:  # another feature's screen: keep the self-check running
             self.notify(self.tr("timetable_failed", error=exc), severity="error")
             return
+        if self.session.editor.dirty:
+            self.notify(self.tr("timetable_uses_saved", count=len(self.session.editor.edits)), timeout=8)
         self._show(screen)
+
+    def saved_result(self):
+        """The result of the profile as saved on disk: the plan's gaps (``gap_closed``) are never
+        worked out from edits that were not saved."""
+        session = self.session
+        if not session.editor.dirty:
+            return session.result
+        from ucm_check.checking import check_file
+
+        checked = check_file(str(session.editor.path), self.host, as_of=session.today)
+        return checked.result if checked.result is not None else session.result
+
+    def action_export(self, kind_id: str = "") -> None:
+        """Export ``kind_id`` (an id of :data:`ucm_check.exports.EXPORTS`), or choose one first."""
+        from ucm_check.tui.screens.export import ExportChooser, start_export
+
+        if self.session is None:
+            return
+        if kind_id:
+            start_export(self, kind_id)
+        else:
+            self.push_screen(ExportChooser(self.session.editor.path, self.tr),
+                             lambda chosen: chosen and start_export(self, chosen))
 
     def action_help(self) -> None:
         from ucm_check.tui.screens.dialogs import Help
@@ -236,7 +284,7 @@ class UcmApp(App):
         self.notify(self.tr("quit_hint"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("save", "gaps", "timetable", "overview") and self.session is None:
+        if action in ("save", "gaps", "timetable", "overview", "export") and self.session is None:
             return None
         return True
 
@@ -319,10 +367,18 @@ class UcmApp(App):
                                     lambda order=order: self.action_gaps(order))
             yield SystemCommand(tr("overview"), tr("cmd_overview"), self.action_overview)
             yield SystemCommand(tr("timetable"), tr("cmd_timetable"), self.action_timetable)
-            en = tr.lang == "en"
+            yield SystemCommand(tr("export_all"), tr("cmd_export"), self.action_export)
+            from ucm_check.exports import EXPORTS
+            from ucm_check.tui.screens.export import kind_label
+
+            for kind in EXPORTS:
+                yield SystemCommand(tr("export_cmd", label=kind_label(kind, tr)),
+                                    tr("export_cmd_help", file=kind.target(self.session.editor.path).name),
+                                    lambda k=kind.id: self.action_export(k))
+            from ucm_check.tui.screens import area_name
+
             for area in self.session.standard.areas:
-                title = area.title_en if en else area.title
-                yield SystemCommand(tr("goto_area", number=area.number, title=title), tr("cmd_area"),
+                yield SystemCommand(tr("goto_area", name=area_name(area, tr.lang, ". " if tr.lang == "en" else "、")), tr("cmd_area"),
                                     lambda a=area.id: self.open_area(a))
                 for rule in area.rules:
                     yield SystemCommand(tr("goto_rule", code=rule.code, title=rule.title), tr("cmd_rule"),

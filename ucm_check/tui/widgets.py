@@ -100,7 +100,8 @@ class FactField(Vertical):
     def label(self) -> str:
         fact = self.fact
         label = fact.label_en if self.lang == "en" and fact.label_en else fact.label
-        return f"{label}（{fact.unit}）" if fact.kind == "count" and fact.unit else label
+        # "项（次）数" already names its unit: no "项（次）数（项（次））"
+        return f"{label}（{fact.unit}）" if fact.kind == "count" and fact.unit and fact.unit not in label else label
 
     def compose(self) -> ComposeResult:
         fact, tr, value = self.fact, self.tr, self.value

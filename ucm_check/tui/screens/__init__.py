@@ -29,6 +29,13 @@ def update(static, text: str) -> None:
         static.update(text)
 
 
+def area_name(area, lang: str, sep: str = " ") -> str:
+    """``一 加强基层党建工作``; an area whose title already starts with its number (加分评价) is not
+    numbered again (no "加分、加分评价")."""
+    title = area.title_en if lang == "en" and area.title_en else area.title
+    return title if area.title.startswith(area.number) else f"{area.number}{sep}{title}"
+
+
 def headline(app) -> str:
     """The total as far as it is known: a final total, a provisional one with the answered count and
     the range it can still take, or, for a standard without points, the duties' statuses."""

@@ -11,7 +11,7 @@ from textual.widgets import Footer, Static
 from ucm_check.headline import duty_counts
 from ucm_check.model import COMPLIANT, NOT_APPLICABLE, UNANSWERED
 from ucm_check.numbers import fmt
-from ucm_check.tui.screens import topbar, translate_bindings, update
+from ucm_check.tui.screens import area_name, topbar, translate_bindings, update
 from ucm_check.tui.widgets import FactField, RuleCard
 
 
@@ -82,15 +82,15 @@ class AreaScreen(Screen):
         without points, its duties by status. The total and its range are on the top bar."""
         app, area = self.app, self.area
         result = app.session.area_result(area.id)
-        title = area.title_en if app.tr.lang == "en" else area.title
+        name = area_name(area, app.tr.lang, ". " if app.tr.lang == "en" else "、")
         if not app.session.standard.scored:
             n = duty_counts(result.findings)
             applicable = len(result.findings) - n[NOT_APPLICABLE]
             if not applicable:
-                return app.tr("duty_area_na", number=area.number, title=title)
-            return app.tr("duty_area_line", number=area.number, title=title, met=n[COMPLIANT], total=applicable, **n)
+                return app.tr("duty_area_na", name=name)
+            return app.tr("duty_area_line", name=name, met=n[COMPLIANT], total=applicable, **n)
         key = "bonus_area_line" if area.bonus else "area_line"
-        line = app.tr(key, number=area.number, title=title, score=fmt(result.score), max=fmt(area.max))
+        line = app.tr(key, name=name, score=fmt(result.score), max=fmt(area.max))
         open_ = result.count(UNANSWERED)
         return line + (app.tr("area_open", count=open_) if open_ else "")
 

@@ -13,13 +13,13 @@ from textual.widgets import DataTable, Footer, Static
 from ucm_check.headline import completeness, duty_counts
 from ucm_check.model import COMPLIANT, NOT_APPLICABLE, OVERDUE, UNANSWERED
 from ucm_check.numbers import fmt
-from ucm_check.tui.screens import FILLED, bar, topbar, translate_bindings
+from ucm_check.tui.screens import FILLED, area_name, bar, topbar, translate_bindings
 
 
 class OverviewScreen(Screen):
     """The main screen of an open profile; enter (or a click) opens the area under the cursor."""
 
-    BINDINGS = [Binding("enter", "open_area", "open_area")]
+    BINDINGS = [Binding("enter", "open_area", "open_area"), Binding("x", "app.export", "export")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -75,10 +75,8 @@ class OverviewScreen(Screen):
         table = self.query_one("#areas", DataTable)
         row = table.cursor_row
         table.clear()
-        en = self.app.tr.lang == "en"
         for ar in result.areas:
             area = ar.area
-            title = area.title_en if en else area.title
             if not result.standard.scored:  # duties with dates, not points (Henan 2021): how many are met
                 applicable = [f for f in ar.findings if f.status != NOT_APPLICABLE]
                 met = ar.count(COMPLIANT)
@@ -94,7 +92,7 @@ class OverviewScreen(Screen):
             counts = [str(ar.count(UNANSWERED)), str(ar.count(NOT_APPLICABLE))]
             if not result.standard.scored:
                 counts.insert(0, str(ar.count(OVERDUE)))
-            table.add_row(f"{area.number} {title}", shown, drawn, *counts, key=area.id)
+            table.add_row(area_name(area, tr.lang), shown, drawn, *counts, key=area.id)
         table.move_cursor(row=min(row, table.row_count - 1))
 
     def show_submission(self, result) -> None:

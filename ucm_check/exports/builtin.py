@@ -1,0 +1,91 @@
+"""The builtin export kinds: the check report (Markdown) and the 整改台账 (xlsx, csv, Markdown).
+
+Each renders with the function the CLI uses: the check report is what
+``ucm-check check PROFILE --format markdown --output FILE`` writes; the 整改台账 is what
+``ucm-check plan PROFILE --format F --output FILE`` writes, after the same reconciling of the plan
+with the saved profile (the ``*.plan.toml`` beside it is created or updated just as ``plan`` does).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from ucm_check.exports.kinds import ExportFailed, ExportKind
+
+if TYPE_CHECKING:
+    from ucm_check.exports.kinds import Source
+    from ucm_check.plan import Plan
+
+
+def check_markdown(source: Source) -> bytes:
+    """The check report as ``ucm-check check --format markdown`` writes it for one profile."""
+    from ucm_check.batch import outcomes
+    from ucm_check.report.markdown import Writer
+    from ucm_check.report.summary import Run
+
+    run = Run(source.as_of)
+    out = io.StringIO()
+    writer = Writer(out, run)
+    for o in outcomes([str(source.profile)], source.host, as_of=source.as_of, policy=None):
+        run.rows.append(o.row)
+        writer.add(o)
+    run.plugin_errors = list(source.host.errors)
+    writer.finish(run)
+    return out.getvalue().encode("utf-8")
+
+
+def current_plan(source: Source) -> Plan:
+    """The plan beside the profile, reconciled with its saved result and saved when that changed it
+    (as ``ucm-check plan`` does); a broken plan file raises ExportFailed and is left untouched."""
+    from ucm_check.inputs import os_message
+    from ucm_check.plan import InvalidPlan, deadline_chooser, load_plan, plan_path_for, reconcile, save_plan
+
+    path = plan_path_for(source.profile)
+    try:
+        old = load_plan(path) if path.exists() else None
+    except InvalidPlan as exc:
+        raise ExportFailed("\n".join(map(str, exc.errors)) + f"\n{path}: 整改台账有错误，未导出；修正后再导出。") from exc
+    result = source.result
+    plan, _ = reconcile(old, result, as_of=source.as_of, deadline_for=deadline_chooser(source.host, result.unit, source.as_of),
+                        profile=old.profile if old else source.profile.name)
+    if plan is not old:
+        try:
+            save_plan(plan, path)
+        except OSError as exc:
+            raise ExportFailed(f"{path}: 无法保存整改台账：{os_message(exc, '')}") from exc
+    return plan
+
+
+def plan_xlsx(source: Source) -> bytes:
+    """The 整改台账 workbook (问题清单, 责任清单, 时间表), as ``plan --format xlsx`` writes it."""
+    from ucm_check.plan.xlsx import render_xlsx
+
+    return render_xlsx(current_plan(source), source.as_of)
+
+
+def plan_csv(source: Source) -> bytes:
+    """The 整改台账 problem list as CSV with a BOM for Excel and WPS, as ``plan --format csv`` writes it."""
+    from ucm_check.plan.export import render_csv
+
+    return render_csv(current_plan(source), source.as_of).encode("utf-8-sig")
+
+
+def plan_markdown(source: Source) -> bytes:
+    """The 整改台账 in Markdown, as ``plan --format markdown`` writes it."""
+    from ucm_check.plan.export import render_markdown
+
+    return render_markdown(current_plan(source), source.as_of).encode("utf-8")
+
+
+#: The builtin kinds, in the order the chooser lists them.
+BUILTIN = (
+    ExportKind("check-markdown", "检查报告（Markdown）", "Check report (Markdown)", "-检查报告.md", check_markdown,
+               "md markdown report 报告"),
+    ExportKind("plan-xlsx", "整改台账（xlsx，Excel/WPS）", "Rectification plan (xlsx)", "-整改台账.xlsx", plan_xlsx,
+               "xlsx excel wps plan 台账"),
+    ExportKind("plan-csv", "整改台账（csv）", "Rectification plan (csv)", "-整改台账.csv", plan_csv,
+               "csv excel plan 台账"),
+    ExportKind("plan-markdown", "整改台账（Markdown）", "Rectification plan (Markdown)", "-整改台账.md", plan_markdown,
+               "md markdown plan 台账"),
+)

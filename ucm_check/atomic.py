@@ -130,6 +130,16 @@ class AtomicFile:
     def __init__(self, path: str | os.PathLike[str], mode: str = "w", encoding: str | None = "utf-8"):
         self.path = os.fspath(path)
         refuse_read_only(self.path)
+        self.tmp = ""
+        if os.path.exists(self.path) and not os.path.isfile(self.path):
+            # a device or pipe (``-o /dev/null``, a FIFO): write into it; replacing it would put a
+            # regular file where the device was, for every program on the machine
+            try:
+                kwargs: dict[str, Any] = {} if "b" in mode else {"encoding": encoding, "newline": ""}
+                self.stream: IO[Any] = open(self.path, mode, **kwargs)
+            except OSError as exc:
+                raise _save_error(exc, self.path) from None
+            return
         folder = os.path.dirname(os.path.abspath(self.path))
         try:
             sweep(self.path)
@@ -138,9 +148,15 @@ class AtomicFile:
         except OSError as exc:
             raise _save_error(exc, self.path) from None
         buffered = io.BufferedWriter(_Raw(fd))
-        self.stream: IO[Any] = buffered if "b" in mode else io.TextIOWrapper(buffered, encoding=encoding, newline="")
+        self.stream = buffered if "b" in mode else io.TextIOWrapper(buffered, encoding=encoding, newline="")
 
     def commit(self) -> None:
+        if not self.tmp:  # written straight into a device or pipe
+            try:
+                self.stream.close()
+            except OSError as exc:
+                raise _save_error(exc, self.path) from None
+            return
         try:
             self.stream.flush()
             os.fsync(self.stream.fileno())
@@ -163,6 +179,8 @@ class AtomicFile:
             self.stream.close()  # closes the descriptor even when the final flush fails
         except Exception:  # noqa: BLE001 - the disk that failed the save may fail this too
             pass
+        if not self.tmp:
+            return
         try:
             os.unlink(self.tmp)
         except OSError:

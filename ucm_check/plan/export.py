@@ -91,11 +91,7 @@ def render_text(plan: Plan, as_of: dt.date) -> str:
     idw = max(width(i.id) for i in plan.items) + 2
     stw = max(width(state_text(i, as_of)) for i in plan.items) + 2
     lead = idw + 12 + stw
-    years, heads = "", ""
-    for k, (year, month) in enumerate(span):
-        if month == 1 or (k == 0 and month <= 11):  # a December start leaves no room before January's
-            years = ljust(years, 3 * k) + str(year)
-        heads += f"{month:02d} "
+    years, heads = views.year_line(span), "".join(f"{month:02d} " for _, month in span)
     lines.append("时间表（按完成时限排序；= 计划  | 到期月  ! 逾期  # 已完成  - 长期）")
     lines.append(" " * lead + years.rstrip())
     lines.append(ljust("编号", idw) + ljust("完成时限", 12) + ljust("状态", stw) + heads.rstrip())

@@ -291,6 +291,10 @@ class UcmApp(App):
     # saving and quitting ------------------------------------------------------------------------
 
     def action_save(self, then_quit: bool = False) -> None:
+        own = getattr(self.screen, "action_save", None)
+        if own is not None:  # a dialog with its own save (the timetable's item editor): ctrl+s saves that
+            own()
+            return
         self.save(then_quit=then_quit)
 
     def save(self, onto: str = "opened", *, then_quit: bool = False) -> bool:
@@ -309,7 +313,9 @@ class UcmApp(App):
             editor.save(onto=onto)
         except FileChanged:
             def chosen(answer: str | None) -> None:
-                if answer in ("disk", "overwrite"):
+                if answer == "disk":
+                    self.merge(then_quit=then_quit)
+                elif answer == "overwrite":
                     self.save(answer, then_quit=then_quit)
 
             self.push_screen(Confirm(tr("changed_on_disk", path=editor.path), [
@@ -322,7 +328,7 @@ class UcmApp(App):
             return False
         self.session.recovered = False
         self.session.rescore()
-        if onto == "disk":  # the merged file may hold someone else's answers: show them
+        if onto in ("disk", "overwrite"):  # the file may now hold someone else's answers: show them
             reload = getattr(self.screen, "reload", None)
             if reload is not None:
                 reload()
@@ -331,6 +337,40 @@ class UcmApp(App):
         if then_quit:
             self.exit(0)
         return True
+
+    def merge(self, *, then_quit: bool = False) -> None:
+        """Write the edits into the file as it is on disk now; a value the other program changed
+        too is asked about first, one at a time, showing both versions."""
+        from ucm_check import conflicts
+        from ucm_check.tui.screens.dialogs import Confirm
+
+        editor, tr = self.session.editor, self.tr
+        try:
+            found = conflicts.find(editor)
+        except InvalidProfile:
+            found = []  # the save itself reports what is wrong with the file on disk
+
+        def ask(rest: list) -> None:
+            if not rest:
+                self.save("disk", then_quit=then_quit)
+                return
+            c = rest[0]
+            label = c.fact.label_en if tr.lang == "en" and c.fact.label_en else c.fact.label
+            mine, theirs = c.show(c.mine, tr("unanswered")), c.show(c.theirs, tr("unanswered"))
+
+            def chosen(answer: str | None) -> None:
+                if answer == "theirs":
+                    editor.edits.pop((c.area, c.fact.key), None)
+                if answer in ("mine", "theirs"):
+                    ask(rest[1:])
+                else:
+                    self.notify(tr("merge_cancelled"), severity="warning")
+
+            self.push_screen(Confirm(tr("conflict", label=label, mine=mine, theirs=theirs), [
+                ("mine", tr("keep_mine"), "primary"), ("theirs", tr("keep_theirs"), "warning"),
+                ("cancel", tr("cancel"), "default")]), chosen)
+
+        ask(found)
 
     async def action_quit(self) -> None:
         from ucm_check.tui.screens.dialogs import Confirm

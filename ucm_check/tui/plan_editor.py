@@ -266,8 +266,10 @@ class ItemEditor(ModalScreen["Item | None"]):
     def action_save(self) -> None:
         item, errors = self.edited()
         if errors:
-            self.query_one("#editor-errors", Static).update("\n".join(errors))
-            self.query_one("#editor-errors").add_class("-shown")
+            box = self.query_one("#editor-errors", Static)
+            box.update("\n".join(errors))
+            box.add_class("-shown")
+            self.call_after_refresh(box.scroll_visible, animate=False)  # below the fold at 80x24
             return
         if item.status == CLOSED and self.item.status != CLOSED and self.gap_open:
             self.ask_close_reason(item)

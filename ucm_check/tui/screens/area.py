@@ -66,11 +66,17 @@ class AreaScreen(Screen):
         """Rebuild the questions from the profile (after a merge brought in other answers), then
         put the cursor back on fact ``focus`` (a key of this area) when given."""
 
+        if focus is None:  # keep the cursor where it was, so the keys work at once after a merge
+            field = next((w for w in (self.focused.ancestors_with_self if self.focused else ()) if isinstance(w, FactField)), None)
+            focus = field.fact.key if field is not None else None
+
         async def rebuild() -> None:
             await self.recompose()
             self.refresh_scores()
-            if focus is not None:
-                self.query_one(f"#fact-{self.area_id}-{focus}", FactField).focus_input()
+            fields = list(self.query(FactField))
+            target = next((f for f in fields if f.fact.key == focus), fields[0] if fields else None)
+            if target is not None:
+                target.focus_input()
 
         self.call_later(rebuild)
 

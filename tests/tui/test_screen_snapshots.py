@@ -1,0 +1,111 @@
+"""Every screen at 80x24 (the smallest terminal promised) and 120x36, in Chinese and English.
+
+Beside each snapshot, the same run checks what must never be cut at that size: the footer's
+``^p 命令`` and the lines each screen exists to show. Regenerate after an intended change with
+``pytest tests/tui/test_screen_snapshots.py --snapshot-update`` and look at the SVGs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.tui.journeys.screen_text import screen_text
+
+AS_OF = dt.date(2026, 11, 24)
+SIZES = [(80, 24), (120, 36)]
+LANGS = ["zh", "en"]
+FOOTER = {"zh": "^p 命令", "en": "^p Commands"}
+
+
+async def to_overview(pilot):
+    await pilot.pause()
+
+
+async def to_area(pilot):
+    pilot.app.open_area("party")
+    await pilot.pause()
+
+
+async def to_gaps(pilot):
+    await pilot.press("g")
+    await pilot.pause()
+
+
+async def to_help(pilot):
+    await pilot.press("question_mark")
+    await pilot.pause()
+
+
+async def to_export(pilot):
+    await pilot.press("x")
+    await pilot.pause()
+
+
+async def to_timetable(pilot):
+    await pilot.press("t")
+    await pilot.pause()
+
+
+async def to_item_editor(pilot):
+    await pilot.press("t")
+    await pilot.pause()
+    await pilot.press("e")
+    await pilot.pause()
+
+
+async def to_timetable_help(pilot):
+    await to_timetable(pilot)
+    await to_help(pilot)
+
+
+async def to_new_form(pilot):
+    await pilot.press("n")
+    await pilot.pause()
+
+
+#: screen -> (profile, how to get there, texts that must be on screen whole)
+SCREENS = {
+    "start": (None, to_overview, {"zh": ["按 n 新建一份"], "en": ["Press n to start one"]}),
+    "new": (None, to_new_form, {"zh": ["单位名称", "保存为（文件路径）"], "en": ["Unit name", "Save as (file path)"]}),
+    "overview": ("hunan-county-incomplete.toml", to_overview,
+                 {"zh": ["暂计 97 分（已答 10/46，可能 32～117 分）", "加分评价"], "en": ["range 32-117", "Bonus items"]}),
+    "area": ("hunan-county-incomplete.toml", to_area, {"zh": ["本领域 6/8 分（1 条未填写）"], "en": ["area 6/8 (1 unanswered)"]}),
+    "gaps": ("hunan-county-typical.toml", to_gaps, {"zh": ["现状"], "en": ["Observed"]}),
+    "help": ("hunan-county-typical.toml", to_help, {"zh": ["帮助：按键", "下一项"], "en": ["Help: keys", "Next field"]}),
+    "export": ("hunan-county-typical.toml", to_export, {"zh": ["t-整改台账.xlsx"], "en": ["t-整改台账.xlsx"]}),
+    "timetable": ("hunan-county-typical.toml", to_timetable,
+                  {"zh": ["整改台账：某县城市管理和综合执法局", "问题"], "en": ["Plan: 某县城市管理和综合执法局", "Problem"]}),
+    "timetable-help": ("hunan-county-typical.toml", to_timetable_help, {"zh": ["编辑", "下一项"], "en": ["Edit", "Next field"]}),
+    "item-editor": ("hunan-county-typical.toml", to_item_editor, {"zh": ["编辑整改事项", "牵头单位"], "en": ["Edit item", "Lead unit"]}),
+}
+
+
+@pytest.fixture
+def chdir_empty(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", list(SCREENS))
+def test_screen(snap_compare, make_app, profile_copy, chdir_empty, name, size, lang):
+    profile, steps, must_show = SCREENS[name]
+    app = make_app(profile_copy(profile) if profile else None, lang=lang, as_of=AS_OF)
+    seen: list[str] = []
+
+    async def run_before(pilot):
+        await steps(pilot)
+        seen.append(screen_text(pilot.app))
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+    (text,) = seen
+    lines = text.splitlines()
+    if name not in ("start", "new"):
+        assert lines[-1].rstrip().endswith(FOOTER[lang]), lines[-1]
+    for needle in must_show[lang]:
+        assert needle in text, f"{needle!r} is not on the {name} screen at {size}:\n{text}"
+    if lang == "zh" and name.endswith("help"):
+        assert "Focus" not in text and "Copy selected" not in text

@@ -76,7 +76,7 @@ SCREENS = {
     "help": ("hunan-county-typical.toml", to_help, {"zh": ["帮助：按键", "下一项"], "en": ["Help: keys", "Next field"]}),
     "export": ("hunan-county-typical.toml", to_export, {"zh": ["t-整改台账.xlsx"], "en": ["t-整改台账.xlsx"]}),
     "timetable": ("hunan-county-typical.toml", to_timetable,
-                  {"zh": ["整改台账：某县城市管理和综合执法局", "问题"], "en": ["Plan: 某县城市管理和综合执法局", "Problem"]}),
+                  {"zh": ["整改台账：某县城市管理和综合执法局", "问题"], "en": ["某县城市管理和综合执法局", "Problem"]}),
     "timetable-help": ("hunan-county-typical.toml", to_timetable_help, {"zh": ["编辑", "下一项"], "en": ["Edit", "Next field"]}),
     "item-editor": ("hunan-county-typical.toml", to_item_editor, {"zh": ["编辑整改事项", "牵头单位"], "en": ["Edit item", "Lead unit"]}),
 }
@@ -98,6 +98,8 @@ def test_screen(snap_compare, make_app, profile_copy, chdir_empty, name, size, l
 
     async def run_before(pilot):
         await steps(pilot)
+        await pilot.pause()
+        await pilot.pause()
         seen.append(screen_text(pilot.app))
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)

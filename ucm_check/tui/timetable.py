@@ -60,6 +60,7 @@ class TimetableScreen(Screen):
         Binding("n", "add", "tt_add"),
         Binding("x", "app.export", "export"),
         Binding("escape", "back", "back"),
+        Binding("t", "reload_plan", show=False),  # already here: t re-reads the plan (and frees footer room)
     ]
 
     def __init__(self, profile_path: Path, result: ProfileResult, as_of: dt.date | None = None) -> None:

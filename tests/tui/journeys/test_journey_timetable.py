@@ -12,6 +12,7 @@ from textual.widgets import Select
 from tests.tui.journeys.screen_text import ROOT, cli, screen_text
 from ucm_check.plan import load_plan, plan_path_for
 from ucm_check.plan.views import year_line
+from ucm_check.textwidth import width
 from ucm_check.tui.app import UcmApp
 from ucm_check.tui.plan_editor import ItemEditor, ReasonDialog
 from ucm_check.tui.screens.dialogs import Confirm
@@ -152,4 +153,4 @@ def test_the_printed_timetable_starting_in_december_names_both_years(tmp_path):
     lines = done.stdout.splitlines()
     heads = next(n for n, line in enumerate(lines) if line.startswith("编号"))
     assert lines[heads - 1].strip() == "26 2027" and lines[heads].split()[-6:][:2] == ["12", "01"]
-    assert lines[heads - 1].index("26") == lines[heads].index("12 01")
+    assert lines[heads - 1].index("26") == width(lines[heads][: lines[heads].index("12 01")])

@@ -33,12 +33,11 @@ class ExportChooser(ModalScreen["str | None"]):
     def compose(self) -> ComposeResult:
         from ucm_check.exports import EXPORTS
 
-        folder = self.profile.resolve().parent
         with Vertical(id="dialog"):
             yield Static(self.tr("export_title"), classes="title")
             yield OptionList(*[Option(f"{kind_label(k, self.tr)}\n  {k.target(self.profile).name}", id=k.id)
                                for k in EXPORTS], id="kinds")
-            yield Static(self.tr("export_where", folder=folder), classes="hint", markup=False)
+            yield Static(self.tr("export_where", file=self.profile.name), classes="hint", markup=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -12,8 +12,10 @@ from ucm_check.host import build_host
 
 ROOT = Path(__file__).resolve().parents[3]
 HENAN_PACK = ROOT / "plugins" / "henan2021"
+#: Every module of the pack (standard first), so a new area of the pack is never left out.
 HENAN_MODULES = [(f"henan2021_{m}", f"ucm_check_henan2021.{m}")
-                 for m in ("standard", "management", "capacity", "opinion", "reporting")]
+                 for m in ["standard", *sorted(p.stem for p in (HENAN_PACK / "ucm_check_henan2021").glob("*.py")
+                                               if p.stem not in ("__init__", "standard"))]]
 
 
 def screen_text(app) -> str:

@@ -150,3 +150,17 @@ def test_a_standard_declared_with_negative_base_is_refused(capsys, tmp_path):
             return [Standard("rogue-1", "x", "x", ("县市区",), D("-100"), D("0"))]
     """)
     assert code == 3 and failures(doc) == [("rogue", "ucm_check_standards")]
+
+
+def test_a_plugin_object_that_exits_while_being_registered_is_a_plugin_failure():
+    import sys
+
+    from ucm_check.host import Host
+
+    class Rogue:
+        def __dir__(self):
+            sys.exit(0)
+
+    host = Host()
+    host.register("rogue", Rogue(), module="rogue", version="", source="entry point")
+    assert [(e.plugin, e.hook) for e in host.errors] == [("rogue", "register")]

@@ -107,8 +107,11 @@ class Host:
         info = PluginInfo(name, module, version, source)
         self.plugins[name] = info
         try:
-            self.pm.register(obj, name=name)
-        except Exception as exc:  # pluggy validation, duplicate names
+            with plugin_code():  # registering reads the plugin's attributes: a module __getattr__ runs
+                self.pm.register(obj, name=name)
+        except BaseException as exc:  # pluggy validation, duplicate names, a plugin exiting
+            if not is_plugin_failure(exc):
+                raise
             self.fail(name, "register", exc)
             return
         info.hooks = sorted(h.name for h in self.pm.get_hookcallers(obj) or ())

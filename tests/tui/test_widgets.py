@@ -37,8 +37,8 @@ def test_valid_entries_become_exact_values(fact, text, expected):
     (COUNT, "三", "bad_count"),
     (RATE, "abc", "bad_percent"),
     (RATE, "NaN", "bad_percent"),
-    (DAY, "2021/12/31", "bad_date"),
-    (DAY, "2021-02-30", "bad_date"),
+    (DAY, "31/12/2021", "bad_date"),
+    (DAY, "2021-02-30", "2月没有30日：2021年2月只有28天"),
 ])
 def test_unparseable_entries_name_their_problem(fact, text, problem):
     assert parse_entry(fact, text) == (None, problem)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from rich.segment import Segment
+from textual.strip import Strip
 from textual.widgets import Input, Select, SelectionList, Static, Switch
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
 
 from ucm_check.editing import CLEARED
 from ucm_check.model import (
@@ -18,42 +20,9 @@ from ucm_check.model import (
     Fact, Finding, Rule,
 )
 from ucm_check.numbers import fmt
-from ucm_check.profile import check_fact
+from ucm_check.tui.entry import AMBIGUOUS, entry_text, parse_entry
 
-
-def parse_entry(fact: Fact, text: str) -> tuple[Any, str]:
-    """What the user typed for a count, percent or date fact: (value or CLEARED, "") or (None, key of the problem)."""
-    text = text.strip().rstrip("%").strip() if fact.kind == "percent" else text.strip()
-    if not text:
-        return CLEARED, ""
-    if fact.kind == "reports":
-        from ucm_check.dated.periods import parse_entry as parse_record
-
-        record, problem = parse_record(fact.options[0] if fact.options else "year", text)
-        return (None, problem) if problem else (record, "")
-    try:
-        if fact.kind == "count":
-            value: Any = int(text)
-        elif fact.kind == "percent":
-            value = Decimal(text)
-            if not value.is_finite():
-                raise InvalidOperation
-        else:
-            value = dt.date.fromisoformat(text)
-    except (ValueError, InvalidOperation):
-        return None, f"bad_{fact.kind}"
-    normal, problem = check_fact(fact, value)
-    return (None, problem) if problem else (normal, "")
-
-
-def entry_text(fact: Fact, value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return fmt(value)
-    if hasattr(value, "entry"):  # a record of reports: period=date；...
-        return value.entry()
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
+__all__ = ["BoolSwitch", "FactField", "RuleCard", "SubsetList", "entry_text", "parse_entry", "status_text"]
 
 
 class BoolSwitch(Switch):
@@ -72,9 +41,24 @@ class BoolSwitch(Switch):
 
 
 class SubsetList(SelectionList[str]):
-    """A multi-select answering a subset fact; delete makes it unanswered again."""
+    """A multi-select answering a subset fact; delete makes it unanswered again. A ticked item
+    shows an X in its box and an unticked one an empty box, so the two differ without colour."""
 
     BINDINGS = [Binding("delete,backspace", "clear_answer", "清除", show=False)]
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        if len(segments) < 2 or segments[1].text != ToggleButton.BUTTON_INNER:
+            return strip
+        try:
+            option = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        if option.value in self._selected:
+            return strip
+        segments[1] = Segment(" " * len(segments[1].text), segments[1].style)
+        return Strip(segments, strip.cell_length)
 
     def action_clear_answer(self) -> None:
         with self.prevent(SelectionList.SelectedChanged):
@@ -163,13 +147,58 @@ class FactField(Vertical):
         self.commit(tuple(o for o in self.fact.options if o in chosen))
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        """While typing, only a new valid value scores: an empty field, a half-typed or invalid
+        entry and an ambiguous percent keep the last valid value (and say so)."""
         event.stop()
         value, problem = parse_entry(self.fact, event.value)
-        if problem:
+        if value is CLEARED:
+            if self.value is not None:
+                self._problem(self.tr("empty_pending", kept=self.tr("kept_value")))
+                return
+        elif problem == AMBIGUOUS:
+            self._problem(self.tr("percent_ask", value=fmt(value), fraction=fmt(value * 100)))
+            return
+        elif problem:
             text = self.tr(problem) if problem.startswith("bad_") else problem
             self._problem(f"{text}（{self.tr('kept_value')}）")
             return
         self.commit(value)
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        event.stop()
+        self._settle(event.input)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._settle(event.input)
+
+    def _settle(self, box: Input) -> None:
+        """Leaving the field (tab, enter): an emptied field unanswers the question, and a percent
+        of 1 or less asks whether it is that percent or a fraction (0.85 = 85%)."""
+        value, problem = parse_entry(self.fact, box.value)
+        if value is CLEARED and self.value is not None:
+            self.commit(CLEARED)
+        elif problem == AMBIGUOUS and not getattr(self, "_asking", False):
+            self._ask_percent(box, value)
+
+    def _ask_percent(self, box: Input, value) -> None:
+        from ucm_check.tui.screens.dialogs import Confirm
+
+        tr, fraction = self.tr, value * 100
+
+        def chosen(answer: str | None) -> None:
+            self._asking = False
+            if answer == "fraction":
+                with box.prevent(Input.Changed):
+                    box.value = fmt(fraction)
+                self.commit(fraction)
+            elif answer == "percent":
+                self.commit(value)
+
+        self._asking = True
+        self.app.push_screen(Confirm(tr("percent_question", label=self.label, value=fmt(value), fraction=fmt(fraction)), [
+            ("percent", f"{fmt(value)}%", "default"), ("fraction", f"{fmt(fraction)}%", "primary"),
+            ("cancel", tr("cancel"), "default")]), chosen)
 
     def focus_input(self) -> None:
         self.query_one(".input").focus()

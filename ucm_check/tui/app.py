@@ -186,6 +186,7 @@ class UcmApp(App):
         from ucm_check.tui.screens.gaps import GapsScreen
         from ucm_check.tui.screens.overview import OverviewScreen
 
+        getattr(self.screen, "settle_inputs", lambda: None)()  # an emptied field counts as left
         if isinstance(self.screen, OverviewScreen) or (isinstance(self.screen, GapsScreen) and isinstance(screen, AreaScreen)):
             self.push_screen(screen)
         else:

@@ -172,6 +172,16 @@ class FactField(Vertical):
         event.stop()
         self._settle(event.input)
 
+    def settle_on_leaving(self) -> None:
+        """The screen is being left: an emptied field unanswers its question now (no blur follows)."""
+        if self.fact.kind in ("count", "percent", "date") and self.value is not None:
+            box = self.query_one(Input)
+            if not box.value.strip():
+                self.value = None
+                self.query_one(".state", Static).update(self._state_text())
+                self._problem("")
+                self.app.answer(self.area, self.fact.key, CLEARED)
+
     def _settle(self, box: Input) -> None:
         """Leaving the field (tab, enter): an emptied field unanswers the question, and a percent
         of 1 or less asks whether it is that percent or a fraction (0.85 = 85%)."""

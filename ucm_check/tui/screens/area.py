@@ -150,9 +150,16 @@ class AreaScreen(Screen):
             ("not_done", tr("not_done_clear"), "warning"), ("done", tr("done_keep_yes"), "primary"),
             ("cancel", tr("keep_both"), "default")]), chosen)
 
+    def settle_inputs(self) -> None:
+        """Before the screen is left: fields emptied and not yet left count as unanswered."""
+        for field in self.query(FactField):
+            field.settle_on_leaving()
+
     def action_back(self) -> None:
+        self.settle_inputs()
         self.app.pop_screen()
 
     def action_step(self, step: int) -> None:
+        self.settle_inputs()
         areas = [a.id for a in self.app.session.standard.areas]
         self.app.open_area(areas[(areas.index(self.area_id) + step) % len(areas)])

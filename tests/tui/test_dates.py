@@ -57,10 +57,10 @@ async def test_typing_a_date_rescores_to_the_engines_value_as_of_the_chosen_day(
         old = next(f for f in before.findings if f.rule.code == "HEN-23-2")
         assert (finding.status, finding.observed, finding.note) != (old.status, old.observed, old.note)
         assert app.session.editor.value("management", "staff_subsystem_on") == dt.date(2023, 3, 1)
-        box.value = "2023/03/01"
+        box.value = "01/03/2023"  # day first: not one of the forms read (2023-03-01, 2023/3/1, 2023.3.1, 2023年3月1日)
         await pilot.pause()
         field = app.screen.query_one("#fact-management-staff_subsystem_on")
-        assert "2021-12-31 的格式" in str(field.query_one(".problem", Static).render())
+        assert "2021年12月31日" in str(field.query_one(".problem", Static).render())
         assert app.session.result.total == expected.total
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -44,6 +44,11 @@ def parse_entry(fact: Fact, text: str) -> tuple[Any, str]:
     text = text.strip().rstrip("%％").strip() if fact.kind == "percent" else text.strip()
     if not text:
         return CLEARED, ""
+    if fact.kind == "reports":
+        from ucm_check.dated.periods import parse_entry as parse_record
+
+        record, problem = parse_record(fact.options[0] if fact.options else "year", text)
+        return (None, problem) if problem else (record, "")
     value: Any
     if fact.kind == "date":
         value, problem = parse_date(text)
@@ -73,4 +78,6 @@ def entry_text(fact: Fact, value: Any) -> str:
         return ""
     if isinstance(value, Decimal):
         return fmt(value)
+    if hasattr(value, "entry"):  # a record of reports: period=date；...
+        return value.entry()
     return value.isoformat() if isinstance(value, dt.date) else str(value)

@@ -1,4 +1,5 @@
-"""The builtin export kinds: the check report (Markdown) and the 整改台账 (xlsx, csv, Markdown).
+"""The builtin export kinds: the check report (Markdown), the 整改台账 (xlsx, csv, Markdown) and the
+自评报告 (Word).
 
 Each renders with the function the CLI uses: the check report is what
 ``ucm-check check PROFILE --format markdown --output FILE`` writes; the 整改台账 is what
@@ -78,6 +79,22 @@ def plan_markdown(source: Source) -> bytes:
     return render_markdown(current_plan(source), source.as_of).encode("utf-8")
 
 
+def self_report_docx(source: Source) -> bytes:
+    """The 自评报告 as a GB/T 9704 Word document, as ``ucm-check report PROFILE -o FILE`` writes it
+    (the plan is brought up to date in memory only, as ``report`` does)."""
+    from ucm_check.documents.sources import gather, report_docx
+    from ucm_check.plan import InvalidPlan, plan_path_for
+    from ucm_check.profile import load_profile
+
+    parsed = source.parsed or load_profile(str(source.profile), source.host.standards)
+    try:
+        src = gather(parsed, source.result, source.host, source.as_of)
+    except InvalidPlan as exc:
+        path = plan_path_for(source.profile)
+        raise ExportFailed("\n".join(map(str, exc.errors)) + f"\n{path}: 整改台账有错误，未导出；修正后再导出。") from exc
+    return report_docx(src)
+
+
 #: The builtin kinds, in the order the chooser lists them.
 BUILTIN = (
     ExportKind("check-markdown", "检查报告（Markdown）", "Check report (Markdown)", "-检查报告.md", check_markdown,
@@ -88,4 +105,6 @@ BUILTIN = (
                "csv excel plan 台账"),
     ExportKind("plan-markdown", "整改台账（Markdown）", "Rectification plan (Markdown)", "-整改台账.md", plan_markdown,
                "md markdown plan 台账"),
+    ExportKind("self-report-docx", "自评报告（Word 公文）", "Self-assessment report (Word)", "-自评报告.docx",
+               self_report_docx, "docx word 公文 自评报告 report"),
 )

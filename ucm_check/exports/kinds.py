@@ -10,6 +10,7 @@ import attrs
 
 from ucm_check.host import Host
 from ucm_check.model import ProfileResult
+from ucm_check.profile import Profile
 
 
 class ExportFailed(Exception):
@@ -27,6 +28,8 @@ class Source:
     host: Host
     as_of: dt.date
     """The day deadlines are judged by (``--as-of``, else today)."""
+    parsed: Profile | None = None
+    """The profile as read (its ``[report]`` table feeds the 自评报告); None when not kept."""
 
 
 @attrs.frozen
@@ -58,7 +61,7 @@ def load_source(profile: Path, host: Host, as_of: dt.date) -> Source:
     checked = check_file(str(profile), host, as_of=as_of)
     if checked.result is None:
         raise ExportFailed("\n".join(str(e) for e in checked.errors) or f"{profile}: 无法读取档案")
-    return Source(profile, checked.result, host, as_of)
+    return Source(profile, checked.result, host, as_of, checked.profile)
 
 
 def export(kind: ExportKind, source: Source) -> Path:

@@ -150,3 +150,27 @@ def test_another_export_kind_appended_to_the_list_is_offered_and_written(host, t
         assert EXPORTS[-1] is extra
     finally:
         EXPORTS.remove(extra)
+
+
+async def test_the_self_report_is_offered_and_written_as_the_report_command_writes_it(host, tmp_path):
+    import docx
+
+    path = typical(tmp_path)
+    shutil.copy(ROOT / "profiles" / "hunan-county-typical.plan.toml", tmp_path / "t.plan.toml")
+    app = UcmApp(host, path, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        assert "t-自评报告.docx" in screen_text(app)
+        await choose(pilot, "self-report-docx")
+        await pilot.pause()
+    written = tmp_path / "t-自评报告.docx"
+    done = cli("report", str(path), "-o", str(tmp_path / "cli.docx"), "--as-of", AS_OF.isoformat(), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+
+    def tables(file):
+        return [[[c.text for c in row.cells] for row in t.rows] for t in docx.Document(file).tables]
+
+    ours = tables(written)
+    assert ours == tables(tmp_path / "cli.docx")
+    assert any("86.2" in cell for table in ours for row in table for cell in row)

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from journeys.driver import Pane, check_json, statuses
+from journeys.driver import check_json, statuses
+from tests.terminal import Pane
 from tests.packs import run_cli
 from ucm_check.editing import draft_path
 from ucm_check.host import build_host

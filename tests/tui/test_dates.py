@@ -4,34 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import sys
 from pathlib import Path
 
 import attrs
 import pytest
 from textual.widgets import Input, Static
 
+from tests.tui.journeys.screen_text import henan_host as load_henan_host
 from ucm_check.checking import score
-from ucm_check.host import build_host
 from ucm_check.profile import load_profile
 
 ROOT = Path(__file__).resolve().parents[2]
-PACK = ROOT / "plugins" / "henan2021"
-MODULES = [(f"henan2021_{m}", f"ucm_check_henan2021.{m}") for m in ("standard", "management", "capacity", "opinion", "reporting", "requirements")]
 AS_OF = dt.date(2026, 11, 24)
 
 
 @pytest.fixture(scope="module")
 def henan_host():
-    if not (PACK / "ucm_check_henan2021").is_dir():
-        pytest.skip("the Henan 2021 pack is not in this tree")
-    sys.path.insert(0, str(PACK))
-    try:
-        host = build_host(entry_points=False, modules=MODULES)
-    finally:
-        sys.path.remove(str(PACK))
-    assert "henan-2021" in host.standards, host.errors
-    return host
+    """The builtin Hunan standard and the Henan 2021 pack from this tree (every module it has)."""
+    return load_henan_host()
 
 
 async def test_typing_a_date_rescores_to_the_engines_value_as_of_the_chosen_day(henan_host, tmp_path):

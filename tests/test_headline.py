@@ -8,11 +8,11 @@ from decimal import Decimal
 import attrs
 
 from tests.helpers import PROFILES
-from ucm_check.checking import score
+from ucm_check.profile.checking import score
 from ucm_check.cli import main
-from ucm_check.headline import completeness, days_between, duty_counts
+from ucm_check.engine.headline import completeness, days_between, duty_counts
 from ucm_check.model import COMPLIANT, OVERDUE, Finding
-from ucm_check.profile import load_profile
+from ucm_check.profile.reading import load_profile
 
 
 def result_of(host, name: str, **facts):

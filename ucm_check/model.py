@@ -252,6 +252,10 @@ class Standard:
     each obligation's status and deadline rather than a total."""
     submission: Submission | None = None
     """The self-evaluation's own deadline, when the document sets one."""
+    level_tiers: tuple[tuple[str, str], ...] = ()
+    """``(level, tier)`` for level names of this standard the shared table
+    (:mod:`ucm_check.engine.levels`) does not know, e.g. ``("济源示范区", "city")``; tiers are
+    ``city``, ``county`` and ``street``."""
 
     def area(self, area_id: str) -> Area | None:
         return next((a for a in self.areas if a.id == area_id), None)

@@ -17,7 +17,7 @@ from typing import Iterable, Mapping
 import attrs
 
 from ucm_check.assess.tables import Table, read_csv
-from ucm_check.inputs import InvalidFile, ProfileError, number_problem, suggest
+from ucm_check.files.inputs import InvalidFile, ProfileError, number_problem, suggest
 
 COLUMNS = {"name": "单位名称", "short": "简称", "group": "组别", "level": "层级", "parent": "上级单位", "base": "定额经费"}
 REQUIRED = ("name", "group")

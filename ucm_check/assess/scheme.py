@@ -13,10 +13,10 @@ from typing import Any
 
 import attrs
 
-from ucm_check.locate import locate
-from ucm_check.assess import fields
-from ucm_check.assess.fields import Err
-from ucm_check.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
+from ucm_check.files.locate import locate
+from ucm_check.files import fields
+from ucm_check.files.fields import Err
+from ucm_check.files.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
 
 MISSING_RULES = {"reweight": "按其余来源的权重折算", "incomplete": "标记为不完整，不参加排名"}
 AGGREGATES = {"mean": "各月综合得分的算术平均"}
@@ -119,7 +119,7 @@ def load_scheme(path: str) -> Scheme:
 
 def parse_scheme(file: str, text: str) -> Scheme:
     """Validate scheme ``text``; raise :class:`InvalidScheme` with every problem (syntax, nesting and
-    unusable numbers such as ``nan`` through :func:`ucm_check.inputs.load_toml`)."""
+    unusable numbers such as ``nan`` through :func:`ucm_check.files.inputs.load_toml`)."""
     data = load_toml(file, text, InvalidScheme)
     errors: list[ProfileError] = []
 

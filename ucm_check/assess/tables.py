@@ -11,7 +11,7 @@ from typing import Any, Iterator, Mapping
 
 import attrs
 
-from ucm_check.problems import InvalidFile, ProfileError
+from ucm_check.files.problems import InvalidFile, ProfileError
 
 #: Rows searched for the header row (a title such as “2026年3月第三方考评结果” may come first).
 HEADER_SEARCH = 10

@@ -18,7 +18,7 @@ from ucm_check.assess.periods import Period, parse_month
 from ucm_check.assess.render import composite_text
 from ucm_check.assess.results import FLAG_NAMES, change_text, number_text, rank_and_keep
 from ucm_check.numbers import json_number
-from ucm_check.textwidth import ljust, rjust, width
+from ucm_check.files.textwidth import ljust, rjust, width
 
 BARS = "▁▂▃▄▅▆▇█"
 

@@ -12,7 +12,7 @@ import time
 from decimal import Decimal, InvalidOperation
 from typing import Any, TextIO
 
-from ucm_check import exitcodes
+from ucm_check.commands import exitcodes
 from ucm_check.commands.common import add_as_of, add_host_arguments, err, host_from_args, policy_or_errors
 
 FORMATS = ("text", "json", "junit", "sarif", "github", "gitlab", "markdown", "tap")
@@ -47,16 +47,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def writer_for(fmt: str, out: TextIO, run: Any, *, pretty: bool = False) -> Any:
     """A report writer of ``fmt`` on ``out``; each format's module is imported only when used."""
     if fmt == "text":
-        from ucm_check.report.summary import TextWriter
+        from ucm_check.ci.formats.summary import TextWriter
 
         return TextWriter(out, run)
     if fmt == "json":
-        from ucm_check.report.json import Writer
+        from ucm_check.ci.formats.json import Writer
 
         return Writer(out, run, pretty=pretty)
     import importlib
 
-    return importlib.import_module(f"ucm_check.report.{fmt}").Writer(out, run)
+    return importlib.import_module(f"ucm_check.ci.formats.{fmt}").Writer(out, run)
 
 
 class _Stdout:
@@ -82,7 +82,7 @@ def _empty_report(args: argparse.Namespace, fmt: str, **errors: Any) -> None:
     gets one whole document (no profiles, exit code 2, the problems where the format has room)."""
     if fmt == "text" or args.output:
         return
-    from ucm_check.report.summary import Run
+    from ucm_check.ci.formats.summary import Run
 
     empty = Run(args.as_of or dt.date.today(), None, args.sort, args.details, exit_code=exitcodes.INVALID, **errors)
     stdout = _Stdout()
@@ -95,11 +95,12 @@ def _empty_report(args: argparse.Namespace, fmt: str, **errors: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     import attrs
 
-    from ucm_check import log
-    from ucm_check.batch import Outcome, Progress, expand, outcomes, row_for
-    from ucm_check.checking import Checked
-    from ucm_check.policy import Policy
-    from ucm_check.report.summary import Run
+    from ucm_check.engine import log
+    from ucm_check.ci.batch import Progress, expand, outcomes
+    from ucm_check.ci.outcome import Outcome, row_for
+    from ucm_check.profile.checking import Checked
+    from ucm_check.ci.policy import Policy
+    from ucm_check.ci.formats.summary import Run
 
     started = time.perf_counter()
     fmt = args.format or "text"
@@ -134,8 +135,8 @@ def run(args: argparse.Namespace) -> int:
     paths, problems = expand(args.profiles)
     if policy is not None and (policy.min_total is not None or policy.min_score is not None) \
             and any(not s.scored for s in host.standards.values()):
-        from ucm_check.batch import standards_used
-        from ucm_check.policy import score_gate_refusals
+        from ucm_check.ci.batch import standards_used
+        from ucm_check.ci.policy import score_gate_refusals
 
         refused = score_gate_refusals(policy, host.standards, standards_used(paths))
         if refused:
@@ -146,7 +147,7 @@ def run(args: argparse.Namespace) -> int:
     as_of = args.as_of or dt.date.today()
     report = Run(as_of, policy, args.sort, args.details)
     try:
-        from ucm_check.atomic import AtomicFile
+        from ucm_check.files.atomic import AtomicFile
 
         output = AtomicFile(args.output) if args.output else None
     except OSError as exc:  # a SaveError: read-only file or folder
@@ -204,8 +205,8 @@ def run(args: argparse.Namespace) -> int:
             raise
         output.discard()  # a full disk while streaming the report: no half file, no temporary file
         output = None
-        from ucm_check.atomic import SaveError
-        from ucm_check.inputs import os_message
+        from ucm_check.files.atomic import SaveError
+        from ucm_check.files.inputs import os_message
 
         reason = exc.strerror if isinstance(exc, SaveError) else f"无法保存：{os_message(exc, '')}"
         err(f"ucm-check check: 错误：--output “{args.output}” {reason}；未写入报告文件")

@@ -8,8 +8,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from ucm_check import exitcodes
-from ucm_check.atomic import write_bytes
+from ucm_check.commands import exitcodes
+from ucm_check.files.atomic import write_bytes
 from ucm_check.commands.common import add_as_of, add_host_arguments, err, host_from_args, out, write_atomic
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def _write(path: str, write: Callable[[], None]) -> int:
     try:
         write()
     except OSError as exc:
-        from ucm_check.inputs import os_message
+        from ucm_check.files.inputs import os_message
 
         err(f"{path}: 错误：无法写入：{os_message(exc, '')}")
         return exitcodes.INVALID
@@ -81,8 +81,8 @@ def _write(path: str, write: Callable[[], None]) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ucm_check import log
-    from ucm_check.checking import check_file
+    from ucm_check.engine import log
+    from ucm_check.profile.checking import check_file
     from ucm_check.plan import InvalidPlan, deadline_chooser, load_plan, plan_path_for, reconcile, save_plan
 
     as_of = args.as_of or dt.date.today()

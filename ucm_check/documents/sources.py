@@ -11,7 +11,7 @@ import attrs
 
 from ucm_check.model import ProfileResult
 from ucm_check.plan import Changes, Plan, deadline_chooser, load_plan, plan_path_for, reconcile
-from ucm_check.profile import Profile
+from ucm_check.profile.reading import Profile
 
 
 @attrs.frozen
@@ -48,7 +48,7 @@ def report_docx(src: Sources, date: dt.date | None = None) -> bytes:
     """The 自评报告 of ``src`` as .docx bytes; ``date`` (成文日期) defaults to the ``[report]``
     table's, else the as-of day. Evidence files are looked at (hashed) beside the profile."""
     from ucm_check.documents.report import build, evidence_rows
-    from ucm_check.evidence import check_profile
+    from ucm_check.ci.evidence import check_profile
 
     texts = src.texts
     doc = build(src.result, src.plan, as_of=src.as_of, date=date or texts.get("date") or src.as_of, texts=texts,

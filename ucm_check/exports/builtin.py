@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 
 def check_markdown(source: Source) -> bytes:
     """The check report as ``ucm-check check --format markdown`` writes it for one profile."""
-    from ucm_check.batch import outcomes
-    from ucm_check.report.markdown import Writer
-    from ucm_check.report.summary import Run
+    from ucm_check.ci.batch import outcomes
+    from ucm_check.ci.formats.markdown import Writer
+    from ucm_check.ci.formats.summary import Run
 
     run = Run(source.as_of)
     out = io.StringIO()
@@ -39,7 +39,7 @@ def check_markdown(source: Source) -> bytes:
 def current_plan(source: Source) -> Plan:
     """The plan beside the profile, reconciled with its saved result and saved when that changed it
     (as ``ucm-check plan`` does); a broken plan file raises ExportFailed and is left untouched."""
-    from ucm_check.inputs import os_message
+    from ucm_check.files.inputs import os_message
     from ucm_check.plan import InvalidPlan, deadline_chooser, load_plan, plan_path_for, reconcile, save_plan
 
     path = plan_path_for(source.profile)
@@ -84,7 +84,7 @@ def self_report_docx(source: Source) -> bytes:
     (the plan is brought up to date in memory only, as ``report`` does)."""
     from ucm_check.documents.sources import gather, report_docx
     from ucm_check.plan import InvalidPlan, plan_path_for
-    from ucm_check.profile import load_profile
+    from ucm_check.profile.reading import load_profile
 
     parsed = source.parsed or load_profile(str(source.profile), source.host.standards)
     try:

@@ -22,7 +22,7 @@ from ucm_check.plan import InvalidPlan, Item, Plan, deadline_chooser, load_plan,
 from ucm_check.plan import views
 from ucm_check.plan.export import state_text, summary
 from ucm_check.plan.model import deadline_text
-from ucm_check.textwidth import width
+from ucm_check.files.textwidth import width
 from ucm_check.tui.plan_editor import ItemEditor, parse_deadline, split_units, tr_of
 
 __all__ = ["ItemEditor", "TimetableScreen", "clip", "parse_deadline", "split_units"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from ucm_check.commands import exitcodes
@@ -83,7 +82,7 @@ def _write(path: str, write: Callable[[], None]) -> int:
 def run(args: argparse.Namespace) -> int:
     from ucm_check.engine import log
     from ucm_check.profile.checking import check_file
-    from ucm_check.plan import InvalidPlan, deadline_chooser, load_plan, plan_path_for, reconcile, save_plan
+    from ucm_check.plan import InvalidPlan, current_plan, plan_path_for
 
     as_of = args.as_of or dt.date.today()
     host = host_from_args(args)
@@ -94,18 +93,17 @@ def run(args: argparse.Namespace) -> int:
         return exitcodes.INTERNAL if checked.internal else exitcodes.INVALID
     result = checked.result
     path = plan_path_for(args.profile)
-    old = None
-    if path.exists():
-        try:
-            old = load_plan(path)
-        except InvalidPlan as exc:
-            for problem in exc.errors:
-                err(str(problem))
-            err(f"{path}: 整改台账有错误，本次未作任何改动；修正后重新运行。")
-            return exitcodes.INVALID
-    plan, changes = reconcile(old, result, as_of=as_of, deadline_for=deadline_chooser(host, result.unit, as_of),
-                              profile=old.profile if old else path.with_name(Path(args.profile).name).name)
-    if plan is not old:
+    try:
+        current = current_plan(args.profile, result, host, as_of, save=False)
+    except InvalidPlan as exc:
+        for problem in exc.errors:
+            err(str(problem))
+        err(f"{path}: 整改台账有错误，本次未作任何改动；修正后重新运行。")
+        return exitcodes.INVALID
+    plan, old, changes = current.plan, current.old, current.changes
+    if current.changed:
+        from ucm_check.plan import save_plan
+
         code = _write(str(path), lambda: save_plan(plan, path))
         if code:
             return code

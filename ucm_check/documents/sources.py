@@ -4,13 +4,12 @@ CLI commands and the TUI's export alike. Nothing here writes: the plan is reconc
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import attrs
 
 from ucm_check.model import ProfileResult
-from ucm_check.plan import Changes, Plan, deadline_chooser, load_plan, plan_path_for, reconcile
+from ucm_check.plan import Changes, Plan, current_plan
 from ucm_check.profile.reading import Profile
 
 
@@ -36,12 +35,9 @@ class Sources:
 def gather(profile: Profile, result: ProfileResult, host: Any, as_of: dt.date) -> Sources:
     """The sources of ``profile``: its plan read from beside it (raises
     :class:`~ucm_check.plan.InvalidPlan`) and reconciled with ``result`` in memory."""
-    path = plan_path_for(profile.file)
-    old = load_plan(path) if path.exists() else None
-    plan, changes = reconcile(old, result, as_of=as_of, deadline_for=deadline_chooser(host, result.unit, as_of),
-                              profile=old.profile if old else Path(profile.file).name)
-    lagging = changes if old is not None and plan is not old else None
-    return Sources(profile, result, plan, old is not None, lagging, as_of)
+    current = current_plan(profile.file, result, host, as_of, save=False)
+    lagging = current.changes if current.old is not None and current.changed else None
+    return Sources(profile, result, current.plan, current.old is not None, lagging, as_of)
 
 
 def report_docx(src: Sources, date: dt.date | None = None) -> bytes:

@@ -40,22 +40,15 @@ def current_plan(source: Source) -> Plan:
     """The plan beside the profile, reconciled with its saved result and saved when that changed it
     (as ``ucm-check plan`` does); a broken plan file raises ExportFailed and is left untouched."""
     from ucm_check.files.inputs import os_message
-    from ucm_check.plan import InvalidPlan, deadline_chooser, load_plan, plan_path_for, reconcile, save_plan
+    from ucm_check.plan import InvalidPlan, current_plan as current, plan_path_for
 
     path = plan_path_for(source.profile)
     try:
-        old = load_plan(path) if path.exists() else None
+        return current(source.profile, source.result, source.host, source.as_of, save=True).plan
     except InvalidPlan as exc:
         raise ExportFailed("\n".join(map(str, exc.errors)) + f"\n{path}: 整改台账有错误，未导出；修正后再导出。") from exc
-    result = source.result
-    plan, _ = reconcile(old, result, as_of=source.as_of, deadline_for=deadline_chooser(source.host, result.unit, source.as_of),
-                        profile=old.profile if old else source.profile.name)
-    if plan is not old:
-        try:
-            save_plan(plan, path)
-        except OSError as exc:
-            raise ExportFailed(f"{path}: 无法保存整改台账：{os_message(exc, '')}") from exc
-    return plan
+    except OSError as exc:
+        raise ExportFailed(f"{path}: 无法保存整改台账：{os_message(exc, '')}") from exc
 
 
 def plan_xlsx(source: Source) -> bytes:

@@ -50,3 +50,13 @@ def ucm_check_default_deadline(rule: Any, finding: Any, unit: Any, as_of: Any) -
     :return: a :class:`datetime.date`, the string ``"长期"`` for an ongoing duty, or None to leave
         the decision to other plugins (and finally to ``rule.period_days`` after ``as_of``).
     """
+
+
+@hookspec
+def ucm_check_output_formats() -> list[Any]:
+    """Add output formats to ``check``, ``plan`` or the exports (the TUI's and the browser's).
+
+    :return: a list of :class:`ucm_check.engine.formats.OutputFormat`. Its ``target`` names the writer
+        class (``check``) or render function (``plan``, ``export``) as ``"module:attribute"``, imported
+        only when the format is used. A name a builtin format already has is ignored.
+    """

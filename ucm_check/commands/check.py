@@ -15,9 +15,9 @@ from typing import Any, TextIO
 from ucm_check.commands import exitcodes
 from ucm_check.commands.common import add_as_of, add_host_arguments, err, host_from_args, policy_or_errors
 
-FORMATS = ("text", "json", "junit", "sarif", "github", "gitlab", "markdown", "tap")
-#: File name endings ``--output`` infers a format from when ``--format`` is not given.
-SUFFIXES = {".json": "json", ".xml": "junit", ".sarif": "sarif", ".md": "markdown", ".tap": "tap"}
+from ucm_check.engine import formats
+
+FORMATS = formats.names("check")
 
 
 def _decimal(text: str) -> Decimal:
@@ -30,7 +30,8 @@ def _decimal(text: str) -> Decimal:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("profiles", nargs="+", metavar="PROFILE",
                         help="自评档案（TOML）、目录（其下所有 .toml，整改台账 *.plan.toml 除外）或通配符")
-    parser.add_argument("--format", choices=FORMATS, help="报告格式（默认 text；与 --output 同用时写入文件，控制台仍为 text）")
+    parser.add_argument("--format", metavar="FORMAT",
+                        help=f"报告格式：{'、'.join(FORMATS)} 或插件提供的格式（默认 text；与 --output 同用时写入文件，控制台仍为 text）")
     parser.add_argument("--output", "-o", metavar="FILE",
                         help="把 --format 格式的报告写入 FILE（未给 --format 时按扩展名：.json .xml .sarif .md .tap）")
     parser.add_argument("--min-score", type=_decimal, metavar="N",
@@ -44,19 +45,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_host_arguments(parser)
 
 
-def writer_for(fmt: str, out: TextIO, run: Any, *, pretty: bool = False) -> Any:
-    """A report writer of ``fmt`` on ``out``; each format's module is imported only when used."""
-    if fmt == "text":
-        from ucm_check.ci.formats.summary import TextWriter
-
-        return TextWriter(out, run)
-    if fmt == "json":
-        from ucm_check.ci.formats.json import Writer
-
-        return Writer(out, run, pretty=pretty)
-    import importlib
-
-    return importlib.import_module(f"ucm_check.ci.formats.{fmt}").Writer(out, run)
+def writer_for(fmt: str, out: TextIO, run: Any, *, pretty: bool = False, host: Any = None) -> Any:
+    """A report writer of ``fmt`` (:mod:`ucm_check.engine.formats`) on ``out``; each format's module is
+    imported only when used. Only the JSON writer takes ``pretty``."""
+    entry = formats.find("check", fmt, host)
+    if entry is None:
+        raise KeyError(fmt)
+    writer = entry.load()
+    return writer(out, run, pretty=pretty) if fmt == "json" else writer(out, run)
 
 
 class _Stdout:
@@ -80,7 +76,7 @@ class _Stdout:
 def _empty_report(args: argparse.Namespace, fmt: str, **errors: Any) -> None:
     """A run stopped by an invalid policy or tailoring file: the format's consumer on stdout still
     gets one whole document (no profiles, exit code 2, the problems where the format has room)."""
-    if fmt == "text" or args.output:
+    if fmt == "text" or args.output or fmt not in FORMATS:
         return
     from ucm_check.ci.formats.summary import Run
 
@@ -105,7 +101,8 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     fmt = args.format or "text"
     if args.output and args.format is None:
-        fmt = SUFFIXES.get(os.path.splitext(args.output)[1].lower(), "")
+        inferred = formats.by_suffix("check", args.output)
+        fmt = inferred.name if inferred else ""
         if not fmt:
             err(f"ucm-check check: 用法错误：无法从 “{args.output}” 的扩展名判断格式，请用 --format 指定")
             return exitcodes.INVALID
@@ -123,6 +120,10 @@ def run(args: argparse.Namespace) -> int:
     except InputRejected as exc:
         _empty_report(args, fmt, input_errors=exc.errors)
         raise
+    if formats.find("check", fmt, host) is None:
+        known = "、".join(f.name for f in formats.formats("check", host))
+        err(f"ucm-check check: 用法错误：未知的报告格式 “{fmt}”；可用：{known}")
+        return exitcodes.INVALID
     policy, problems = policy_or_errors(args.policy, host)
     if problems:
         for problem in problems:
@@ -155,9 +156,9 @@ def run(args: argparse.Namespace) -> int:
         return exitcodes.INVALID
     stdout = _Stdout()
     console_fmt = "text" if output else fmt
-    writers = [writer_for(console_fmt, stdout.stream, report, pretty=sys.stdout.isatty())]
+    writers = [writer_for(console_fmt, stdout.stream, report, pretty=sys.stdout.isatty(), host=host)]
     if output:
-        writers.append(writer_for(fmt, output.stream, report))
+        writers.append(writer_for(fmt, output.stream, report, host=host))
     progress = Progress(len(paths), enabled=False if args.no_progress else None)
     codes: set[int] = set()
     count = invalid = 0

@@ -14,7 +14,9 @@ from ucm_check.commands.common import add_as_of, add_host_arguments, err, host_f
 if TYPE_CHECKING:
     from ucm_check.plan import Plan
 
-FORMATS = ("text", "markdown", "csv", "xlsx", "json")
+from ucm_check.engine import formats
+
+FORMATS = formats.names("plan")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,17 +51,16 @@ def with_submission(fmt: str, text: str, countdown: Any) -> str:
 
 
 def _export(args: argparse.Namespace, plan: Plan, as_of: dt.date, countdown: Any = None) -> int:
-    from ucm_check.plan.export import RENDERERS
-
-    if args.format == "xlsx":
+    entry = formats.find("plan", args.format)
+    assert entry is not None  # argparse offered only these
+    if entry.binary:
         if not args.output:
-            err("ucm-check plan: xlsx 格式需要用 --output 指定文件名，例如 --output 整改台账.xlsx")
+            err(f"ucm-check plan: {args.format} 格式需要用 --output 指定文件名，例如 --output 整改台账.{args.format}")
             return exitcodes.INVALID
-        from ucm_check.plan.xlsx import render_xlsx
-
-        data = render_xlsx(plan, as_of, paper=args.paper)
+        render = entry.load()
+        data = render(plan, as_of, paper=args.paper) if args.format == "xlsx" else render(plan, as_of)
         return _write(args.output, lambda: write_bytes(args.output, data))
-    text = with_submission(args.format, RENDERERS[args.format](plan, as_of), countdown)
+    text = with_submission(args.format, entry.load()(plan, as_of), countdown)
     encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
     if args.output:
         return _write(args.output, lambda: write_atomic(args.output, text, encoding=encoding))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
+from ucm_check.engine.formats import OutputFormat, formats
 from ucm_check.exports.kinds import ExportFailed, ExportKind
 
 if TYPE_CHECKING:
@@ -88,16 +89,12 @@ def self_report_docx(source: Source) -> bytes:
     return report_docx(src)
 
 
-#: The builtin kinds, in the order the chooser lists them.
-BUILTIN = (
-    ExportKind("check-markdown", "检查报告（Markdown）", "Check report (Markdown)", "-检查报告.md", check_markdown,
-               "md markdown report 报告"),
-    ExportKind("plan-xlsx", "整改台账（xlsx，Excel/WPS）", "Rectification plan (xlsx)", "-整改台账.xlsx", plan_xlsx,
-               "xlsx excel wps plan 台账"),
-    ExportKind("plan-csv", "整改台账（csv）", "Rectification plan (csv)", "-整改台账.csv", plan_csv,
-               "csv excel plan 台账"),
-    ExportKind("plan-markdown", "整改台账（Markdown）", "Rectification plan (Markdown)", "-整改台账.md", plan_markdown,
-               "md markdown plan 台账"),
-    ExportKind("self-report-docx", "自评报告（Word 公文）", "Self-assessment report (Word)", "-自评报告.docx",
-               self_report_docx, "docx word 公文 自评报告 report"),
-)
+def kind_of(entry: OutputFormat) -> ExportKind:
+    """The export kind of a registry entry (:mod:`ucm_check.engine.formats`, subject ``export``); its
+    render function is imported when the export is made."""
+    return ExportKind(entry.name, entry.label, entry.label_en, entry.file_suffix,
+                      lambda source: entry.load()(source), entry.keywords)
+
+
+#: The builtin kinds, in the order the chooser lists them (the registry's ``export`` formats).
+BUILTIN = tuple(kind_of(entry) for entry in formats("export"))

@@ -17,7 +17,6 @@ from ucm_check.plan import views
 from ucm_check.plan.model import Item, Plan, deadline_text
 from ucm_check.files.textwidth import ljust, width
 
-FORMATS = ("text", "markdown", "csv", "xlsx", "json")
 SCHEMA_VERSION = 1
 
 
@@ -200,8 +199,3 @@ def render_json(plan: Plan, as_of: dt.date) -> str:
         "items": [item_dict(i, as_of) for i in plan.by_deadline()],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-
-
-RENDERERS: dict[str, Callable[[Plan, dt.date], str]] = {
-    "text": render_text, "markdown": render_markdown, "csv": render_csv, "json": render_json,
-}

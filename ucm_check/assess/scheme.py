@@ -1,7 +1,7 @@
 """The assessment scheme (考评方案): a TOML file naming the groups, each group's sources and weights,
 the rule for a missing source, the tie rule, flags, the escalation ladder and the funding rule.
 
-``examples/assess/district/scheme.toml`` is seed 004's district, each number with its sentence. The
+``ucm_check/assess/example/scheme.toml`` (``ucm-check assess init``) is seed 004's district, each number with its sentence. The
 file is validated as a whole; every problem is reported at once with file, line and column.
 """
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from decimal import Decimal
-from typing import Any, Iterable, Iterator, NamedTuple, TextIO
+from typing import Any, Iterable, Iterator, TextIO
 
-from ucm_check.profile.checking import Checked, check_file
+from ucm_check.profile.checking import check_file
 from ucm_check.engine.host import Host
 from ucm_check.ci.policy import GateResult, Policy
 from ucm_check.profile.reading import ProfileError

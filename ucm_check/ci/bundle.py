@@ -118,13 +118,6 @@ class Files(dict):
         return self[name] if name in self else default
 
 
-def safe_name(name: str) -> str:
-    """Why ``name`` is not a safe relative path inside a zip, or ``""``."""
-    from ucm_check.files.archive import name_problem
-
-    return name_problem(name)
-
-
 MAX_MANIFEST = 16 * 1024 * 1024
 """Largest ``MANIFEST.json`` read."""
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any, Iterable, NamedTuple
 
 from ucm_check.ci.policy import GateResult, Policy
 from ucm_check.model import DEDUCTED, UNANSWERED, Finding

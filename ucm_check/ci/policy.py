@@ -22,7 +22,7 @@ from typing import Any, Iterable, Mapping
 import attrs
 
 from ucm_check.files.inputs import InvalidFile, ProfileError, load_toml, read_text, show
-from ucm_check.model import AWARDED, COMPLIANT, DEDUCTED, UNANSWERED, ProfileResult, Standard
+from ucm_check.model import AWARDED, COMPLIANT, UNANSWERED, ProfileResult, Standard
 from ucm_check.numbers import fmt
 
 KEYS = {

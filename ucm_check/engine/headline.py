@@ -9,13 +9,12 @@ shows the range next to the total, never the total alone.
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 import attrs
 
 from ucm_check.model import (
-    COMPLIANT, DUE_SOON, NOT_APPLICABLE, NOT_MET, OVERDUE, PENDING, UNANSWERED, Finding, ProfileResult,
+    COMPLIANT, DUE_SOON, NOT_APPLICABLE, NOT_MET, OVERDUE, PENDING, UNANSWERED, ProfileResult,
 )
 
 #: Statuses of dated duties, worst first.
@@ -63,8 +62,3 @@ def duty_counts(findings) -> dict[str, int]:
         if f.status in counts:
             counts[f.status] += 1
     return counts
-
-
-def days_between(f: Finding, as_of: dt.date) -> int | None:
-    """Days from ``as_of`` to the finding's deadline (negative once overdue); None without one."""
-    return None if f.due is None else (f.due - as_of).days

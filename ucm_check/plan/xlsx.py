@@ -47,8 +47,7 @@ class _Sheet:
         text = "" if value is None else str(value)
         self.ws.write_string(r, c, text, self.f[fmt_name + "_quoted" if risky(text) else fmt_name])
 
-    def write(self, headers: list[str], values: list[list[Any]], widths: list[int], *, extra: int = 0,
-              extra_width: int = 0) -> None:
+    def write(self, headers: list[str], values: list[list[Any]], widths: list[int], *, extra: int = 0) -> None:
         ws, f = self.ws, self.f
         last = len(headers) - 1 + extra
         if last > 0:

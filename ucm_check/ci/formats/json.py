@@ -176,11 +176,6 @@ def ranking_items(rows: Iterable[Any]) -> Iterator[dict[str, Any]]:
         yield item
 
 
-def ranking(rows: Iterable[Any]) -> list[dict[str, Any]]:
-    """The ranked summary as a list (see :func:`ranking_items`)."""
-    return list(ranking_items(rows))
-
-
 class Writer:
     """Streams the document: each profile is written as it is checked, the rest at the end.
 

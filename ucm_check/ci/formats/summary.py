@@ -160,11 +160,6 @@ def text_lines(rows: list[Row]) -> Iterator[str]:
         yield ""
 
 
-def text_table(rows: list[Row]) -> str:
-    """The ranked summary as one string (see :func:`text_lines`)."""
-    return "\n".join(text_lines(rows))
-
-
 def _md(text: str) -> str:
     from ucm_check.files import markdown as mdtext
 

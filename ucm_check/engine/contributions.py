@@ -33,9 +33,10 @@ def points_problem(value: Any, what: str) -> str:
         return f"{what}应为不小于 0 的 Decimal 或整数，实际为 {kind} {show(value) if not isinstance(value, float) else value}"
     if isinstance(value, Decimal) and not value.is_finite():
         return f"{what}不是有限的数：{show(value)}"
-    if value < 0:
+    number: int | Decimal = value
+    if number < 0:
         return f"{what}为负数 {show(value) if isinstance(value, Decimal) else value}：扣分和加分都不能为负"
-    if abs(value) >= Decimal(10) ** 15:
+    if number >= Decimal(10) ** 15:  # not negative by now
         return f"{what}过大：{value}"
     return ""
 

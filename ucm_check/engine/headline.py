@@ -10,11 +10,12 @@ shows the range next to the total, never the total alone.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Iterable
 
 import attrs
 
 from ucm_check.model import (
-    COMPLIANT, DUE_SOON, NOT_APPLICABLE, NOT_MET, OVERDUE, PENDING, UNANSWERED, ProfileResult,
+    COMPLIANT, DUE_SOON, NOT_APPLICABLE, NOT_MET, OVERDUE, PENDING, UNANSWERED, Finding, ProfileResult,
 )
 
 #: Statuses of dated duties, worst first.
@@ -55,7 +56,7 @@ def completeness(result: ProfileResult) -> Completeness:
                         result.total + result.max_further_bonus)
 
 
-def duty_counts(findings) -> dict[str, int]:
+def duty_counts(findings: Iterable[Finding]) -> dict[str, int]:
     """How many findings have each dated-duty status (:data:`DUTY_STATUSES`), plus unanswered and N/A."""
     counts = {s: 0 for s in (*DUTY_STATUSES, UNANSWERED, NOT_APPLICABLE)}
     for f in findings:

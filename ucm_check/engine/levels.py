@@ -64,4 +64,4 @@ def did_you_mean(name: str, levels: Sequence[str], extra: Mapping[str, str] | No
     other = same_level(name, levels, extra)
     if other is None:
         return ""
-    return f"；“{name}”与本标准的“{other}”是同一层级（{TIER_NAMES[tier(name, extra)]}），是否想写 “{other}”？"
+    return f"；“{name}”与本标准的“{other}”是同一层级（{TIER_NAMES[tier(other, extra) or '']}），是否想写 “{other}”？"

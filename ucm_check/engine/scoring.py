@@ -60,7 +60,7 @@ def evaluate(
     *,
     file: str = "",
     as_of: dt.date | None = None,
-    on_error: Callable[[Area, Exception], str] | None = None,
+    on_error: Callable[[Area, BaseException], str] | None = None,
 ) -> ProfileResult:
     """Score ``facts`` (area id -> key -> value) for ``unit`` against ``standard`` as of ``as_of``
     (default today).

@@ -139,6 +139,8 @@ def _serve(args: argparse.Namespace, folder: Path, users_file: Path) -> int:
     audit("server_start", folder=str(folder), url=public_url, max_sessions=args.max_sessions)
     try:
         server.serve()
+    except KeyboardInterrupt:  # Ctrl+C is how the service is stopped
+        pass
     except OSError as exc:
         err(f"ucm-check: 错误：无法监听 {args.host}:{args.port}：{exc.strerror or exc}")
         return exitcodes.INVALID

@@ -111,7 +111,6 @@ class UcmServer(Server):
             web.static("/static", self.statics_path, show_index=False, follow_symlinks=False, name="static"),
         ])
         app.on_response_prepare.append(self._headers)
-        app.on_startup.append(self.on_startup)
         return app
 
     def _token(self, request: web.Request) -> str | None:
@@ -148,9 +147,6 @@ class UcmServer(Server):
             "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
             f"img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' {ws_origins}; "
             "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
-
-    async def on_startup(self, app: web.Application) -> None:
-        print(self.banner, flush=True)
 
     def initialize_logging(self) -> None:
         logging.basicConfig(level=logging.DEBUG if self.debug else logging.WARNING, format="%(name)s: %(message)s")
@@ -246,8 +242,8 @@ class UcmServer(Server):
                 envelope = None
             kind = envelope[0] if isinstance(envelope, list) and envelope else None
             data = envelope[1] if isinstance(envelope, list) and len(envelope) > 1 else None
-            if kind == "stdin" and isinstance(data, str):
-                await service.send_bytes(data.encode("utf-8", "replace"))
+            if kind == "stdin" and isinstance(data, str) and _encodable(data):
+                await service.send_bytes(data.encode("utf-8"))
             elif kind == "resize" and isinstance(data, dict):
                 width, height = data.get("width"), data.get("height")
                 if isinstance(width, int) and isinstance(height, int) and 1 <= width <= 1000 and 1 <= height <= 500:
@@ -262,16 +258,41 @@ class UcmServer(Server):
                 log.warning("dropped a malformed message (%d characters)", len(message.data))
 
     def serve(self, debug: bool = False) -> None:
-        """Run until Ctrl+C (or SIGTERM)."""
+        """Run until Ctrl+C or SIGTERM; the banner is printed once the port is listening."""
         self.debug = debug
         self.initialize_logging()
-        web.run_app(self._make_app(), host=self.host, port=self.port, ssl_context=self.ssl_context,
-                    print=None, access_log=None)
+        asyncio.run(self._run())
+
+    async def _run(self) -> None:
+        import signal
+
+        runner = web.AppRunner(await self._make_app(), access_log=None, handle_signals=False)
+        await runner.setup()
+        try:
+            await web.TCPSite(runner, self.host, self.port, ssl_context=self.ssl_context).start()
+            print(self.banner, flush=True)
+            stop = asyncio.Event()
+            try:
+                asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+            except (NotImplementedError, AttributeError):  # Windows: Ctrl+C only
+                pass
+            await stop.wait()
+        finally:
+            await runner.cleanup()
 
 
 def _refuse(status: int, text: str) -> web.HTTPException:
     cls = {401: web.HTTPUnauthorized, 403: web.HTTPForbidden}[status]
     return cls(text=text, content_type="text/plain")
+
+
+def _encodable(text: str) -> bool:
+    """False for text with lone surrogates, which no keyboard types."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _clamp(raw: str | None, low: int, high: int, default: int) -> int:

@@ -141,7 +141,7 @@ class UcmServer(Server):
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Cache-Control", "no-store")
-        ws_origins = " ".join(o.replace("http", "ws", 1) for o in sorted(self.origins))
+        ws_origins = " ".join(o.replace("http", "ws", 1) for o in sorted(self.origins) if "[" not in o)
         response.headers.setdefault(
             "Content-Security-Policy",
             "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "

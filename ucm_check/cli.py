@@ -55,8 +55,18 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def frozen_default(argv: list[str]) -> list[str]:
+    """The frozen program (PyInstaller) double-clicked opens the TUI's start screen on the current
+    folder, and a ``.toml`` dropped on it opens that file; anything else is an ordinary command line."""
+    if not getattr(sys, "frozen", False):
+        return argv
+    if not argv or (len(argv) == 1 and argv[0].lower().endswith(".toml")):
+        return ["tui", *argv]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = frozen_default(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not args.command:

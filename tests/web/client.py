@@ -29,7 +29,7 @@ def free_port() -> int:
 class Served:
     """``ucm-check serve FOLDER`` in a subprocess on 127.0.0.1; ``url`` is the line it printed."""
 
-    def __init__(self, folder: Path, *extra: str) -> None:
+    def __init__(self, folder: Path, *extra: str, scheme: str = "http") -> None:
         self.folder, self.port = folder, free_port()
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.proc = subprocess.Popen(
@@ -37,7 +37,7 @@ class Served:
              "127.0.0.1", "--no-entry-points", *extra],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True, encoding="utf-8")
         line = self.proc.stdout.readline()
-        match = re.search(r"(http://\S+)/\?token=(\S+)", line)
+        match = re.search(rf"({scheme}://\S+)/\?token=(\S+)", line)
         assert match, f"no URL printed: {line!r} {self.proc.stderr.read() if self.proc.poll() is not None else ''}"
         self.base, self.token = match.group(1), match.group(2)
         self.origin = self.base

@@ -66,6 +66,19 @@ async def still_serving(http: aiohttp.ClientSession, server: Served) -> None:
         assert page.status == 200
 
 
+async def ended(pid: int) -> bool:
+    """True once process ``pid`` has exited (polled: it is given up to QUIT_GRACE and then killed)."""
+    for _ in range(300):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        if Path(f"/proc/{pid}/stat").exists() and ") Z " in Path(f"/proc/{pid}/stat").read_text():
+            return True  # exited, not yet reaped
+        await asyncio.sleep(0.1)
+    return False
+
+
 # the guards ---------------------------------------------------------------------------------------
 
 async def test_without_a_valid_token_the_page_and_the_websocket_are_refused(server, folder):
@@ -154,7 +167,8 @@ async def test_a_clerk_opens_answers_saves_and_downloads_the_report(server, fold
         assert kept.read_bytes() == body  # downloaded, and kept beside the profile
         assert "word/document.xml" in zipfile.ZipFile(io.BytesIO(body)).namelist()
         await tab.ws.close()
-    await asyncio.sleep(0.5)
+    pid = next(line["pid"] for line in server.audit() if line["event"] == "session_start")
+    assert await ended(pid), "the session's process outlived its tab"
     events = [(line["event"], line.get("user"), line.get("file")) for line in server.audit()]
     for expected in (("opened", "启动者", "t.toml"), ("saved", "启动者", "t.toml"),
                      ("exported", "启动者", "t-自评报告.docx"), ("downloaded", "启动者", "t-自评报告.docx")):

@@ -94,3 +94,26 @@ def test_https_with_a_certificate_and_a_secure_cookie(tmp_path):
         server.close()
     assert server.base.startswith("https://")
     assert status == 200 and "Secure" in cookie and "wss://127.0.0.1" in html
+
+
+def test_the_server_side_loads_no_textual():
+    """Only a session process imports Textual; the server (and a frozen program serving) does not."""
+    probe = ("import sys, ucm_check.commands.serve, ucm_check.web.server\n"
+             "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("argv, expected", [
+    ([], ["tui"]),                                              # double-click: the start screen on the cwd
+    (["C:\\文档\\自评档案.TOML"], ["tui", "C:\\文档\\自评档案.TOML"]),  # a .toml dropped on the program
+    (["check", "a.toml"], ["check", "a.toml"]),                 # a command line stays as typed
+    (["a.toml", "b.toml"], ["a.toml", "b.toml"]),
+    (["--version"], ["--version"]),
+])
+def test_the_frozen_program_opens_the_tui_on_a_double_click_or_a_dropped_profile(monkeypatch, argv, expected):
+    from ucm_check.cli import frozen_default
+
+    assert frozen_default(list(argv)) == list(argv)  # not frozen: unchanged
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert frozen_default(list(argv)) == expected

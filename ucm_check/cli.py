@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "verify": ("ucm_check.commands.verify", "核对佐证材料（存在、在提交目录内、SHA-256）或提交包的完整性"),
     "bundle": ("ucm_check.commands.bundle", "把档案、整改台账、报告和佐证材料打包成可复现的 zip"),
     "tui": ("ucm_check.commands.tui", "交互式自评界面：逐条填写、实时评分、查看差距、安全保存"),
+    "serve": ("ucm_check.commands.serve", "浏览器版：在内网为一个文件夹提供自评界面（令牌登录、审计日志；需 [web] 组件）"),
     "plan": ("ucm_check.commands.plan", "整改台账：把扣分项变成有牵头单位、时限和进度的整改事项，并导出"),
     "intake": ("ucm_check.commands.intake", "收件：按报送名册核收各单位提交包，核查、社会评价、排名和通报"),
     "report": ("ucm_check.commands.report", "自评报告：按党政机关公文格式（GB/T 9704）生成 Word 文件"),
@@ -54,8 +55,18 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def frozen_default(argv: list[str]) -> list[str]:
+    """The frozen program (PyInstaller) double-clicked opens the TUI's start screen on the current
+    folder, and a ``.toml`` dropped on it opens that file; anything else is an ordinary command line."""
+    if not getattr(sys, "frozen", False):
+        return argv
+    if not argv or (len(argv) == 1 and argv[0].lower().endswith(".toml")):
+        return ["tui", *argv]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = frozen_default(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not args.command:

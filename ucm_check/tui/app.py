@@ -108,6 +108,11 @@ class UcmApp(App):
         if self.new_path:
             self.push_screen(NewProfileScreen(self.new_path))
 
+    def refuse_path(self, path: Path) -> str:
+        """Why the clerk may not open or create ``path`` here ('' when allowed); ``ucm-check serve``
+        confines its sessions to the served folder (:class:`ucm_check.tui.web.WebApp`)."""
+        return ""
+
     def open_profile(self, path: Path) -> list[str]:
         """Open ``path`` on the overview; returns Chinese error lines instead when it is invalid."""
         from ucm_check.tui.screens.overview import OverviewScreen

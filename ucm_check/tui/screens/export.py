@@ -78,6 +78,9 @@ def run_export(app, kind_id: str) -> Path | None:
         app.notify(str(exc), title=tr("export_failed"), severity="error", timeout=15)
         return None
     app.notify(tr("exported", path=path), timeout=15)
+    delivered = getattr(app, "on_exported", None)  # ucm-check serve: the browser downloads it too
+    if delivered is not None:
+        delivered(path)
     reload = getattr(app.screen, "reload_plan", None)  # the timetable shows the plan the export updated
     if reload is not None:
         reload()

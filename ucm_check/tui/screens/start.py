@@ -138,6 +138,8 @@ class NewProfileScreen(Screen):
         problem = ""
         if not raw_path or path.suffix != ".toml":
             problem = tr("need_path")
+        elif self.app.refuse_path(path):
+            problem = self.app.refuse_path(path)
         elif path.exists() and self._offered == path:
             self._open_existing(path)
             return

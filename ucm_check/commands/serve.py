@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ucm_check import exitcodes
+from ucm_check.commands import exitcodes
 from ucm_check.commands.common import add_as_of, add_host_arguments, err, host_from_args
 
 #: The person who started the server, in the audit log.

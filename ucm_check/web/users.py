@@ -17,7 +17,7 @@ from pathlib import Path
 
 import tomli_w
 
-from ucm_check.atomic import write_bytes
+from ucm_check.files.atomic import write_bytes
 
 
 class UsersFileError(Exception):

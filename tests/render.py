@@ -1,7 +1,8 @@
 """Let LibreOffice judge the files we write: convert xlsx/docx to PDF and read the pages back.
 
 Tests that need LibreOffice call :func:`to_pdf`, which skips (saying why) when ``soffice`` is not
-installed, or fails under ``UCM_REQUIRE_TOOLS=1`` as CI runs (``tests/tools.py``); ``.ci/run`` installs it. Each conversion gets its own LibreOffice profile folder so
+installed, or fails under ``UCM_REQUIRE_TOOLS=1`` as CI runs (``tests/tools.py``); ``.ci/run``
+installs it. Each conversion gets its own LibreOffice profile folder so
 conversions running side by side do not block on one another's lock file.
 """
 

@@ -70,3 +70,31 @@ def test_a_judge_that_is_installed_is_returned_by_path(monkeypatch):
     monkeypatch.setattr(tools.shutil, "which", lambda name: f"/opt/bin/{name}" if name == "libreoffice" else None)
     monkeypatch.setenv(tools.REQUIRE_ENV, "1")
     assert tools.need("soffice") == "/opt/bin/libreoffice"
+
+
+def _ci_run_without_apt(tmp_path, ci: str) -> subprocess.CompletedProcess:
+    """``.ci/run`` on a machine where no judge is installed and apt-get cannot install one."""
+    import shutil
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    for program in ("dirname", "grep"):
+        (bin_dir / program).symlink_to(shutil.which(program))
+    (bin_dir / "apt-get").write_text("#!/bin/sh\necho 'E: Unable to locate package' >&2\nexit 100\n", encoding="utf-8")
+    (bin_dir / "apt-get").chmod(0o755)
+    env = {"PATH": str(bin_dir), "CI": ci, "HOME": str(tmp_path)}
+    return subprocess.run([shutil.which("bash"), str(ROOT / ".ci" / "run")], capture_output=True, text=True, env=env,
+                          cwd=tmp_path)
+
+
+def test_ci_stops_with_an_error_naming_the_judges_it_could_not_install(tmp_path):
+    run = _ci_run_without_apt(tmp_path, "true")
+    assert run.returncode == 1
+    assert "::error::could not install tmux libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils " \
+           "fonts-noto-cjk chromium" in run.stderr
+
+
+def test_ci_run_requires_the_judges_for_the_tests_it_runs():
+    lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert "export UCM_REQUIRE_TOOLS=1" in lines
+    assert lines.index("export UCM_REQUIRE_TOOLS=1") < lines.index("python -m pytest -q")

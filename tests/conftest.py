@@ -9,6 +9,19 @@ import pytest
 from ucm_check.engine.host import build_host
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "requires_tool(name, ...): the test needs these judges (tests/tools.py): "
+                                       "skipped without them, failed under UCM_REQUIRE_TOOLS=1")
+
+
+def pytest_runtest_setup(item):
+    from tests.tools import need
+
+    for mark in item.iter_markers("requires_tool"):
+        for tool in mark.args:
+            need(tool)
 PROFILES = ROOT / "profiles"
 
 

@@ -1,26 +1,24 @@
 """Let LibreOffice judge the files we write: convert xlsx/docx to PDF and read the pages back.
 
 Tests that need LibreOffice call :func:`to_pdf`, which skips (saying why) when ``soffice`` is not
-installed; ``.ci/run`` installs it. Each conversion gets its own LibreOffice profile folder so
+installed, or fails under ``UCM_REQUIRE_TOOLS=1`` as CI runs (``tests/tools.py``); ``.ci/run``
+installs it. Each conversion gets its own LibreOffice profile folder so
 conversions running side by side do not block on one another's lock file.
 """
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
+from tests.tools import need
 
 MM_PER_PT = 25.4 / 72
 
 
 def to_pdf(document: Path, out_dir: Path) -> Path:
     """Convert *document* to PDF with LibreOffice headless and return the PDF's path."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed: .ci/run installs libreoffice-*-nogui")
+    soffice = need("soffice")
     out_dir.mkdir(parents=True, exist_ok=True)
     profile = out_dir / ".lo-profile"
     run = subprocess.run(
@@ -58,10 +56,8 @@ def page_text(pdf: Path) -> list[str]:
 
 
 def first_page_png(pdf: Path, png: Path, dpi: int = 80) -> Path:
-    """Render the first page to *png* with pdftoppm (skips when poppler-utils is missing)."""
-    pdftoppm = shutil.which("pdftoppm")
-    if pdftoppm is None:
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    """Render the first page to *png* with pdftoppm (skips, or fails under CI, when poppler-utils is missing)."""
+    pdftoppm = need("pdftoppm")
     stem = png.with_suffix("")
     subprocess.run([pdftoppm, "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile",
                     str(pdf), str(stem)], check=True, timeout=120)

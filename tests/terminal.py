@@ -1,6 +1,7 @@
 """A real terminal for the TUI tests: a program in a detached tmux session, keys sent one by one.
 
-Tests that use it skip when tmux is not installed (``.ci/run`` installs it).
+Tests that use it carry ``pytest.mark.requires_tool("tmux")``: skipped when tmux is missing, failed under
+``UCM_REQUIRE_TOOLS=1`` as CI runs (``tests/tools.py``).
 """
 
 from __future__ import annotations

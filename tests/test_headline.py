@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import attrs
+import pytest
 
 from tests.helpers import PROFILES
 from ucm_check.profile.checking import score
@@ -24,15 +25,33 @@ def result_of(host, name: str, **facts):
     return score(attrs.evolve(profile, facts=edited), host)
 
 
-def test_a_blank_template_ranges_from_zero_answers_to_every_possible_total(host, tmp_path, capsys):
+@pytest.mark.parametrize("level, applicable, lowest", [
+    ("县市区", 46, 6),  # HN-07-3 (4) and HN-10-2 (2) do not apply to a county: 100 - 94 = 6
+    ("设区市", 48, 0),  # every rule applies: the maxima add up to exactly 100
+])
+def test_a_blank_template_ranges_from_zero_answers_to_every_possible_total(host, tmp_path, capsys, level,
+                                                                          applicable, lowest):
     path = tmp_path / "u.toml"
-    assert main(["--log-level", "error", "init", str(path), "--level", "县市区"]) == 0
+    assert main(["--log-level", "error", "init", str(path), "--level", level]) == 0
     capsys.readouterr()
-    result = score(load_profile(str(path), host.standards), host)
-    c = completeness(result)
-    assert c.answered == 0 and c.unanswered == c.applicable > 0 and not c.complete
-    assert c.total == 100 and c.lowest == 100 - result.max_further_deduction < 100
-    assert c.highest == 100 + result.max_further_bonus > 100
+    c = completeness(score(load_profile(str(path), host.standards), host))
+    assert (c.answered, c.unanswered, c.applicable, c.complete) == (0, applicable, applicable, False)
+    assert (c.lowest, c.total, c.highest) == (lowest, 100, 120)
+    main(["--log-level", "error", "check", str(path)])
+    assert f"总分未定：已答 0/{applicable} 项，总分可能在 {lowest}～120 分之间（暂计 100 分）" in capsys.readouterr().out
+
+
+def test_a_total_already_at_the_bonus_cap_has_no_room_above_it(host):
+    # typical county with the bonus maxed (全国 10 + 4 + 3 + 3 = 20) and HN-01-1 (2 points) unanswered:
+    # a 全国文明单位 is exempt from HN-01-3 (2 of the 17.3), so 100 - 15.3 + 20 = 104.7; at worst 2 less,
+    # at best the same: the bonus cannot rise past 20
+    profile = load_profile(str(PROFILES / "hunan-county-typical.toml"), host.standards)
+    facts = {a: dict(v) for a, v in profile.facts.items()}
+    facts["bonus"].update(civilized_unit_level="全国", national_commendations=2, national_pilots=2,
+                          publicity_reports=6)
+    was = facts["party"].pop("organization_established")
+    c = completeness(score(attrs.evolve(profile, facts=facts), host))
+    assert was is True and (c.lowest, c.total, c.highest) == (Decimal("102.7"), Decimal("104.7"), Decimal("104.7"))
 
 
 def test_a_complete_profile_has_one_total_and_no_range(host):

@@ -349,10 +349,12 @@ class AreaResult:
 
     @property
     def unanswered_points(self) -> Decimal:
-        """Most points unanswered rules could still move (deduct, or award for bonus)."""
+        """Most points unanswered rules could still move (deduct, or award for bonus), within what
+        the area has left: a rule tailored larger than its area still moves at most the area's max."""
         if not self.counts.get(UNANSWERED):
             return ZERO
-        return sum((f.rule.max_points for f in self.findings if f.status == UNANSWERED), ZERO)
+        rules = sum((f.rule.max_points for f in self.findings if f.status == UNANSWERED), ZERO)
+        return min(rules, self.area.max - self.points)
 
 
 @frozen

@@ -25,6 +25,21 @@ def test_rounding_is_half_up_at_the_published_place(value, expected):
     assert round_half_up(value, 2) == D(expected)
 
 
+@pytest.mark.parametrize("a, b, expected", [("80.03", "80.02", "80.03"), ("80.01", "80.02", "80.02"),
+                                            ("90.00", "89.99", "90.00"), ("0.01", "0.00", "0.01")])
+def test_a_fifty_fifty_composite_exactly_on_a_half_rounds_up(a, b, expected):
+    # (80.03 + 80.02) / 2 = 80.025 -> 80.03 (half-even: 80.02); 80.015 -> 80.02 (half-even too: 80.02 is even)
+    # 89.995 -> 90.00; 0.005 -> 0.01: each quotient terminates, so the Decimal path rounds, not the fraction one
+    result = weighted_composite({"x": D(a), "y": D(b)}, [("x", D(50)), ("y", D(50))])
+    assert str(result.value) == expected
+
+
+def test_a_sources_share_exactly_on_a_half_rounds_up():
+    # 80.05 × 50 / 100 = 40.025 -> 40.03
+    (part, _) = weighted_composite({"x": D("80.05"), "y": D(80)}, [("x", D(50)), ("y", D(50))]).parts
+    assert str(part.points_rounded(2)) == "40.03"
+
+
 def test_missing_source_reweighted_uses_only_the_present_weights():
     result = weighted_composite({"a": D(93), "b": D(93), "d": D(80)}, W, missing="reweight")
     assert result.value == D("92.24") and result.missing == ("c",) and result.reweighted

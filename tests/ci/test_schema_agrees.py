@@ -33,13 +33,40 @@ def test_the_published_schema_of_each_standard_is_what_the_cli_prints(capsys, st
         f"run: ucm-check schema --standard {standard} > docs/{PUBLISHED[standard]}"
 
 
+#: What each example's header comment says it scores as of 2026-11-24 (worked by hand there): the
+#: Hunan (deducted, bonus, total), and for the dated standards every rule not compliant or not applicable.
+RESULTS = {
+    "hunan-city.toml": ((5, 16, 111), {}),
+    "hunan-county-compliant.toml": ((0, 0, 100), {}),
+    "hunan-county-typical.toml": ((17.3, 3.5, 86.2), {}),
+    "hunan-county-incomplete.toml": ((3, 0, 97), None),
+    "henan-city.toml": (None, {"HEN-23-2": "overdue", "HEN-24-2a": "due_soon", "HEN-24-3": "not_met",
+                               "HEN-00-1": "due_soon"}),
+    "henan-county.toml": (None, {}),
+    "localnorms-county.toml": (None, {"LN-STAFF-1": "overdue", "LN-1010": "not_met", "LN-REP-M": "due_soon"}),
+    "citycapacity-city.toml": (None, {"CAP-22c": "pending", "CAP-22e": "pending", "CAP-24b": "overdue",
+                                      "CAP-27": "due_soon", "CAP-33b": "pending"}),
+    "citycapacity-county.toml": (None, {"CAP-21": "due_soon", "CAP-22d": "pending", "CAP-23a": "overdue"}),
+}
+
+
 @pytest.mark.parametrize("standard", sorted(PUBLISHED))
-def test_every_example_profile_passes_its_schema_and_the_cli(capsys, standard):
+def test_every_example_profile_passes_its_schema_and_scores_as_its_comment_says(capsys, standard):
     paths = sorted(p for p in PROFILES.glob(EXAMPLES[standard]) if not p.name.endswith(".plan.toml"))
-    assert paths
+    assert paths and {p.name for p in paths} <= set(RESULTS)
     for path in paths:
         assert schema_errors(standard, path.read_text(encoding="utf-8")) == [], path.name
-        assert run(capsys, "check", str(path), "--as-of", "2026-12-01")[0] in (0, 1), path.name
+        code, out, err = run(capsys, "check", str(path), "--as-of", "2026-11-24", "--format", "json")
+        assert code == 0, (path.name, err)
+        (result,) = json.loads(out)["profiles"]
+        points, open_rules = RESULTS[path.name]
+        assert result["standard"]["id"] == standard
+        if points is not None:
+            assert (result["deducted"], result["bonus"], result["total"]) == points, path.name
+        if open_rules is not None:
+            found = {f["code"]: f["status"] for a in result["areas"] for f in a["findings"]
+                     if f["status"] not in ("compliant", "not_applicable", "not_awarded", "awarded", "deducted")}
+            assert found == open_rules, path.name
 
 
 CASES = [

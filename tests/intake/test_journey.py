@@ -242,8 +242,14 @@ def test_the_workbook_prints_on_a4_landscape_with_every_sheet_readable(office, t
     for expected in ("应报 14 个单位", "逾期 5 天", "自评偏高 5 分", "HN-07-3", "共性问题", "拟通报表扬", "拟通报批评",
                      "截至 2020-11-30 未报送总结自评", "第 1 页"):
         assert expected in text, expected
-    png = first_page_png(pdf, tmp_path / "page.png")
-    assert png.stat().st_size > 10_000  # a page with content, looked at by eye in development
+    from PIL import Image
+
+    with Image.open(first_page_png(pdf, tmp_path / "page.png")) as page:
+        grey = page.convert("L")
+        inked = sum(grey.histogram()[:200])  # pixels darker than light grey: text and rules
+        size = page.size
+    assert abs(size[0] - 935) <= 1 and abs(size[1] - 661) <= 1  # A4 landscape at 80 dpi: 297 x 210 mm
+    assert 0.005 < inked / (size[0] * size[1]) < 0.5, inked  # printed, not blank and not a black page
 
 
 def test_markdown_has_every_section_as_a_table(office):

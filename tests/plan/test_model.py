@@ -46,6 +46,14 @@ def test_completion_rate_counts_done_and_closed_rounded_half_up():
     assert Plan("p").completion_rate == 0
 
 
+@pytest.mark.parametrize("done, of, shown", [(1, 16, "6.3"), (3, 16, "18.8"), (5, 16, "31.3"), (15, 16, "93.8"),
+                                             (1, 80, "1.3"), (1, 3, "33.3"), (2, 3, "66.7")])
+def test_a_completion_rate_exactly_on_a_half_rounds_up(done, of, shown):
+    # 1/16 = 6.25% -> 6.3 (half-even would print 6.2); 3/16 = 18.75; 5/16 = 31.25; 15/16 = 93.75; 1/80 = 1.25
+    items = [Item(f"d{n}", "问题", status=DONE) for n in range(done)] + [Item(f"o{n}", "问题") for n in range(of - done)]
+    assert str(Plan("p", items=items).completion_rate) == shown
+
+
 def test_moving_a_deadline_records_old_new_date_and_reason():
     item = Item("x", "问题", deadline=DUE)
     moved = item.reschedule(dt.date(2027, 3, 31), "  设备招标流标，重新采购 ", on=dt.date(2026, 12, 1))

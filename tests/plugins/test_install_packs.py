@@ -102,7 +102,7 @@ def test_the_city_capacity_pack_installed_into_a_fresh_venv_checks_its_bundled_p
     for name, code, status in (("citycapacity-county.toml", "CAP-23a", "overdue"), ("citycapacity-city.toml", "CAP-24b", "overdue")):
         checked = ucm_check(python, "check", str(ROOT / "profiles" / name), "--as-of", "2026-11-24", "--format", "json",
                             cwd=tmp_path)
-        assert checked.returncode in (0, 1), checked.stderr
+        assert checked.returncode == 0, checked.stderr  # no policy given: nothing exits 1
         profile = json.loads(checked.stdout)["profiles"][0]
         statuses = {f["code"]: f["status"] for a in profile["areas"] for f in a["findings"]}
         assert statuses[code] == status and profile["standard"]["id"] == "city-capacity"

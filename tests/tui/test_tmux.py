@@ -1,6 +1,6 @@
 """A real terminal: drive ``ucm-check tui`` in tmux, read the pane, and check a save lands on disk.
 
-Skipped when tmux is not installed (``.ci/run`` installs it).
+Skipped when tmux is not installed, failed under ``UCM_REQUIRE_TOOLS=1`` (``.ci/run`` installs it).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 
 from tests.terminal import Pane
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+pytestmark = pytest.mark.requires_tool("tmux")
 
 
 def test_the_tui_renders_chinese_in_a_real_terminal_and_saves(tmp_path):

@@ -1,4 +1,4 @@
-"""Atomic file writes: a temporary file in the same folder, fsync, then :func:`os.replace`.
+"""Atomic file writes: a temporary file in the same folder, fsync, :func:`os.replace`, fsync of the folder.
 
 A crash or a full disk leaves either the old file or the new one, never half of each. The new
 file keeps the mode of the file it replaces (``mkstemp`` alone would leave it ``0600``).
@@ -172,6 +172,7 @@ class AtomicFile:
         except OSError as exc:
             self.discard()
             raise _save_error(exc, self.path) from None
+        _sync_folder(os.path.dirname(os.path.abspath(self.path)))
 
     def discard(self) -> None:
         """Drop the temporary file (never raises)."""
@@ -185,6 +186,23 @@ class AtomicFile:
             os.unlink(self.tmp)
         except OSError:
             pass
+
+
+def _sync_folder(folder: str) -> None:
+    """fsync ``folder`` so the rename itself survives a power cut (the file's data already did).
+
+    Best effort: the new file is in place whatever happens here, and some file systems (and
+    Windows) cannot open or sync a folder."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:

@@ -104,7 +104,7 @@ async def tick(pilot, app, field: FactField, value: tuple) -> None:
 def check_json(path: Path, *args: str, env=None) -> dict:
     """``ucm-check check PATH --format json`` as CI runs it: the profile's entry."""
     out = run_cli("check", str(path), "--format", "json", *args, env=env)
-    assert out.returncode in (0, 1), out.stderr
+    assert out.returncode == 0, out.stderr  # no policy: a profile with gaps still exits 0 (docs/ci.md)
     return json.loads(out.stdout, parse_float=Decimal)["profiles"][0]
 
 

@@ -119,7 +119,13 @@ async def test_the_palette_finds_every_export_by_导出_and_the_workbook_by_xlsx
                 await pilot.press("escape")
                 await pilot.pause()
         await pilot.pause()
-    assert (tmp_path / "t-整改台账.xlsx").stat().st_size > 0
+    import openpyxl
+
+    book = openpyxl.load_workbook(tmp_path / "t-整改台账.xlsx")
+    assert book.sheetnames == ["问题清单", "问题清单（续）", "责任清单", "时间表"]
+    rows = list(book["问题清单"].iter_rows(min_row=3, values_only=True))
+    assert "整改完成率 0%（0/17）" in book["问题清单"]["A1"].value  # the typical county's 17 deductions
+    assert [r[1] for r in rows if r[1]][:3] == ["HN-01-3", "HN-02-3", "HN-02-1"]
 
 
 async def test_from_the_timetable_x_writes_the_plan_csv_with_a_bom_as_the_cli_does(host, tmp_path):

@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 import time
 from decimal import Decimal
@@ -23,7 +22,7 @@ from ucm_check.profile.editing import draft_path
 from ucm_check.engine.host import build_host
 from ucm_check.profile.reading import load_profile
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+pytestmark = pytest.mark.requires_tool("tmux")
 
 
 def pane(command: str, cwd: Path) -> Pane:

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 import pluggy
 
 if TYPE_CHECKING:
-    from ucm_check.engine.formats import OutputFormat
-    from ucm_check.model import Area, Finding, Rule, Standard
+    from ucm_check.model import Area, Finding, OutputFormat, Rule, Standard
 
 hookspec = pluggy.HookspecMarker("ucm_check")
 hookimpl = pluggy.HookimplMarker("ucm_check")
@@ -62,7 +61,8 @@ def ucm_check_default_deadline(rule: Rule, finding: Finding, unit: Mapping[str, 
 def ucm_check_output_formats() -> list[OutputFormat]:  # type: ignore[empty-body]  # a spec: pluggy never runs its body
     """Add output formats to ``check``, ``plan`` or the exports (the TUI's and the browser's).
 
-    :return: a list of :class:`ucm_check.engine.formats.OutputFormat`. Its ``target`` names the writer
+    :return: a list of :class:`ucm_check.model.OutputFormat` (also importable from
+        :mod:`ucm_check.engine.formats`). Its ``target`` names the writer
         class (``check``) or render function (``plan``, ``export``) as ``"module:attribute"``, imported
         only when the format is used. A name a builtin format already has is ignored.
     """

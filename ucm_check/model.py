@@ -436,3 +436,38 @@ class ProfileResult:
             rank = {a.area.id: i for i, a in enumerate(self.areas)}
             gaps.sort(key=lambda f: (rank[f.area], -f.recoverable))
         return gaps  # "clause": document order, as the findings already are
+
+
+@frozen
+class OutputFormat:
+    """One output format of the registry (:mod:`ucm_check.engine.formats`): what ``check``, ``plan`` or
+    the exports can write. A plugin returns these from ``ucm_check_output_formats``."""
+
+    subject: str
+    """``check``, ``plan`` or ``export``."""
+    name: str
+    """What ``--format`` takes (``sarif``), or an export's stable id (``plan-xlsx``)."""
+    target: str
+    """``"package.module:attribute"``: the writer class or render function."""
+    suffixes: tuple[str, ...] = ()
+    """File endings ``--output`` infers this format from (``.sarif``)."""
+    label: str = ""
+    """What a chooser shows (Chinese)."""
+    label_en: str = ""
+    """What a chooser shows with ``--lang en``."""
+    file_suffix: str = ""
+    """For an export: appended to the profile's stem to name the file (``-整改台账.xlsx``)."""
+    keywords: str = ""
+    """Extra words the command palette matches."""
+    binary: bool = False
+    """The renderer returns bytes (xlsx, docx) rather than text."""
+
+    def load(self) -> Any:
+        """The writer class or render function, imported now."""
+        import importlib
+
+        module, _, attribute = self.target.partition(":")
+        obj: Any = importlib.import_module(module)
+        for part in attribute.split("."):
+            obj = getattr(obj, part)
+        return obj

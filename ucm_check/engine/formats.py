@@ -21,47 +21,15 @@ own with the hook :func:`~ucm_check.hookspecs.ucm_check_output_formats`, returni
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import attrs
+from ucm_check.model import OutputFormat
 
 if TYPE_CHECKING:
     from ucm_check.engine.host import Host
 
 SUBJECTS = ("check", "plan", "export")
-
-
-@attrs.frozen
-class OutputFormat:
-    """One output format."""
-
-    subject: str
-    """``check``, ``plan`` or ``export``."""
-    name: str
-    """What ``--format`` takes (``sarif``), or an export's stable id (``plan-xlsx``)."""
-    target: str
-    """``"package.module:attribute"``: the writer class or render function."""
-    suffixes: tuple[str, ...] = ()
-    """File endings ``--output`` infers this format from (``.sarif``)."""
-    label: str = ""
-    """What a chooser shows (Chinese)."""
-    label_en: str = ""
-    """What a chooser shows with ``--lang en``."""
-    file_suffix: str = ""
-    """For an export: appended to the profile's stem to name the file (``-整改台账.xlsx``)."""
-    keywords: str = ""
-    """Extra words the command palette matches."""
-    binary: bool = False
-    """The renderer returns bytes (xlsx, docx) rather than text."""
-
-    def load(self) -> Any:
-        """The writer class or render function, imported now."""
-        module, _, attribute = self.target.partition(":")
-        obj: Any = importlib.import_module(module)
-        for part in attribute.split("."):
-            obj = getattr(obj, part)
-        return obj
+__all__ = ["BUILTIN", "OutputFormat", "SUBJECTS", "by_suffix", "find", "formats", "names", "plugin_formats"]
 
 
 def _check(name: str, target: str, *suffixes: str) -> OutputFormat:

@@ -21,51 +21,51 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 from typing import Iterator
 
 from ucm_check.host import Host
 from ucm_check.intake.judge import judge
 from ucm_check.intake.records import INVALID, LATE, MISSING, ON_TIME, Intake, Record
-from ucm_check.intake.roster import Roster, Unit, normal_name
+from ucm_check.intake.roster import Roster, Unit
 from ucm_check.intake.submission import Submission, read_submission
 from ucm_check.problems import ProfileError
 
 
-def bundles(folder: str) -> Iterator[str]:
-    """Every ``*.zip`` under ``folder`` (hidden folders skipped), in a stable order."""
-    for root, dirs, files in os.walk(folder):
+def files(folder: str) -> Iterator[tuple[str, bool]]:
+    """(path, is a regular file) of every bundle (``*.zip``) and office file (``*.check.toml``,
+    ``*.social.toml``) under ``folder``, hidden files and folders skipped, in a stable order. Links,
+    FIFOs and devices are reported as not regular without being opened (a FIFO would hang the
+    intake, a link to /dev/zero would read until memory runs out); linked folders are not entered."""
+    from ucm_check.intake.social import SUFFIX as SOCIAL
+    from ucm_check.intake.spotcheck import SUFFIX as CHECK
+
+    for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.lower().endswith(".zip") and not name.startswith("."):
-                yield os.path.join(root, name)
+        for name in sorted(names):
+            if name.startswith(".") or not name.lower().endswith((".zip", CHECK, SOCIAL)):
+                continue
+            path = os.path.join(root, name)
+            try:
+                regular = stat.S_ISREG(os.lstat(path).st_mode)
+            except OSError:
+                regular = False
+            yield path, regular
+
+
+def bundles(folder: str) -> Iterator[str]:
+    """Every regular ``*.zip`` under ``folder`` (hidden folders skipped), in a stable order."""
+    return (p for p, regular in files(folder) if regular and p.lower().endswith(".zip"))
 
 
 def attribute(roster: Roster, sub: Submission) -> Unit | None:
     """The roster unit a bundle belongs to: by the name in its manifest, else (for a bundle that
     could not be read) by a unit's place name or full name in the file name, longest first."""
+    from ucm_check.intake.overlays import unit_by_file_name
+
     if sub.unit_name:
         return roster.find(sub.unit_name)
-    stem = normal_name(os.path.splitext(os.path.basename(sub.path))[0])
-    hits = [(len(n), u) for u in roster.units for n in (normal_name(u.name), normal_name(u.region)) if n and n in stem]
-    return max(hits, key=lambda h: h[0])[1] if hits else None
-
-
-def _sidecar(path: str, suffix: str, loader, unit: Unit, intake: Intake):
-    """The spot-check or survey file beside bundle ``path``, if any and valid and for ``unit``."""
-    side = os.path.splitext(path)[0] + suffix
-    if not os.path.exists(side):
-        return None
-    from ucm_check.profile import InvalidFile
-
-    try:
-        found = loader(side)
-    except InvalidFile as exc:
-        intake.errors += exc.errors
-        return None
-    if found.unit not in (unit.id, unit.name) and normal_name(found.unit) not in unit.names():
-        intake.errors.append(ProfileError(side, 0, 0, f"文件写的单位 “{found.unit}” 与旁边提交包的单位 “{unit.name}”（{unit.id}）不符：放错了位置？"))
-        return None
-    return found
+    return unit_by_file_name(roster, sub.path)
 
 
 def _problems(sub: Submission, unit: Unit, roster: Roster, as_of: dt.date) -> list[str]:
@@ -82,21 +82,40 @@ def _problems(sub: Submission, unit: Unit, roster: Roster, as_of: dt.date) -> li
     return problems
 
 
+def _read(path: str, host: Host) -> Submission:
+    """:func:`read_submission`, with any failure it did not foresee turned into that bundle's
+    invalid result: one bad bundle never stops the intake."""
+    try:
+        return read_submission(path, host)
+    except (Exception, RecursionError) as exc:  # noqa: BLE001 - a hostile bundle must not end the run
+        from ucm_check import log
+
+        log.warning("ucm_check.intake_bundle_failed", file=path, error=type(exc).__name__)
+        return Submission(path, problems=[f"提交包无法读取（{type(exc).__name__}）：内容不符合 ucm-check bundle 的格式"])
+
+
 def receive(folder: str, roster: Roster, host: Host, *, office: str = "", as_of: dt.date) -> Intake:
     """Receive every bundle under ``folder`` for the units that submit to ``office``."""
     from ucm_check.intake.carried import check_against, counties
+    from ucm_check.intake.overlays import collect
     from ucm_check.intake.social import SUFFIX as SOCIAL, load_social
     from ucm_check.intake.spotcheck import SUFFIX as CHECK, load_check
 
     standard = host.standards[roster.standard]
     expected = {u.id: u for u in roster.children(office)}
     intake = Intake(roster, office, as_of, [], standard=standard)
+    found = list(files(folder))
+    for path, regular in found:
+        if not regular:
+            intake.stray.append((os.path.relpath(path, folder), "不是普通文件（符号链接、管道或设备文件）：未读取"))
+    loaders = {"check": (CHECK, lambda p: load_check(p, standard)), "social": (SOCIAL, load_social)}
+    overlays = collect(folder, [p for p, regular in found if regular and p.endswith((CHECK, SOCIAL))], roster,
+                       loaders, intake.errors)
     best: dict[str, Record] = {}
     invalid: dict[str, list[tuple[str, list[str]]]] = {}
-    used: set[str] = set()
-    for path in bundles(folder):
+    for path in (p for p, regular in found if regular and p.lower().endswith(".zip")):
         shown = os.path.relpath(path, folder)
-        sub = read_submission(path, host)
+        sub = _read(path, host)
         unit = attribute(roster, sub)
         if unit is None:
             why = f"名册中没有单位 “{sub.unit_name}”" if sub.unit_name else "无法识别单位：" + "；".join(sub.problems[:3])
@@ -110,15 +129,12 @@ def receive(folder: str, roster: Roster, host: Host, *, office: str = "", as_of:
         if problems or not sub.valid:
             invalid.setdefault(unit.id, []).append((shown, problems or ["提交包无法评分"]))
             continue
-        check = _sidecar(path, CHECK, lambda p: load_check(p, standard), unit, intake)
-        social = _sidecar(path, SOCIAL, load_social, unit, intake)
-        used.add(os.path.splitext(path)[0])
         record = Record(unit, file=shown, as_of=sub.as_of, deadline=roster.deadline_of(unit))
         if sub.carried is not None:
             record.counties, problem = counties(sub.carried)
             record.notes += [f"下级收件结果无法读取：{problem}"] if problem else check_against(record.counties, roster, unit)
         record.status = ON_TIME if sub.as_of <= record.deadline else LATE
-        judge(record, sub, check, social, roster.scheme, host)
+        judge(record, sub, overlays.get(unit, "check"), overlays.get(unit, "social"), roster.scheme, host)
         previous = best.get(unit.id)
         if previous is None or (record.as_of, record.file) > (previous.as_of, previous.file):
             if previous is not None:
@@ -131,17 +147,30 @@ def receive(folder: str, roster: Roster, host: Host, *, office: str = "", as_of:
         bad = invalid.get(unit_id, [])
         if record is None and bad:
             path, reasons = bad[-1]
-            record = Record(unit, INVALID, path, deadline=roster.deadline_of(unit), reasons=reasons)
+            record = Record(unit, INVALID, path, deadline=roster.deadline_of(unit), reasons=reasons, complete=False)
             bad = bad[:-1]
         elif record is None:
-            record = Record(unit, MISSING, deadline=roster.deadline_of(unit))
+            record = Record(unit, MISSING, deadline=roster.deadline_of(unit), complete=False)
         record.others += [f"{p}（无效：{'；'.join(r)}）" for p, r in bad]
         intake.records.append(record)
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.endswith((CHECK, SOCIAL)) and os.path.join(root, name[: -len(CHECK if name.endswith(CHECK) else SOCIAL)]) not in used:
-                what = "核查文件" if name.endswith(CHECK) else "社会评价文件"
-                intake.stray.append((os.path.relpath(os.path.join(root, name), folder),
-                                     f"{what}未使用：旁边没有同名的有效提交包（{name.split('.')[0]}.zip）"))
+    intake.stray += overlays.unused + _unused(overlays, intake, roster)
     return intake
+
+
+def _unused(overlays, intake: Intake, roster: Roster) -> list[tuple[str, str]]:
+    """The chosen overlays whose unit has no counted bundle here, each with the reason."""
+    records = {r.unit.id: r for r in intake.records}
+    out = []
+    for overlay in sorted(overlays.chosen.values(), key=lambda o: o.path):
+        record = records.get(overlay.unit.id)
+        if record is None:
+            parent = roster.unit(overlay.unit.parent) if overlay.unit.parent else None
+            why = f"{overlay.unit.name} 应向 {parent.name if parent else roster.office} 报送，不属于本级收件"
+        elif record.status == MISSING:
+            why = f"{overlay.unit.name} 未报送提交包"
+        elif record.status == INVALID:
+            why = f"{overlay.unit.name} 没有有效的提交包（{record.file} 无效）"
+        else:
+            continue
+        out.append((overlay.path, f"{overlay.what}未使用：{why}"))
+    return out

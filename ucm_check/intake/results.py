@@ -15,7 +15,7 @@ Pure functions of the :class:`~ucm_check.intake.records.Intake` records; no I/O.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
@@ -42,8 +42,11 @@ class RuleStat:
 
     @property
     def mean_lost(self) -> Decimal:
-        """Points lost per assessed unit, to two decimals (0 when none was assessed)."""
-        return (self.total_lost / self.assessed).quantize(Decimal("0.01")) if self.assessed else ZERO
+        """Points lost per assessed unit, rounded half up to two decimals as Excel's ROUND and the
+        standard's own rounding do (1.5/12 → 0.13); 0 when none was assessed."""
+        if not self.assessed:
+            return ZERO
+        return (self.total_lost / self.assessed).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def ranked(intake: Intake) -> list[tuple[int, Record]]:

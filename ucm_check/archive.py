@@ -59,6 +59,29 @@ class ArchiveError(Exception):
         self.problems = problems
 
 
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufffe\uffff")
+
+
+def visible(text: str) -> str:
+    """``text`` safe to echo to a terminal or a report: control characters (C0, DEL, C1: ANSI
+    escapes begin with ESC or CSI), bidirectional overrides and non-characters written as ``\\x1b`` or
+    ``\\u202e``; a byte that was not UTF-8 in a file name (a surrogate escape) as ``\\xNN``."""
+    if text.isprintable() and not _BIDI.intersection(text):
+        return text
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif code < 32 or 0x7F <= code < 0xA0:
+            out.append(f"\\x{code:02x}")
+        elif ch in _BIDI or 0xD800 <= code <= 0xDFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def canonical(name: str) -> str:
     """The one spelling of an entry name: Unicode NFC, ``/`` separators, no empty or ``.`` parts
     (``./a.pdf`` → ``a.pdf``, ``d//./b.pdf`` → ``d/b.pdf``). Case is kept."""
@@ -75,24 +98,24 @@ def canonical_key(name: str) -> str:
 def name_problem(name: str) -> str:
     """Why ``name`` is not a safe relative path inside an archive, or ``""``."""
     if not canonical(name) or name.startswith("/") or "\\" in name or (len(name) > 1 and name[1] == ":"):
-        return f"条目 “{name}” 是空名、绝对路径或含反斜杠"
+        return f"条目 “{visible(name)}” 是空名、绝对路径或含反斜杠"
     if ".." in name.split("/"):
-        return f"条目 “{name}” 含 “..”，会解压到目录之外"
+        return f"条目 “{visible(name)}” 含 “..”，会解压到目录之外"
     if any(ord(ch) < 32 for ch in name):
-        return f"条目 “{name!s}” 的名称含控制字符"
+        return f"条目 “{visible(name)}” 的名称含控制字符"
     return ""
 
 
 def _entry_problem(info: zipfile.ZipInfo) -> str:
     mode = info.external_attr >> 16
     if info.create_system == 3 and mode and stat.S_ISLNK(mode):
-        return f"条目 “{info.filename}” 是符号链接：提交包只能含普通文件"
+        return f"条目 “{visible(info.filename)}” 是符号链接：提交包只能含普通文件"
     if info.create_system == 3 and stat.S_IFMT(mode) and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        return f"条目 “{info.filename}” 不是普通文件"
+        return f"条目 “{visible(info.filename)}” 不是普通文件"
     if info.flag_bits & 0x1:
-        return f"条目 “{info.filename}” 已加密：提交包不能加密"
+        return f"条目 “{visible(info.filename)}” 已加密：提交包不能加密"
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        return f"条目 “{info.filename}” 使用了不支持的压缩方式（编号 {info.compress_type}）：只接受存储或 deflate"
+        return f"条目 “{visible(info.filename)}” 使用了不支持的压缩方式（编号 {info.compress_type}）：只接受存储或 deflate"
     return ""
 
 
@@ -153,20 +176,20 @@ class Archive:
                         break
                     seen += len(data)
                     if seen > info.file_size or seen > self.limits.entry_bytes:
-                        raise ArchiveError([f"条目 “{info.filename}” 解压后超过声明的大小：疑似压缩炸弹"])
+                        raise ArchiveError([f"条目 “{visible(info.filename)}” 解压后超过声明的大小：疑似压缩炸弹"])
                     yield data
         except ArchiveError:
             raise
         except zipfile.BadZipFile as exc:
-            raise ArchiveError([f"条目 “{info.filename}” {_damage(str(exc))}"]) from None
+            raise ArchiveError([f"条目 “{visible(info.filename)}” {_damage(str(exc))}"]) from None
         except Exception as exc:  # noqa: BLE001 - zlib.error, EOFError, NotImplementedError, RuntimeError ...
-            raise ArchiveError([f"条目 “{info.filename}” 无法解压：数据已损坏或格式不受支持（{type(exc).__name__}）"]) from None
+            raise ArchiveError([f"条目 “{visible(info.filename)}” 无法解压：数据已损坏或格式不受支持（{type(exc).__name__}）"]) from None
 
     def read(self, name: str, max_bytes: int | None = None) -> bytes:
         """Entry ``name``'s bytes (see :meth:`chunks`); refused when larger than ``max_bytes``."""
         info = self.info(name)
         if info is not None and max_bytes is not None and info.file_size > max_bytes:
-            raise ArchiveError([f"条目 “{info.filename}” 有 {_mb(info.file_size)}，超过此类文件的上限 {_mb(max_bytes)}"])
+            raise ArchiveError([f"条目 “{visible(info.filename)}” 有 {_mb(info.file_size)}，超过此类文件的上限 {_mb(max_bytes)}"])
         return b"".join(self.chunks(name))
 
     def sha256(self, name: str) -> tuple[str, int]:
@@ -214,16 +237,16 @@ def _check(infos: list[zipfile.ZipInfo], limits: Limits) -> tuple[dict[str, zipf
             continue
         key = canonical_key(info.filename)
         if key in keys:
-            problems.append(f"条目 “{info.filename}” 与 “{keys[key]}” 是同一个文件名的两种写法（./、//、大小写或 Unicode 形式不同）：不接受重名")
+            problems.append(f"条目 “{visible(info.filename)}” 与 “{visible(keys[key])}” 是同一个文件名的两种写法（./、//、大小写或 Unicode 形式不同）：不接受重名")
             continue
         keys[key] = info.filename
         if info.is_dir():
             continue
         total += info.file_size
         if info.file_size > limits.entry_bytes:
-            problems.append(f"条目 “{info.filename}” 解压后 {_mb(info.file_size)}，超过单个文件上限 {_mb(limits.entry_bytes)}")
+            problems.append(f"条目 “{visible(info.filename)}” 解压后 {_mb(info.file_size)}，超过单个文件上限 {_mb(limits.entry_bytes)}")
         if info.file_size > limits.ratio_floor and info.file_size > limits.ratio * max(info.compress_size, 1):
-            problems.append(f"条目 “{info.filename}” 压缩比 {info.file_size // max(info.compress_size, 1)}:1"
+            problems.append(f"条目 “{visible(info.filename)}” 压缩比 {info.file_size // max(info.compress_size, 1)}:1"
                             f"（解压后 {_mb(info.file_size)}），超过 {limits.ratio}:1：疑似压缩炸弹，未解压")
         entries[canonical(info.filename)] = info
     if total > limits.total_bytes:

@@ -39,7 +39,9 @@ class Overlay:
 
 def unit_by_file_name(roster: Roster, path: str) -> Unit | None:
     """The unit whose place name or full name appears in ``path``'s file name, longest first."""
-    stem = normal_name(os.path.basename(path).split(".")[0])
+    from ucm_check.intake.receive import shown_path
+
+    stem = normal_name(shown_path(path, os.path.dirname(path) or ".").split(".")[0])
     hits = [(len(n), u) for u in roster.units for n in (normal_name(u.name), normal_name(u.region)) if n and n in stem]
     return max(hits, key=lambda h: h[0])[1] if hits else None
 
@@ -72,7 +74,9 @@ def collect(folder: str, paths: list[str], roster: Roster, loaders: dict[str, tu
     found = Overlays()
     for path in paths:
         kind, (suffix, loader) = next((k, v) for k, v in loaders.items() if path.endswith(v[0]))
-        shown = os.path.relpath(path, folder)
+        from ucm_check.intake.receive import shown_path
+
+        shown = shown_path(path, folder)
         what = "核查文件" if kind == "check" else "社会评价文件"
         try:
             data = loader(path)

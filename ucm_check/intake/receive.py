@@ -53,6 +53,23 @@ def files(folder: str) -> Iterator[tuple[str, bool]]:
             yield path, regular
 
 
+def shown_path(path: str, folder: str) -> str:
+    """``path`` relative to ``folder`` as the office would read it: a name that is not UTF-8 (a GBK
+    name copied from a USB stick) decoded as GB18030 when it can be, and anything unprintable
+    escaped (:func:`ucm_check.archive.visible`)."""
+    from ucm_check.archive import visible
+
+    rel = os.path.relpath(path, folder)
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            rel = os.fsencode(rel).decode("gb18030")
+        except UnicodeDecodeError:
+            pass
+    return visible(rel)
+
+
 def bundles(folder: str) -> Iterator[str]:
     """Every regular ``*.zip`` under ``folder`` (hidden folders skipped), in a stable order."""
     return (p for p, regular in files(folder) if regular and p.lower().endswith(".zip"))
@@ -107,14 +124,14 @@ def receive(folder: str, roster: Roster, host: Host, *, office: str = "", as_of:
     found = list(files(folder))
     for path, regular in found:
         if not regular:
-            intake.stray.append((os.path.relpath(path, folder), "不是普通文件（符号链接、管道或设备文件）：未读取"))
+            intake.stray.append((shown_path(path, folder), "不是普通文件（符号链接、管道或设备文件）：未读取"))
     loaders = {"check": (CHECK, lambda p: load_check(p, standard)), "social": (SOCIAL, load_social)}
     overlays = collect(folder, [p for p, regular in found if regular and p.endswith((CHECK, SOCIAL))], roster,
                        loaders, intake.errors)
     best: dict[str, Record] = {}
     invalid: dict[str, list[tuple[str, list[str]]]] = {}
     for path in (p for p, regular in found if regular and p.lower().endswith(".zip")):
-        shown = os.path.relpath(path, folder)
+        shown = shown_path(path, folder)
         sub = _read(path, host)
         unit = attribute(roster, sub)
         if unit is None:
@@ -154,7 +171,20 @@ def receive(folder: str, roster: Roster, host: Host, *, office: str = "", as_of:
         record.others += [f"{p}（无效：{'；'.join(r)}）" for p, r in bad]
         intake.records.append(record)
     intake.stray += overlays.unused + _unused(overlays, intake, roster)
+    _make_visible(intake)
     return intake
+
+
+def _make_visible(intake: Intake) -> None:
+    """Escape what came from the bundles (unit names, entry names, dates as written) before any
+    writer echoes it: a manifest's ANSI escape must not recolour the office's terminal."""
+    from ucm_check.archive import visible
+
+    intake.stray = [(visible(f), visible(why)) for f, why in intake.stray]
+    for record in intake.records:
+        record.reasons = [visible(r) for r in record.reasons]
+        record.others = [visible(o) for o in record.others]
+        record.notes = [visible(n) for n in record.notes]
 
 
 def _unused(overlays, intake: Intake, roster: Roster) -> list[tuple[str, str]]:

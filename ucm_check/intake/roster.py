@@ -92,9 +92,15 @@ class Roster:
     _by_id: dict[str, Unit] = attrs.field(init=False, repr=False, eq=False)
     _by_name: dict[str, Unit] = attrs.field(init=False, repr=False, eq=False)
 
+    _children: dict[str, tuple[Unit, ...]] = attrs.field(init=False, repr=False, eq=False)
+
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {u.id: u for u in self.units})
         object.__setattr__(self, "_by_name", {n: u for u in reversed(self.units) for n in u.names()})
+        children: dict[str, list[Unit]] = {}
+        for u in self.units:
+            children.setdefault(u.parent, []).append(u)
+        object.__setattr__(self, "_children", {k: tuple(v) for k, v in children.items()})
 
     def unit(self, unit_id: str) -> Unit | None:
         """The unit with ``unit_id``, or None."""
@@ -102,7 +108,7 @@ class Roster:
 
     def children(self, parent: str = "") -> tuple[Unit, ...]:
         """Units that submit to ``parent`` (``""``: to the roster's office), in roster order."""
-        return tuple(u for u in self.units if u.parent == parent)
+        return self._children.get(parent, ())
 
     def deadline_of(self, unit: Unit) -> dt.date:
         """The unit's deadline: its own, else the roster's."""
@@ -110,12 +116,13 @@ class Roster:
 
     def depth(self, unit: Unit) -> int:
         """0 for units submitting to the office, 1 for their counties, ..."""
-        depth, seen = 0, unit
+        depth, seen, visited = 0, unit, {unit.id}
         while seen.parent:
             parent = self.unit(seen.parent)
-            if parent is None:
+            if parent is None or parent.id in visited:
                 break
             depth, seen = depth + 1, parent
+            visited.add(parent.id)
         return depth
 
     def find(self, name: str) -> Unit | None:
@@ -123,24 +130,39 @@ class Roster:
         return self._by_name.get(normal_name(name))
 
 
+_HEADERS: dict[int, tuple[str, list[str], list[int]]] = {}
+
+
+def _headers(text: str) -> tuple[list[str], list[int]]:
+    """The text's lines and the 1-based line of each ``[[unit]]`` header, computed once per text
+    (a roster of 4,000 units is located in linear time, not once per unit)."""
+    key = id(text)
+    cached = _HEADERS.get(key)
+    if cached is None or cached[0] is not text:
+        lines = text.splitlines()
+        heads = [n for n, line in enumerate(lines, start=1) if re.match(r"\s*\[\[\s*unit\s*\]\]", line)]
+        _HEADERS.clear()
+        _HEADERS[key] = (text, lines, heads)
+        cached = _HEADERS[key]
+    return cached[1], cached[2]
+
+
 def unit_position(text: str, index: int, key: str | None = None, *, value: bool = False) -> tuple[int, int]:
     """(line, column) of the ``index``-th ``[[unit]]`` header, or of ``key`` inside that block."""
-    lines = text.splitlines()
-    seen = -1
-    for number, line in enumerate(lines, start=1):
-        if re.match(r"\s*\[\[\s*unit\s*\]\]", line):
-            seen += 1
-            if seen == index:
-                if key is None:
-                    return number, line.index("[") + 1
-                for offset, inner in enumerate(lines[number:], start=number + 1):
-                    if re.match(r"\s*\[", inner):
-                        break
-                    found = re.match(rf"(\s*){re.escape(key)}\s*=\s*", inner)
-                    if found:
-                        return offset, (found.end() if value else len(found.group(1))) + 1
-                return number, line.index("[") + 1
-    return 1, 1
+    lines, heads = _headers(text)
+    if index >= len(heads):
+        return 1, 1
+    number = heads[index]
+    line = lines[number - 1]
+    if key is None:
+        return number, line.index("[") + 1
+    for offset, inner in enumerate(lines[number:], start=number + 1):
+        if re.match(r"\s*\[", inner):
+            break
+        found = re.match(rf"(\s*){re.escape(key)}\s*=\s*", inner)
+        if found:
+            return offset, (found.end() if value else len(found.group(1))) + 1
+    return number, line.index("[") + 1
 
 
 def _roster_locator(text: str, path: tuple) -> tuple[int, int]:
@@ -254,23 +276,30 @@ def _units(file: str, text: str, raw: Any, standard: Standard | None, errors: li
         if not missing and all(k in kw for k in ("id", "name", "level")):
             units.append(Unit(**kw))
     by_id = {u.id: u for u in units}
+    sound: set[str] = set()
     for index, unit in enumerate(raw):
         parent = unit.get("parent")
         if not isinstance(parent, str) or not parent.strip():
             continue
         parent = parent.strip()
-        line, col = unit_position(text, index, "parent", value=True)
         if parent not in by_id:
+            line, col = unit_position(text, index, "parent", value=True)
             errors.append(ProfileError(file, line, col, f"第 {index + 1} 个 [[unit]]：上级单位 “{parent}” 不在名册中"
                                        f"{suggest(parent, list(by_id))}（parent 写上级单位的 id）"))
             continue
         seen, step = [str(unit.get("id"))], by_id.get(parent)
-        while step is not None:
-            if step.id in seen:
-                errors.append(ProfileError(file, line, col, f"第 {index + 1} 个 [[unit]]：上级关系成环（{' → '.join([*seen, step.id])}）"))
+        walked = set(seen)
+        while step is not None and step.id not in sound:
+            if step.id in walked:
+                line, col = unit_position(text, index, "parent", value=True)
+                shown = seen if len(seen) <= 6 else [*seen[:3], "…", *seen[-2:]]
+                errors.append(ProfileError(file, line, col, f"第 {index + 1} 个 [[unit]]：上级关系成环（{' → '.join([*shown, step.id])}）"))
                 break
             seen.append(step.id)
+            walked.add(step.id)
             step = by_id.get(step.parent) if step.parent else None
+        else:
+            sound.update(walked)  # every unit on this chain reaches the office: never walked again
     return tuple(units)
 
 

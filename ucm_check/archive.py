@@ -12,7 +12,10 @@ Use it instead of :mod:`zipfile` directly::
         print(exc.problems)                              # Chinese sentences, one per problem
 
 :func:`open_archive` refuses, before any entry is decompressed: a file that is not a zip, more than
-:attr:`Limits.entries` entries, unsafe names (absolute, ``..``, backslashes, drive letters), symbolic
+:attr:`Limits.entries` entries, unsafe names (absolute, ``..``, backslashes, drive letters, control
+and bidi characters, Windows-invalid characters, reserved device names, a trailing dot or space, a
+component over 255 bytes: :func:`name_problem`), a local header that disagrees with the central
+directory (:func:`local_header_problem`), symbolic
 links and other non-regular entries, encrypted entries, compression methods other than stored and
 deflate, names that collide once canonical (:func:`canonical_key`: ``./a.pdf`` and ``a.pdf``,
 ``d//b`` and ``d/b``, case and Unicode NFC/NFD twins), an entry larger than
@@ -26,9 +29,10 @@ from __future__ import annotations
 
 import hashlib
 import stat
+import struct
 import unicodedata
 import zipfile
-from typing import Any, Iterator
+from typing import IO, Any, Iterator
 
 import attrs
 
@@ -95,14 +99,40 @@ def canonical_key(name: str) -> str:
     return canonical(name).casefold()
 
 
+#: Names Windows reserves for devices, with or without an extension (``CON``, ``nul.txt``, ``COM1``).
+RESERVED = frozenset(["CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))])
+#: Characters a Windows file name cannot hold (besides ``\\`` and ``/``, handled as separators).
+WINDOWS_INVALID = frozenset('<>:"|?*')
+#: Most UTF-8 bytes of one path component (every common file system's limit).
+MAX_NAME_BYTES = 255
+
+
 def name_problem(name: str) -> str:
-    """Why ``name`` is not a safe relative path inside an archive, or ``""``."""
+    """Why ``name`` is not a safe relative path inside an archive, or ``""``: it must unpack to the
+    same file on Windows, macOS and Linux and read the same on screen (no bidi overrides that show
+    ``fdp.exe`` as ``exe.pdf``)."""
+    shown = visible(name)
     if not canonical(name) or name.startswith("/") or "\\" in name or (len(name) > 1 and name[1] == ":"):
-        return f"条目 “{visible(name)}” 是空名、绝对路径或含反斜杠"
-    if ".." in name.split("/"):
-        return f"条目 “{visible(name)}” 含 “..”，会解压到目录之外"
-    if any(ord(ch) < 32 for ch in name):
-        return f"条目 “{visible(name)}” 的名称含控制字符"
+        return f"条目 “{shown}” 是空名、绝对路径或含反斜杠"
+    parts = name.split("/")
+    if ".." in parts:
+        return f"条目 “{shown}” 含 “..”，会解压到目录之外"
+    if any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in name):
+        return f"条目 “{shown}” 的名称含控制字符"
+    if _BIDI.intersection(name):
+        return f"条目 “{shown}” 的名称含双向文字控制符（如 U+202E）：显示的名称与真实名称不同"
+    bad = sorted(WINDOWS_INVALID.intersection(name))
+    if bad:
+        return f"条目 “{shown}” 的名称含 Windows 不允许的字符 {' '.join(bad)}"
+    for part in parts[:-1] if name.endswith("/") else parts:
+        if part in ("", "."):
+            continue
+        if part[-1] in ". ":
+            return f"条目 “{shown}” 的名称 “{visible(part)}” 以点或空格结尾：Windows 会去掉它，解压后名称不同"
+        if part.split(".")[0].rstrip(" ").upper() in RESERVED:
+            return f"条目 “{shown}” 的名称 “{visible(part)}” 是 Windows 的保留设备名（CON、PRN、AUX、NUL、COM1、LPT1 等）"
+        if len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
+            return f"条目 “{shown[:60]}…” 的名称超过 {MAX_NAME_BYTES} 字节：无法解压到常见的文件系统"
     return ""
 
 
@@ -214,6 +244,8 @@ def open_archive(path: str, limits: Limits = Limits()) -> Archive:
         raise ArchiveError([f"无法读取压缩包：不是有效的 zip 文件（目录区损坏或根本不是 zip，{type(exc).__name__}）"]) from None
     try:
         entries, problems = _check(zf.infolist(), limits)
+        if not problems:
+            problems = [p for p in (local_header_problem(zf.fp, i) for i in zf.infolist()) if p]
     except Exception:
         zf.close()
         raise
@@ -221,6 +253,56 @@ def open_archive(path: str, limits: Limits = Limits()) -> Archive:
         zf.close()
         raise ArchiveError(problems)
     return Archive(zf, path, entries, limits)
+
+
+_LOCAL = struct.Struct("<4s5H3L2H")
+"""A local file header: signature, version, flags, method, time, date, CRC-32, compressed size,
+uncompressed size, name length, extra length."""
+
+
+def local_header_problem(fp: IO[bytes], info: zipfile.ZipInfo) -> str:
+    """Why the local header of ``info`` disagrees with the central directory, or ``""``.
+
+    Python reads an entry with the central directory's method and sizes; other unzip programs
+    trust the local header. When the two disagree the same zip shows different content to
+    different readers, so the entry is refused (method, flags, name, CRC and sizes compared)."""
+    fp.seek(info.header_offset)
+    head = fp.read(_LOCAL.size)
+    shown = visible(info.filename)
+    if len(head) < _LOCAL.size or head[:4] != b"PK\x03\x04":
+        return f"条目 “{shown}” 的文件头缺失或损坏：压缩包被改动"
+    _, _, flags, method, _, _, crc, csize, usize, nlen, elen = _LOCAL.unpack(head)
+    raw = fp.read(nlen)
+    extra = fp.read(elen)
+    central = info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437", "surrogateescape")
+    differ = []
+    if method != info.compress_type:
+        differ.append(f"压缩方式（目录区 {info.compress_type}，文件头 {method}）")
+    if flags != info.flag_bits:
+        differ.append(f"标志位（目录区 {info.flag_bits:#06x}，文件头 {flags:#06x}）")
+    if raw != central:
+        differ.append("名称")
+    if not flags & 0x08:  # sizes and CRC in the header (not in a data descriptor after the data)
+        if usize == csize == 0xFFFFFFFF:
+            usize, csize = _zip64_sizes(extra, usize, csize)
+        if (crc, csize, usize) != (info.CRC, info.compress_size, info.file_size):
+            differ.append("CRC 或大小")
+    elif (crc, csize, usize) not in ((0, 0, 0), (info.CRC, info.compress_size, info.file_size)):
+        differ.append("CRC 或大小")
+    if differ:
+        return f"条目 “{shown}” 的{'、'.join(differ)}在目录区和文件头中不一致：不同的解压程序会读出不同的内容，压缩包被改动"
+    return ""
+
+
+def _zip64_sizes(extra: bytes, usize: int, csize: int) -> tuple[int, int]:
+    """(uncompressed, compressed) from a local header's zip64 extra field."""
+    i = 0
+    while i + 4 <= len(extra):
+        tag, size = struct.unpack_from("<2H", extra, i)
+        if tag == 1 and size >= 16:
+            return struct.unpack_from("<2Q", extra, i + 4)
+        i += 4 + size
+    return usize, csize
 
 
 def _check(infos: list[zipfile.ZipInfo], limits: Limits) -> tuple[dict[str, zipfile.ZipInfo], list[str]]:

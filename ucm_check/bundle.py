@@ -85,8 +85,11 @@ class Contents:
     keys: dict[str, str] = attrs.Factory(dict)
 
     def add(self, name: str, data: bytes, role: str, file: str) -> None:
-        from ucm_check.archive import canonical, canonical_key
+        from ucm_check.archive import canonical, canonical_key, name_problem
 
+        bad = name_problem(name)
+        if bad:
+            raise BundleError([ProfileError(file, 0, 0, f"不能打包：{bad}；请改名后再打包")])
         name, key = canonical(name), canonical_key(name)
         if key in self.keys or key == MANIFEST.casefold():
             raise BundleError([ProfileError(file, 0, 0, f"打包时文件名冲突：“{name}” 与 “{self.keys.get(key, MANIFEST)}”"

@@ -30,6 +30,7 @@ def record_json(r: Record, rank: int | None, intake: Intake) -> dict[str, Any]:
         "basis": _n(r.basis), "complete": r.complete, "rank": rank,
         "overrated": r.overrated(scheme), "difference": _n(r.difference), "notes": r.notes,
         "deducted": {code: _n(p) for code, p in r.deducted.items()},
+        "duties": dict(r.duties) if r.duties else None, "failed": list(r.failed),
         "check": None, "social": None,
         "counties": [{"id": c.id, "name": c.name, "level": c.level, "status": c.status, "days_late": c.days_late,
                       "final": _n(c.final), "basis": _n(c.basis), "complete": c.complete, "overrated": c.overrated}
@@ -67,7 +68,9 @@ def intake_json(intake: Intake) -> dict[str, Any]:
         "scheme": {"overrate_margin": _n(s.overrate_margin), "praise_min": _n(s.praise_min),
                    "criticise_below": _n(s.criticise_below), "criticise_missing": s.criticise_missing,
                    "criticise_late": s.criticise_late, "social": s.social, "social_fact": s.social_fact,
-                   "social_weight": _n(s.social_weight), "top_issues": s.top_issues},
+                   "social_weight": _n(s.social_weight), "top_issues": s.top_issues,
+                   "criticise_failures": s.criticise_failures, "praise_max_failures": s.praise_max_failures},
+        "scored": results.scored(intake),
         "counts": intake.counts(),
         "units": [record_json(r, ranks.get(id(r)), intake) for r in intake.records],
         "ranking": [{"rank": rank, "id": r.unit.id, "name": r.unit.name, "basis": _n(r.basis)}

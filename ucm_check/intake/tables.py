@@ -36,6 +36,8 @@ def status_text(r: Record) -> str:
 
 
 def _score(r: Record) -> str:
+    if r.duties:
+        return results.duty_text(r)
     if r.final is None:
         return ""
     return fmt(r.final) if r.complete else f"{fmt(r.final)}（最低 {fmt(r.basis)}）"
@@ -58,7 +60,8 @@ def summary(intake: Intake) -> Table:
         rows.append((r.unit.id, r.unit.name, r.unit.level, status_text(r), r.as_of.isoformat() if r.as_of else "",
                      num(r.self_total), num(r.verified_total) if r.check else "", _score(r),
                      str(ranks.get(id(r), "")), "；".join(flags)))
-    return Table("summary", "收件与得分", ("编号", "单位", "层级", "报送情况", "评价日期", "自评", "核查", "最终得分", "名次", "说明"),
+    result = "最终得分" if results.scored(intake) else "逾期和未落实"
+    return Table("summary", "收件与得分", ("编号", "单位", "层级", "报送情况", "评价日期", "自评", "核查", result, "名次", "说明"),
                  tuple(rows), frozenset({5, 6, 7, 8}))
 
 
@@ -90,6 +93,11 @@ def county_ranking(intake: Intake) -> Table:
 def rules(intake: Intake, *, every: bool = True) -> Table:
     """Per deduction rule: units that lost points, total and mean lost (``every=False``: only rules
     some unit lost points on)."""
+    if not results.scored(intake):
+        rows = tuple((s.code, s.title, s.area, str(s.units_lost), str(s.assessed), "、".join(s.lost_by))
+                     for s in results.rule_stats(intake) if every or s.units_lost)
+        return Table("rules", "各事项落实情况", ("事项", "名称", "区域", "逾期或未落实的单位数", "参评单位数", "逾期或未落实的单位"),
+                     rows, frozenset({3, 4}))
     rows = tuple((s.code, s.title, s.area, num(s.max_points), str(s.units_lost), str(s.assessed), num(s.total_lost),
                   num(s.mean_lost)) for s in results.rule_stats(intake) if every or s.units_lost)
     return Table("rules", "各规则失分统计", ("规则", "名称", "区域", "分值", "失分单位数", "参评单位数", "失分合计", "平均失分"),
@@ -99,6 +107,9 @@ def rules(intake: Intake, *, every: bool = True) -> Table:
 def issues(intake: Intake) -> Table:
     """The 共性问题: the rules most units lost points on."""
     stats = results.common_issues(results.rule_stats(intake), intake.roster.scheme.top_issues)
+    if not results.scored(intake):
+        rows = tuple((str(i), f"{s.code} {s.title}", str(s.units_lost), "、".join(s.lost_by)) for i, s in enumerate(stats, start=1))
+        return Table("issues", "共性问题", ("序号", "事项", "逾期或未落实的单位数", "单位"), rows, frozenset({0, 2}))
     rows = tuple((str(i), f"{s.code} {s.title}", str(s.units_lost), num(s.total_lost), "、".join(s.lost_by))
                  for i, s in enumerate(stats, start=1))
     return Table("issues", "共性问题", ("序号", "规则", "失分单位数", "失分合计", "失分单位"), rows, frozenset({0, 2, 3}))
@@ -121,13 +132,17 @@ def checks(intake: Intake) -> Table:
 
 
 def praise(intake: Intake) -> Table:
-    rows = tuple((r.unit.name, num(r.final), why) for r, why in results.praise(intake))
-    return Table("praise", "拟通报表扬", ("单位", "得分", "理由"), rows, frozenset({1}))
+    rows = tuple((r.unit.name, _score(r), why) for r, why in results.praise(intake))
+    return Table("praise", "拟通报表扬", ("单位", _result_header(intake), "理由"), rows, frozenset({1}))
 
 
 def criticise(intake: Intake) -> Table:
-    rows = tuple((r.unit.name, num(r.final), why) for r, why in results.criticise(intake))
-    return Table("criticise", "拟通报批评", ("单位", "得分", "理由"), rows, frozenset({1}))
+    rows = tuple((r.unit.name, _score(r), why) for r, why in results.criticise(intake))
+    return Table("criticise", "拟通报批评", ("单位", _result_header(intake), "理由"), rows, frozenset({1}))
+
+
+def _result_header(intake: Intake) -> str:
+    return "得分" if results.scored(intake) else "逾期和未落实"
 
 
 def stray(intake: Intake) -> Table:

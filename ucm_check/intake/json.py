@@ -81,7 +81,8 @@ def intake_json(intake: Intake) -> dict[str, Any]:
                    "assessed": x.assessed, "total_lost": _n(x.total_lost), "mean_lost": _n(x.mean_lost),
                    "lost_by": list(x.lost_by)} for x in stats],
         "common_issues": [x.code for x in results.common_issues(stats, s.top_issues)],
-        "praise": [{"id": r.unit.id, "name": r.unit.name, "reason": why} for r, why in results.praise(intake)],
+        "praise": [{"id": r.unit.id, "name": r.unit.name, "reason": why, "individuals": list(r.unit.individuals)}
+                   for r, why in results.praise(intake)],
         "criticise": [{"id": r.unit.id, "name": r.unit.name, "reason": why} for r, why in results.criticise(intake)],
         "stray": [{"file": f, "reason": why} for f, why in intake.stray],
         "errors": [str(e) for e in intake.errors],

@@ -19,6 +19,7 @@ scheme the receiving office judges by.
     level = "设区市"                      # a level of the standard
     parent = ""                           # empty: submits to the office; else the id of its city
     deadline = 2020-11-05                 # optional, overrides [roster] deadline for this unit
+    individuals = ["张三（支队长）"]        # optional: named in the 通报表扬 with the unit when it is praised
 
 Every problem is reported at once, in Chinese, with file, line and column (:class:`InvalidRoster`).
 """
@@ -39,7 +40,8 @@ from ucm_check.inputs import InvalidFile, ProfileError, load_toml, read_text, sh
 ROSTER_KEYS = {"title": "名册标题", "office": "收件单位", "standard": "评价标准编号", "deadline": "报送截止日期",
                "document": "依据文件"}
 UNIT_KEYS = {"id": "单位编号", "name": "单位名称", "region": "所在地区", "level": "单位层级", "parent": "上级单位编号",
-             "deadline": "本单位的报送截止日期", "aliases": "单位名称的其他写法"}
+             "deadline": "本单位的报送截止日期", "aliases": "单位名称的其他写法",
+             "individuals": "单位受通报表扬时一并表扬的个人"}
 
 
 class InvalidRoster(InvalidFile):
@@ -69,6 +71,8 @@ class Unit:
     """Its own deadline; None uses the roster's."""
     aliases: tuple[str, ...] = ()
     """Other spellings of its name a profile may use."""
+    individuals: tuple[str, ...] = ()
+    """People the office names in the 通报表扬 when the unit is praised (``"张三（执法大队大队长）"``)."""
 
     def names(self) -> tuple[str, ...]:
         """Every normalised name the unit answers to."""
@@ -249,11 +253,11 @@ def _units(file: str, text: str, raw: Any, standard: Standard | None, errors: li
                     kw[key] = value
                 else:
                     bad(key, f"deadline（{UNIT_KEYS[key]}）应为日期，写作 2020-11-05，实际为{type_name(value)} {show(value)}")
-            elif key == "aliases":
+            elif key in ("aliases", "individuals"):
                 if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
                     kw[key] = tuple(v.strip() for v in value)
                 else:
-                    bad(key, f"aliases（{UNIT_KEYS[key]}）应为非空字符串的数组，实际为{type_name(value)} {show(value)}")
+                    bad(key, f"{key}（{UNIT_KEYS[key]}）应为非空字符串的数组，实际为{type_name(value)} {show(value)}")
             elif isinstance(value, str) and (value.strip() or key == "parent"):
                 kw[key] = value.strip()
             else:

@@ -132,8 +132,8 @@ def checks(intake: Intake) -> Table:
 
 
 def praise(intake: Intake) -> Table:
-    rows = tuple((r.unit.name, _score(r), why) for r, why in results.praise(intake))
-    return Table("praise", "拟通报表扬", ("单位", _result_header(intake), "理由"), rows, frozenset({1}))
+    rows = tuple((r.unit.name, _score(r), why, "、".join(r.unit.individuals)) for r, why in results.praise(intake))
+    return Table("praise", "拟通报表扬", ("单位", _result_header(intake), "理由", "一并表扬的个人"), rows, frozenset({1}))
 
 
 def criticise(intake: Intake) -> Table:

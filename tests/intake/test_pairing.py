@@ -119,7 +119,7 @@ def test_an_overlay_for_a_unit_without_a_valid_bundle_is_listed_as_unused_with_t
     assert doc["stray"] == [
         {"file": "株洲市.check.toml", "reason": f"核查文件未使用：{ZHUZHOU} 另有日期较新的核查文件 株洲市-复核.check.toml"},
         {"file": "吉首市.social.toml",
-         "reason": "社会评价文件未使用：吉首市城市管理和综合执法局 应向 湘西自治州住房和城乡建设局 报送，不属于本级收件"},
+         "reason": "社会评价文件未使用：吉首市城市管理和综合执法局 所属的 湘西自治州住房和城乡建设局 没有有效的提交包，无法核查其县级结果"},
         {"file": "湘潭市.social.toml", "reason": "社会评价文件未使用：湘潭市城市管理和综合执法局 未报送提交包"},
     ]
 

@@ -146,7 +146,7 @@ def receive(folder: str, roster: Roster, host: Host, *, office: str = "", as_of:
         if problems or not sub.valid:
             invalid.setdefault(unit.id, []).append((shown, problems or ["提交包无法评分"]))
             continue
-        record = Record(unit, file=shown, as_of=sub.as_of, deadline=roster.deadline_of(unit))
+        record = Record(unit, file=shown, as_of=sub.as_of, deadline=roster.deadline_of(unit), profile_text=sub.profile_text)
         if sub.carried is not None:
             record.counties, problem = counties(sub.carried)
             record.notes += [f"下级收件结果无法读取：{problem}"] if problem else check_against(record.counties, roster, unit)
@@ -170,7 +170,10 @@ def receive(folder: str, roster: Roster, host: Host, *, office: str = "", as_of:
             record = Record(unit, MISSING, deadline=roster.deadline_of(unit), complete=False)
         record.others += [f"{p}（无效：{'；'.join(r)}）" for p, r in bad]
         intake.records.append(record)
-    intake.stray += overlays.unused + _unused(overlays, intake, roster)
+    from ucm_check.intake.counties import check_counties
+
+    applied = check_counties(intake, overlays, host)
+    intake.stray += overlays.unused + _unused(overlays, intake, roster, applied)
     _make_visible(intake)
     return intake
 
@@ -187,12 +190,17 @@ def _make_visible(intake: Intake) -> None:
         record.notes = [visible(n) for n in record.notes]
 
 
-def _unused(overlays, intake: Intake, roster: Roster) -> list[tuple[str, str]]:
-    """The chosen overlays whose unit has no counted bundle here, each with the reason."""
+def _unused(overlays, intake: Intake, roster: Roster, applied: dict[str, str]) -> list[tuple[str, str]]:
+    """The chosen overlays whose unit has no counted bundle here, each with the reason (``applied``:
+    overlay path -> "" when it was applied to a county carried in a city's bundle, else why not)."""
     records = {r.unit.id: r for r in intake.records}
     out = []
     for overlay in sorted(overlays.chosen.values(), key=lambda o: o.path):
         record = records.get(overlay.unit.id)
+        if overlay.path in applied:
+            if applied[overlay.path]:
+                out.append((overlay.path, f"{overlay.what}未使用：{applied[overlay.path]}"))
+            continue
         if record is None:
             parent = roster.unit(overlay.unit.parent) if overlay.unit.parent else None
             why = f"{overlay.unit.name} 应向 {parent.name if parent else roster.office} 报送，不属于本级收件"

@@ -55,6 +55,9 @@ class Record:
     duties: dict[str, int] = attrs.Factory(dict)
     """A standard of dated duties (no points, e.g. Henan 2021): findings per status of the final
     result (``overdue``, ``not_met``, ``due_soon``, ``pending``, ``compliant`` ...); empty otherwise."""
+    profile_text: str | None = None
+    """The counted bundle's profile as submitted (TOML): carried up in the JSON so that the office
+    above can re-score the unit with its own spot check (检查面延伸到县)."""
     failed: tuple[str, ...] = ()
     """Rule codes overdue or not met in the final result (dated duties only)."""
 

@@ -45,6 +45,8 @@ class Submission:
     """Why the bundle is invalid, in Chinese; empty when it verified."""
     carried: Any = None
     """The counties' intake results a city's bundle carries (parsed JSON), or None."""
+    profile_text: str | None = None
+    """The profile's TOML text as submitted."""
 
     @property
     def valid(self) -> bool:
@@ -98,6 +100,7 @@ def read_submission(path: str, host: Host) -> Submission:
         sub.problems.append("档案不是 UTF-8 编码")
         return sub
     sub.profile = profile
+    sub.profile_text = files[name].decode("utf-8-sig")
     sub.problems += unit_problems(sub.unit_name, str(profile.unit.get("name", "")), "档案 [unit] name")
     for items in evidence.entries(profile).values():
         for e in items:

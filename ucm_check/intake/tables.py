@@ -127,6 +127,15 @@ def checks(intake: Intake) -> Table:
         if r.check is not None:
             rows.append((r.unit.name, "合计（核查）", num(r.self_total), num(r.verified_total), num(r.difference),
                          "", "", "自评偏高" if r.overrated(intake.roster.scheme) else "", r.check.notes))
+        for c in r.counties:
+            v = c.verified
+            if v is None or v.check is None:
+                continue
+            who = f"{'、'.join(v.check.inspectors)} {v.check.date.isoformat()}"
+            rows += [(c.name, f"{d.code} {d.title}", num(d.self_score) or "未填写", num(d.verified_score) or "未填写",
+                      num(d.difference), d.self_observed, d.verified_observed, who, d.note) for d in v.diffs]
+            rows.append((c.name, "合计（省级核查）", num(v.self_total), num(v.verified_total), num(v.difference), "", "",
+                         "自评偏高" if v.overrated(intake.roster.scheme) else "", f"{r.unit.name} 所辖；{v.check.notes}".rstrip("；")))
     return Table("checks", "核查对比", ("单位", "规则", "自评得分", "核查得分", "差值", "自评情况", "核查情况", "核查人员/日期", "说明"),
                  tuple(rows), frozenset({2, 3, 4}))
 

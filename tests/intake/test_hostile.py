@@ -10,6 +10,7 @@ import json
 import os
 import zipfile
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -171,3 +172,17 @@ def test_a_parent_cycle_is_named_once_and_briefly(host):
         parse_roster("名册.toml", head + ring, host.standards)
     first = str(caught.value.errors[0])
     assert "上级关系成环（u0 → u1 → u2 → … → u48 → u49 → u0）" in first
+
+
+def test_a_roster_that_is_a_fifo_or_a_device_is_refused_without_reading(capsys, tmp_path):
+    os.mkfifo(tmp_path / "名册.toml")
+    for roster in (tmp_path / "名册.toml", Path("/dev/zero")):
+        code, _, err = run(capsys, "intake", "--roster", str(roster))
+        assert code == 2 and "名册文件不是普通文件（目录、管道或设备）：未读取" in err
+
+
+def test_an_oversized_spot_check_is_refused_before_it_is_read(inbox):
+    (inbox / "株洲市.check.toml").write_bytes(b"# " + b"x" * (2 * 1024 * 1024))
+    code, out, err = cli("intake", str(inbox), "--roster", str(ROSTER), "--as-of", "2020-11-30", "--format", "json")
+    assert code == 2 and "核查文件有 2048 KB，超过上限 1024 KB：未读取" in err
+    assert json.loads(out)["units"][1]["status"] == "on_time"

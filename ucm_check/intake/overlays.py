@@ -20,6 +20,10 @@ from ucm_check.intake.roster import Roster, Unit, normal_name
 from ucm_check.problems import ProfileError
 
 
+#: Largest spot-check or survey file read (they hold a few facts: a few kilobytes).
+MAX_OVERLAY_BYTES = 1024 * 1024
+
+
 @attrs.define
 class Overlay:
     """One valid spot check or survey and the unit it is about."""
@@ -78,6 +82,13 @@ def collect(folder: str, paths: list[str], roster: Roster, loaders: dict[str, tu
 
         shown = shown_path(path, folder)
         what = "核查文件" if kind == "check" else "社会评价文件"
+        try:
+            size = os.path.getsize(path)
+        except OSError:
+            size = 0
+        if size > MAX_OVERLAY_BYTES:
+            errors.append(ProfileError(path, 0, 0, f"{what}有 {size // 1024} KB，超过上限 {MAX_OVERLAY_BYTES // 1024} KB：未读取"))
+            continue
         try:
             data = loader(path)
         except InvalidFile as exc:

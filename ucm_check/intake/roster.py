@@ -308,5 +308,22 @@ def _units(file: str, text: str, raw: Any, standard: Standard | None, errors: li
 
 
 def load_roster(path: str, standards: Mapping[str, Standard]) -> Roster:
-    """Read and validate a roster file (UTF-8, a BOM allowed); raise :class:`InvalidRoster`."""
+    """Read and validate a roster file (UTF-8, a BOM allowed); raise :class:`InvalidRoster`. Only a
+    regular file of at most :data:`MAX_ROSTER_BYTES` is read (a FIFO would hang, /dev/zero never ends)."""
+    import os
+    import stat
+
+    try:
+        st = os.stat(path)
+    except OSError:
+        st = None  # read_text names the error
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise InvalidRoster([ProfileError(path, 0, 0, "名册文件不是普通文件（目录、管道或设备）：未读取")])
+    if st is not None and st.st_size > MAX_ROSTER_BYTES:
+        raise InvalidRoster([ProfileError(path, 0, 0, f"名册文件有 {st.st_size // (1024 * 1024)} MB，超过上限 "
+                                                      f"{MAX_ROSTER_BYTES // (1024 * 1024)} MB：未读取")])
     return parse_roster(path, read_text(path, "名册文件", InvalidRoster), standards)
+
+
+#: Largest roster read: 16 MB holds some 100,000 units.
+MAX_ROSTER_BYTES = 16 * 1024 * 1024

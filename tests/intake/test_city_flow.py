@@ -98,6 +98,7 @@ def test_the_province_spot_checks_a_county_through_its_citys_bundle(capsys, tmp_
     assert doc["stray"] == [] and doc["county_ranking"][0]["basis"] == Decimal("74.6")
     code, out, _ = run(capsys, "intake", str(inbox), "--roster", str(ROSTER), "--as-of", "2020-11-30")
     assert re.search(r"吉首市城市管理和综合执法局\s+合计（省级核查）\s+86\.2\s+81\.6\s+4\.6", out)
+    assert re.search(r"　吉首市城市管理和综合执法局\s+县市区\s+按时报送\s+82\.6（最低 74\.6）\s+自评偏高；本级核查：自评 86\.2、核查 81\.6", out)
 
 
 def test_a_county_check_the_citys_bundle_cannot_serve_is_listed_with_the_reason(capsys, tmp_path):

@@ -121,3 +121,17 @@ def test_duty_thresholds_on_a_scored_standard_are_refused(tmp_path):
     ran = run_cli("intake", "--roster", str(tmp_path / "r.toml"))
     assert ran.returncode == 2 and "只用于没有分值的标准" in ran.stderr
     assert Path(tmp_path / "r.toml").exists()
+
+
+def test_the_workbook_of_a_henan_intake_reads_duties_not_scores_in_libreoffice(intake, tmp_path):
+    from tests.render import page_text, to_pdf
+
+    _, _, root, env = intake
+    book = tmp_path / "收件结果.xlsx"
+    ran = run_cli("intake", str(root / "收件"), "--roster", str(root / "名册.toml"), "--as-of", "2026-11-30",
+                  "--format", "xlsx", "-o", str(book), env=env)
+    assert ran.returncode == 0, ran.stderr
+    text = "\n".join(page_text(to_pdf(book, tmp_path / "pdf")))
+    for expected in ("逾期和未落实", "逾期 1 项、未落实 1 项", "逾期或未落实的单位数", "HEN-23-2", "达到通报批评的 1 项"):
+        assert expected in text, expected
+    assert "失分" not in text

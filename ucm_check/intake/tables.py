@@ -77,7 +77,10 @@ def cities(intake: Intake) -> Table:
         for c in found:
             status = f"逾期 {c.days_late} 天" if c.status == "late" else STATUS_TEXT[c.status]
             score = "" if c.final is None else (fmt(c.final) if c.complete else f"{fmt(c.final)}（最低 {fmt(c.basis)}）")
-            rows.append((f"　{c.name}", c.level, status, score, "自评偏高" if c.overrated else ""))
+            note = ["自评偏高"] if c.overrated else []
+            if c.verified is not None and c.verified.check is not None:
+                note.append(f"本级核查：自评 {num(c.verified.self_total)}、核查 {num(c.verified.verified_total)}")
+            rows.append((f"　{c.name}", c.level, status, score, "；".join(note)))
     return Table("cities", "分市州（含所辖县市区）", ("单位", "层级", "报送情况", "最终得分", "说明"), tuple(rows), frozenset({3}))
 
 

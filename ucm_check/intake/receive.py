@@ -1,6 +1,12 @@
 """Receive a folder of submissions against the roster: verify each bundle, attribute it to its
 unit, judge it on time, late, missing or invalid, and apply the spot check and the social
-evaluation filed beside it.
+evaluation filed for the unit (:mod:`.overlays`: they follow the unit to whichever of its bundles
+counts, and a county's go to its result in its city's bundle, :mod:`.counties`).
+
+**One bundle speaks for one unit.** Its manifest, its profile's ``[unit] name`` and the report
+inside must name the same unit, or it is invalid and the unit's earlier valid bundle keeps
+counting. Any failure reading a bundle is that unit's invalid result with the reason; the intake
+goes on. Only regular files are read: links, FIFOs and devices are listed, never opened.
 
 **Which date decides lateness.** The bundle's recorded assessment date (``as_of`` in
 ``MANIFEST.json``, the date ``ucm-check bundle --as-of`` scored and sealed it, today by default).
@@ -29,7 +35,6 @@ from ucm_check.intake.judge import judge
 from ucm_check.intake.records import INVALID, LATE, MISSING, ON_TIME, Intake, Record
 from ucm_check.intake.roster import Roster, Unit
 from ucm_check.intake.submission import Submission, read_submission
-from ucm_check.problems import ProfileError
 
 
 def files(folder: str) -> Iterator[tuple[str, bool]]:
@@ -70,11 +75,6 @@ def shown_path(path: str, folder: str) -> str:
     return visible(rel)
 
 
-def bundles(folder: str) -> Iterator[str]:
-    """Every regular ``*.zip`` under ``folder`` (hidden folders skipped), in a stable order."""
-    return (p for p, regular in files(folder) if regular and p.lower().endswith(".zip"))
-
-
 def attribute(roster: Roster, sub: Submission) -> Unit | None:
     """The roster unit a bundle belongs to: by the name in its manifest, else (for a bundle that
     could not be read) by a unit's place name or full name in the file name, longest first."""
@@ -104,7 +104,7 @@ def _read(path: str, host: Host) -> Submission:
     invalid result: one bad bundle never stops the intake."""
     try:
         return read_submission(path, host)
-    except (Exception, RecursionError) as exc:  # noqa: BLE001 - a hostile bundle must not end the run
+    except Exception as exc:  # noqa: BLE001 - a hostile bundle must not end the run (RecursionError too)
         from ucm_check import log
 
         log.warning("ucm_check.intake_bundle_failed", file=path, error=type(exc).__name__)

@@ -136,3 +136,29 @@ def test_mean_points_lost_round_half_up():
 
     stat = RuleStat("HN-01-1", "t", "一 x", Decimal(2), 3, 12, Decimal("1.5"))
     assert stat.mean_lost == Decimal("0.13")  # 0.125: half to even would give 0.12
+
+
+def test_a_city_starting_from_init_resends_and_keeps_the_provinces_check_and_survey(tmp_path):
+    """The user's journey from a blank template: 株洲市 answers two facts and sends its bundle; the
+    province files its spot check and survey; 株洲市 answers one more fact and resends under another
+    name. Unanswered rules cost nothing yet, so the self total is 100; the inspectors' 15 dress
+    violations (capped at 2) and 2 traffic violations (1) make it 97, exactly the margin of 3 (not
+    自评偏高); the survey's 85% leaves 八(2) at 0; the unit is still incomplete, so not praised."""
+    inbox, work = folder(tmp_path), tmp_path / "株洲市"
+    work.mkdir()
+    profile = work / "株洲市.toml"
+    assert cli("init", str(profile), "--level", "设区市")[0] == 0
+    text = profile.read_text(encoding="utf-8").replace("（请填写单位名称）", ZHUZHOU)
+    text = text.replace("# dress_violations = 0", "dress_violations = 0").replace("# traffic_violations = 0", "traffic_violations = 0")
+    profile.write_text(text, encoding="utf-8")
+    assert cli("bundle", str(profile), "-o", str(inbox / "株洲市.zip"), "--as-of", "2020-11-10")[0] == 0
+    write(inbox / "株洲市.check.toml", CHECK)
+    write(inbox / "株洲市.social.toml", SURVEY)
+    profile.write_text(text.replace("# late_assignments = 0", "late_assignments = 0"), encoding="utf-8")
+    assert cli("bundle", str(profile), "-o", str(inbox / "株洲市-更正.zip"), "--as-of", "2020-11-14")[0] == 0
+    doc = intake(inbox)
+    zz = unit(doc, ZHUZHOU)
+    assert (zz["file"], zz["check"]["file"], zz["social"]["file"]) == ("株洲市-更正.zip", "株洲市.check.toml", "株洲市.social.toml")
+    assert (zz["self_total"], zz["verified_total"], zz["final"], zz["overrated"], zz["complete"]) == (100, 97, 97, False, False)
+    assert zz["other_files"][0].startswith("株洲市.zip（评价日期 2020-11-10，已被较新的提交包取代）")
+    assert doc["stray"] == [] and doc["praise"] == []

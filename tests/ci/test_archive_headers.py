@@ -138,3 +138,16 @@ def test_bundle_packs_a_hard_link_whose_other_name_is_inside_the_folder(capsys, 
     code, _, err = run(capsys, "bundle", str(profile), "-o", str(tmp_path / "out.zip"), "--as-of", "2026-11-24")
     assert code == 0, err
     assert zipfile.ZipFile(io.BytesIO((tmp_path / "out.zip").read_bytes())).read("佐证/批复.pdf") == b"%PDF-1.4 pifu"
+
+
+@pytest.mark.parametrize("name, message", [("佐证/CON.pdf", "Windows 的保留设备名"), ("佐证/批复?.pdf", "Windows 不允许的字符 ?"),
+                                           ("佐证/批复.pdf.", "以点或空格结尾")])
+def test_bundle_never_writes_a_name_verify_would_refuse(capsys, tmp_path, name, message):
+    folder = tmp_path / "county"
+    (folder / "佐证").mkdir(parents=True)
+    (folder / name).write_bytes(b"%PDF-1.4 pifu")
+    (folder / "佐证" / "公示.png").write_bytes(b"\x89PNG gongshi")
+    profile = copy_profile(folder, extra=EVIDENCE.replace("佐证/批复.pdf", name))
+    code, _, err = run(capsys, "bundle", str(profile), "-o", str(tmp_path / "out.zip"), "--as-of", "2026-11-24")
+    assert code == 2 and message in err and "Traceback" not in err
+    assert not (tmp_path / "out.zip").exists()

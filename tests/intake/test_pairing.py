@@ -162,3 +162,10 @@ def test_a_city_starting_from_init_resends_and_keeps_the_provinces_check_and_sur
     assert (zz["self_total"], zz["verified_total"], zz["final"], zz["overrated"], zz["complete"]) == (100, 97, 97, False, False)
     assert zz["other_files"][0].startswith("株洲市.zip（评价日期 2020-11-10，已被较新的提交包取代）")
     assert doc["stray"] == [] and doc["praise"] == []
+
+
+def test_an_overlay_named_by_the_units_roster_id_goes_to_that_unit(tmp_path):
+    inbox = folder(tmp_path)
+    bundle(tmp_path / "work", inbox / "株洲市.zip", ZHUZHOU, "2020-11-10")
+    write(inbox / "430200.social.toml", SURVEY.replace('unit = "430200"\n', ""))
+    assert unit(intake(inbox), ZHUZHOU)["social"]["file"] == "430200.social.toml"

@@ -42,10 +42,13 @@ class Overlay:
 
 
 def unit_by_file_name(roster: Roster, path: str) -> Unit | None:
-    """The unit whose place name or full name appears in ``path``'s file name, longest first."""
+    """The unit whose roster id is the file name (``430200.check.toml``), or whose place name or
+    full name appears in it, longest first."""
     from ucm_check.intake.receive import shown_path
 
     stem = normal_name(shown_path(path, os.path.dirname(path) or ".").split(".")[0])
+    if roster.unit(stem):
+        return roster.unit(stem)
     hits = [(len(n), u) for u in roster.units for n in (normal_name(u.name), normal_name(u.region)) if n and n in stem]
     return max(hits, key=lambda h: h[0])[1] if hits else None
 

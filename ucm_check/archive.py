@@ -282,12 +282,13 @@ def local_header_problem(fp: IO[bytes], info: zipfile.ZipInfo) -> str:
         differ.append(f"标志位（目录区 {info.flag_bits:#06x}，文件头 {flags:#06x}）")
     if raw != central:
         differ.append("名称")
-    if not flags & 0x08:  # sizes and CRC in the header (not in a data descriptor after the data)
-        if usize == csize == 0xFFFFFFFF:
-            usize, csize = _zip64_sizes(extra, usize, csize)
-        if (crc, csize, usize) != (info.CRC, info.compress_size, info.file_size):
+    if usize == csize == 0xFFFFFFFF:
+        usize, csize = _zip64_sizes(extra, usize, csize)
+    actual = (info.CRC, info.compress_size, info.file_size)
+    if flags & 0x08:  # CRC and sizes follow the data (a data descriptor): the header may hold zeros
+        if any(mine not in (0, real) for mine, real in zip((crc, csize, usize), actual)):
             differ.append("CRC 或大小")
-    elif (crc, csize, usize) not in ((0, 0, 0), (info.CRC, info.compress_size, info.file_size)):
+    elif (crc, csize, usize) != actual:
         differ.append("CRC 或大小")
     if differ:
         return f"条目 “{shown}” 的{'、'.join(differ)}在目录区和文件头中不一致：不同的解压程序会读出不同的内容，压缩包被改动"

@@ -151,3 +151,28 @@ def test_bundle_never_writes_a_name_verify_would_refuse(capsys, tmp_path, name, 
     code, _, err = run(capsys, "bundle", str(profile), "-o", str(tmp_path / "out.zip"), "--as-of", "2026-11-24")
     assert code == 2 and message in err and "Traceback" not in err
     assert not (tmp_path / "out.zip").exists()
+
+
+def test_a_streamed_zip_with_data_descriptors_and_zip64_headers_is_accepted(tmp_path):
+    """What unzip programs write when they stream (flag bit 3: CRC and sizes after the data, zeros
+    or zip64 markers in the local header) is a well-formed zip, not a disagreement."""
+    class Unseekable(io.RawIOBase):
+        def __init__(self, sink):
+            self.sink = sink
+
+        def writable(self):
+            return True
+
+        def write(self, data):
+            return self.sink.write(data)
+
+    sink = io.BytesIO()
+    with zipfile.ZipFile(Unseekable(sink), "w", zipfile.ZIP_DEFLATED) as zf:
+        with zf.open("a.txt", "w", force_zip64=True) as fh:
+            fh.write(b"hello " * 100)
+        zf.writestr("b.txt", b"world")
+    path = tmp_path / "streamed.zip"
+    path.write_bytes(sink.getvalue())
+    assert zipfile.ZipFile(path).getinfo("a.txt").flag_bits & 0x08
+    with open_archive(str(path)) as archive:
+        assert archive.read("a.txt") == b"hello " * 100 and archive.read("b.txt") == b"world"

@@ -16,7 +16,8 @@ import os
 
 import attrs
 
-from ucm_check.intake.roster import Roster, Unit, normal_name
+from ucm_check.intake.paths import shown_path, unit_by_file_name
+from ucm_check.intake.roster import Roster, Unit
 from ucm_check.problems import ProfileError
 
 
@@ -39,18 +40,6 @@ class Overlay:
     @property
     def what(self) -> str:
         return "核查文件" if self.kind == "check" else "社会评价文件"
-
-
-def unit_by_file_name(roster: Roster, path: str) -> Unit | None:
-    """The unit whose roster id is the file name (``430200.check.toml``), or whose place name or
-    full name appears in it, longest first."""
-    from ucm_check.intake.receive import shown_path
-
-    stem = normal_name(shown_path(path, os.path.dirname(path) or ".").split(".")[0])
-    if roster.unit(stem):
-        return roster.unit(stem)
-    hits = [(len(n), u) for u in roster.units for n in (normal_name(u.name), normal_name(u.region)) if n and n in stem]
-    return max(hits, key=lambda h: h[0])[1] if hits else None
 
 
 def unit_of(roster: Roster, written: str) -> Unit | None:
@@ -81,8 +70,6 @@ def collect(folder: str, paths: list[str], roster: Roster, loaders: dict[str, tu
     found = Overlays()
     for path in paths:
         kind, (suffix, loader) = next((k, v) for k, v in loaders.items() if path.endswith(v[0]))
-        from ucm_check.intake.receive import shown_path
-
         shown = shown_path(path, folder)
         what = "核查文件" if kind == "check" else "社会评价文件"
         try:

@@ -33,6 +33,7 @@ from typing import Iterator
 from ucm_check.host import Host
 from ucm_check.intake.judge import judge
 from ucm_check.intake.records import INVALID, LATE, MISSING, ON_TIME, Intake, Record
+from ucm_check.intake.paths import shown_path, unit_by_file_name
 from ucm_check.intake.roster import Roster, Unit
 from ucm_check.intake.submission import Submission, read_submission
 
@@ -58,28 +59,9 @@ def files(folder: str) -> Iterator[tuple[str, bool]]:
             yield path, regular
 
 
-def shown_path(path: str, folder: str) -> str:
-    """``path`` relative to ``folder`` as the office would read it: a name that is not UTF-8 (a GBK
-    name copied from a USB stick) decoded as GB18030 when it can be, and anything unprintable
-    escaped (:func:`ucm_check.archive.visible`)."""
-    from ucm_check.archive import visible
-
-    rel = os.path.relpath(path, folder)
-    try:
-        rel.encode("utf-8")
-    except UnicodeEncodeError:
-        try:
-            rel = os.fsencode(rel).decode("gb18030")
-        except UnicodeDecodeError:
-            pass
-    return visible(rel)
-
-
 def attribute(roster: Roster, sub: Submission) -> Unit | None:
     """The roster unit a bundle belongs to: by the name in its manifest, else (for a bundle that
     could not be read) by a unit's place name or full name in the file name, longest first."""
-    from ucm_check.intake.overlays import unit_by_file_name
-
     if sub.unit_name:
         return roster.find(sub.unit_name)
     return unit_by_file_name(roster, sub.path)

@@ -19,7 +19,7 @@ GOOD_CHECK = '[check]\nunit = "430100"\ninspectors = ["王五"]\ndate = 2020-11-
     (GOOD_CHECK.replace("[facts.uniform]", "[facts.uniforms]"), "5:1", "[facts.uniforms] 不是评价标准的区域"),
     (GOOD_CHECK.replace("date = 2020-11-25", 'date = "11月25日"'), "4:8", "check.date（核查日期）应为日期"),
     (GOOD_CHECK.replace('inspectors = ["王五"]', "inspectors = []"), "3:14", "应为非空的姓名数组"),
-    (GOOD_CHECK.replace('unit = "430100"\n', ""), "1:1", "[check] 缺少必填字段 unit"),
+    (GOOD_CHECK.replace('date = 2020-11-25\n', ""), "1:1", "[check] 缺少必填字段 date"),
     (GOOD_CHECK + '[rule_notes]\nHN-99 = "x"\n', "8:1", "“HN-99” 不是规则编号"),
     (GOOD_CHECK.split("[facts")[0], "1:1", "没有核实任何事实"),
 ])
@@ -65,7 +65,8 @@ def test_a_broken_spot_check_exits_2_but_the_bundle_is_still_received(capsys, in
 def test_a_spot_check_for_another_unit_is_refused_as_misplaced(capsys, inbox):
     write(inbox / "长沙市.check.toml", GOOD_CHECK.replace("430100", "430200"))
     code, _, err = run(capsys, "intake", str(inbox), "--roster", str(ROSTER), "--as-of", "2020-11-20")
-    assert code == 2 and "文件写的单位 “430200” 与旁边提交包的单位 “长沙市城市管理和综合执法局”（430100）不符" in err
+    assert code == 2 and ("文件写的单位 “430200”（株洲市城市管理和综合执法局）与文件名所指的 “长沙市城市管理和综合执法局”"
+                          "（430100）不符：放错了位置？") in err
 
 
 def test_a_bundle_dated_after_the_intake_date_is_invalid(capsys, inbox):
@@ -101,7 +102,7 @@ def test_a_spot_check_beside_no_valid_bundle_is_listed_as_unused(capsys, inbox):
     import json
 
     assert code == 0 and json.loads(out)["stray"] == [
-        {"file": "张家界市.check.toml", "reason": "核查文件未使用：旁边没有同名的有效提交包（张家界市.zip）"}]
+        {"file": "张家界市.check.toml", "reason": "核查文件未使用：张家界市城市管理和综合执法局 未报送提交包"}]
 
 
 def test_a_symlink_entry_makes_the_bundle_invalid_without_following_it(capsys, inbox):

@@ -113,3 +113,15 @@ def test_at_equal_scores_a_complete_unit_ranks_before_an_incomplete_one():
 
     intake = Intake(None, "", dt.date(2020, 11, 20), [unit("甲", "100", False), unit("乙", "100"), unit("丙", "100"), unit("丁", "99")])
     assert [(rank, r.unit.name) for rank, r in ranked(intake)] == [(1, "丙"), (1, "乙"), (3, "甲"), (4, "丁")]
+
+
+@pytest.mark.parametrize("praise_min, praised", [(112, True), (113, False)])
+def test_the_people_the_roster_names_are_praised_with_their_unit_and_only_then(capsys, tmp_path, inbox, praise_min, praised):
+    """Seed 000: 通报表扬 names individuals when the roster gives them (长沙市: 111, survey 85% → 112)."""
+    roster = roster_with(tmp_path, f'social = "fact"\npraise_min = {praise_min}',
+                         'individuals = ["张三（支队长）", "李四"]\n')
+    doc, _ = changsha(capsys, inbox(survey=85), roster)
+    expected = [{"id": "430100", "name": "长沙市城市管理和综合执法局", "individuals": ["张三（支队长）", "李四"]}] if praised else []
+    assert [{k: p[k] for k in ("id", "name", "individuals")} for p in doc["praise"]] == expected
+    code, out, _ = run(capsys, "intake", str(tmp_path / "in"), "--roster", str(roster), "--as-of", "2020-11-20")
+    assert code == 0 and ("张三（支队长）、李四" in out) is praised

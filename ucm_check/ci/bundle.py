@@ -85,8 +85,11 @@ class Contents:
     keys: dict[str, str] = attrs.Factory(dict)
 
     def add(self, name: str, data: bytes, role: str, file: str) -> None:
-        from ucm_check.files.archive import canonical, canonical_key
+        from ucm_check.files.archive import canonical, canonical_key, name_problem
 
+        bad = name_problem(name)
+        if bad:
+            raise BundleError([ProfileError(file, 0, 0, f"不能打包：{bad}；请改名后再打包")])
         name, key = canonical(name), canonical_key(name)
         if key in self.keys or key == MANIFEST.casefold():
             raise BundleError([ProfileError(file, 0, 0, f"打包时文件名冲突：“{name}” 与 “{self.keys.get(key, MANIFEST)}”"
@@ -118,8 +121,11 @@ class Files(dict):
         return self[name] if name in self else default
 
 
-MAX_MANIFEST = 16 * 1024 * 1024
-"""Largest ``MANIFEST.json`` read."""
+MAX_MANIFEST = 4 * 1024 * 1024
+"""Largest ``MANIFEST.json`` read: 10,000 files at about 200 bytes each, twice over."""
+MAX_MANIFEST_ITEMS = 10_000
+"""Most objects a manifest may hold (one per file, as :attr:`ucm_check.files.archive.Limits.entries`),
+counted before parsing: a few megabytes of ``{}`` would otherwise become millions of objects."""
 
 
 def read_manifest(archive: Any, file: str) -> tuple[dict[str, Any] | None, list[ProfileError]]:
@@ -128,7 +134,11 @@ def read_manifest(archive: Any, file: str) -> tuple[dict[str, Any] | None, list[
     from ucm_check.files.inputs import depth_problem
 
     try:
-        data = json.loads(archive.read(MANIFEST, MAX_MANIFEST).decode("utf-8"))
+        raw = archive.read(MANIFEST, MAX_MANIFEST)
+        if raw.count(b"{") + raw.count(b"[") > MAX_MANIFEST_ITEMS + 16:
+            return None, [ProfileError(file, 0, 0, f"{MANIFEST} 的项目超过 {MAX_MANIFEST_ITEMS} 个（提交包最多 "
+                                                   f"{MAX_MANIFEST_ITEMS} 个文件）：未解析")]
+        data = json.loads(raw.decode("utf-8"))
     except KeyError:
         return None, [ProfileError(file, 0, 0, f"压缩包中没有 {MANIFEST}：不是 ucm-check bundle 生成的提交包")]
     except ArchiveError as exc:
@@ -139,7 +149,12 @@ def read_manifest(archive: Any, file: str) -> tuple[dict[str, Any] | None, list[
         return None, [ProfileError(file, 0, 0, f"{MANIFEST} 不是 ucm-check 提交包清单")]
     deep = depth_problem(data)
     problems = [ProfileError(file, 0, 0, f"{MANIFEST}：{deep}")] if deep else []
+    if len(data["files"]) > MAX_MANIFEST_ITEMS:
+        return None, [ProfileError(file, 0, 0, f"{MANIFEST} 的 files 有 {len(data['files'])} 项，超过上限 {MAX_MANIFEST_ITEMS} 项")]
     for i, item in enumerate(data["files"]):
+        if len(problems) >= 20:
+            problems.append(ProfileError(file, 0, 0, f"{MANIFEST} 的 files 还有更多项格式不对，未逐一列出"))
+            break
         ok = (isinstance(item, dict) and isinstance(item.get("path"), str) and isinstance(item.get("sha256"), str)
               and isinstance(item.get("size"), int) and not isinstance(item.get("size"), bool))
         if not ok:
@@ -159,7 +174,7 @@ def verify_zip(path: str, limits: Any = None) -> tuple[dict[str, Any] | None, Fi
     Returns (manifest, files, problems); ``files`` holds the bytes of the listed entries by canonical
     name, any spelling of which finds them (memory is bounded by the archive limits, checked before
     anything is decompressed). Never raises for a bad archive."""
-    from ucm_check.files.archive import ArchiveError, Limits, open_archive
+    from ucm_check.files.archive import ArchiveError, Limits, open_archive, visible
 
     files = Files()
     try:
@@ -177,7 +192,7 @@ def verify_zip(path: str, limits: Any = None) -> tuple[dict[str, Any] | None, Fi
             listed.add(canonical_name(name))
             info = archive.info(name)
             if info is None:
-                problems.append(ProfileError(path, 0, 0, f"清单列出的 “{name}” 不在压缩包中"))
+                problems.append(ProfileError(path, 0, 0, f"清单列出的 “{visible(name)}” 不在压缩包中"))
                 continue
             try:
                 content = archive.read(name)
@@ -186,10 +201,10 @@ def verify_zip(path: str, limits: Any = None) -> tuple[dict[str, Any] | None, Fi
                 continue
             files[canonical_name(name)] = content
             if sha256(content) != item["sha256"] or len(content) != item["size"]:
-                problems.append(ProfileError(path, 0, 0, f"“{name}” 的 SHA-256 与清单不符：打包后被改动"))
+                problems.append(ProfileError(path, 0, 0, f"“{visible(name)}” 的 SHA-256 与清单不符：打包后被改动"))
         for name in archive.names():
             if name != MANIFEST and name not in listed:
-                problems.append(ProfileError(path, 0, 0, f"“{name}” 不在清单中：打包后被加入"))
+                problems.append(ProfileError(path, 0, 0, f"“{visible(name)}” 不在清单中：打包后被加入"))
     return data, files, problems
 
 

@@ -45,6 +45,25 @@ def report_texts(profile, result, gates, policy, as_of: dt.date) -> tuple[bytes,
     return texts[0], texts[1]
 
 
+def linked_outside(folder: str, st: os.stat_result, seen: dict) -> bool:
+    """True when the file ``st`` describes has a hard link outside ``folder``: it has more links
+    than the folder holds (a hard link to /etc/shadow looks like any file inside). ``seen`` caches
+    the folder's link counts (inode -> names inside) across calls."""
+    if st.st_nlink <= 1:
+        return False
+    if not seen:
+        seen[None] = 0
+        for root, _, names in os.walk(folder):
+            for name in names:
+                try:
+                    inner = os.lstat(os.path.join(root, name))
+                except OSError:
+                    continue
+                key = (inner.st_dev, inner.st_ino)
+                seen[key] = seen.get(key, 0) + 1
+    return st.st_nlink > seen.get((st.st_dev, st.st_ino), 0)
+
+
 def run(args: argparse.Namespace) -> int:
     from ucm_check.ci import bundle
     from ucm_check.ci import evidence
@@ -97,6 +116,7 @@ def run(args: argparse.Namespace) -> int:
             plan_name = plan_path.name
             contents.add(plan_name, plan_path.read_bytes(), "plan", args.profile)
         listed = evidence.entries(profile)
+        links: dict = {}
         for items in listed.values():
             for entry in items:
                 checked = evidence.check_entry(folder, entry)
@@ -110,6 +130,10 @@ def run(args: argparse.Namespace) -> int:
                                                      "只差大小写或 Unicode 写法，解压后会互相覆盖；请改名后再打包"))
                 else:
                     with open(checked.real, "rb") as fh:
+                        if linked_outside(folder, os.fstat(fh.fileno()), links):
+                            problems.append(ProfileError(args.profile, line, col, f"evidence.{entry.rule}：“{entry.path}” 是指向"
+                                                         "提交目录之外的文件的硬链接：请复制成普通文件后再打包"))
+                            continue
                         contents.add(entry.path, fh.read(), "evidence", args.profile)
         if getattr(args, "attach_intake", None):
             from ucm_check.intake.carried import validate

@@ -30,18 +30,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def show_roster(roster, office: str) -> str:
     """The roster as text: the office, its deadline, and each unit with the units under it."""
-    from ucm_check.intake.roster import Roster  # noqa: F401  (type only)
+    from ucm_check.files.archive import visible
 
     lines = [f"报送名册：{roster.title}", f"收件单位：{roster.office}  评价标准：{roster.standard}  "
              f"截止日期：{roster.deadline.isoformat()}（含当日）", ""]
 
-    def walk(parent: str, indent: int) -> None:
-        for unit in roster.children(parent):
-            own = f"  截止 {unit.deadline.isoformat()}" if unit.deadline else ""
-            lines.append(f"{'  ' * indent}{unit.id}  {unit.name}  {unit.level}{own}")
-            walk(unit.id, indent + 1)
-
-    walk(office, 0)
+    # depth first without recursion: a roster may chain 1,500 levels deep
+    stack = [(unit, 0) for unit in reversed(roster.children(office))]
+    while stack:
+        unit, indent = stack.pop()
+        own = f"  截止 {unit.deadline.isoformat()}" if unit.deadline else ""
+        lines.append(f"{'  ' * indent}{visible(unit.id)}  {visible(unit.name)}  {visible(unit.level)}{own}")
+        stack += [(child, indent + 1) for child in reversed(roster.children(unit.id))]
     counts: dict[str, int] = {}
     for unit in roster.units:
         counts[unit.level] = counts.get(unit.level, 0) + 1

@@ -12,7 +12,10 @@ Use it instead of :mod:`zipfile` directly::
         print(exc.problems)                              # Chinese sentences, one per problem
 
 :func:`open_archive` refuses, before any entry is decompressed: a file that is not a zip, more than
-:attr:`Limits.entries` entries, unsafe names (absolute, ``..``, backslashes, drive letters), symbolic
+:attr:`Limits.entries` entries, unsafe names (absolute, ``..``, backslashes, drive letters, control
+and bidi characters, Windows-invalid characters, reserved device names, a trailing dot or space, a
+component over 255 bytes: :func:`name_problem`), a local header that disagrees with the central
+directory (:func:`local_header_problem`), symbolic
 links and other non-regular entries, encrypted entries, compression methods other than stored and
 deflate, names that collide once canonical (:func:`canonical_key`: ``./a.pdf`` and ``a.pdf``,
 ``d//b`` and ``d/b``, case and Unicode NFC/NFD twins), an entry larger than
@@ -26,9 +29,10 @@ from __future__ import annotations
 
 import hashlib
 import stat
+import struct
 import unicodedata
 import zipfile
-from typing import Any, Iterator
+from typing import IO, Any, Iterator
 
 import attrs
 
@@ -59,6 +63,29 @@ class ArchiveError(Exception):
         self.problems = problems
 
 
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufffe\uffff")
+
+
+def visible(text: str) -> str:
+    """``text`` safe to echo to a terminal or a report: control characters (C0, DEL, C1: ANSI
+    escapes begin with ESC or CSI), bidirectional overrides and non-characters written as ``\\x1b`` or
+    ``\\u202e``; a byte that was not UTF-8 in a file name (a surrogate escape) as ``\\xNN``."""
+    if text.isprintable() and not _BIDI.intersection(text):
+        return text
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif code < 32 or 0x7F <= code < 0xA0:
+            out.append(f"\\x{code:02x}")
+        elif ch in _BIDI or 0xD800 <= code <= 0xDFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def canonical(name: str) -> str:
     """The one spelling of an entry name: Unicode NFC, ``/`` separators, no empty or ``.`` parts
     (``./a.pdf`` → ``a.pdf``, ``d//./b.pdf`` → ``d/b.pdf``). Case is kept."""
@@ -72,27 +99,53 @@ def canonical_key(name: str) -> str:
     return canonical(name).casefold()
 
 
+#: Names Windows reserves for devices, with or without an extension (``CON``, ``nul.txt``, ``COM1``).
+RESERVED = frozenset(["CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))])
+#: Characters a Windows file name cannot hold (besides ``\\`` and ``/``, handled as separators).
+WINDOWS_INVALID = frozenset('<>:"|?*')
+#: Most UTF-8 bytes of one path component (every common file system's limit).
+MAX_NAME_BYTES = 255
+
+
 def name_problem(name: str) -> str:
-    """Why ``name`` is not a safe relative path inside an archive, or ``""``."""
+    """Why ``name`` is not a safe relative path inside an archive, or ``""``: it must unpack to the
+    same file on Windows, macOS and Linux and read the same on screen (no bidi overrides that show
+    ``fdp.exe`` as ``exe.pdf``)."""
+    shown = visible(name)
     if not canonical(name) or name.startswith("/") or "\\" in name or (len(name) > 1 and name[1] == ":"):
-        return f"条目 “{name}” 是空名、绝对路径或含反斜杠"
-    if ".." in name.split("/"):
-        return f"条目 “{name}” 含 “..”，会解压到目录之外"
-    if any(ord(ch) < 32 for ch in name):
-        return f"条目 “{name!s}” 的名称含控制字符"
+        return f"条目 “{shown}” 是空名、绝对路径或含反斜杠"
+    parts = name.split("/")
+    if ".." in parts:
+        return f"条目 “{shown}” 含 “..”，会解压到目录之外"
+    if any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 for ch in name):
+        return f"条目 “{shown}” 的名称含控制字符"
+    if _BIDI.intersection(name):
+        return f"条目 “{shown}” 的名称含双向文字控制符（如 U+202E）：显示的名称与真实名称不同"
+    bad = sorted(WINDOWS_INVALID.intersection(name))
+    if bad:
+        return f"条目 “{shown}” 的名称含 Windows 不允许的字符 {' '.join(bad)}"
+    for part in parts[:-1] if name.endswith("/") else parts:
+        if part in ("", "."):
+            continue
+        if part[-1] in ". ":
+            return f"条目 “{shown}” 的名称 “{visible(part)}” 以点或空格结尾：Windows 会去掉它，解压后名称不同"
+        if part.split(".")[0].rstrip(" ").upper() in RESERVED:
+            return f"条目 “{shown}” 的名称 “{visible(part)}” 是 Windows 的保留设备名（CON、PRN、AUX、NUL、COM1、LPT1 等）"
+        if len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
+            return f"条目 “{shown[:60]}…” 的名称超过 {MAX_NAME_BYTES} 字节：无法解压到常见的文件系统"
     return ""
 
 
 def _entry_problem(info: zipfile.ZipInfo) -> str:
     mode = info.external_attr >> 16
     if info.create_system == 3 and mode and stat.S_ISLNK(mode):
-        return f"条目 “{info.filename}” 是符号链接：提交包只能含普通文件"
+        return f"条目 “{visible(info.filename)}” 是符号链接：提交包只能含普通文件"
     if info.create_system == 3 and stat.S_IFMT(mode) and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        return f"条目 “{info.filename}” 不是普通文件"
+        return f"条目 “{visible(info.filename)}” 不是普通文件"
     if info.flag_bits & 0x1:
-        return f"条目 “{info.filename}” 已加密：提交包不能加密"
+        return f"条目 “{visible(info.filename)}” 已加密：提交包不能加密"
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        return f"条目 “{info.filename}” 使用了不支持的压缩方式（编号 {info.compress_type}）：只接受存储或 deflate"
+        return f"条目 “{visible(info.filename)}” 使用了不支持的压缩方式（编号 {info.compress_type}）：只接受存储或 deflate"
     return ""
 
 
@@ -153,20 +206,20 @@ class Archive:
                         break
                     seen += len(data)
                     if seen > info.file_size or seen > self.limits.entry_bytes:
-                        raise ArchiveError([f"条目 “{info.filename}” 解压后超过声明的大小：疑似压缩炸弹"])
+                        raise ArchiveError([f"条目 “{visible(info.filename)}” 解压后超过声明的大小：疑似压缩炸弹"])
                     yield data
         except ArchiveError:
             raise
         except zipfile.BadZipFile as exc:
-            raise ArchiveError([f"条目 “{info.filename}” {_damage(str(exc))}"]) from None
+            raise ArchiveError([f"条目 “{visible(info.filename)}” {_damage(str(exc))}"]) from None
         except Exception as exc:  # noqa: BLE001 - zlib.error, EOFError, NotImplementedError, RuntimeError ...
-            raise ArchiveError([f"条目 “{info.filename}” 无法解压：数据已损坏或格式不受支持（{type(exc).__name__}）"]) from None
+            raise ArchiveError([f"条目 “{visible(info.filename)}” 无法解压：数据已损坏或格式不受支持（{type(exc).__name__}）"]) from None
 
     def read(self, name: str, max_bytes: int | None = None) -> bytes:
         """Entry ``name``'s bytes (see :meth:`chunks`); refused when larger than ``max_bytes``."""
         info = self.info(name)
         if info is not None and max_bytes is not None and info.file_size > max_bytes:
-            raise ArchiveError([f"条目 “{info.filename}” 有 {_mb(info.file_size)}，超过此类文件的上限 {_mb(max_bytes)}"])
+            raise ArchiveError([f"条目 “{visible(info.filename)}” 有 {_mb(info.file_size)}，超过此类文件的上限 {_mb(max_bytes)}"])
         return b"".join(self.chunks(name))
 
     def sha256(self, name: str) -> tuple[str, int]:
@@ -191,6 +244,8 @@ def open_archive(path: str, limits: Limits = Limits()) -> Archive:
         raise ArchiveError([f"无法读取压缩包：不是有效的 zip 文件（目录区损坏或根本不是 zip，{type(exc).__name__}）"]) from None
     try:
         entries, problems = _check(zf.infolist(), limits)
+        if not problems:
+            problems = [p for p in (local_header_problem(zf.fp, i) for i in zf.infolist()) if p]
     except Exception:
         zf.close()
         raise
@@ -198,6 +253,57 @@ def open_archive(path: str, limits: Limits = Limits()) -> Archive:
         zf.close()
         raise ArchiveError(problems)
     return Archive(zf, path, entries, limits)
+
+
+_LOCAL = struct.Struct("<4s5H3L2H")
+"""A local file header: signature, version, flags, method, time, date, CRC-32, compressed size,
+uncompressed size, name length, extra length."""
+
+
+def local_header_problem(fp: IO[bytes], info: zipfile.ZipInfo) -> str:
+    """Why the local header of ``info`` disagrees with the central directory, or ``""``.
+
+    Python reads an entry with the central directory's method and sizes; other unzip programs
+    trust the local header. When the two disagree the same zip shows different content to
+    different readers, so the entry is refused (method, flags, name, CRC and sizes compared)."""
+    fp.seek(info.header_offset)
+    head = fp.read(_LOCAL.size)
+    shown = visible(info.filename)
+    if len(head) < _LOCAL.size or head[:4] != b"PK\x03\x04":
+        return f"条目 “{shown}” 的文件头缺失或损坏：压缩包被改动"
+    _, _, flags, method, _, _, crc, csize, usize, nlen, elen = _LOCAL.unpack(head)
+    raw = fp.read(nlen)
+    extra = fp.read(elen)
+    central = info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437", "surrogateescape")
+    differ = []
+    if method != info.compress_type:
+        differ.append(f"压缩方式（目录区 {info.compress_type}，文件头 {method}）")
+    if flags != info.flag_bits:
+        differ.append(f"标志位（目录区 {info.flag_bits:#06x}，文件头 {flags:#06x}）")
+    if raw != central:
+        differ.append("名称")
+    if usize == csize == 0xFFFFFFFF:
+        usize, csize = _zip64_sizes(extra, usize, csize)
+    actual = (info.CRC, info.compress_size, info.file_size)
+    if flags & 0x08:  # CRC and sizes follow the data (a data descriptor): the header may hold zeros
+        if any(mine not in (0, real) for mine, real in zip((crc, csize, usize), actual)):
+            differ.append("CRC 或大小")
+    elif (crc, csize, usize) != actual:
+        differ.append("CRC 或大小")
+    if differ:
+        return f"条目 “{shown}” 的{'、'.join(differ)}在目录区和文件头中不一致：不同的解压程序会读出不同的内容，压缩包被改动"
+    return ""
+
+
+def _zip64_sizes(extra: bytes, usize: int, csize: int) -> tuple[int, int]:
+    """(uncompressed, compressed) from a local header's zip64 extra field."""
+    i = 0
+    while i + 4 <= len(extra):
+        tag, size = struct.unpack_from("<2H", extra, i)
+        if tag == 1 and size >= 16:
+            return struct.unpack_from("<2Q", extra, i + 4)
+        i += 4 + size
+    return usize, csize
 
 
 def _check(infos: list[zipfile.ZipInfo], limits: Limits) -> tuple[dict[str, zipfile.ZipInfo], list[str]]:
@@ -214,16 +320,16 @@ def _check(infos: list[zipfile.ZipInfo], limits: Limits) -> tuple[dict[str, zipf
             continue
         key = canonical_key(info.filename)
         if key in keys:
-            problems.append(f"条目 “{info.filename}” 与 “{keys[key]}” 是同一个文件名的两种写法（./、//、大小写或 Unicode 形式不同）：不接受重名")
+            problems.append(f"条目 “{visible(info.filename)}” 与 “{visible(keys[key])}” 是同一个文件名的两种写法（./、//、大小写或 Unicode 形式不同）：不接受重名")
             continue
         keys[key] = info.filename
         if info.is_dir():
             continue
         total += info.file_size
         if info.file_size > limits.entry_bytes:
-            problems.append(f"条目 “{info.filename}” 解压后 {_mb(info.file_size)}，超过单个文件上限 {_mb(limits.entry_bytes)}")
+            problems.append(f"条目 “{visible(info.filename)}” 解压后 {_mb(info.file_size)}，超过单个文件上限 {_mb(limits.entry_bytes)}")
         if info.file_size > limits.ratio_floor and info.file_size > limits.ratio * max(info.compress_size, 1):
-            problems.append(f"条目 “{info.filename}” 压缩比 {info.file_size // max(info.compress_size, 1)}:1"
+            problems.append(f"条目 “{visible(info.filename)}” 压缩比 {info.file_size // max(info.compress_size, 1)}:1"
                             f"（解压后 {_mb(info.file_size)}），超过 {limits.ratio}:1：疑似压缩炸弹，未解压")
         entries[canonical(info.filename)] = info
     if total > limits.total_bytes:

@@ -9,6 +9,7 @@ one :class:`CountyResult` per county, as the city judged it.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -30,6 +31,12 @@ class CountyResult:
     basis: Decimal | None
     complete: bool
     overrated: bool
+    as_of: dt.date | None = None
+    """The assessment date of the county's counted bundle."""
+    profile_text: str | None = None
+    """The county's profile as it submitted it, for a spot check by the office above."""
+    verified: Any = None
+    """The office's own spot check of the county (:class:`~.records.Record`), when it made one."""
 
 
 def counties(doc: Any) -> tuple[list[CountyResult], str]:
@@ -44,11 +51,15 @@ def counties(doc: Any) -> tuple[list[CountyResult], str]:
                 raise ValueError(status)
             final = unit.get("final")
             basis = unit.get("basis")
+            text = unit.get("profile_text")
+            as_of = unit.get("as_of")
             out.append(CountyResult(str(unit["id"]), str(unit["name"]), str(unit.get("level", "")), status,
                                     int(unit.get("days_late") or 0), None if final is None else Decimal(str(final)),
                                     None if basis is None else Decimal(str(basis)), bool(unit.get("complete", True)),
-                                    bool(unit.get("overrated", False))))
-        except (KeyError, TypeError, ValueError):
+                                    bool(unit.get("overrated", False)),
+                                    dt.date.fromisoformat(as_of) if isinstance(as_of, str) else None,
+                                    text if isinstance(text, str) else None))
+        except (KeyError, TypeError, ValueError, ArithmeticError):
             return [], "收件结果中的单位记录不完整"
     return out, ""
 

@@ -30,10 +30,9 @@ def record_json(r: Record, rank: int | None, intake: Intake) -> dict[str, Any]:
         "basis": _n(r.basis), "complete": r.complete, "rank": rank,
         "overrated": r.overrated(scheme), "difference": _n(r.difference), "notes": r.notes,
         "deducted": {code: _n(p) for code, p in r.deducted.items()},
+        "duties": dict(r.duties) if r.duties else None, "failed": list(r.failed), "profile_text": r.profile_text,
         "check": None, "social": None,
-        "counties": [{"id": c.id, "name": c.name, "level": c.level, "status": c.status, "days_late": c.days_late,
-                      "final": _n(c.final), "basis": _n(c.basis), "complete": c.complete, "overrated": c.overrated}
-                     for c in r.counties],
+        "counties": [county_json(c, scheme) for c in r.counties],
     }
     if r.check is not None:
         doc["check"] = {"file": r.check.file, "inspectors": list(r.check.inspectors), "date": r.check.date.isoformat(),
@@ -47,6 +46,23 @@ def record_json(r: Record, rank: int | None, intake: Intake) -> dict[str, Any]:
                      "self_observed": d.self_observed, "verified_observed": d.verified_observed, "note": d.note,
                      "source": d.source}
                     for d in r.diffs]
+    return doc
+
+
+def county_json(c, scheme) -> dict[str, Any]:
+    """A county carried in a city's bundle; with the office's own spot check when it made one."""
+    doc = {"id": c.id, "name": c.name, "level": c.level, "status": c.status, "days_late": c.days_late,
+           "final": _n(c.final), "basis": _n(c.basis), "complete": c.complete, "overrated": c.overrated,
+           "check": None}
+    v = c.verified
+    if v is not None:
+        doc["check"] = {"file": v.check.file, "inspectors": list(v.check.inspectors), "date": v.check.date.isoformat(),
+                        "notes": v.check.notes, "self_total": _n(v.self_total), "verified_total": _n(v.verified_total),
+                        "difference": _n(v.difference), "overrated": v.overrated(scheme),
+                        "rules": [{"code": d.code, "title": d.title, "self_score": _n(d.self_score),
+                                   "verified_score": _n(d.verified_score), "difference": _n(d.difference),
+                                   "self_observed": d.self_observed, "verified_observed": d.verified_observed,
+                                   "note": d.note} for d in v.diffs]}
     return doc
 
 
@@ -67,7 +83,9 @@ def intake_json(intake: Intake) -> dict[str, Any]:
         "scheme": {"overrate_margin": _n(s.overrate_margin), "praise_min": _n(s.praise_min),
                    "criticise_below": _n(s.criticise_below), "criticise_missing": s.criticise_missing,
                    "criticise_late": s.criticise_late, "social": s.social, "social_fact": s.social_fact,
-                   "social_weight": _n(s.social_weight), "top_issues": s.top_issues},
+                   "social_weight": _n(s.social_weight), "top_issues": s.top_issues,
+                   "criticise_failures": s.criticise_failures, "praise_max_failures": s.praise_max_failures},
+        "scored": results.scored(intake),
         "counts": intake.counts(),
         "units": [record_json(r, ranks.get(id(r)), intake) for r in intake.records],
         "ranking": [{"rank": rank, "id": r.unit.id, "name": r.unit.name, "basis": _n(r.basis)}
@@ -78,7 +96,8 @@ def intake_json(intake: Intake) -> dict[str, Any]:
                    "assessed": x.assessed, "total_lost": _n(x.total_lost), "mean_lost": _n(x.mean_lost),
                    "lost_by": list(x.lost_by)} for x in stats],
         "common_issues": [x.code for x in results.common_issues(stats, s.top_issues)],
-        "praise": [{"id": r.unit.id, "name": r.unit.name, "reason": why} for r, why in results.praise(intake)],
+        "praise": [{"id": r.unit.id, "name": r.unit.name, "reason": why, "individuals": list(r.unit.individuals)}
+                   for r, why in results.praise(intake)],
         "criticise": [{"id": r.unit.id, "name": r.unit.name, "reason": why} for r, why in results.criticise(intake)],
         "stray": [{"file": f, "reason": why} for f, why in intake.stray],
         "errors": [str(e) for e in intake.errors],

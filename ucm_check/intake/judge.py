@@ -13,7 +13,7 @@ from ucm_check.intake.scheme import Scheme
 from ucm_check.intake.social import Social
 from ucm_check.intake.spotcheck import SpotCheck
 from ucm_check.intake.submission import Submission
-from ucm_check.model import DEDUCTED, NOT_APPLICABLE, UNANSWERED, ProfileResult
+from ucm_check.model import DEDUCTED, NOT_APPLICABLE, NOT_MET, OVERDUE, UNANSWERED, ProfileResult
 
 
 def rescore(sub: Submission, overrides: dict[str, dict], host: Host,
@@ -60,6 +60,9 @@ def judge(record: Record, sub: Submission, check: SpotCheck | None, social: Soci
             record.notes.append("缺社会评价：社会评价部分按 0 计，结果不完整")
     else:
         record.final, record.basis = final.total, final.lowest_total
+    if not final.standard.scored:
+        _duties(record, final)
+        return
     bonus = {a.area.id for a in final.areas if a.area.bonus}
     record.deducted = {f.rule.code: f.points for f in final.findings if f.status == DEDUCTED and f.area not in bonus}
     record.unassessed = frozenset(f.rule.code for f in final.findings if f.area not in bonus
@@ -78,3 +81,13 @@ def blend(final: ProfileResult, social: Social | None, scheme: Scheme) -> tuple[
     value = weighted_composite({"self": final.total, "social": rate}, weights).value
     lowest = weighted_composite({"self": final.lowest_total, "social": rate}, weights).value
     return value, lowest
+
+
+def _duties(record: Record, final: ProfileResult) -> None:
+    """A standard of dated duties has no points: the record keeps the findings per status, the
+    duties that failed, and no score (a total of 0 would read as the worst possible result)."""
+    from ucm_check.engine.status import counts
+
+    record.duties = counts(final.findings)
+    record.failed = tuple(f.rule.code for f in final.findings if f.status in (OVERDUE, NOT_MET))
+    record.self_total = record.verified_total = record.final = record.basis = None

@@ -1,6 +1,12 @@
 """Receive a folder of submissions against the roster: verify each bundle, attribute it to its
 unit, judge it on time, late, missing or invalid, and apply the spot check and the social
-evaluation filed beside it.
+evaluation filed for the unit (:mod:`.overlays`: they follow the unit to whichever of its bundles
+counts, and a county's go to its result in its city's bundle, :mod:`.counties`).
+
+**One bundle speaks for one unit.** Its manifest, its profile's ``[unit] name`` and the report
+inside must name the same unit, or it is invalid and the unit's earlier valid bundle keeps
+counting. Any failure reading a bundle is that unit's invalid result with the reason; the intake
+goes on. Only regular files are read: links, FIFOs and devices are listed, never opened.
 
 **Which date decides lateness.** The bundle's recorded assessment date (``as_of`` in
 ``MANIFEST.json``, the date ``ucm-check bundle --as-of`` scored and sealed it, today by default).
@@ -21,23 +27,36 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 from typing import Iterator
 
 from ucm_check.engine.host import Host
 from ucm_check.intake.judge import judge
 from ucm_check.intake.records import INVALID, LATE, MISSING, ON_TIME, Intake, Record
-from ucm_check.intake.roster import Roster, Unit, normal_name
+from ucm_check.intake.paths import shown_path, unit_by_file_name
+from ucm_check.intake.roster import Roster, Unit
 from ucm_check.intake.submission import Submission, read_submission
-from ucm_check.files.problems import ProfileError
 
 
-def bundles(folder: str) -> Iterator[str]:
-    """Every ``*.zip`` under ``folder`` (hidden folders skipped), in a stable order."""
-    for root, dirs, files in os.walk(folder):
+def files(folder: str) -> Iterator[tuple[str, bool]]:
+    """(path, is a regular file) of every bundle (``*.zip``) and office file (``*.check.toml``,
+    ``*.social.toml``) under ``folder``, hidden files and folders skipped, in a stable order. Links,
+    FIFOs and devices are reported as not regular without being opened (a FIFO would hang the
+    intake, a link to /dev/zero would read until memory runs out); linked folders are not entered."""
+    from ucm_check.intake.social import SUFFIX as SOCIAL
+    from ucm_check.intake.spotcheck import SUFFIX as CHECK
+
+    for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.lower().endswith(".zip") and not name.startswith("."):
-                yield os.path.join(root, name)
+        for name in sorted(names):
+            if name.startswith(".") or not name.lower().endswith((".zip", CHECK, SOCIAL)):
+                continue
+            path = os.path.join(root, name)
+            try:
+                regular = stat.S_ISREG(os.lstat(path).st_mode)
+            except OSError:
+                regular = False
+            yield path, regular
 
 
 def attribute(roster: Roster, sub: Submission) -> Unit | None:
@@ -45,27 +64,7 @@ def attribute(roster: Roster, sub: Submission) -> Unit | None:
     could not be read) by a unit's place name or full name in the file name, longest first."""
     if sub.unit_name:
         return roster.find(sub.unit_name)
-    stem = normal_name(os.path.splitext(os.path.basename(sub.path))[0])
-    hits = [(len(n), u) for u in roster.units for n in (normal_name(u.name), normal_name(u.region)) if n and n in stem]
-    return max(hits, key=lambda h: h[0])[1] if hits else None
-
-
-def _sidecar(path: str, suffix: str, loader, unit: Unit, intake: Intake):
-    """The spot-check or survey file beside bundle ``path``, if any and valid and for ``unit``."""
-    side = os.path.splitext(path)[0] + suffix
-    if not os.path.exists(side):
-        return None
-    from ucm_check.profile.reading import InvalidFile
-
-    try:
-        found = loader(side)
-    except InvalidFile as exc:
-        intake.errors += exc.errors
-        return None
-    if found.unit not in (unit.id, unit.name) and normal_name(found.unit) not in unit.names():
-        intake.errors.append(ProfileError(side, 0, 0, f"文件写的单位 “{found.unit}” 与旁边提交包的单位 “{unit.name}”（{unit.id}）不符：放错了位置？"))
-        return None
-    return found
+    return unit_by_file_name(roster, sub.path)
 
 
 def _problems(sub: Submission, unit: Unit, roster: Roster, as_of: dt.date) -> list[str]:
@@ -82,21 +81,40 @@ def _problems(sub: Submission, unit: Unit, roster: Roster, as_of: dt.date) -> li
     return problems
 
 
+def _read(path: str, host: Host) -> Submission:
+    """:func:`read_submission`, with any failure it did not foresee turned into that bundle's
+    invalid result: one bad bundle never stops the intake."""
+    try:
+        return read_submission(path, host)
+    except Exception as exc:  # noqa: BLE001 - a hostile bundle must not end the run (RecursionError too)
+        from ucm_check.engine import log
+
+        log.warning("ucm_check.intake_bundle_failed", file=path, error=type(exc).__name__)
+        return Submission(path, problems=[f"提交包无法读取（{type(exc).__name__}）：内容不符合 ucm-check bundle 的格式"])
+
+
 def receive(folder: str, roster: Roster, host: Host, *, office: str = "", as_of: dt.date) -> Intake:
     """Receive every bundle under ``folder`` for the units that submit to ``office``."""
     from ucm_check.intake.carried import check_against, counties
+    from ucm_check.intake.overlays import collect
     from ucm_check.intake.social import SUFFIX as SOCIAL, load_social
     from ucm_check.intake.spotcheck import SUFFIX as CHECK, load_check
 
     standard = host.standards[roster.standard]
     expected = {u.id: u for u in roster.children(office)}
     intake = Intake(roster, office, as_of, [], standard=standard)
+    found = list(files(folder))
+    for path, regular in found:
+        if not regular:
+            intake.stray.append((shown_path(path, folder), "不是普通文件（符号链接、管道或设备文件）：未读取"))
+    loaders = {"check": (CHECK, lambda p: load_check(p, standard)), "social": (SOCIAL, load_social)}
+    overlays = collect(folder, [p for p, regular in found if regular and p.endswith((CHECK, SOCIAL))], roster,
+                       loaders, intake.errors)
     best: dict[str, Record] = {}
     invalid: dict[str, list[tuple[str, list[str]]]] = {}
-    used: set[str] = set()
-    for path in bundles(folder):
-        shown = os.path.relpath(path, folder)
-        sub = read_submission(path, host)
+    for path in (p for p, regular in found if regular and p.lower().endswith(".zip")):
+        shown = shown_path(path, folder)
+        sub = _read(path, host)
         unit = attribute(roster, sub)
         if unit is None:
             why = f"名册中没有单位 “{sub.unit_name}”" if sub.unit_name else "无法识别单位：" + "；".join(sub.problems[:3])
@@ -110,15 +128,12 @@ def receive(folder: str, roster: Roster, host: Host, *, office: str = "", as_of:
         if problems or not sub.valid:
             invalid.setdefault(unit.id, []).append((shown, problems or ["提交包无法评分"]))
             continue
-        check = _sidecar(path, CHECK, lambda p: load_check(p, standard), unit, intake)
-        social = _sidecar(path, SOCIAL, load_social, unit, intake)
-        used.add(os.path.splitext(path)[0])
-        record = Record(unit, file=shown, as_of=sub.as_of, deadline=roster.deadline_of(unit))
+        record = Record(unit, file=shown, as_of=sub.as_of, deadline=roster.deadline_of(unit), profile_text=sub.profile_text)
         if sub.carried is not None:
             record.counties, problem = counties(sub.carried)
             record.notes += [f"下级收件结果无法读取：{problem}"] if problem else check_against(record.counties, roster, unit)
         record.status = ON_TIME if sub.as_of <= record.deadline else LATE
-        judge(record, sub, check, social, roster.scheme, host)
+        judge(record, sub, overlays.get(unit, "check"), overlays.get(unit, "social"), roster.scheme, host)
         previous = best.get(unit.id)
         if previous is None or (record.as_of, record.file) > (previous.as_of, previous.file):
             if previous is not None:
@@ -131,17 +146,51 @@ def receive(folder: str, roster: Roster, host: Host, *, office: str = "", as_of:
         bad = invalid.get(unit_id, [])
         if record is None and bad:
             path, reasons = bad[-1]
-            record = Record(unit, INVALID, path, deadline=roster.deadline_of(unit), reasons=reasons)
+            record = Record(unit, INVALID, path, deadline=roster.deadline_of(unit), reasons=reasons, complete=False)
             bad = bad[:-1]
         elif record is None:
-            record = Record(unit, MISSING, deadline=roster.deadline_of(unit))
+            record = Record(unit, MISSING, deadline=roster.deadline_of(unit), complete=False)
         record.others += [f"{p}（无效：{'；'.join(r)}）" for p, r in bad]
         intake.records.append(record)
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.endswith((CHECK, SOCIAL)) and os.path.join(root, name[: -len(CHECK if name.endswith(CHECK) else SOCIAL)]) not in used:
-                what = "核查文件" if name.endswith(CHECK) else "社会评价文件"
-                intake.stray.append((os.path.relpath(os.path.join(root, name), folder),
-                                     f"{what}未使用：旁边没有同名的有效提交包（{name.split('.')[0]}.zip）"))
+    from ucm_check.intake.counties import check_counties
+
+    applied = check_counties(intake, overlays, host)
+    intake.stray += overlays.unused + _unused(overlays, intake, roster, applied)
+    _make_visible(intake)
     return intake
+
+
+def _make_visible(intake: Intake) -> None:
+    """Escape what came from the bundles (unit names, entry names, dates as written) before any
+    writer echoes it: a manifest's ANSI escape must not recolour the office's terminal."""
+    from ucm_check.files.archive import visible
+
+    intake.stray = [(visible(f), visible(why)) for f, why in intake.stray]
+    for record in intake.records:
+        record.reasons = [visible(r) for r in record.reasons]
+        record.others = [visible(o) for o in record.others]
+        record.notes = [visible(n) for n in record.notes]
+
+
+def _unused(overlays, intake: Intake, roster: Roster, applied: dict[str, str]) -> list[tuple[str, str]]:
+    """The chosen overlays whose unit has no counted bundle here, each with the reason (``applied``:
+    overlay path -> "" when it was applied to a county carried in a city's bundle, else why not)."""
+    records = {r.unit.id: r for r in intake.records}
+    out = []
+    for overlay in sorted(overlays.chosen.values(), key=lambda o: o.path):
+        record = records.get(overlay.unit.id)
+        if overlay.path in applied:
+            if applied[overlay.path]:
+                out.append((overlay.path, f"{overlay.what}未使用：{applied[overlay.path]}"))
+            continue
+        if record is None:
+            parent = roster.unit(overlay.unit.parent) if overlay.unit.parent else None
+            why = f"{overlay.unit.name} 应向 {parent.name if parent else roster.office} 报送，不属于本级收件"
+        elif record.status == MISSING:
+            why = f"{overlay.unit.name} 未报送提交包"
+        elif record.status == INVALID:
+            why = f"{overlay.unit.name} 没有有效的提交包（{record.file} 无效）"
+        else:
+            continue
+        out.append((overlay.path, f"{overlay.what}未使用：{why}"))
+    return out

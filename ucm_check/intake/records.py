@@ -52,6 +52,19 @@ class Record:
     notes: list[str] = attrs.Factory(list)
     counties: list = attrs.Factory(list)
     """The counties' results the unit's bundle carries (:class:`~.carried.CountyResult`)."""
+    duties: dict[str, int] = attrs.Factory(dict)
+    """A standard of dated duties (no points, e.g. Henan 2021): findings per status of the final
+    result (``overdue``, ``not_met``, ``due_soon``, ``pending``, ``compliant`` ...); empty otherwise."""
+    profile_text: str | None = None
+    """The counted bundle's profile as submitted (TOML): carried up in the JSON so that the office
+    above can re-score the unit with its own spot check (检查面延伸到县)."""
+    failed: tuple[str, ...] = ()
+    """Rule codes overdue or not met in the final result (dated duties only)."""
+
+    @property
+    def failures(self) -> int:
+        """Dated duties overdue or not met: what ranks and lists a unit under a standard without points."""
+        return self.duties.get("overdue", 0) + self.duties.get("not_met", 0)
 
     @property
     def days_late(self) -> int:

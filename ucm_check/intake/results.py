@@ -11,11 +11,15 @@ Pure functions of the :class:`~ucm_check.intake.records.Intake` records; no I/O.
 - **通报表扬**: final score at least ``praise_min`` (以上 includes it), submitted on time, assessment
   complete and not flagged 自评偏高. **通报批评**: score below ``criticise_below``; nothing valid
   received (``criticise_missing``); late (``criticise_late``).
+- **A standard without points** (Henan 2021's dated duties) ranks by duties overdue or not met
+  (fewer first), then due soon, then completeness; per rule it counts the units that failed the
+  duty; 通报批评 takes ``criticise_failures`` (at least that many overdue or not met) and 通报表扬
+  ``praise_max_failures`` (at most that many, on time and complete).
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
@@ -42,22 +46,40 @@ class RuleStat:
 
     @property
     def mean_lost(self) -> Decimal:
-        """Points lost per assessed unit, to two decimals (0 when none was assessed)."""
-        return (self.total_lost / self.assessed).quantize(Decimal("0.01")) if self.assessed else ZERO
+        """Points lost per assessed unit, rounded half up to two decimals as Excel's ROUND and the
+        standard's own rounding do (1.5/12 → 0.13); 0 when none was assessed."""
+        if not self.assessed:
+            return ZERO
+        return (self.total_lost / self.assessed).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def ranked(intake: Intake) -> list[tuple[int, Record]]:
     """(rank, record) for every unit with a valid submission, best first; ties share a rank. At
     the same score a complete unit ranks before an incomplete one (as ``check`` ranks): an
     unfinished self-evaluation never ranks above a unit that is sure of that score."""
-    rows = sorted((r for r in intake.records if r.status in (ON_TIME, LATE)),
-                  key=lambda r: (-r.basis, not r.complete, r.unit.name))
+    merit = _merit if scored(intake) else _duty_merit
+    rows = sorted((r for r in intake.records if r.status in (ON_TIME, LATE)), key=lambda r: (merit(r), r.unit.name))
     out: list[tuple[int, Record]] = []
     for index, record in enumerate(rows):
-        same = out and (out[-1][1].basis, out[-1][1].complete) == (record.basis, record.complete)
+        same = out and merit(out[-1][1]) == merit(record)
         rank = out[-1][0] if same else index + 1
         out.append((rank, record))
     return out
+
+
+def scored(intake: Intake) -> bool:
+    """Whether the intake's standard gives points (Hunan) or judges dated duties (Henan 2021)."""
+    return getattr(intake.standard, "scored", True)
+
+
+def _merit(r: Record) -> tuple:
+    return (-r.basis, not r.complete)
+
+
+def _duty_merit(r: Record) -> tuple:
+    """A standard without points ranks as ``check`` does: fewer duties overdue or not met, then
+    fewer due soon, then a complete self-evaluation first."""
+    return (r.failures, r.duties.get("due_soon", 0), not r.complete)
 
 
 def county_ranking(intake: Intake) -> list[tuple[int, Record, object]]:
@@ -75,15 +97,16 @@ def county_ranking(intake: Intake) -> list[tuple[int, Record, object]]:
 def rule_stats(intake: Intake) -> list[RuleStat]:
     """Statistics for every deduction rule of the standard, in document order."""
     valid = [r for r in intake.records if r.status in (ON_TIME, LATE)]
+    points = scored(intake)
     stats = []
     for area in intake.standard.areas:
         if area.bonus:
             continue
         for rule in area.rules:
-            lost = [r for r in valid if r.deducted.get(rule.code, ZERO) > 0]
+            lost = [r for r in valid if (r.deducted.get(rule.code, ZERO) > 0 if points else rule.code in r.failed)]
             stats.append(RuleStat(rule.code, rule.title, f"{area.number} {area.title}", rule.max_points, len(lost),
                                   sum(1 for r in valid if rule.code not in r.unassessed),
-                                  sum((r.deducted[rule.code] for r in lost), ZERO),
+                                  sum((r.deducted.get(rule.code, ZERO) for r in lost), ZERO),
                                   tuple(r.unit.name for r in lost)))
     return stats
 
@@ -98,6 +121,8 @@ def common_issues(stats: list[RuleStat], count: int) -> list[RuleStat]:
 def praise(intake: Intake) -> list[tuple[Record, str]]:
     """通报表扬: (record, why) in ranking order."""
     scheme = intake.roster.scheme
+    if not scored(intake):
+        return _praise_duties(intake)
     if scheme.praise_min is None:
         return []
     return [(r, f"得分 {fmt(r.final)}，不低于 {fmt(scheme.praise_min)} 分，按时报送，评价完整，核查未发现自评偏高")
@@ -116,6 +141,8 @@ def criticise(intake: Intake) -> list[tuple[Record, str]]:
             out.append((r, f"报送的提交包无效：{r.reasons[0]}"))
     for _, r in ranked(intake):
         why = []
+        if scheme.criticise_failures is not None and r.failures >= scheme.criticise_failures:
+            why.append(f"{duty_text(r)}，达到通报批评的 {scheme.criticise_failures} 项")
         if scheme.criticise_below is not None and r.basis < scheme.criticise_below:
             shown = fmt(r.basis) + ("（评价不完整，按最低可能得分）" if not r.complete else "")
             why.append(f"得分 {shown}，低于 {fmt(scheme.criticise_below)} 分")
@@ -124,3 +151,18 @@ def criticise(intake: Intake) -> list[tuple[Record, str]]:
         if why:
             out.append((r, "；".join(why)))
     return out
+
+
+def duty_text(r: Record) -> str:
+    """``逾期 1 项、未落实 0 项`` for a unit under a standard of dated duties."""
+    return f"逾期 {r.duties.get('overdue', 0)} 项、未落实 {r.duties.get('not_met', 0)} 项"
+
+
+def _praise_duties(intake: Intake) -> list[tuple[Record, str]]:
+    """通报表扬 under a standard without points: at most ``praise_max_failures`` duties overdue or
+    not met (以下 includes the number), on time and complete."""
+    limit = intake.roster.scheme.praise_max_failures
+    if limit is None:
+        return []
+    return [(r, f"{duty_text(r)}，不超过 {limit} 项，按时报送，评价完整")
+            for _, r in ranked(intake) if r.failures <= limit and r.status == ON_TIME and r.complete]

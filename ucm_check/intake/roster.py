@@ -19,6 +19,7 @@ scheme the receiving office judges by.
     level = "设区市"                      # a level of the standard
     parent = ""                           # empty: submits to the office; else the id of its city
     deadline = 2020-11-05                 # optional, overrides [roster] deadline for this unit
+    individuals = ["张三（支队长）"]        # optional: named in the 通报表扬 with the unit when it is praised
 
 Every problem is reported at once, in Chinese, with file, line and column (:class:`InvalidRoster`).
 """
@@ -39,7 +40,8 @@ from ucm_check.files.inputs import InvalidFile, ProfileError, load_toml, read_te
 ROSTER_KEYS = {"title": "名册标题", "office": "收件单位", "standard": "评价标准编号", "deadline": "报送截止日期",
                "document": "依据文件"}
 UNIT_KEYS = {"id": "单位编号", "name": "单位名称", "region": "所在地区", "level": "单位层级", "parent": "上级单位编号",
-             "deadline": "本单位的报送截止日期", "aliases": "单位名称的其他写法"}
+             "deadline": "本单位的报送截止日期", "aliases": "单位名称的其他写法",
+             "individuals": "单位受通报表扬时一并表扬的个人"}
 
 
 class InvalidRoster(InvalidFile):
@@ -69,6 +71,8 @@ class Unit:
     """Its own deadline; None uses the roster's."""
     aliases: tuple[str, ...] = ()
     """Other spellings of its name a profile may use."""
+    individuals: tuple[str, ...] = ()
+    """People the office names in the 通报表扬 when the unit is praised (``"张三（执法大队大队长）"``)."""
 
     def names(self) -> tuple[str, ...]:
         """Every normalised name the unit answers to."""
@@ -92,9 +96,15 @@ class Roster:
     _by_id: dict[str, Unit] = attrs.field(init=False, repr=False, eq=False)
     _by_name: dict[str, Unit] = attrs.field(init=False, repr=False, eq=False)
 
+    _children: dict[str, tuple[Unit, ...]] = attrs.field(init=False, repr=False, eq=False)
+
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {u.id: u for u in self.units})
         object.__setattr__(self, "_by_name", {n: u for u in reversed(self.units) for n in u.names()})
+        children: dict[str, list[Unit]] = {}
+        for u in self.units:
+            children.setdefault(u.parent, []).append(u)
+        object.__setattr__(self, "_children", {k: tuple(v) for k, v in children.items()})
 
     def unit(self, unit_id: str) -> Unit | None:
         """The unit with ``unit_id``, or None."""
@@ -102,7 +112,7 @@ class Roster:
 
     def children(self, parent: str = "") -> tuple[Unit, ...]:
         """Units that submit to ``parent`` (``""``: to the roster's office), in roster order."""
-        return tuple(u for u in self.units if u.parent == parent)
+        return self._children.get(parent, ())
 
     def deadline_of(self, unit: Unit) -> dt.date:
         """The unit's deadline: its own, else the roster's."""
@@ -110,12 +120,13 @@ class Roster:
 
     def depth(self, unit: Unit) -> int:
         """0 for units submitting to the office, 1 for their counties, ..."""
-        depth, seen = 0, unit
+        depth, seen, visited = 0, unit, {unit.id}
         while seen.parent:
             parent = self.unit(seen.parent)
-            if parent is None:
+            if parent is None or parent.id in visited:
                 break
             depth, seen = depth + 1, parent
+            visited.add(parent.id)
         return depth
 
     def find(self, name: str) -> Unit | None:
@@ -123,24 +134,39 @@ class Roster:
         return self._by_name.get(normal_name(name))
 
 
+_HEADERS: dict[int, tuple[str, list[str], list[int]]] = {}
+
+
+def _headers(text: str) -> tuple[list[str], list[int]]:
+    """The text's lines and the 1-based line of each ``[[unit]]`` header, computed once per text
+    (a roster of 4,000 units is located in linear time, not once per unit)."""
+    key = id(text)
+    cached = _HEADERS.get(key)
+    if cached is None or cached[0] is not text:
+        lines = text.splitlines()
+        heads = [n for n, line in enumerate(lines, start=1) if re.match(r"\s*\[\[\s*unit\s*\]\]", line)]
+        _HEADERS.clear()
+        _HEADERS[key] = (text, lines, heads)
+        cached = _HEADERS[key]
+    return cached[1], cached[2]
+
+
 def unit_position(text: str, index: int, key: str | None = None, *, value: bool = False) -> tuple[int, int]:
     """(line, column) of the ``index``-th ``[[unit]]`` header, or of ``key`` inside that block."""
-    lines = text.splitlines()
-    seen = -1
-    for number, line in enumerate(lines, start=1):
-        if re.match(r"\s*\[\[\s*unit\s*\]\]", line):
-            seen += 1
-            if seen == index:
-                if key is None:
-                    return number, line.index("[") + 1
-                for offset, inner in enumerate(lines[number:], start=number + 1):
-                    if re.match(r"\s*\[", inner):
-                        break
-                    found = re.match(rf"(\s*){re.escape(key)}\s*=\s*", inner)
-                    if found:
-                        return offset, (found.end() if value else len(found.group(1))) + 1
-                return number, line.index("[") + 1
-    return 1, 1
+    lines, heads = _headers(text)
+    if index >= len(heads):
+        return 1, 1
+    number = heads[index]
+    line = lines[number - 1]
+    if key is None:
+        return number, line.index("[") + 1
+    for offset, inner in enumerate(lines[number:], start=number + 1):
+        if re.match(r"\s*\[", inner):
+            break
+        found = re.match(rf"(\s*){re.escape(key)}\s*=\s*", inner)
+        if found:
+            return offset, (found.end() if value else len(found.group(1))) + 1
+    return number, line.index("[") + 1
 
 
 def _roster_locator(text: str, path: tuple) -> tuple[int, int]:
@@ -227,11 +253,11 @@ def _units(file: str, text: str, raw: Any, standard: Standard | None, errors: li
                     kw[key] = value
                 else:
                     bad(key, f"deadline（{UNIT_KEYS[key]}）应为日期，写作 2020-11-05，实际为{type_name(value)} {show(value)}")
-            elif key == "aliases":
+            elif key in ("aliases", "individuals"):
                 if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
                     kw[key] = tuple(v.strip() for v in value)
                 else:
-                    bad(key, f"aliases（{UNIT_KEYS[key]}）应为非空字符串的数组，实际为{type_name(value)} {show(value)}")
+                    bad(key, f"{key}（{UNIT_KEYS[key]}）应为非空字符串的数组，实际为{type_name(value)} {show(value)}")
             elif isinstance(value, str) and (value.strip() or key == "parent"):
                 kw[key] = value.strip()
             else:
@@ -254,26 +280,50 @@ def _units(file: str, text: str, raw: Any, standard: Standard | None, errors: li
         if not missing and all(k in kw for k in ("id", "name", "level")):
             units.append(Unit(**kw))
     by_id = {u.id: u for u in units}
+    sound: set[str] = set()
     for index, unit in enumerate(raw):
         parent = unit.get("parent")
         if not isinstance(parent, str) or not parent.strip():
             continue
         parent = parent.strip()
-        line, col = unit_position(text, index, "parent", value=True)
         if parent not in by_id:
+            line, col = unit_position(text, index, "parent", value=True)
             errors.append(ProfileError(file, line, col, f"第 {index + 1} 个 [[unit]]：上级单位 “{parent}” 不在名册中"
                                        f"{suggest(parent, list(by_id))}（parent 写上级单位的 id）"))
             continue
         seen, step = [str(unit.get("id"))], by_id.get(parent)
-        while step is not None:
-            if step.id in seen:
-                errors.append(ProfileError(file, line, col, f"第 {index + 1} 个 [[unit]]：上级关系成环（{' → '.join([*seen, step.id])}）"))
+        walked = set(seen)
+        while step is not None and step.id not in sound:
+            if step.id in walked:
+                line, col = unit_position(text, index, "parent", value=True)
+                shown = seen if len(seen) <= 6 else [*seen[:3], "…", *seen[-2:]]
+                errors.append(ProfileError(file, line, col, f"第 {index + 1} 个 [[unit]]：上级关系成环（{' → '.join([*shown, step.id])}）"))
                 break
             seen.append(step.id)
+            walked.add(step.id)
             step = by_id.get(step.parent) if step.parent else None
+        else:
+            sound.update(walked)  # every unit on this chain reaches the office: never walked again
     return tuple(units)
 
 
 def load_roster(path: str, standards: Mapping[str, Standard]) -> Roster:
-    """Read and validate a roster file (UTF-8, a BOM allowed); raise :class:`InvalidRoster`."""
+    """Read and validate a roster file (UTF-8, a BOM allowed); raise :class:`InvalidRoster`. Only a
+    regular file of at most :data:`MAX_ROSTER_BYTES` is read (a FIFO would hang, /dev/zero never ends)."""
+    import os
+    import stat
+
+    try:
+        st = os.stat(path)
+    except OSError:
+        st = None  # read_text names the error
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise InvalidRoster([ProfileError(path, 0, 0, "名册文件不是普通文件（目录、管道或设备）：未读取")])
+    if st is not None and st.st_size > MAX_ROSTER_BYTES:
+        raise InvalidRoster([ProfileError(path, 0, 0, f"名册文件有 {st.st_size // (1024 * 1024)} MB，超过上限 "
+                                                      f"{MAX_ROSTER_BYTES // (1024 * 1024)} MB：未读取")])
     return parse_roster(path, read_text(path, "名册文件", InvalidRoster), standards)
+
+
+#: Largest roster read: 16 MB holds some 100,000 units.
+MAX_ROSTER_BYTES = 16 * 1024 * 1024

@@ -13,6 +13,9 @@ satisfaction survey and the thresholds of the notice are applied.
     social_fact = "service.satisfaction_rate"
     # social = "weight"; social_weight = 0.2   # final = 0.8 × verified total + 0.2 × satisfaction rate
     top_issues = 5               # how many 共性问题 the notice lists
+    # a standard without points (henan-2021) lists by duties overdue or not met instead:
+    # criticise_failures = 1     # 通报批评 from 1 duty overdue or not met (inclusive)
+    # praise_max_failures = 0    # 通报表扬 with none, on time and complete
 """
 
 from __future__ import annotations
@@ -36,7 +39,11 @@ KEYS = {
     "social_fact": "社会评价结果替换的事实（fact 方式）",
     "social_weight": "社会评价的权重（weight 方式，0 到 1 之间）",
     "top_issues": "通报列出的共性问题条数",
+    "criticise_failures": "逾期和未落实的事项达到此数即通报批评（无分值的标准）",
+    "praise_max_failures": "逾期和未落实的事项不超过此数可通报表扬（无分值的标准）",
 }
+#: Thresholds for a standard without points (dated duties).
+DUTY_KEYS = ("criticise_failures", "praise_max_failures")
 SOCIAL_MODES = ("none", "fact", "weight")
 
 
@@ -58,6 +65,10 @@ class Scheme:
     social_fact: str = "service.satisfaction_rate"
     social_weight: Decimal = Decimal(0)
     top_issues: int = 5
+    criticise_failures: int | None = None
+    """Standards without points: 通报批评 from this many duties overdue or not met (达到: inclusive)."""
+    praise_max_failures: int | None = None
+    """Standards without points: 通报表扬 with at most this many overdue or not met (on time, complete)."""
 
 
 def parse_scheme(raw: Any, standard: Standard | None, at: Callable[..., None]) -> Scheme:
@@ -84,11 +95,15 @@ def parse_scheme(raw: Any, standard: Standard | None, at: Callable[..., None]) -
                 at((key,), f"scheme.social（{KEYS[key]}）应为以下之一：none、fact、weight，实际为 {show(value)}")
             else:
                 at((key,), f"scheme.social_fact 应为评价标准中的百分数事实（区域.字段，如 \"service.satisfaction_rate\"），实际为 {show(value)}")
-        elif key == "top_issues":
-            if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        elif key in ("top_issues", *DUTY_KEYS):
+            least = 1 if key == "criticise_failures" else 0
+            if isinstance(value, int) and not isinstance(value, bool) and least <= value <= 100_000:
                 kw[key] = value
             else:
-                at((key,), f"scheme.top_issues（{KEYS[key]}）应为不小于 0 的整数，实际为 {show(value)}")
+                at((key,), f"scheme.{key}（{KEYS[key]}）应为不小于 {least} 的整数，实际为 {show(value)}")
+            if key in DUTY_KEYS and standard is not None and standard.scored:
+                at((key,), f"scheme.{key} 只用于没有分值的标准（如 henan-2021）；{standard.id} 按分数评价，"
+                           "请用 praise_min / criticise_below")
         elif isinstance(value, (int, Decimal)) and not isinstance(value, bool) and value >= 0:
             number = Decimal(value)
             if key == "social_weight" and not number <= 1:
@@ -97,6 +112,10 @@ def parse_scheme(raw: Any, standard: Standard | None, at: Callable[..., None]) -
                 kw[key] = number
         else:
             at((key,), f"scheme.{key}（{KEYS[key]}）应为不小于 0 的数字，实际为 {show(value)}")
+    if standard is not None and not standard.scored:
+        for key in (k for k in ("praise_min", "criticise_below") if k in raw):
+            at((key,), f"scheme.{key} 按分数评价，而 {standard.id} 没有分值（按时限判定逾期、未落实）："
+                       f"请用 {'praise_max_failures' if key == 'praise_min' else 'criticise_failures'}")
     if kw.get("social") == "weight" and "social_weight" not in raw:
         at(("social",), "scheme.social = \"weight\" 时必须写 social_weight（社会评价的权重，如 0.2）")
     if (kw.get("praise_min") is not None and kw.get("criticise_below") is not None

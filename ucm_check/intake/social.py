@@ -3,7 +3,7 @@ the public satisfaction survey of one unit, in a small TOML file beside its subm
 (``长沙市.zip`` → ``长沙市.social.toml``)::
 
     [social]
-    unit = "430100"                # roster id or name
+    unit = "430100"                # roster id or name (left out: the unit named in the file name)
     satisfaction_rate = 82.5       # percent, 0-100
     respondents = 1200             # optional
     method = "问卷和电话调查"        # optional (八(2): 采用问卷和电话调查等方式)
@@ -88,12 +88,13 @@ def parse_social(file: str, text: str) -> Social:
         else:
             at(("social", key), f"social.{key}（{KEYS[key]}）应为非空字符串，实际为{type_name(value)} {show(value)}")
     if "social" in data:
-        for key in ("unit", "satisfaction_rate"):
+        for key in ("satisfaction_rate",):
             if key not in body:
                 at(("social",), f"[social] 缺少必填字段 {key}（{KEYS[key]}）", value=False)
     if errors:
         errors.sort(key=lambda e: (e.line, e.column))
         raise InvalidSocial(errors)
+    kw.setdefault("unit", "")
     return Social(file, **kw)
 
 

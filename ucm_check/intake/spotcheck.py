@@ -2,7 +2,7 @@
 beside its submission (``长沙市.zip`` → ``长沙市.check.toml``)::
 
     [check]
-    unit = "430100"                  # the roster id or the unit's name: guards against a misplaced file
+    unit = "430100"                  # the roster id or the unit's name (left out: the unit named in the file name)
     inspectors = ["张三", "李四"]
     date = 2020-11-25
     notes = "抽查两个中队的执法记录和车辆"
@@ -41,6 +41,7 @@ class SpotCheck:
 
     file: str
     unit: str
+    """The roster id or name written in the file; empty when left out (the file name then says)."""
     inspectors: tuple[str, ...]
     date: dt.date
     facts: Mapping[str, Mapping[str, Any]]
@@ -145,7 +146,7 @@ def parse_check(file: str, text: str, standard: Standard) -> SpotCheck:
         else:
             at(("check", key), f"check.{key}（{CHECK_KEYS[key]}）应为非空字符串，实际为{type_name(value)} {show(value)}")
     if "check" in data:
-        for key in ("unit", "inspectors", "date"):
+        for key in ("inspectors", "date"):
             if key not in head:
                 at(("check",), f"[check] 缺少必填字段 {key}（{CHECK_KEYS[key]}）", value=False)
     facts: dict[str, dict[str, Any]] = {}
@@ -184,7 +185,7 @@ def parse_check(file: str, text: str, standard: Standard) -> SpotCheck:
     if errors:
         errors.sort(key=lambda e: (e.line, e.column))
         raise InvalidCheck(errors)
-    return SpotCheck(file, kw["unit"], kw["inspectors"], kw["date"], facts, kw.get("notes", ""), rule_notes)
+    return SpotCheck(file, kw.get("unit", ""), kw["inspectors"], kw["date"], facts, kw.get("notes", ""), rule_notes)
 
 
 def load_check(path: str, standard: Standard) -> SpotCheck:

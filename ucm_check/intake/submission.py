@@ -45,10 +45,22 @@ class Submission:
     """Why the bundle is invalid, in Chinese; empty when it verified."""
     carried: Any = None
     """The counties' intake results a city's bundle carries (parsed JSON), or None."""
+    profile_text: str | None = None
+    """The profile's TOML text as submitted."""
 
     @property
     def valid(self) -> bool:
         return not self.problems and self.result is not None
+
+
+def unit_problems(manifest_unit: str, other: str, where: str) -> list[str]:
+    """Why a bundle speaks for two units: the manifest names ``manifest_unit`` while the profile or
+    the report inside (``where``) names ``other``. Names are compared as the roster compares them."""
+    from ucm_check.intake.roster import normal_name
+
+    if normal_name(manifest_unit) == normal_name(other):
+        return []
+    return [f"清单写的单位 “{manifest_unit}” 与{where} “{other}” 不一致：一个提交包只能代表一个单位，不予采用"]
 
 
 def read_submission(path: str, host: Host) -> Submission:
@@ -89,6 +101,8 @@ def read_submission(path: str, host: Host) -> Submission:
         sub.problems.append("档案不是 UTF-8 编码")
         return sub
     sub.profile = profile
+    sub.profile_text = files[name].decode("utf-8-sig")
+    sub.problems += unit_problems(sub.unit_name, str(profile.unit.get("name", "")), "档案 [unit] name")
     for items in evidence.entries(profile).values():
         for e in items:
             if e.path not in files:
@@ -101,11 +115,16 @@ def read_submission(path: str, host: Host) -> Submission:
     try:
         report = json.loads(files[bundle.REPORT_JSON].decode("utf-8"), parse_float=Decimal)
         total = Decimal(str(report["profiles"][0]["total"]))
-    except (KeyError, ValueError, IndexError, TypeError):
+        if not total.is_finite():
+            raise ValueError(total)
+    except (KeyError, ValueError, IndexError, TypeError, ArithmeticError, RecursionError):
         sub.problems.append(f"包内报告 {bundle.REPORT_JSON} 缺失或无法解析")
     else:
         if sub.result.total != total:
             sub.problems.append(f"包内报告总分 {total} 与按档案重新评分的 {sub.result.total} 不符")
+        unit = report["profiles"][0].get("unit")
+        written = unit.get("name") if isinstance(unit, dict) else None
+        sub.problems += unit_problems(sub.unit_name, written if isinstance(written, str) else "", "包内报告的单位")
     if CARRIED in files:
         from ucm_check.files.inputs import depth_problem
 

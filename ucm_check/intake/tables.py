@@ -36,6 +36,8 @@ def status_text(r: Record) -> str:
 
 
 def _score(r: Record) -> str:
+    if r.duties:
+        return results.duty_text(r)
     if r.final is None:
         return ""
     return fmt(r.final) if r.complete else f"{fmt(r.final)}（最低 {fmt(r.basis)}）"
@@ -58,7 +60,8 @@ def summary(intake: Intake) -> Table:
         rows.append((r.unit.id, r.unit.name, r.unit.level, status_text(r), r.as_of.isoformat() if r.as_of else "",
                      num(r.self_total), num(r.verified_total) if r.check else "", _score(r),
                      str(ranks.get(id(r), "")), "；".join(flags)))
-    return Table("summary", "收件与得分", ("编号", "单位", "层级", "报送情况", "评价日期", "自评", "核查", "最终得分", "名次", "说明"),
+    result = "最终得分" if results.scored(intake) else "逾期和未落实"
+    return Table("summary", "收件与得分", ("编号", "单位", "层级", "报送情况", "评价日期", "自评", "核查", result, "名次", "说明"),
                  tuple(rows), frozenset({5, 6, 7, 8}))
 
 
@@ -74,7 +77,10 @@ def cities(intake: Intake) -> Table:
         for c in found:
             status = f"逾期 {c.days_late} 天" if c.status == "late" else STATUS_TEXT[c.status]
             score = "" if c.final is None else (fmt(c.final) if c.complete else f"{fmt(c.final)}（最低 {fmt(c.basis)}）")
-            rows.append((f"　{c.name}", c.level, status, score, "自评偏高" if c.overrated else ""))
+            note = ["自评偏高"] if c.overrated else []
+            if c.verified is not None and c.verified.check is not None:
+                note.append(f"本级核查：自评 {num(c.verified.self_total)}、核查 {num(c.verified.verified_total)}")
+            rows.append((f"　{c.name}", c.level, status, score, "；".join(note)))
     return Table("cities", "分市州（含所辖县市区）", ("单位", "层级", "报送情况", "最终得分", "说明"), tuple(rows), frozenset({3}))
 
 
@@ -90,6 +96,11 @@ def county_ranking(intake: Intake) -> Table:
 def rules(intake: Intake, *, every: bool = True) -> Table:
     """Per deduction rule: units that lost points, total and mean lost (``every=False``: only rules
     some unit lost points on)."""
+    if not results.scored(intake):
+        rows = tuple((s.code, s.title, s.area, str(s.units_lost), str(s.assessed), "、".join(s.lost_by))
+                     for s in results.rule_stats(intake) if every or s.units_lost)
+        return Table("rules", "各事项落实情况", ("事项", "名称", "区域", "逾期或未落实的单位数", "参评单位数", "逾期或未落实的单位"),
+                     rows, frozenset({3, 4}))
     rows = tuple((s.code, s.title, s.area, num(s.max_points), str(s.units_lost), str(s.assessed), num(s.total_lost),
                   num(s.mean_lost)) for s in results.rule_stats(intake) if every or s.units_lost)
     return Table("rules", "各规则失分统计", ("规则", "名称", "区域", "分值", "失分单位数", "参评单位数", "失分合计", "平均失分"),
@@ -99,6 +110,9 @@ def rules(intake: Intake, *, every: bool = True) -> Table:
 def issues(intake: Intake) -> Table:
     """The 共性问题: the rules most units lost points on."""
     stats = results.common_issues(results.rule_stats(intake), intake.roster.scheme.top_issues)
+    if not results.scored(intake):
+        rows = tuple((str(i), f"{s.code} {s.title}", str(s.units_lost), "、".join(s.lost_by)) for i, s in enumerate(stats, start=1))
+        return Table("issues", "共性问题", ("序号", "事项", "逾期或未落实的单位数", "单位"), rows, frozenset({0, 2}))
     rows = tuple((str(i), f"{s.code} {s.title}", str(s.units_lost), num(s.total_lost), "、".join(s.lost_by))
                  for i, s in enumerate(stats, start=1))
     return Table("issues", "共性问题", ("序号", "规则", "失分单位数", "失分合计", "失分单位"), rows, frozenset({0, 2, 3}))
@@ -116,18 +130,31 @@ def checks(intake: Intake) -> Table:
         if r.check is not None:
             rows.append((r.unit.name, "合计（核查）", num(r.self_total), num(r.verified_total), num(r.difference),
                          "", "", "自评偏高" if r.overrated(intake.roster.scheme) else "", r.check.notes))
+        for c in r.counties:
+            v = c.verified
+            if v is None or v.check is None:
+                continue
+            who = f"{'、'.join(v.check.inspectors)} {v.check.date.isoformat()}"
+            rows += [(c.name, f"{d.code} {d.title}", num(d.self_score) or "未填写", num(d.verified_score) or "未填写",
+                      num(d.difference), d.self_observed, d.verified_observed, who, d.note) for d in v.diffs]
+            rows.append((c.name, "合计（省级核查）", num(v.self_total), num(v.verified_total), num(v.difference), "", "",
+                         "自评偏高" if v.overrated(intake.roster.scheme) else "", f"{r.unit.name} 所辖；{v.check.notes}".rstrip("；")))
     return Table("checks", "核查对比", ("单位", "规则", "自评得分", "核查得分", "差值", "自评情况", "核查情况", "核查人员/日期", "说明"),
                  tuple(rows), frozenset({2, 3, 4}))
 
 
 def praise(intake: Intake) -> Table:
-    rows = tuple((r.unit.name, num(r.final), why) for r, why in results.praise(intake))
-    return Table("praise", "拟通报表扬", ("单位", "得分", "理由"), rows, frozenset({1}))
+    rows = tuple((r.unit.name, _score(r), why, "、".join(r.unit.individuals)) for r, why in results.praise(intake))
+    return Table("praise", "拟通报表扬", ("单位", _result_header(intake), "理由", "一并表扬的个人"), rows, frozenset({1}))
 
 
 def criticise(intake: Intake) -> Table:
-    rows = tuple((r.unit.name, num(r.final), why) for r, why in results.criticise(intake))
-    return Table("criticise", "拟通报批评", ("单位", "得分", "理由"), rows, frozenset({1}))
+    rows = tuple((r.unit.name, _score(r), why) for r, why in results.criticise(intake))
+    return Table("criticise", "拟通报批评", ("单位", _result_header(intake), "理由"), rows, frozenset({1}))
+
+
+def _result_header(intake: Intake) -> str:
+    return "得分" if results.scored(intake) else "逾期和未落实"
 
 
 def stray(intake: Intake) -> Table:

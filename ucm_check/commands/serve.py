@@ -52,9 +52,9 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         err(f"ucm-check: 错误：{problem}")
         return exitcodes.INVALID
-    try:
-        import textual_serve  # noqa: F401
-    except ImportError:
+    import importlib.util
+
+    if importlib.util.find_spec("textual_serve") is None:  # looked up, not imported: web/ imports it
         err("ucm-check: 错误：serve 需要可选组件 [web]：pip install 'ucm-check[web]'")
         return exitcodes.INVALID
     return _serve(args, folder.resolve(), users_file)

@@ -1,8 +1,13 @@
-"""Typed fields of a TOML table, each problem reported through ``err(key path, Chinese message)``:
-the small vocabulary the scheme reader is written in."""
+"""Typed fields of a TOML table: the small vocabulary the readers are written in.
+
+The table readers (:func:`table`, :func:`text`, :func:`number` ...) report each problem through
+``err(key path, Chinese message)``; the value checks (:func:`date_value`, :func:`text_value`) return
+``(value, "")`` or ``(None, message)`` for readers that walk a table key by key (intake's roster,
+spot checks and surveys, the profile's ``[unit]``, tailoring). Every reader says a thing the same way."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any, Callable
 
@@ -72,3 +77,18 @@ def choice(body: dict[str, Any], path: tuple[str, ...], err: Err, options: dict[
         err(path, f"{'.'.join(path)} 应为以下之一：{listed}；实际为 {show(value)}")
         return default
     return str(value)
+
+
+def date_value(value: Any, what: str, example: str) -> tuple[dt.date | None, str]:
+    """A TOML date (never a date-time or a quoted string): ``(value, "")``, or ``(None, message)``
+    naming ``what`` (e.g. ``check.date（核查日期）``) and an ``example`` day to copy."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value, ""
+    return None, f"{what}应为日期，写作 {example}（不加引号），实际为{type_name(value)} {show(value)}"
+
+
+def text_value(value: Any, what: str) -> tuple[str | None, str]:
+    """A non-empty string, stripped: ``(text, "")``, or ``(None, message)`` naming ``what``."""
+    if isinstance(value, str) and value.strip():
+        return value.strip(), ""
+    return None, f"{what}应为非空字符串，实际为{type_name(value)} {show(value)}"

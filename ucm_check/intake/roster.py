@@ -33,6 +33,7 @@ from typing import Any, Mapping
 
 import attrs
 
+from ucm_check.files import fields as vocabulary
 from ucm_check.intake.scheme import Scheme, parse_scheme
 from ucm_check.model import Standard
 from ucm_check.files.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
@@ -201,15 +202,13 @@ def parse_roster(file: str, text: str, standards: Mapping[str, Standard]) -> Ros
     for key, value in head.items():
         if key not in ROSTER_KEYS:
             at(("roster", key), f"[roster] 中有未知字段 “{key}”{suggest(key, list(ROSTER_KEYS))}", value=False)
-        elif key == "deadline":
-            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-                fields[key] = value
-            else:
-                at(("roster", key), f"roster.deadline（报送截止日期）应为日期，写作 2020-11-15（不加引号），实际为{type_name(value)} {show(value)}")
-        elif isinstance(value, str) and value.strip():
-            fields[key] = value.strip()
         else:
-            at(("roster", key), f"roster.{key}（{ROSTER_KEYS[key]}）应为非空字符串，实际为{type_name(value)} {show(value)}")
+            got, problem = (vocabulary.date_value(value, "roster.deadline（报送截止日期）", "2020-11-15") if key == "deadline"
+                            else vocabulary.text_value(value, f"roster.{key}（{ROSTER_KEYS[key]}）"))
+            if problem:
+                at(("roster", key), problem)
+            else:
+                fields[key] = got
     if "roster" in data:
         for key in ("office", "standard", "deadline"):
             if key not in head:
@@ -249,10 +248,11 @@ def _units(file: str, text: str, raw: Any, standard: Standard | None, errors: li
             if key not in UNIT_KEYS:
                 bad(key, f"未知字段 “{key}”{suggest(key, list(UNIT_KEYS))}；可用：{'、'.join(UNIT_KEYS)}", value=False)
             elif key == "deadline":
-                if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-                    kw[key] = value
+                day, problem = vocabulary.date_value(value, f"deadline（{UNIT_KEYS[key]}）", "2020-11-05")
+                if problem:
+                    bad(key, problem)
                 else:
-                    bad(key, f"deadline（{UNIT_KEYS[key]}）应为日期，写作 2020-11-05，实际为{type_name(value)} {show(value)}")
+                    kw[key] = day
             elif key in ("aliases", "individuals"):
                 if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
                     kw[key] = tuple(v.strip() for v in value)

@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from ucm_check.files import fields as vocabulary
 from ucm_check.files.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
 
 SUFFIX = ".social.toml"
@@ -78,15 +79,13 @@ def parse_social(file: str, text: str) -> Social:
                 kw[key] = value
             else:
                 at(("social", key), f"social.respondents（样本量）应为正整数，实际为{type_name(value)} {show(value)}")
-        elif key == "date":
-            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-                kw[key] = value
-            else:
-                at(("social", key), f"social.date（调查日期）应为日期，写作 2020-11-20（不加引号），实际为{type_name(value)} {show(value)}")
-        elif isinstance(value, str) and value.strip():
-            kw[key] = value.strip()
         else:
-            at(("social", key), f"social.{key}（{KEYS[key]}）应为非空字符串，实际为{type_name(value)} {show(value)}")
+            got, problem = (vocabulary.date_value(value, "social.date（调查日期）", "2020-11-20") if key == "date"
+                            else vocabulary.text_value(value, f"social.{key}（{KEYS[key]}）"))
+            if problem:
+                at(("social", key), problem)
+            else:
+                kw[key] = got
     if "social" in data:
         for key in ("satisfaction_rate",):
             if key not in body:

@@ -24,6 +24,7 @@ from typing import Any, Mapping
 
 import attrs
 
+from ucm_check.files import fields as vocabulary
 from ucm_check.model import ERROR, NOT_APPLICABLE, UNANSWERED, ProfileResult, Standard
 from ucm_check.files.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
 
@@ -132,10 +133,11 @@ def parse_check(file: str, text: str, standard: Standard) -> SpotCheck:
         if key not in CHECK_KEYS:
             at(("check", key), f"[check] 中有未知字段 “{key}”{suggest(key, list(CHECK_KEYS))}", value=False)
         elif key == "date":
-            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-                kw[key] = value
+            day, problem = vocabulary.date_value(value, "check.date（核查日期）", "2020-11-25")
+            if problem:
+                at(("check", key), problem)
             else:
-                at(("check", key), f"check.date（核查日期）应为日期，写作 2020-11-25（不加引号），实际为{type_name(value)} {show(value)}")
+                kw[key] = day
         elif key == "inspectors":
             if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
                 kw[key] = tuple(v.strip() for v in value)

@@ -79,11 +79,10 @@ class NewProfileScreen(Screen):
         translate_bindings(self, self.app.tr)
 
     def compose(self) -> ComposeResult:
-        from ucm_check.profile.template import DEFAULT_STANDARD
-
         tr, standards = self.app.tr, self.app.host.standards
         # the builtin standard first and chosen; an installed pack is offered, never silently the default
-        order = sorted(standards, key=lambda sid: (sid != DEFAULT_STANDARD, sid))
+        default = self.app.host.default_standard
+        order = sorted(standards, key=lambda sid: (sid != default, sid))
         first = order[0] if order else None
         yield Static(tr("new_title"), id="topbar")
         with VerticalScroll(id="form"):

@@ -13,6 +13,7 @@ from typing import Any, Callable, Mapping, Protocol
 import attrs
 from attrs import field, frozen
 
+from ucm_check.facts import KINDS
 from ucm_check.numbers import ZERO
 
 #: Finding statuses, as written in reports and the JSON contract.
@@ -35,8 +36,8 @@ NOT_MET = "not_met"
 GAP_STATUSES = frozenset({DEDUCTED, DUE_SOON, OVERDUE, NOT_MET})
 """Statuses that call for rectification: they are listed as gaps and enter the plan."""
 
-#: Fact kinds and what a profile value of that kind must be.
-FACT_KINDS = ("bool", "count", "percent", "choice", "subset", "date", "reports")
+#: Fact kinds (:mod:`ucm_check.facts` says what an answer of each kind must be).
+FACT_KINDS = tuple(KINDS)
 
 
 Getter = Callable[[str], Any]
@@ -100,19 +101,7 @@ class Fact:
 
     def show(self, value: Any) -> str:
         """The observed value as a report prints it."""
-        if self.kind == "bool":
-            return "是" if value else "否"
-        if self.kind == "percent":
-            return f"{value}%"
-        if self.kind == "count":
-            return f"{value}{self.unit}" if self.unit else str(value)
-        if self.kind == "subset":
-            done = [o for o in self.options if o in value]
-            missing = [o for o in self.options if o not in value]
-            return f"已做到：{'、'.join(done) or '无'}；缺：{'、'.join(missing) or '无'}"
-        if self.kind == "reports":
-            return value.text() if hasattr(value, "text") else str(value)
-        return str(value)
+        return KINDS[self.kind].show(self, value)
 
 
 @frozen

@@ -189,3 +189,24 @@ def parse_entry(kind: str, text: str) -> tuple[ReportLog | None, str]:
         except ValueError:
             return None, f"“{part}” 的日期应写作 2026-12-10"
     return parse_log(kind, table)
+
+
+_DAY = re.compile(r"^\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?\s*$")
+
+
+def parse_day(text: str) -> tuple[dt.date | None, str]:
+    """A day as clerks write it (2023-03-01, 2023/3/1, 2023.3.1, 2023年3月1日): ``(date, "")``, or
+    ``(None, problem)``: ``"bad_date"`` for an unknown form, else the Chinese reason ("2月没有30日")."""
+    import calendar
+
+    match = _DAY.match(text)
+    if not match:
+        return None, "bad_date"
+    year, month, day = (int(g) for g in match.groups())
+    if not 1 <= month <= 12:
+        return None, f"没有{month}月：月份应为 1 到 12"
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        leap = f"（{year}年不是闰年）" if month == 2 and day == 29 else ""
+        return None, f"{month}月没有{day}日：{year}年{month}月只有{last}天{leap}"
+    return dt.date(year, month, day), ""

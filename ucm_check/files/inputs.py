@@ -18,14 +18,14 @@ Readers of other formats (spreadsheets, CSV, JSON) call :func:`number_problem` o
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import re
 import tomllib
 from decimal import Decimal
 from typing import Any, Callable
 
-from ucm_check.files.problems import InvalidFile, ProfileError, suggest, type_name
+from ucm_check.facts import decimal_text
+from ucm_check.files.problems import InvalidFile, ProfileError, show, suggest, type_name  # noqa: F401
 
 __all__ = ["MAX_DEPTH", "MAX_MAGNITUDE", "MAX_PLACES", "InvalidFile", "ProfileError", "decode", "depth_problem",
            "load_toml", "nesting_position", "number_problem", "os_message", "path_text", "read_text", "show",
@@ -91,42 +91,6 @@ def decode(path: str, raw: bytes, what: str = "文件", error: type[InvalidFile]
         raise error([ProfileError(path, line, col, message)]) from None
 
 
-def show(value: Any) -> str:
-    """``value`` as the user wrote it in TOML: ``7.0``, ``true``, ``"是"``, ``2020-01-01``,
-    ``[1, 2]``, ``{ a = 1 }`` (never ``Decimal('7.0')`` or ``datetime.date(2020, 1, 1)``)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    if isinstance(value, Decimal):
-        return _decimal_text(value)
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(show(v) for v in value[:10]) + (", …" if len(value) > 10 else "") + "]"
-    if isinstance(value, dict):
-        items = list(value.items())
-        body = ", ".join(f"{_key(k)} = {show(v)}" for k, v in items[:10]) + (", …" if len(items) > 10 else "")
-        return "{ " + body + " }" if body else "{}"
-    if value is None:
-        return "（空）"
-    return str(value)
-
-
-def _key(key: Any) -> str:
-    key = str(key)
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else show(key)
-
-
-def _decimal_text(value: Decimal) -> str:
-    if value.is_nan():
-        return "nan"
-    if value.is_infinite():
-        return "-inf" if value < 0 else "inf"
-    text = str(value)
-    return text.replace("E+", "e").replace("E", "e") if "E" in text else text
-
-
 def number_problem(value: Any) -> str:
     """Why the number ``value`` (int, float or Decimal) cannot be used, or ``""``: not finite,
     :data:`MAX_MAGNITUDE` or more, or more than :data:`MAX_PLACES` decimal places."""
@@ -141,12 +105,12 @@ def number_problem(value: Any) -> str:
             return f"数值过大（{len(str(abs(value)))} 位数字）：最多 15 位整数"
         return ""
     if not value.is_finite():
-        return f"数值 {_decimal_text(value)} 不是有限的数（不能写 nan 或 inf）"
+        return f"数值 {decimal_text(value)} 不是有限的数（不能写 nan 或 inf）"
     if abs(value) >= MAX_MAGNITUDE:
-        return f"数值 {_decimal_text(value)} 过大：绝对值应小于 1e15"
+        return f"数值 {decimal_text(value)} 过大：绝对值应小于 1e15"
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -MAX_PLACES:
-        return f"数值 {_decimal_text(value)} 小数位过多：最多 {MAX_PLACES} 位"
+        return f"数值 {decimal_text(value)} 小数位过多：最多 {MAX_PLACES} 位"
     return ""
 
 

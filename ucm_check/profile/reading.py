@@ -6,7 +6,6 @@ Every problem in a file is collected and reported at once, in Chinese, with file
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any, Mapping
 
 import attrs
@@ -65,48 +64,11 @@ class Profile:
 
 
 def check_fact(fact: Fact, value: Any) -> tuple[Any, str]:
-    """``(normalised value, "")`` if ``value`` suits ``fact``, else ``(None, Chinese message)``."""
-    kind = fact.kind
-    if kind == "bool":
-        if isinstance(value, bool):
-            return value, ""
-        return None, f"应为 true 或 false（{fact.label}），实际为{type_name(value)} {show(value)}"
-    if kind == "count":
-        if isinstance(value, int) and not isinstance(value, bool):
-            if value < 0:
-                return None, f"应为不小于 0 的整数（{fact.label}），实际为 {value}"
-            return value, ""
-        return None, f"应为不小于 0 的整数（{fact.label}），实际为{type_name(value)} {show(value)}"
-    if kind == "percent":
-        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-            if not 0 <= value <= 100:
-                return None, f"应为 0 到 100 之间的百分数（{fact.label}，85.5 表示 85.5%），实际为 {value}"
-            return Decimal(value), ""
-        return None, f"应为 0 到 100 之间的数字（{fact.label}，不带 % 号），实际为{type_name(value)} {show(value)}"
-    if kind == "date":
-        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            return value, ""
-        return None, f"应为日期（{fact.label}），写作 2021-12-31（不加引号），实际为{type_name(value)} {show(value)}"
-    if kind == "reports":
-        from ucm_check.dated.periods import parse_log
+    """``(normalised value, "")`` if ``value`` suits ``fact``, else ``(None, Chinese message)``
+    (:meth:`ucm_check.facts.FactKind.check`)."""
+    from ucm_check.facts import kind
 
-        log, problem = parse_log(fact.options[0] if fact.options else "year", value)
-        return (None, f"（{fact.label}）{problem}") if problem else (log, "")
-    options = "、".join(f"“{o}”" for o in fact.options)
-    if kind == "choice":
-        if isinstance(value, str) and value in fact.options:
-            return value, ""
-        hint = suggest(value, list(fact.options)) if isinstance(value, str) else ""
-        return None, f"应为以下之一：{options}，实际为 {show(value)}{hint}"
-    if not isinstance(value, list):
-        return None, f"应为字符串数组（可为空 []），取值于：{options}；实际为{type_name(value)}"
-    for item in value:
-        if item not in fact.options:
-            hint = suggest(item, list(fact.options)) if isinstance(item, str) else ""
-            return None, f"数组中的 {show(item)} 不是可选项{hint}；可选项：{options}"
-    if len(set(value)) != len(value):
-        return None, "数组中有重复项"
-    return tuple(value), ""
+    return kind(fact.kind).check(fact, value)
 
 
 def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> Profile:

@@ -17,37 +17,11 @@ from ucm_check.model import Fact, Standard
 from ucm_check.profile.reading import UNIT_KEYS
 
 
-#: Passed by every real number once, by NaN twice (see :func:`fact_schema`).
-_NOT_NAN = [{"minimum": 50}, {"maximum": 50, "exclusiveMaximum": True}]
-#: Refuses every JSON type: what only a TOML date (``datetime.date`` under tomllib) passes.
-NOT_JSON = {"not": {"type": ["string", "number", "boolean", "array", "object", "null"]}}
-
-
 def fact_schema(fact: Fact) -> dict[str, Any]:
-    base: dict[str, Any] = {"description": f"{fact.label} / {fact.label_en}"}
-    if fact.kind == "bool":
-        base["type"] = "boolean"
-    elif fact.kind == "count":
-        base.update(type="integer", minimum=0)
-    elif fact.kind == "percent":
-        # NaN passes every minimum/maximum (its comparisons are all false) and so passes both halves
-        # of this oneOf, which exactly one real number passes: it is refused, as the CLI refuses it.
-        base.update(type="number", minimum=0, maximum=100, oneOf=_NOT_NAN)
-    elif fact.kind == "date":
-        base.update(NOT_JSON)  # a TOML date, never a quoted string
-    elif fact.kind == "reports":
-        kind = fact.options[0] if fact.options else "year"
-        pattern = {"year": "^[0-9]{4}$", "quarter": "^[0-9]{4}-[Qq][1-4]$", "month": "^[0-9]{4}-(0[1-9]|1[0-2])$"}[kind]
-        base["oneOf"] = [
-            {"type": "object", "properties": {"since": NOT_JSON}, "patternProperties": {pattern: NOT_JSON},
-             "additionalProperties": False},
-            dict(NOT_JSON, description="旧写法：只有最近一次报送日期"),
-        ]
-    elif fact.kind == "choice":
-        base.update(type="string", enum=list(fact.options))
-    else:
-        base.update(type="array", items={"type": "string", "enum": list(fact.options)}, uniqueItems=True)
-    return base
+    """The schema of one fact's answer (:meth:`ucm_check.facts.FactKind.schema`), with its description."""
+    from ucm_check.facts import kind
+
+    return {"description": f"{fact.label} / {fact.label_en}", **kind(fact.kind).schema(fact)}
 
 
 def json_schema(standard: Standard) -> dict[str, Any]:

@@ -12,24 +12,11 @@ from ucm_check.numbers import fmt
 #: The standard a new profile uses unless the user picks another: the builtin Hunan 2020 standard.
 #: Installing a province pack adds a choice; it never changes this default.
 
-HINTS = {
-    "bool": "true 或 false",
-    "count": "不小于 0 的整数",
-    "percent": "0 到 100 的数字，85.5 表示 85.5%",
-    "date": "日期，如 2021-12-31（不加引号）",
-    "reports": "所涵盖期间 = 报送日期 的表；从未报送写 {}，新设单位写 { since = 成立日期 }",
-}
-PERIOD_EXAMPLES = {"year": '"2025" = 2025-12-12', "quarter": '"2026-Q3" = 2026-10-09', "month": '"2026-10" = 2026-11-03'}
-
-
 def hint(fact: Fact) -> str:
-    if fact.kind == "choice":
-        return "以下之一：" + "、".join(f'"{o}"' for o in fact.options)
-    if fact.kind == "subset":
-        return "已做到的项组成的数组，可为空 []，可选：" + "、".join(f'"{o}"' for o in fact.options)
-    if fact.kind == "reports":
-        return HINTS["reports"] + "，如 { " + PERIOD_EXAMPLES[fact.options[0] if fact.options else "year"] + " }"
-    return HINTS[fact.kind]
+    """What to write for ``fact`` (:meth:`ucm_check.facts.FactKind.hint`)."""
+    from ucm_check.facts import kind
+
+    return kind(fact.kind).hint(fact)
 
 
 def toml_value(value: Any) -> str:
@@ -48,16 +35,9 @@ def _example(area: Area, fact: Fact) -> Any:
     for rule in area.rules:
         if f"{area.id}.{fact.key}" in rule.good:
             return rule.good[f"{area.id}.{fact.key}"]
-    if fact.kind == "date":
-        import datetime as dt
+    from ucm_check.facts import kind
 
-        return dt.date(2021, 12, 31)
-    if fact.kind == "reports":
-        from ucm_check.dated.periods import parse_log
-        from ucm_check.profile.editing import parse_literal
-
-        return parse_log(fact.options[0] if fact.options else "year", parse_literal("{ " + PERIOD_EXAMPLES[fact.options[0] if fact.options else "year"] + " }"))[0]
-    return {"bool": True, "count": 0, "percent": 100}.get(fact.kind, list(fact.options) if fact.kind == "subset" else fact.options[0])
+    return kind(fact.kind).example(fact)
 
 
 def _rules_of(area: Area, fact: Fact) -> list[Rule]:

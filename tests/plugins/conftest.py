@@ -12,7 +12,7 @@ from ucm_check.host import build_host
 ROOT = Path(__file__).resolve().parents[2]
 HENAN_MODULES = [(f"henan2021_{m}", f"ucm_check_henan2021.{m}")
                  for m in ("standard", "management", "capacity", "opinion", "reporting", "requirements")]
-LOCALNORMS_MODULES = [(f"localnorms_{m}", f"ucm_check_localnorms.{m}") for m in ("standard", "staffing", "reporting")]
+LOCALNORMS_MODULES = [(f"localnorms_{m}", f"ucm_check_localnorms.{m}") for m in ("standard", "staffing", "reporting", "reform")]
 CITYCAPACITY_MODULES = [(f"citycapacity_{m}", f"ucm_check_citycapacity.{m}") for m in ("standard", "county", "city")]
 SEEDS = Path(__file__).parent / "data"
 

@@ -81,7 +81,8 @@ def _run_example(packs_host, standard_id, code, which, level):
     return next(f for f in result.findings if f.rule.code == code)
 
 
-LOCAL_CODES = ["LN-STAFF-1", "LN-120", "LN-1010", "LN-REP-M", "LN-REP-Q"]
+REFORM_CODES = ["LN-05", "LN-06", "LN-08", "LN-12a", "LN-12b", "LN-12c", "LN-13", "LN-30", "LN-31", "LN-4-2"]
+LOCAL_CODES = ["LN-STAFF-1", "LN-120", "LN-1010", "LN-REP-M", "LN-REP-Q", *REFORM_CODES]
 
 
 @pytest.mark.parametrize("standard_id, code, which", [
@@ -128,7 +129,7 @@ def test_the_bundled_henan_county_profile_meets_everything_that_applies_to_a_cou
 def test_the_bundled_local_norms_profile(check):
     statuses, result = check("localnorms-county.toml")
     assert statuses == {"LN-STAFF-1": OVERDUE, "LN-120": COMPLIANT, "LN-1010": NOT_MET,
-                        "LN-REP-M": DUE_SOON, "LN-REP-Q": COMPLIANT}
+                        "LN-REP-M": DUE_SOON, "LN-REP-Q": COMPLIANT, **dict.fromkeys(REFORM_CODES, COMPLIANT)}
     staff = next(f for f in result.findings if f.rule.code == "LN-STAFF-1")
     assert "应不少于 193人" in staff.observed   # 386000 × 5 ÷ 10000
 

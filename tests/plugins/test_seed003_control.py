@@ -137,3 +137,45 @@ def test_a_pseudo_unit_stands_for_every_unit_in_that_role_across_the_plan():
     assert ("Q", "牵头") in units["区编办"] and ("Q", "牵头") in units["公安分局"]
     assert ("Q", "责任") in units["规划局"] and ("Q", "责任") in units["各镇(街道)"]
     assert set(units) == {"区编办", "公安分局", "规划局", "各镇(街道)"}
+
+
+# --- the checks a bureau answers about itself (tasks 5, 6, 8, 12, 13, 30, 31 and 四（二）) ---------
+
+REFORM = {  # code -> the seed's clause, read off the text by hand
+    "LN-05": "三（一）5", "LN-06": "三（一）6", "LN-08": "三（一）8", "LN-12a": "三（二）12", "LN-12b": "三（二）12",
+    "LN-12c": "三（二）12", "LN-13": "三（三）13", "LN-30": "三（七）30", "LN-31": "三（七）31", "LN-4-2": "四（二）",
+}
+
+
+def test_each_reform_check_quotes_the_seed_and_cites_its_task(packs_host):
+    rules = {r.code: r for a in packs_host.standards["local-norms"].areas for r in a.rules if a.id == "reform"}
+    assert set(rules) == set(REFORM)
+    for code, path in REFORM.items():
+        assert all(part in SEED_003 for part in rules[code].text.split("……")), code
+        assert rules[code].clause.path == path and rules[code].max_points == 0
+
+
+@pytest.mark.parametrize("before, now, met", [
+    ((40, 45), (60, 55), True),     # posts up, auxiliaries down
+    ((40, 45), (60, 60), False),    # posts up, auxiliaries the same: not "逐步减少"
+    ((40, 40), (60, 62), True),     # posts flat: nothing asked
+])
+def test_auxiliary_staff_fall_as_enforcement_posts_rise(packs_host, before, now, met):
+    from ucm_check.engine import evaluate
+
+    facts = {"reform": {"posts_last_year": before[0], "posts_now": before[1], "assistants_last_year": now[0],
+                        "assistants_now": now[1]}}
+    found = next(f for f in evaluate({"level": "县（市、区）", "standard": "local-norms"}, facts,
+                                     packs_host.standards["local-norms"], as_of=dt.date(2018, 12, 31)).findings
+                 if f.rule.code == "LN-12c")
+    assert (found.status == "compliant") is met and "协管人员应随城乡管理执法人员编制数增加而逐步减少" in SEED_003
+
+
+def test_the_lists_are_overdue_the_day_after_three_months_from_the_adjustment(packs_host):
+    from ucm_check.engine import evaluate
+
+    facts = {"reform": {"agencies_adjusted_on": dt.date(2018, 1, 31), "power_lists_published": False}}
+    standard = packs_host.standards["local-norms"]
+    status = lambda day: next(f for f in evaluate({"level": "县（市、区）", "standard": "local-norms"}, facts, standard,  # noqa: E731
+                                                  as_of=day).findings if f.rule.code == "LN-08").status
+    assert (status(dt.date(2018, 4, 30)), status(dt.date(2018, 5, 1))) == ("due_soon", "overdue")

@@ -85,7 +85,9 @@ def check_fact(fact: Fact, value: Any) -> tuple[Any, str]:
         return None, f"应为 0 到 100 之间的数字（{fact.label}，不带 % 号），实际为{type_name(value)} {show(value)}"
     if kind == "date":
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            return value, ""
+            from ucm_check.dated.bounds import problem
+
+            return (None, f"（{fact.label}）{problem(value)}") if problem(value) else (value, "")
         return None, f"应为日期（{fact.label}），写作 2021-12-31（不加引号），实际为{type_name(value)} {show(value)}"
     if kind == "reports":
         from ucm_check.dated.periods import parse_log
@@ -129,10 +131,14 @@ def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> Profi
         if key not in UNIT_KEYS:
             err(("unit", key), f"[unit] 中有未知字段 “{key}”{suggest(key, list(UNIT_KEYS))}")
         elif key == "submitted":
-            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            from ucm_check.dated.bounds import problem
+
+            if isinstance(value, dt.date) and not isinstance(value, dt.datetime) and problem(value):
+                err(("unit", key), f"unit.submitted（自评报送日期）：{problem(value)}", value=True)
+            elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
                 unit[key] = value.isoformat()  # kept as text, like every other [unit] value
             else:
-                err(("unit", key), f"unit.submitted（自评报送日期）应为日期，写作 2020-11-10（不加引号），实际为{type_name(value)} {value!r}", value=True)
+                err(("unit", key), f"unit.submitted（自评报送日期）应为日期，写作 2020-11-10（不加引号），实际为{type_name(value)} {show(value)}", value=True)
         elif not isinstance(value, str) or not value.strip():
             err(("unit", key), f"unit.{key}（{UNIT_KEYS[key]}）应为非空字符串，实际为{type_name(value)} {show(value)}", value=True)
     if isinstance(unit, dict) and "unit" in data:

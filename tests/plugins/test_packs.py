@@ -28,6 +28,7 @@ HENAN_DUE = {
     "HEN-24-1": None, "HEN-24-2b": None, "HEN-24-3": None, "HEN-24-4a": None, "HEN-24-4b": None,
     "HEN-34-1": None, "HEN-34-2": None,  # standing duties: no date in the plan
     "HEN-23-3": None, "HEN-24-1b": None, "HEN-24-2c": None, "HEN-24-4c": None, "HEN-34-3": None, "HEN-31-1": None,
+    "HEN-23-4b": None, "HEN-24-1c": None, "HEN-24-2e": None, "HEN-24-4d": None, "HEN-24-6": None,   # issue 22's five
 }
 HENAN_PATHS = {
     "HEN-23-2": "方案 二（三）2", "HEN-23-4": "方案 二（三）4", "HEN-23-6": "方案 二（三）6", "HEN-24-1": "方案 二（四）1",
@@ -35,6 +36,8 @@ HENAN_PATHS = {
     "HEN-24-4b": "方案 二（四）4", "HEN-34-1": "方案 三（四）", "HEN-34-2": "方案 三（四）", "HEN-00-1": "通知",
     "HEN-23-3": "方案 二（三）3", "HEN-24-1b": "方案 二（四）1", "HEN-24-2c": "方案 二（四）2", "HEN-24-2d": "方案 二（四）2",
     "HEN-24-4c": "方案 二（四）4", "HEN-34-3": "方案 三（四）", "HEN-31-1": "方案 三（一）",
+    "HEN-23-4b": "方案 二（三）4", "HEN-24-1c": "方案 二（四）1", "HEN-24-2e": "方案 二（四）2", "HEN-24-4d": "方案 二（四）4",
+    "HEN-24-6": "方案 二（四）6",
 }
 
 
@@ -110,7 +113,8 @@ def test_the_bundled_henan_city_profile_has_each_status_its_header_promises(chec
         "HEN-24-2a": DUE_SOON, "HEN-24-2b": COMPLIANT, "HEN-24-3": NOT_MET, "HEN-24-4a": COMPLIANT,
         "HEN-24-4b": COMPLIANT, "HEN-34-1": COMPLIANT, "HEN-34-2": COMPLIANT, "HEN-00-1": DUE_SOON,
         "HEN-23-3": COMPLIANT, "HEN-24-1b": COMPLIANT, "HEN-24-2c": COMPLIANT, "HEN-24-2d": COMPLIANT,
-        "HEN-24-4c": COMPLIANT, "HEN-34-3": COMPLIANT, "HEN-31-1": COMPLIANT,
+        "HEN-24-4c": COMPLIANT, "HEN-34-3": COMPLIANT, "HEN-31-1": COMPLIANT, "HEN-23-4b": COMPLIANT, "HEN-24-1c": COMPLIANT,
+        "HEN-24-2e": COMPLIANT, "HEN-24-4d": COMPLIANT, "HEN-24-6": COMPLIANT,
     }
     notes = {f.rule.code: f.note for f in result.findings}
     assert notes["HEN-23-2"] == "完成时限 2022-12-31，已逾期 1424 天"   # 2022-12-31 → 2026-11-24

@@ -246,12 +246,14 @@ class Plan:
     names: UnitNames = UnitNames()
     """The unit-name table (``[units]``): aliases and collective names, so one unit is one unit."""
 
-    def units_of(self, item: Item) -> tuple[tuple[str, str], ...]:
+    def units_of(self, item: Item, everyone: dict[str, tuple[str, ...]] | None = None) -> tuple[tuple[str, str], ...]:
         """``(unit, role)`` pairs of ``item`` with spellings made canonical and 各牵头部门 / 各责任部门 /
-        collective names expanded (:func:`ucm_check.plan.units.expand`)."""
-        return expand(self.names, item.units, self._everyone())
+        collective names expanded (:func:`ucm_check.plan.units.expand`); pass :meth:`everyone` when
+        asking for many items, so the plan is walked once."""
+        return expand(self.names, item.units, self.everyone() if everyone is None else everyone)
 
-    def _everyone(self) -> dict[str, tuple[str, ...]]:
+    def everyone(self) -> dict[str, tuple[str, ...]]:
+        """The units 各牵头部门 (``lead``) and 各责任部门 (``responsible``) stand for in this plan."""
         from ucm_check.plan.units import PSEUDO
 
         found: dict[str, dict[str, None]] = {"lead": {}, "responsible": {}}

@@ -88,6 +88,14 @@ def test_as_of_2018_05_01_the_departments_that_missed_two_quarterly_reports_are_
     assert "未开始，逾期 113 天，诫勉谈话（误期 2 次）" in row
     csv = run_cli("plan", "yzh.toml", "--as-of", "2018-05-01", "--format", "csv", cwd=kunming, env=cli_env(kunming)).stdout
     assert "逾期 113 天，诫勉谈话（误期 2 次）" in next(line for line in csv.splitlines() if "YZH-Q-区编办" in line)
+    done = run_cli("plan", "yzh.toml", "--as-of", "2018-05-01", "--format", "xlsx", "-o", "台账.xlsx", cwd=kunming,
+                   env=cli_env(kunming))
+    assert done.returncode == 0, done.stderr
+    from openpyxl import load_workbook
+
+    cells = [[c.value for c in row] for row in load_workbook(kunming / "台账.xlsx")["责任清单"].iter_rows()]
+    row = next(r for r in cells if "YZH-Q-区编办" in r)
+    assert "逾期 113 天，诫勉谈话（误期 2 次）" in row and "区编办" in row
 
 
 def test_a_year_of_missed_reports_reaches_accountability():

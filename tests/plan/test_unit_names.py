@@ -30,7 +30,7 @@ def test_a_plan_without_the_new_fields_is_written_as_before():
 
 @pytest.mark.parametrize("extra, where, words", [
     ('relative = "调整到位以后尽快"\n', (6, 12), "relative（相对时限）\"调整到位以后尽快\" 应写作“事件后N个月内”"),
-    ('event = "2018-01-15"\n', (6, 9), "event 应为1949-01-01 至 2100-12-31 之间的日期"),
+    ('event = "2018-01-15"\n', (6, 9), "event 应为日期，实际为字符串 \"2018-01-15\""),
 ])
 def test_a_wrong_relative_deadline_is_refused_at_its_line(extra, where, words):
     with pytest.raises(InvalidPlan) as caught:

@@ -17,6 +17,7 @@ import attrs
 
 from ucm_check.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
 from ucm_check.plan.model import ONGOING, STATUSES, DeadlineChange, Item, Milestone, Plan
+from ucm_check.dated import bounds
 from ucm_check.plan.units import UnitNames
 
 HEADER = "# 整改台账：由 ucm-check plan 生成和更新，可以手工编辑（保存时注释不保留）。\n"
@@ -129,6 +130,9 @@ class _Reader:
             return default
         value = body[key]
         if check(value):
+            if isinstance(value, dt.date) and bounds.problem(value):  # every plan date, one range
+                self.fail((*path, key), f"{key}：{bounds.problem(value)}")
+                return default
             return value
         self.fail((*path, key), f"{key} 应为{expected}，实际为{type_name(value)} {show(value)}")
         return default
@@ -139,10 +143,7 @@ def _is_str(v: Any) -> bool:
 
 
 def _is_date(v: Any) -> bool:
-    """A TOML date within the dates ucm-check counts with (:mod:`ucm_check.dated.bounds`)."""
-    from ucm_check.dated.bounds import in_range
-
-    return isinstance(v, dt.date) and not isinstance(v, dt.datetime) and in_range(v)
+    return isinstance(v, dt.date) and not isinstance(v, dt.datetime)
 
 
 def _is_deadline(v: Any) -> bool:
@@ -164,8 +165,7 @@ def _is_points(v: Any) -> bool:
     return isinstance(v, (int, Decimal)) and not isinstance(v, bool) and v >= 0
 
 
-DATE = "1949-01-01 至 2100-12-31 之间的日期（如 2026-12-31，不加引号）"
-DEADLINE = f"{DATE}或 “{ONGOING}”"
+DEADLINE = f"日期（如 2026-12-31，不加引号）或 “{ONGOING}”"
 
 
 def _read_item(r: _Reader, index: int, body: Any) -> Item | None:
@@ -186,7 +186,7 @@ def _read_item(r: _Reader, index: int, body: Any) -> Item | None:
     for j, m in enumerate(r.get(path, body, "milestones", lambda v: isinstance(v, list), "表数组 [[items.milestones]]", [])):
         mpath = (*path, "milestones", j)
         m = r.table(mpath, m, MILESTONE_KEYS, "阶段节点 ")
-        date = r.get(mpath, m, "date", _is_date, DATE, None) if m else None
+        date = r.get(mpath, m, "date", _is_date, "日期", None) if m else None
         if m and "date" not in m:
             r.fail(mpath, "阶段节点缺少日期 date", value=False)
         if date is not None:
@@ -202,7 +202,7 @@ def _read_item(r: _Reader, index: int, body: Any) -> Item | None:
         if missing:
             r.fail(cpath, f"时限调整记录缺少字段：{'、'.join(missing)}", value=False)
             continue
-        date = r.get(cpath, c, "date", _is_date, DATE, None)
+        date = r.get(cpath, c, "date", _is_date, "日期", None)
         old = r.get(cpath, c, "old", _is_deadline, DEADLINE, None)
         new = r.get(cpath, c, "new", _is_deadline, DEADLINE, None)
         reason = r.get(cpath, c, "reason", lambda v: isinstance(v, str) and v.strip(), "非空字符串", None)
@@ -220,7 +220,7 @@ def _read_item(r: _Reader, index: int, body: Any) -> Item | None:
             r.fail((*path, "relative"), f"relative（相对时限）{show(relative)} 应写作“事件后N个月内”或“事件后N个工作日内”，"
                                         "如 “职能机构调整到位后3个月内”")
     item = dict(
-        relative=relative, event=r.get(path, body, "event", _is_date, DATE, None),
+        relative=relative, event=r.get(path, body, "event", _is_date, "日期", None),
         id=item_id, problem=problem, rule=s("rule"), area=s("area"), clause=s("clause"),
         points=Decimal(r.get(path, body, "points", _is_points, "不小于 0 的数", 0)),
         measures=s("measures"), person=s("person"), note=s("note"),
@@ -230,8 +230,8 @@ def _read_item(r: _Reader, index: int, body: Any) -> Item | None:
         evidence=r.get(path, body, "evidence", _is_strs, "字符串数组", []),
         deadline=r.get(path, body, "deadline", _is_deadline, DEADLINE, ONGOING),
         status=status, milestones=sorted(milestones, key=lambda m: m.date), history=history,
-        created=r.get(path, body, "created", _is_date, DATE, None),
-        gap_closed=r.get(path, body, "gap_closed", _is_date, DATE, None),
+        created=r.get(path, body, "created", _is_date, "日期", None),
+        gap_closed=r.get(path, body, "gap_closed", _is_date, "日期", None),
     )
     return Item(**item) if len(r.errors) == before else None
 
@@ -260,7 +260,7 @@ def parse_plan(file: str, text: str) -> Plan:
         seen.setdefault(item.id, i)
     if r.errors:
         raise InvalidPlan(sorted(r.errors, key=lambda e: (e.line, e.column)))
-    return Plan(s("profile"), s("unit"), s("standard"), r.get(("plan",), head, "updated", _is_date, DATE, None),
+    return Plan(s("profile"), s("unit"), s("standard"), r.get(("plan",), head, "updated", _is_date, "日期", None),
                 [i for i in items if i is not None], names)
 
 

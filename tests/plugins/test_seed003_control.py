@@ -187,3 +187,13 @@ def test_the_lists_are_overdue_the_day_after_three_months_from_the_adjustment(pa
     status = lambda day: next(f for f in evaluate({"level": "县（市、区）", "standard": "local-norms"}, facts, standard,  # noqa: E731
                                                   as_of=day).findings if f.rule.code == "LN-08").status
     assert (status(dt.date(2018, 4, 30)), status(dt.date(2018, 5, 1))) == ("due_soon", "overdue")
+
+
+def test_libreoffice_prints_the_escalation_in_the_责任清单_of_the_kunming_workbook(kunming):
+    from tests.render import page_text, to_pdf
+
+    done = run_cli("plan", "yzh.toml", "--as-of", "2018-05-01", "--format", "xlsx", "-o", "台账.xlsx", cwd=kunming,
+                   env=cli_env(kunming))
+    assert done.returncode == 0, done.stderr
+    printed = "".join(page_text(to_pdf(kunming / "台账.xlsx", kunming / "pdf"))).replace("\n", "")
+    assert "诫勉谈话（误期2次）" in printed.replace(" ", "") and "YZH-Q-区编办" in printed

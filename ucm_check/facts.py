@@ -223,7 +223,9 @@ class Date(FactKind):
 
     def check(self, fact: Fact, value: Any) -> tuple[Any, str]:
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            return value, ""
+            from ucm_check.dated.bounds import problem
+
+            return (None, f"（{fact.label}）{problem(value)}") if problem(value) else (value, "")
         return None, f"应为日期（{fact.label}），写作 2021-12-31（不加引号），实际为{type_name(value)} {show(value)}"
 
     def show(self, fact: Fact, value: Any) -> str:

@@ -41,7 +41,8 @@ AREA = area("discipline", "六", "严格执法纪律", "Discipline", STANDARD, "
         code="HN-06-4", clause=C("附件 一（六）2（4）"), title="持执法证率",
         text="城管执法人员持执法证率达到95%以上计3分。以支(大)队为单位，城管执法人员持执法证率未达到95%的扣3分。",
         shape=Bands(CERT, (Band(D("95"), D("0")), Band(D("0"), D("3")))),
-        reading="“95%以上”含本数（民法典第1259条）：恰为95%即达标。", period_days=180,
+        reading="“95%以上”含本数（民法典第1259条）：恰为95%即达标。“以支(大)队为单位”：单位下有几个支（大）队的，"
+                "逐个计算，填持证率最低的一个；任一支（大）队未达到95%即扣3分，不按全单位平均。", period_days=180,
         remedy="组织未持证人员参加执法资格考试，取得执法证前不得单独执法。",
         good={"discipline.certificate_rate": D("95")}, bad={"discipline.certificate_rate": D("94.9")},
     ),

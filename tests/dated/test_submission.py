@@ -82,7 +82,7 @@ def test_a_recorded_date_in_the_profile_is_read_and_a_bad_one_refused(capsys, tm
     assert code == 0 and "自评报送期限 2020-11-15（湘建执函〔2020〕94号 通知 四）：已于 2020-11-13 按时报送" in out
     path.write_text(text.replace('standard = "hunan-2020"', 'standard = "hunan-2020"\nsubmitted = "11月13日"', 1), encoding="utf-8")
     code, _, err = run(capsys, "check", str(path))
-    assert code == 2 and "unit.submitted（自评报送日期）应为日期，写作 2020-11-10（不加引号），实际为字符串 '11月13日'" in err
+    assert code == 2 and "unit.submitted（自评报送日期）应为日期，写作 2020-11-10（不加引号），实际为字符串 \"11月13日\"" in err
 
 
 def test_the_plan_of_a_city_shows_the_lateness_under_its_title(capsys, tmp_path):

@@ -106,7 +106,7 @@ def test_an_invalid_profile_or_date_exits_2_in_chinese(capsys, county):
     assert not plan_path_for(county).exists()
     proc = subprocess.run([sys.executable, "-m", "ucm_check", "plan", str(county), "--as-of", "2026-02-30"],
                           capture_output=True, text=True, encoding="utf-8")
-    assert proc.returncode == 2 and "应为日期，写作 2026-11-24，实际为 '2026-02-30'" in proc.stderr
+    assert proc.returncode == 2 and "应为日期，写作 2026-11-24，实际为 “2026-02-30”" in proc.stderr
 
 
 def test_unanswered_facts_are_not_items_but_the_user_is_told(capsys, tmp_path):

@@ -12,8 +12,8 @@ from ucm_check.engine.host import build_host
 ROOT = Path(__file__).resolve().parents[2]
 HENAN_MODULES = [(f"henan2021_{m}", f"ucm_check_henan2021.{m}")
                  for m in ("standard", "management", "capacity", "opinion", "reporting", "requirements")]
-LOCALNORMS_MODULES = [(f"localnorms_{m}", f"ucm_check_localnorms.{m}") for m in ("standard", "staffing", "reporting")]
-CITYCAPACITY_MODULES = [(f"citycapacity_{m}", f"ucm_check_citycapacity.{m}") for m in ("standard", "county", "city")]
+LOCALNORMS_MODULES = [(f"localnorms_{m}", f"ucm_check_localnorms.{m}") for m in ("standard", "staffing", "reporting", "reform")]
+CITYCAPACITY_MODULES = [(f"citycapacity_{m}", f"ucm_check_citycapacity.{m}") for m in ("standard", "county", "city", "systems")]
 SEEDS = Path(__file__).parent / "data"
 
 for pack in ("henan2021", "localnorms", "citycapacity"):

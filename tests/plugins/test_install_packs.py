@@ -97,8 +97,8 @@ def test_the_city_capacity_pack_installed_into_a_fresh_venv_checks_its_bundled_p
     assert listed.returncode == 0, listed.stderr
     doc = json.loads(listed.stdout)
     assert {p["name"] for p in doc["plugins"] if p["name"].startswith("citycapacity_")} == {
-        "citycapacity_standard", "citycapacity_county", "citycapacity_city"}
-    assert {s["id"]: len(s["areas"]) for s in doc["standards"]}["city-capacity"] == 2
+        "citycapacity_standard", "citycapacity_county", "citycapacity_city", "citycapacity_systems"}
+    assert {s["id"]: len(s["areas"]) for s in doc["standards"]}["city-capacity"] == 4   # county, city, their systems
     for name, code, status in (("citycapacity-county.toml", "CAP-23a", "overdue"), ("citycapacity-city.toml", "CAP-24b", "overdue")):
         checked = ucm_check(python, "check", str(ROOT / "profiles" / name), "--as-of", "2026-11-24", "--format", "json",
                             cwd=tmp_path)

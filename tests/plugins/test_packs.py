@@ -28,6 +28,7 @@ HENAN_DUE = {
     "HEN-24-1": None, "HEN-24-2b": None, "HEN-24-3": None, "HEN-24-4a": None, "HEN-24-4b": None,
     "HEN-34-1": None, "HEN-34-2": None,  # standing duties: no date in the plan
     "HEN-23-3": None, "HEN-24-1b": None, "HEN-24-2c": None, "HEN-24-4c": None, "HEN-34-3": None, "HEN-31-1": None,
+    "HEN-23-4b": None, "HEN-24-1c": None, "HEN-24-2e": None, "HEN-24-4d": None, "HEN-24-6": None,   # issue 22's five
 }
 HENAN_PATHS = {
     "HEN-23-2": "方案 二（三）2", "HEN-23-4": "方案 二（三）4", "HEN-23-6": "方案 二（三）6", "HEN-24-1": "方案 二（四）1",
@@ -35,6 +36,8 @@ HENAN_PATHS = {
     "HEN-24-4b": "方案 二（四）4", "HEN-34-1": "方案 三（四）", "HEN-34-2": "方案 三（四）", "HEN-00-1": "通知",
     "HEN-23-3": "方案 二（三）3", "HEN-24-1b": "方案 二（四）1", "HEN-24-2c": "方案 二（四）2", "HEN-24-2d": "方案 二（四）2",
     "HEN-24-4c": "方案 二（四）4", "HEN-34-3": "方案 三（四）", "HEN-31-1": "方案 三（一）",
+    "HEN-23-4b": "方案 二（三）4", "HEN-24-1c": "方案 二（四）1", "HEN-24-2e": "方案 二（四）2", "HEN-24-4d": "方案 二（四）4",
+    "HEN-24-6": "方案 二（四）6",
 }
 
 
@@ -81,7 +84,8 @@ def _run_example(packs_host, standard_id, code, which, level):
     return next(f for f in result.findings if f.rule.code == code)
 
 
-LOCAL_CODES = ["LN-STAFF-1", "LN-120", "LN-1010", "LN-REP-M", "LN-REP-Q"]
+REFORM_CODES = ["LN-05", "LN-06", "LN-08", "LN-12a", "LN-12b", "LN-12c", "LN-13", "LN-30", "LN-31", "LN-4-2"]
+LOCAL_CODES = ["LN-STAFF-1", "LN-120", "LN-1010", "LN-REP-M", "LN-REP-Q", *REFORM_CODES]
 
 
 @pytest.mark.parametrize("standard_id, code, which", [
@@ -109,7 +113,8 @@ def test_the_bundled_henan_city_profile_has_each_status_its_header_promises(chec
         "HEN-24-2a": DUE_SOON, "HEN-24-2b": COMPLIANT, "HEN-24-3": NOT_MET, "HEN-24-4a": COMPLIANT,
         "HEN-24-4b": COMPLIANT, "HEN-34-1": COMPLIANT, "HEN-34-2": COMPLIANT, "HEN-00-1": DUE_SOON,
         "HEN-23-3": COMPLIANT, "HEN-24-1b": COMPLIANT, "HEN-24-2c": COMPLIANT, "HEN-24-2d": COMPLIANT,
-        "HEN-24-4c": COMPLIANT, "HEN-34-3": COMPLIANT, "HEN-31-1": COMPLIANT,
+        "HEN-24-4c": COMPLIANT, "HEN-34-3": COMPLIANT, "HEN-31-1": COMPLIANT, "HEN-23-4b": COMPLIANT, "HEN-24-1c": COMPLIANT,
+        "HEN-24-2e": COMPLIANT, "HEN-24-4d": COMPLIANT, "HEN-24-6": COMPLIANT,
     }
     notes = {f.rule.code: f.note for f in result.findings}
     assert notes["HEN-23-2"] == "完成时限 2022-12-31，已逾期 1424 天"   # 2022-12-31 → 2026-11-24
@@ -128,7 +133,7 @@ def test_the_bundled_henan_county_profile_meets_everything_that_applies_to_a_cou
 def test_the_bundled_local_norms_profile(check):
     statuses, result = check("localnorms-county.toml")
     assert statuses == {"LN-STAFF-1": OVERDUE, "LN-120": COMPLIANT, "LN-1010": NOT_MET,
-                        "LN-REP-M": DUE_SOON, "LN-REP-Q": COMPLIANT}
+                        "LN-REP-M": DUE_SOON, "LN-REP-Q": COMPLIANT, **dict.fromkeys(REFORM_CODES, COMPLIANT)}
     staff = next(f for f in result.findings if f.rule.code == "LN-STAFF-1")
     assert "应不少于 193人" in staff.observed   # 386000 × 5 ÷ 10000
 

@@ -89,10 +89,15 @@ def _matches_disabled(host: Host, name: str) -> bool:
 
 def iso_date(text: str) -> dt.date:
     """An argparse type for ``2026-11-24`` with a Chinese message."""
+    from ucm_check.dated.bounds import problem
+
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"应为日期，写作 2026-11-24，实际为 {text!r}") from None
+        raise argparse.ArgumentTypeError(f"应为日期，写作 2026-11-24，实际为 “{text}”") from None
+    if problem(day):
+        raise argparse.ArgumentTypeError(problem(day))
+    return day
 
 
 def add_as_of(parser: argparse.ArgumentParser,

@@ -23,10 +23,13 @@ from typing import Any
 
 from attrs import frozen
 
-#: Period kinds and their length in months.
-KINDS = {"month": 1, "quarter": 3, "year": 12}
-KEY_HINTS = {"month": '"2026-10"', "quarter": '"2026-Q3"', "year": '"2026"'}
-KIND_NAMES = {"month": "月", "quarter": "季度", "year": "年度"}
+from ucm_check.dated import bounds
+
+#: Period kinds and their length in months (weeks and days: 0, counted in days instead).
+KINDS = {"day": 0, "week": 0, "month": 1, "quarter": 3, "year": 12}
+DAYS = {"day": 1, "week": 7}
+KEY_HINTS = {"day": '"2026-11-24"', "week": '"2026-W48"', "month": '"2026-10"', "quarter": '"2026-Q3"', "year": '"2026"'}
+KIND_NAMES = {"day": "日", "week": "周", "month": "月", "quarter": "季度", "year": "年度"}
 
 
 def month_end(year: int, month: int) -> dt.date:
@@ -37,29 +40,47 @@ def month_end(year: int, month: int) -> dt.date:
 
 @frozen(order=True)
 class Period:
-    """A calendar month, quarter or year."""
+    """A calendar day, week (Monday to Sunday), month, quarter or year."""
 
     year: int
     first_month: int
     """The period's first month (1-12)."""
     kind: str
-    """``month``, ``quarter`` or ``year``."""
+    """``day``, ``week``, ``month``, ``quarter`` or ``year``."""
+    first_day: int = 1
+    """The period's first day of :attr:`first_month` (days and weeks; 1 otherwise)."""
+
+    @classmethod
+    def _on(cls, kind: str, day: dt.date) -> "Period":
+        return cls(day.year, day.month, kind, day.day)
 
     @classmethod
     def containing(cls, kind: str, day: dt.date) -> "Period":
         """The ``kind`` period that ``day`` falls in."""
+        if kind in DAYS:
+            return cls._on(kind, day - dt.timedelta(days=day.weekday() if kind == "week" else 0))
         months = KINDS[kind]
         return cls(day.year, (day.month - 1) // months * months + 1, kind)
 
     @classmethod
     def parse(cls, kind: str, key: str) -> "Period":
-        """A period from its key (``2026``, ``2026-Q3``, ``2026-10``); ``ValueError`` with a Chinese
-        message when the key does not name a ``kind`` period."""
-        patterns = {"year": r"(\d{4})", "quarter": r"(\d{4})-[Qq]([1-4])", "month": r"(\d{4})-(0[1-9]|1[0-2])"}
+        """A period from its key (``2026``, ``2026-Q3``, ``2026-10``, ``2026-W48``, ``2026-11-24``);
+        ``ValueError`` with a Chinese message when the key does not name a ``kind`` period."""
+        patterns = {"year": r"(\d{4})", "quarter": r"(\d{4})-[Qq]([1-4])", "month": r"(\d{4})-(0[1-9]|1[0-2])",
+                    "week": r"(\d{4})-[Ww](0[1-9]|[1-4]\d|5[0-3])", "day": r"(\d{4})-(\d{2})-(\d{2})"}
         found = re.fullmatch(patterns[kind], key.strip())
         if not found:
             raise ValueError(f"期间 “{key}” 应写作{KEY_HINTS[kind]}（本项按{KIND_NAMES[kind]}报送）")
         year = int(found.group(1))
+        if bounds.year_problem(year):
+            raise ValueError(f"期间 “{key}”：{bounds.year_problem(year)}")
+        try:
+            if kind == "day":
+                return cls._on(kind, dt.date.fromisoformat(key.strip()))
+            if kind == "week":
+                return cls._on(kind, dt.date.fromisocalendar(year, int(found.group(2)), 1))
+        except ValueError:
+            raise ValueError(f"期间 “{key}” 不是实际存在的{KIND_NAMES[kind]}") from None
         if kind == "year":
             return cls(year, 1, kind)
         if kind == "quarter":
@@ -68,14 +89,21 @@ class Period:
 
     @property
     def start(self) -> dt.date:
-        return dt.date(self.year, self.first_month, 1)
+        return dt.date(self.year, self.first_month, self.first_day)
 
     @property
     def end(self) -> dt.date:
+        if self.kind in DAYS:
+            return self.start + dt.timedelta(days=DAYS[self.kind] - 1)
         return month_end(self.year, self.first_month + KINDS[self.kind] - 1)
 
     @property
     def key(self) -> str:
+        if self.kind == "day":
+            return self.start.isoformat()
+        if self.kind == "week":
+            year, week, _ = self.start.isocalendar()
+            return f"{year}-W{week:02d}"
         if self.kind == "year":
             return str(self.year)
         if self.kind == "quarter":
@@ -84,7 +112,13 @@ class Period:
 
     @property
     def label(self) -> str:
-        """As a report names it: 2026年10月, 2026年第3季度, 2026年度."""
+        """As a report names it: 2026年11月24日, 2026年第48周（11月23日至11月29日）, 2026年10月, 2026年第3季度, 2026年度."""
+        if self.kind == "day":
+            return f"{self.year}年{self.first_month}月{self.first_day}日"
+        if self.kind == "week":
+            year, week, _ = self.start.isocalendar()
+            end = self.end
+            return f"{year}年第{week}周（{self.first_month}月{self.first_day}日至{end.month}月{end.day}日）"
         if self.kind == "year":
             return f"{self.year}年度"
         if self.kind == "quarter":
@@ -93,6 +127,8 @@ class Period:
 
     def shift(self, count: int) -> "Period":
         """The period ``count`` periods later (earlier when negative)."""
+        if self.kind in DAYS:
+            return self._on(self.kind, self.start + dt.timedelta(days=count * DAYS[self.kind]))
         index = self.year * 12 + self.first_month - 1 + count * KINDS[self.kind]
         return Period(index // 12, index % 12 + 1, self.kind)
 
@@ -138,6 +174,13 @@ class ReportLog:
         return text + (f"（记录自 {self.since.isoformat()} 起）" if self.since else "")
 
 
+def show(value: Any) -> str:
+    """A value as the user wrote it in TOML (never a Python repr)."""
+    from ucm_check.files.inputs import show as shown
+
+    return shown(value)
+
+
 def _is_date(value: Any) -> bool:
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
@@ -147,15 +190,17 @@ def parse_log(kind: str, value: Any) -> tuple[ReportLog | None, str]:
     if isinstance(value, ReportLog):
         return value, ""
     if _is_date(value):
-        return ReportLog(legacy=value), ""
+        return (None, bounds.problem(value)) if bounds.problem(value) else (ReportLog(legacy=value), "")
     example = f'{{ {KEY_HINTS[kind]} = 2026-12-10 }}'
     if not isinstance(value, dict):
-        return None, f"应为“期间 = 报送日期”的表，如 {example}（从未报送写 {{}}），实际为 {value!r}"
+        return None, f"应为“期间 = 报送日期”的表，如 {example}（从未报送写 {{}}），实际为 {show(value)}"
     filed: list[tuple[Period, dt.date]] = []
     since = None
     for key, day in value.items():
         if not _is_date(day):
-            return None, f"“{key}” 的值应为日期，写作 2026-12-10（不加引号），实际为 {day!r}"
+            return None, f"“{key}” 的值应为日期，写作 2026-12-10（不加引号），实际为 {show(day)}"
+        if bounds.problem(day):
+            return None, f"“{key}” 的{bounds.problem(day)}"
         if key == "since":
             since = day
             continue

@@ -3,6 +3,8 @@
 =====================  ==============================================================
 phrase                 schedule
 =====================  ==============================================================
+每天 / 每日              ``Schedule("day")``: each day, by that day
+每周                    ``Schedule("week")``: each week (Monday to Sunday), by its Sunday
 每月                    ``Schedule("month")``: each month, by its last day
 每季度                  ``Schedule("quarter")``: each quarter, by its last day
 每年4月                 ``Schedule("month", months=(4,))``: in April, by 30 April
@@ -18,6 +20,9 @@ phrase                 schedule
 Readings (Civil Code art. 1259 and 201-203): "前" and "内" include the day named; "X月底前" is the
 month's last day; "N个月内" from a day ends on the corresponding day N months later (the month's
 last day when it has no such day); "结束后N个工作日内" does not count the period's last day itself.
+Counts are bounded (:data:`~ucm_check.dated.bounds.MAX_WORKDAYS` working days,
+:data:`~ucm_check.dated.bounds.MAX_MONTHS` months) and one-off dates must fall in the range of
+:mod:`ucm_check.dated.bounds`.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from typing import Iterator
 import attrs
 from attrs import frozen
 
+from ucm_check.dated import bounds
 from ucm_check.dated.periods import KINDS, Period, month_end
 from ucm_check.dated.workdays import add_workdays
 
@@ -58,7 +64,7 @@ class Schedule:
     """A recurring duty's occurrences and the deadline of each."""
 
     every: str = attrs.field(validator=attrs.validators.in_(tuple(KINDS)))
-    """The period each occurrence covers: ``month``, ``quarter`` or ``year``."""
+    """The period each occurrence covers: ``day``, ``week``, ``month``, ``quarter`` or ``year``."""
     months: tuple[int, ...] = ()
     """With ``every="month"``: only these months are occurrences (每年4月, 3月和9月)."""
     due_month: int = 0
@@ -78,6 +84,8 @@ class Schedule:
             raise ValueError("due_month/due_day are for yearly duties")
         if self.after_workdays and self.after_months:
             raise ValueError("give after_workdays or after_months, not both")
+        if not 0 <= self.after_workdays <= bounds.MAX_WORKDAYS or not 0 <= self.after_months <= bounds.MAX_MONTHS:
+            raise ValueError(f"after_workdays 至多 {bounds.MAX_WORKDAYS}，after_months 至多 {bounds.MAX_MONTHS}")
 
     def due(self, period: Period) -> Due:
         """When the occurrence covering ``period`` is due."""
@@ -138,7 +146,7 @@ class Schedule:
         """The schedule in words (the document's phrase when given)."""
         if self.text:
             return self.text
-        name = {"month": "每月", "quarter": "每季度", "year": "每年"}[self.every]
+        name = {"day": "每天", "week": "每周", "month": "每月", "quarter": "每季度", "year": "每年"}[self.every]
         if self.months:
             name = "每年" + "和".join(f"{m}月" for m in self.months)
         if self.after_workdays:
@@ -158,6 +166,10 @@ class Relative:
     workdays: int = 0
     text: str = ""
 
+    def __attrs_post_init__(self) -> None:
+        if not 0 <= self.workdays <= bounds.MAX_WORKDAYS or not 0 <= self.months <= bounds.MAX_MONTHS:
+            raise ValueError(f"相对期限至多 {bounds.MAX_WORKDAYS} 个工作日或 {bounds.MAX_MONTHS} 个月")
+
     def due(self, event: dt.date) -> Due:
         if self.workdays:
             day, unknown = add_workdays(event, self.workdays)
@@ -173,7 +185,14 @@ def _number(text: str) -> int:
 
 
 _NUM = r"(\d+|十[一二]|[一二两三四五六七八九十])"
-_KIND = {"月": "month", "季度": "quarter", "季": "quarter", "年": "year", "年度": "year"}
+_KIND = {"天": "day", "日": "day", "周": "week", "月": "month", "季度": "quarter", "季": "quarter", "年": "year", "年度": "year"}
+_EVERY = r"每(天|日|周|月|季度|季|年度|年)"
+
+
+def _bounded(count: int, limit: int, unit: str, phrase: str) -> int:
+    if not 1 <= count <= limit:
+        raise ValueError(f"时限 “{phrase}” 的{unit}数 {count} 超出范围（1 至 {limit}）")
+    return count
 
 
 def parse(phrase: str) -> Schedule | Relative | None:
@@ -182,10 +201,11 @@ def parse(phrase: str) -> Schedule | Relative | None:
     text = re.sub(r"\s+", "", phrase)
     if text in ("长期", "长期坚持", "持续推进"):
         return None
-    if found := re.fullmatch(r"每(月|季度|季|年度|年)", text):
+    if found := re.fullmatch(_EVERY, text):
         return Schedule(_KIND[found.group(1)], text=phrase)
-    if found := re.fullmatch(r"每(月|季度|季|年度|年)结束后" + _NUM + r"个工作日内", text):
-        return Schedule(_KIND[found.group(1)], after_workdays=_number(found.group(2)), text=phrase)
+    if found := re.fullmatch(_EVERY + r"结束后" + _NUM + r"个工作日内", text):
+        days = _bounded(_number(found.group(2)), bounds.MAX_WORKDAYS, "工作日", phrase)
+        return Schedule(_KIND[found.group(1)], after_workdays=days, text=phrase)
     if found := re.fullmatch(r"每月[（(]?次月底前[）)]?", text):
         return Schedule("month", after_months=1, text=phrase)
     if found := re.fullmatch(r"(?:每年)?" + _NUM + r"月(?:份)?((?:[和、及]" + _NUM + r"月(?:份)?)*)", text):
@@ -203,17 +223,21 @@ def parse(phrase: str) -> Schedule | Relative | None:
     if re.fullmatch(r"(?:每年)?年底前|(?:每年)?年末前", text):
         return Schedule("year", text=phrase)
     if found := re.fullmatch(r".*后" + _NUM + r"个月内", text):
-        return Relative(months=_number(found.group(1)), text=phrase)
+        return Relative(months=_bounded(_number(found.group(1)), bounds.MAX_MONTHS, "月", phrase), text=phrase)
     if found := re.fullmatch(r".*后" + _NUM + r"个工作日内", text):
-        return Relative(workdays=_number(found.group(1)), text=phrase)
-    raise ValueError(f"无法识别的时限写法 “{phrase}”；可用：每月、每季度、每年4月、3月和9月、每季度结束后5个工作日内、"
+        return Relative(workdays=_bounded(_number(found.group(1)), bounds.MAX_WORKDAYS, "工作日", phrase), text=phrase)
+    raise ValueError(f"无法识别的时限写法 “{phrase}”；可用：每天、每周、每月、每季度、每年4月、3月和9月、每季度结束后5个工作日内、"
                      "每月（次月底前）、10月底前、年底前、每年12月15日前、完成后3个月内、长期")
 
 
 def parse_date(phrase: str) -> dt.date | None:
     """A one-off deadline written the way the documents write it: 2017年底前, 2022年6月底前,
-    2020年11月15日前, 2017年10月; None when ``phrase`` is not a dated deadline."""
+    2020年11月15日前, 2017年10月; None when ``phrase`` is not a dated deadline or names a year
+    outside :mod:`ucm_check.dated.bounds`."""
     text = re.sub(r"\s+", "", phrase)
+    found = re.match(r"(?:到)?(\d{4})年", text)
+    if found and bounds.year_problem(int(found.group(1))):
+        return None
     if found := re.fullmatch(r"(?:到)?(\d{4})年(?:底|末)(?:前)?", text):
         return dt.date(int(found.group(1)), 12, 31)
     if found := re.fullmatch(r"(?:到)?(\d{4})年(\d{1,2})月(?:底)?(?:前)?", text):

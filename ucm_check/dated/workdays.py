@@ -32,8 +32,10 @@ def is_workday(day: dt.date) -> tuple[bool, bool]:
 def add_workdays(day: dt.date, count: int) -> tuple[dt.date, tuple[int, ...]]:
     """The ``count``-th working day after ``day`` (``day`` itself not counted: "结束后5个工作日内"
     from a quarter's last day), and the years whose calendar had to be estimated (empty when exact)."""
-    if count < 1:
-        raise ValueError("count must be at least 1")
+    from ucm_check.dated.bounds import MAX_WORKDAYS
+
+    if not 1 <= count <= MAX_WORKDAYS:
+        raise ValueError(f"count must be 1 to {MAX_WORKDAYS}")
     unknown: set[int] = set()
     current = day
     while count:

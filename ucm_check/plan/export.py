@@ -13,7 +13,7 @@ import json
 from typing import Any, Callable
 
 from ucm_check.numbers import fmt, json_number
-from ucm_check.plan import views
+from ucm_check.plan import escalation, views
 from ucm_check.plan.model import Item, Plan, deadline_text
 from ucm_check.files.textwidth import ljust, width
 
@@ -31,8 +31,13 @@ def history_text(item: Item) -> str:
 
 
 def late_text(item: Item, as_of: dt.date) -> str:
-    """``逾期 N 天`` for an overdue item, else empty."""
-    return f"逾期 {(as_of - item.deadline).days} 天" if item.overdue(as_of) else ""  # type: ignore[operator]
+    """``逾期 N 天`` for an overdue item, counted from the earliest date missed (the deadline, a relative
+    deadline or a stage node), with the escalation its missed stage nodes lead to (seed 003 四（三）):
+    ``逾期 113 天，诫勉谈话（误期 2 次）``; empty when not overdue."""
+    since = item.late_since(as_of)
+    if since is None:
+        return ""
+    return "，".join(p for p in (f"逾期 {(as_of - since).days} 天", escalation.text(item.lags(as_of))) if p)
 
 
 def state_text(item: Item, as_of: dt.date) -> str:
@@ -179,6 +184,8 @@ def item_dict(item: Item, as_of: dt.date) -> dict[str, Any]:
         "responsible_units": list(item.responsible_units), "cooperating_units": list(item.cooperating_units),
         "person": item.person, "deadline": _date(item.deadline), "status": item.status,
         "overdue": item.overdue(as_of), "ready_to_close": item.ready_to_close, "state": item.state(as_of),
+        "lags": item.lags(as_of), "escalation": item.escalation(as_of),
+        "relative": item.relative, "event": _date(item.event), "relative_due": _date(item.relative_due),
         "milestones": [{"date": m.date.isoformat(), "text": m.text, "done": m.done} for m in item.milestones],
         "evidence": list(item.evidence),
         "history": [{"date": c.date.isoformat(), "old": _date(c.old), "new": _date(c.new), "reason": c.reason} for c in item.history],

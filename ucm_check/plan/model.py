@@ -17,6 +17,8 @@ from attrs import field, frozen
 
 from ucm_check.files.inputs import show
 from ucm_check.numbers import ZERO
+from ucm_check.plan import escalation
+from ucm_check.plan.units import UnitNames, expand
 
 ONGOING = "长期"
 """A deadline for a duty that never ends (seed 003: 完成时限：长期)."""
@@ -125,6 +127,12 @@ class Item:
     """When a re-check first found the gap gone; None while the gap is still there."""
     note: str = ""
     """Free remarks."""
+    relative: str = ""
+    """A deadline counted from an event, in the document's words (seed 003 task 8:
+    "职能机构调整到位后3个月内"); read by :func:`ucm_check.dated.schedule.parse`."""
+    event: dt.date | None = None
+    """The day the :attr:`relative` deadline counts from (e.g. the day 职能机构调整到位); None while
+    it has not happened."""
 
     @property
     def lead_unit(self) -> str:
@@ -141,9 +149,46 @@ class Item:
         """已完成 or 已销号: no longer counts as open work."""
         return self.status not in OPEN_STATUSES
 
+    @property
+    def relative_due(self) -> dt.date | None:
+        """The :attr:`relative` deadline worked out from :attr:`event` (None without both)."""
+        if not self.relative or self.event is None:
+            return None
+        from ucm_check.dated.schedule import Relative, parse
+
+        rule = parse(self.relative)
+        return rule.due(self.event).day if isinstance(rule, Relative) else None
+
+    def missed(self, as_of: dt.date) -> tuple[Milestone, ...]:
+        """Stage nodes of an open item whose date has passed undone (the date itself is on time)."""
+        if self.finished:
+            return ()
+        return tuple(m for m in self.milestones if not m.done and as_of > m.date)
+
+    def _deadlines_passed(self, as_of: dt.date) -> list[dt.date]:
+        days = [d for d in (self.deadline if isinstance(self.deadline, dt.date) else None, self.relative_due)
+                if d is not None and as_of > d]
+        return [] if self.finished else days
+
+    def late_since(self, as_of: dt.date) -> dt.date | None:
+        """The earliest date missed: a passed deadline (fixed or relative) or a missed stage node."""
+        days = self._deadlines_passed(as_of) + [m.date for m in self.missed(as_of)]
+        return min(days) if days else None
+
     def overdue(self, as_of: dt.date) -> bool:
-        """Still open after its deadline day. Due *on* the deadline: on that day it is not yet overdue."""
-        return not self.finished and isinstance(self.deadline, dt.date) and as_of > self.deadline
+        """Still open after its deadline day, its relative deadline, or the date of a stage node not
+        done (seed 003: a missed quarterly report makes the item late). Due *on* a date: on that day
+        it is not yet overdue."""
+        return self.late_since(as_of) is not None
+
+    def lags(self, as_of: dt.date) -> int:
+        """How many stage nodes (quarterly reports and the like) were missed: the count the escalation
+        of seed 003 四（三） goes by (:mod:`ucm_check.plan.escalation`)."""
+        return len(self.missed(as_of))
+
+    def escalation(self, as_of: dt.date) -> str:
+        """The escalation step the missed stage nodes lead to, "" when none."""
+        return escalation.step(self.lags(as_of))
 
     @property
     def ready_to_close(self) -> bool:
@@ -198,6 +243,26 @@ class Plan:
     """As-of date of the last reconciliation."""
     items: tuple[Item, ...] = field(default=(), converter=tuple)
     """Items in the order they were added."""
+    names: UnitNames = UnitNames()
+    """The unit-name table (``[units]``): aliases and collective names, so one unit is one unit."""
+
+    def units_of(self, item: Item, everyone: dict[str, tuple[str, ...]] | None = None) -> tuple[tuple[str, str], ...]:
+        """``(unit, role)`` pairs of ``item`` with spellings made canonical and 各牵头部门 / 各责任部门 /
+        collective names expanded (:func:`ucm_check.plan.units.expand`); pass :meth:`everyone` when
+        asking for many items, so the plan is walked once."""
+        return expand(self.names, item.units, self.everyone() if everyone is None else everyone)
+
+    def everyone(self) -> dict[str, tuple[str, ...]]:
+        """The units 各牵头部门 (``lead``) and 各责任部门 (``responsible``) stand for in this plan."""
+        from ucm_check.plan.units import PSEUDO
+
+        found: dict[str, dict[str, None]] = {"lead": {}, "responsible": {}}
+        for item in self.items:
+            for role, units in (("lead", item.lead_units), ("responsible", item.responsible_units)):
+                for unit in units:
+                    if unit not in PSEUDO:
+                        found[role].update(dict.fromkeys(self.names.members(unit)))
+        return {role: tuple(units) for role, units in found.items()}
 
     def item(self, item_id: str) -> Item | None:
         """The item with ``item_id``, or None."""

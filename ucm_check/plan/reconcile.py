@@ -28,15 +28,18 @@ def deadline_chooser(host: Any, unit: Any, as_of: dt.date) -> Callable[[Finding]
     ``ucm_check_default_deadline``, else ``as_of`` plus the rule's ``period_days``.
 
     A plugin answering something other than a date or 长期 is recorded in ``host.errors`` and skipped.
+    A deadline past the last day ucm-check counts with (2100-12-31, :mod:`ucm_check.dated.bounds`)
+    becomes that day, so a plan checked near the end of the range can still be saved and read back.
     """
+    from ucm_check.dated.bounds import LAST
 
     def choose(finding: Finding) -> Deadline:
         if host is not None:
             for plugin, answer in host.call(HOOK, rule=finding.rule, finding=finding, unit=unit, as_of=as_of):
                 if _valid(answer):
-                    return answer
+                    return min(answer, LAST) if isinstance(answer, dt.date) else answer
                 host.fail(plugin, HOOK, f"返回了 {show(answer)}，应为日期、“{ONGOING}”或 None")
-        return as_of + dt.timedelta(days=finding.rule.period_days)
+        return min(as_of + dt.timedelta(days=finding.rule.period_days), LAST)
 
     return choose
 

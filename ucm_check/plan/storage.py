@@ -17,6 +17,8 @@ import attrs
 
 from ucm_check.files.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
 from ucm_check.plan.model import ONGOING, STATUSES, DeadlineChange, Item, Milestone, Plan
+from ucm_check.dated import bounds
+from ucm_check.plan.units import UnitNames
 
 HEADER = "# 整改台账：由 ucm-check plan 生成和更新，可以手工编辑（保存时注释不保留）。\n"
 PLAN_KEYS = {"profile": "自评档案", "unit": "单位名称", "standard": "评价标准", "updated": "最近更新日期"}
@@ -25,7 +27,9 @@ ITEM_KEYS = {
     "measures": "整改措施", "lead_unit": "牵头单位", "responsible_units": "责任单位", "cooperating_units": "配合单位",
     "person": "责任人", "deadline": "完成时限", "status": "状态", "milestones": "阶段节点", "evidence": "佐证材料",
     "history": "时限调整记录", "created": "列入日期", "gap_closed": "差距消除日期", "note": "备注",
+    "relative": "相对时限", "event": "起算日期",
 }
+UNITS_KEYS = {"aliases": "单位简称", "groups": "集合单位"}
 MILESTONE_KEYS = {"date": "日期", "text": "内容", "done": "是否完成"}
 CHANGE_KEYS = {"date": "调整日期", "old": "原时限", "new": "新时限", "reason": "调整原因"}
 
@@ -126,6 +130,9 @@ class _Reader:
             return default
         value = body[key]
         if check(value):
+            if isinstance(value, dt.date) and bounds.problem(value):  # every plan date, one range
+                self.fail((*path, key), f"{key}：{bounds.problem(value)}")
+                return default
             return value
         self.fail((*path, key), f"{key} 应为{expected}，实际为{type_name(value)} {show(value)}")
         return default
@@ -201,7 +208,19 @@ def _read_item(r: _Reader, index: int, body: Any) -> Item | None:
         reason = r.get(cpath, c, "reason", lambda v: isinstance(v, str) and v.strip(), "非空字符串", None)
         if None not in (date, old, new, reason):
             history.append(DeadlineChange(date, old, new, reason))
+    relative = s("relative")
+    if relative:
+        from ucm_check.dated.schedule import Relative, parse
+
+        try:
+            ok = isinstance(parse(relative), Relative)
+        except ValueError:
+            ok = False
+        if not ok:
+            r.fail((*path, "relative"), f"relative（相对时限）{show(relative)} 应写作“事件后N个月内”或“事件后N个工作日内”，"
+                                        "如 “职能机构调整到位后3个月内”")
     item = dict(
+        relative=relative, event=r.get(path, body, "event", _is_date, "日期", None),
         id=item_id, problem=problem, rule=s("rule"), area=s("area"), clause=s("clause"),
         points=Decimal(r.get(path, body, "points", _is_points, "不小于 0 的数", 0)),
         measures=s("measures"), person=s("person"), note=s("note"),
@@ -222,8 +241,9 @@ def parse_plan(file: str, text: str) -> Plan:
     data = load_toml(file, text, InvalidPlan, locate=locate)
     r = _Reader(file, text)
     for key in data:
-        if key not in ("plan", "items"):
-            r.fail((key,), f"未知的表或字段 “{key}”；整改台账只有 [plan] 和 [[items]]", value=False)
+        if key not in ("plan", "items", "units"):
+            r.fail((key,), f"未知的表或字段 “{key}”；整改台账只有 [plan]、[units] 和 [[items]]", value=False)
+    names = _read_units(r, data.get("units", {}))
     head = r.table(("plan",), data.get("plan", {}), PLAN_KEYS, "[plan] ")
     s = lambda key: r.get(("plan",), head, key, _is_str, "字符串", "")  # noqa: E731
     raw_items = data.get("items", [])
@@ -241,7 +261,21 @@ def parse_plan(file: str, text: str) -> Plan:
     if r.errors:
         raise InvalidPlan(sorted(r.errors, key=lambda e: (e.line, e.column)))
     return Plan(s("profile"), s("unit"), s("standard"), r.get(("plan",), head, "updated", _is_date, "日期", None),
-                [i for i in items if i is not None])
+                [i for i in items if i is not None], names)
+
+
+def _read_units(r: _Reader, body: Any) -> UnitNames:
+    """``[units]``: ``aliases`` (canonical name = [other spellings]) and ``groups`` (collective name =
+    [members]); see :mod:`ucm_check.plan.units`."""
+    body = r.table(("units",), body, UNITS_KEYS, "[units] ")
+    tables = {}
+    for key in UNITS_KEYS:
+        table = r.get(("units",), body, key, lambda v: isinstance(v, dict), "表", {})
+        for name, value in table.items():
+            if not _is_strs(value):
+                r.fail(("units", key, name), f"[units.{key}] {show(name)} 应为字符串数组，实际为{type_name(value)} {show(value)}")
+        tables[key] = {k: v for k, v in table.items() if _is_strs(v)}
+    return UnitNames.of(tables["aliases"], tables["groups"])
 
 
 def load_plan(path: str | Path) -> Plan:
@@ -259,15 +293,16 @@ def _item_dict(item: Item) -> dict[str, Any]:
     lead = data["lead_units"]  # one unit stays a string, as plans were written before lists
     data = {("lead_unit" if k == "lead_units" else k): ((lead[0] if len(lead) == 1 else list(lead) or "")
                                                          if k == "lead_units" else v) for k, v in data.items()}
-    return {k: v for k, v in data.items() if v is not None}
+    return {k: v for k, v in data.items() if v is not None and not (k == "relative" and not v)}
 
 
 def dumps(plan: Plan) -> str:
     """The plan as TOML text (header comment, ``[plan]``, then one ``[[items]]`` per item)."""
     import tomli_w
 
-    head = {k: v for k, v in attrs.asdict(plan, recurse=False).items() if k != "items" and v is not None}
-    return HEADER + tomli_w.dumps({"plan": head, "items": [_item_dict(i) for i in plan.items]})
+    head = {k: v for k, v in attrs.asdict(plan, recurse=False).items() if k not in ("items", "names") and v is not None}
+    units = {"units": plan.names.as_toml()} if plan.names else {}
+    return HEADER + tomli_w.dumps({"plan": head, **units, "items": [_item_dict(i) for i in plan.items]})
 
 
 def save_plan(plan: Plan, path: str | Path) -> None:

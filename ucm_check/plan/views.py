@@ -40,10 +40,13 @@ def by_area(plan: Plan) -> list[tuple[str, list[Item]]]:
 
 def by_unit(plan: Plan) -> list[tuple[str, list[tuple[Item, str]]]]:
     """责任清单: each unit with ``(item, role)`` pairs (role 牵头/责任/配合), units in name order,
-    items without any unit last under :data:`NO_UNIT`."""
+    items without any unit last under :data:`NO_UNIT`. A unit written two ways is one unit, and
+    各牵头部门 / 各责任部门 / collective names are listed under each unit they stand for
+    (:meth:`Plan.units_of`)."""
     groups: dict[str, list[tuple[Item, str]]] = {}
+    everyone = plan.everyone()
     for item in plan.items:
-        for unit, role in item.units or ((NO_UNIT, ""),):
+        for unit, role in plan.units_of(item, everyone) or ((NO_UNIT, ""),):
             groups.setdefault(unit, []).append((item, role))
     names = sorted(n for n in groups if n != NO_UNIT) + ([NO_UNIT] if NO_UNIT in groups else [])
     return [(n, sorted(groups[n], key=lambda pair: pair[0].sort_key())) for n in names]

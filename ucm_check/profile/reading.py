@@ -91,10 +91,14 @@ def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> Profi
         if key not in UNIT_KEYS:
             err(("unit", key), f"[unit] 中有未知字段 “{key}”{suggest(key, list(UNIT_KEYS))}")
         elif key == "submitted":
-            if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            from ucm_check.dated.bounds import problem
+
+            if isinstance(value, dt.date) and not isinstance(value, dt.datetime) and problem(value):
+                err(("unit", key), f"unit.submitted（自评报送日期）：{problem(value)}", value=True)
+            elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
                 unit[key] = value.isoformat()  # kept as text, like every other [unit] value
             else:
-                err(("unit", key), f"unit.submitted（自评报送日期）应为日期，写作 2020-11-10（不加引号），实际为{type_name(value)} {value!r}", value=True)
+                err(("unit", key), f"unit.submitted（自评报送日期）应为日期，写作 2020-11-10（不加引号），实际为{type_name(value)} {show(value)}", value=True)
         elif not isinstance(value, str) or not value.strip():
             err(("unit", key), f"unit.{key}（{UNIT_KEYS[key]}）应为非空字符串，实际为{type_name(value)} {show(value)}", value=True)
     if isinstance(unit, dict) and "unit" in data:

@@ -30,6 +30,12 @@ RANDOM_CHECKS = yes_no("random_inspection", "是否已建立以“双随机、�
 METHOD_721 = yes_no("method_721", "是否已全面落实“721工作法”", "The 721 method applied throughout")
 GRID = yes_no("grid_management", "是否已全面推行网格化管理", "Grid management in place throughout")
 
+BOUNDARIES = yes_no("boundaries_defined", "是否已明确与行政管理部门之间、上下级执法部门之间的执法权责边界",
+                    "Enforcement boundaries with administrative departments and between levels defined")
+ROTATION = yes_no("rotation_training_system", "是否已建立常态化干部培训和轮训制度", "Regular cadre training and rotation system")
+FRONT_BACK = yes_no("front_back_link", "是否已建立“前端及时发现+后端依法处置”衔接机制", "Detection linked to lawful handling")
+QUICK_SAFETY = yes_no("quick_safety_enforcement", "是否已建立安全生产快查快处机制", "Fast investigation of work-safety violations")
+
 STANDING = "方案未规定完成时限，按长期任务检查：未落实即为“未落实”，整改期限取本规则的默认期限。"
 
 AREA = area("capacity", "二（四）", "全面提升执法能力", "Enforcement capacity", STANDARD, "0", order=2, rules=[
@@ -112,6 +118,32 @@ AREA = area("capacity", "二（四）", "全面提升执法能力", "Enforcement
         shape=Obligation(AllTrue((GRID,))), reading=STANDING,
         period_days=90, remedy="划定执法网格，明确网格责任人和巡查频次，实现辖区全覆盖。",
         good={"capacity.grid_management": True}, bad={"capacity.grid_management": False},
+    ),
+    Rule(
+        code="HEN-24-1c", clause=C("方案 二（四）1"), title="明确执法权责边界",
+        text="市县城市管理执法部门要进一步明确与行政管理部门之间、城市管理执法部门上下级之间的执法权责边界",
+        shape=Obligation(AllTrue((BOUNDARIES,))),
+        reading="两条边界（与行政管理部门之间、上下级之间）都以书面形式明确才算落实。" + STANDING,
+        period_days=90, remedy="会同行政管理部门和上下级执法部门以文件明确执法权责边界，避免“看得见的罚不了、罚得了的看不见”。",
+        good={"capacity.boundaries_defined": True}, bad={"capacity.boundaries_defined": False},
+    ),
+    Rule(
+        code="HEN-24-2e", clause=C("方案 二（四）2"), title="常态化干部培训和轮训制度",
+        text="建立常态化干部培训和轮训制度", shape=Obligation(AllTrue((ROTATION,))), reading=STANDING,
+        period_days=60, remedy="制定干部培训和轮训制度，明确对象、周期和学时，纳入年度培训计划。",
+        good={"capacity.rotation_training_system": True}, bad={"capacity.rotation_training_system": False},
+    ),
+    Rule(
+        code="HEN-24-4d", clause=C("方案 二（四）4"), title="“前端及时发现+后端依法处置”衔接机制",
+        text="建立前端及时发现+后端依法处置衔接机制", shape=Obligation(AllTrue((FRONT_BACK,))), reading=STANDING,
+        period_days=90, remedy="打通视频监控、大数据等发现渠道与案件办理的移交流程，明确时限和责任。",
+        good={"capacity.front_back_link": True}, bad={"capacity.front_back_link": False},
+    ),
+    Rule(
+        code="HEN-24-6", clause=C("方案 二（四）6"), title="安全生产快查快处机制",
+        text="建立安全生产快查快处机制", shape=Obligation(AllTrue((QUICK_SAFETY,))), reading=STANDING,
+        period_days=60, remedy="建立住建领域安全生产违法行为快查快处机制，明确受理、查处、曝光的流程和时限。",
+        good={"capacity.quick_safety_enforcement": True}, bad={"capacity.quick_safety_enforcement": False},
     ),
 ])
 

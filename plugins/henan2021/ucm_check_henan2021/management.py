@@ -4,8 +4,8 @@ import datetime as dt
 
 from ucm_check.hookspecs import hookimpl
 from ucm_check.model import Fact, Rule
-from ucm_check.rulekit import area, yes_no
-from ucm_check.shapes import AllTrue, Obligation
+from ucm_check.rulekit import area, count, yes_no
+from ucm_check.shapes import AllTrue, NoneOf, Obligation
 from ucm_check_henan2021 import STANDARD, C
 
 SUBSYSTEM = yes_no("staff_subsystem", "是否已在城市运行管理服务平台上建立城市管理执法人员管理信息子系统",
@@ -15,6 +15,8 @@ INSPECTORS = yes_no("inspection_team", "是否已建立城管执法监察队伍"
 AUXILIARY = yes_no("auxiliary_rules", "是否已制定本地区协管人员管理制度", "Rules for auxiliary staff (协管人员) made")
 AUXILIARY_GUIDED = yes_no("auxiliary_rules_guided", "是否已指导协管人员管理制度实施", "Their implementation guided")
 AUXILIARY_ON = Fact("auxiliary_rules_on", "date", "协管人员管理制度印发日期", "Date the rules were issued")
+ASSISTANTS_ENFORCING = count("assistants_enforcing", "检查中发现协管人员从事具体行政执法工作的起数",
+                             "Cases of auxiliary staff doing enforcement themselves", "起")
 MEASURES = yes_no("assessment_measures", "是否已出台监督考核办法和有关标准", "Supervision and assessment measures issued")
 OFFICE = yes_no("assessment_office", "是否已明确专门的处（科）室负责实施", "A dedicated office put in charge")
 MEASURES_ON = Fact("assessment_measures_on", "date", "监督考核办法出台日期", "Date the measures were issued")
@@ -55,6 +57,15 @@ AREA = area("management", "二（三）", "全面提升管理水平", "Managemen
         period_days=60, remedy="出台对所辖县（区）、街道（乡镇）执法队伍的监督考核办法和标准，明确负责实施的处（科）室。",
         good={"management.assessment_measures": True, "management.assessment_office": True},
         bad={"management.assessment_measures": False, "management.assessment_office": False},
+    ),
+    Rule(
+        code="HEN-23-4b", clause=C("方案 二（三）4"), title="协管人员不得从事具体行政执法工作",
+        text="协管人员只能配合执法人员从事宣传教育、巡查、信息收集、违法行为劝阻等辅助性事务,不得从事具体行政执法工作",
+        shape=Obligation(NoneOf((ASSISTANTS_ENFORCING,))),
+        reading="长期规范：检查或抽查中发现一起协管人员从事具体行政执法工作（如独立作出处罚决定、实施强制措施）即为“未落实”；"
+                "同湖南标准 HN-06-6b 的要求。",
+        period_days=30, remedy="清理协管人员岗位，收回其承担的执法事项，由持证执法人员办理，并在协管人员管理制度中写明禁止事项。",
+        good={"management.assistants_enforcing": 0}, bad={"management.assistants_enforcing": 1},
     ),
 ])
 

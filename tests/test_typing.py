@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKED = ["ucm_check/engine", "ucm_check/model.py", "ucm_check/shapes.py", "ucm_check/rulekit.py",
-           "ucm_check/hookspecs.py", "ucm_check/numbers.py", "ucm_check/dated"]
+           "ucm_check/hookspecs.py", "ucm_check/numbers.py", "ucm_check/dated", "ucm_check/facts"]
 
 
 def test_mypy_strict_holds_for_the_engine_and_the_plugin_api():

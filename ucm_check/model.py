@@ -13,7 +13,7 @@ from typing import Any, Callable, Mapping, Protocol
 import attrs
 from attrs import field, frozen
 
-from ucm_check.facts import KINDS
+from ucm_check.facts.kinds import KINDS
 from ucm_check.numbers import ZERO
 
 #: Finding statuses, as written in reports and the JSON contract.

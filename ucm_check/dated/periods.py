@@ -176,7 +176,7 @@ class ReportLog:
 
 def show(value: Any) -> str:
     """A value as the user wrote it in TOML (never a Python repr)."""
-    from ucm_check.files.inputs import show as shown
+    from ucm_check.facts.words import show as shown
 
     return shown(value)
 

@@ -24,7 +24,7 @@ import tomllib
 from decimal import Decimal
 from typing import Any, Callable
 
-from ucm_check.facts import decimal_text
+from ucm_check.facts.words import decimal_text
 from ucm_check.files.problems import InvalidFile, ProfileError, show, suggest, type_name  # noqa: F401
 
 __all__ = ["MAX_DEPTH", "MAX_MAGNITUDE", "MAX_PLACES", "InvalidFile", "ProfileError", "decode", "depth_problem",

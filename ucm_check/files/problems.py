@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import attrs
 
-from ucm_check.facts import show, suggest, type_name  # noqa: F401  (the words every reader uses)
+from ucm_check.facts.words import show, suggest, type_name  # noqa: F401  (the words every reader uses)
 
 
 @attrs.frozen

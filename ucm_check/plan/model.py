@@ -17,7 +17,7 @@ from attrs import field, frozen
 
 from ucm_check.files.inputs import show
 from ucm_check.numbers import ZERO
-from ucm_check.plan import escalation
+from ucm_check.plan.escalation import step as escalation_step
 from ucm_check.plan.units import UnitNames, expand
 
 ONGOING = "长期"
@@ -188,7 +188,7 @@ class Item:
 
     def escalation(self, as_of: dt.date) -> str:
         """The escalation step the missed stage nodes lead to, "" when none."""
-        return escalation.step(self.lags(as_of))
+        return escalation_step(self.lags(as_of))
 
     @property
     def ready_to_close(self) -> bool:

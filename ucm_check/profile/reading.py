@@ -66,7 +66,7 @@ class Profile:
 def check_fact(fact: Fact, value: Any) -> tuple[Any, str]:
     """``(normalised value, "")`` if ``value`` suits ``fact``, else ``(None, Chinese message)``
     (:meth:`ucm_check.facts.FactKind.check`)."""
-    from ucm_check.facts import kind
+    from ucm_check.facts.kinds import kind
 
     return kind(fact.kind).check(fact, value)
 

@@ -19,7 +19,7 @@ from ucm_check.profile.reading import UNIT_KEYS
 
 def fact_schema(fact: Fact) -> dict[str, Any]:
     """The schema of one fact's answer (:meth:`ucm_check.facts.FactKind.schema`), with its description."""
-    from ucm_check.facts import kind
+    from ucm_check.facts.kinds import kind
 
     return {"description": f"{fact.label} / {fact.label_en}", **kind(fact.kind).schema(fact)}
 

@@ -14,7 +14,7 @@ from ucm_check.numbers import fmt
 
 def hint(fact: Fact) -> str:
     """What to write for ``fact`` (:meth:`ucm_check.facts.FactKind.hint`)."""
-    from ucm_check.facts import kind
+    from ucm_check.facts.kinds import kind
 
     return kind(fact.kind).hint(fact)
 
@@ -35,7 +35,7 @@ def _example(area: Area, fact: Fact) -> Any:
     for rule in area.rules:
         if f"{area.id}.{fact.key}" in rule.good:
             return rule.good[f"{area.id}.{fact.key}"]
-    from ucm_check.facts import kind
+    from ucm_check.facts.kinds import kind
 
     return kind(fact.kind).example(fact)
 

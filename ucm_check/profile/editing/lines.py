@@ -23,7 +23,7 @@ import attrs
 from ucm_check.numbers import fmt
 
 #: An edit that un-answers a fact (its lines are commented out on save).
-from ucm_check.facts import CLEARED  # noqa: E402  (the one sentinel: a field the clerk emptied)
+from ucm_check.facts.kinds import CLEARED  # noqa: E402  (the one sentinel: a field the clerk emptied)
 
 _HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_-]+)\s*\]\s*(#.*)?$")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")

@@ -190,3 +190,38 @@ def test_files_ucm_check_writes_are_replaced_atomically_and_keep_their_permissio
     assert [p.name for p in tmp_path.iterdir()] == ["x.toml"]
     write_text(tmp_path / "b.csv", "单位\n", encoding="utf-8-sig")
     assert (tmp_path / "b.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def _command_paths() -> list[list[str]]:
+    """Every command and sub-command (``assess import`` ...) of the full parser, as argv prefixes."""
+    import argparse
+
+    from ucm_check.cli import build_parser
+
+    paths: list[list[str]] = [[]]
+
+    def walk(parser: argparse.ArgumentParser, prefix: list[str]) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, child in action.choices.items():
+                    paths.append([*prefix, name])
+                    walk(child, [*prefix, name])
+
+    walk(build_parser(), [])
+    return paths
+
+
+@pytest.mark.parametrize("path", _command_paths(), ids=lambda p: " ".join(p) or "ucm-check")
+def test_help_of_every_command_and_sub_command_prints_and_exits_0(path):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "ucm_check", *path, "--help"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-1500:]
+    assert done.stdout.startswith("usage: ucm-check") and "Traceback" not in done.stderr
+    assert "options:" in done.stdout
+
+
+def test_help_lists_every_sub_command_it_is_tested_for():
+    names = {" ".join(p) for p in _command_paths()}
+    assert {"plan", "assess import", "assess rank", "intake", "new-plugin"} <= names

@@ -1,0 +1,135 @@
+"""Spreadsheets the sources send (.xlsx, .xlsm, .xls), read with python-calamine after a bounded check.
+
+A workbook is untrusted: before any parser sees it, the file's size is bounded and, for the zip-based
+formats, every part is read once here (at most :data:`MAX_PART_BYTES` each, its CRC checked), any DTD
+is refused and every cell reference must lie within :data:`MAX_ROWS` x :data:`MAX_COLUMNS`. calamine
+then only ever sees a workbook whose cells fit in a few tens of megabytes. A .xls (BIFF) cannot be
+pre-scanned this way: its size limit and the sheet's own maximum (65,536 x 256) bound it.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from typing import Any
+
+from ucm_check.assess.tables import MAX_FILE_BYTES, Table, column_letter, file_size_problem
+from ucm_check.problems import InvalidFile, ProfileError
+
+MAX_ROWS = 10_000
+"""Rows a score sheet may use (a district has dozens of units, a province a few thousand)."""
+MAX_COLUMNS = 256
+MAX_PART_BYTES = 64 * 1024 * 1024
+"""Uncompressed bytes of one part of an xlsx (a sheet, the shared strings)."""
+MAX_TOTAL_BYTES = 128 * 1024 * 1024
+_TAG = re.compile(rb"<(?:\w+:)?(row|c)\b([^>]*)>")
+_REF_ATTR = re.compile(rb"""\br\s*=\s*["']([^"']*)["']""")
+_CELL_REF = re.compile(r"^([A-Z]{1,3})([1-9][0-9]{0,6})$")
+_ROW_REF = re.compile(r"^[1-9][0-9]{0,6}$")
+
+
+def column_number(letters: str) -> int:
+    """Excel's column letters as a 1-based number: A -> 1, AA -> 27."""
+    number = 0
+    for ch in letters:
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+def read_spreadsheet(path: str, what: str, error: type[InvalidFile], sheet: str = "") -> Table:
+    """The first sheet (or ``sheet``) of a workbook, cached formula values; raise ``error`` in Chinese."""
+    def fail(message: str) -> InvalidFile:
+        return error([ProfileError(path, 0, 0, f"无法读取{what}：{message}")])
+
+    problem = file_size_problem(path)
+    if problem:
+        raise fail(problem)
+    if not path.lower().endswith(".xls"):
+        problem = _zip_problem(path)
+        if problem:
+            raise fail(problem)
+    try:
+        import python_calamine
+    except ImportError:
+        raise fail("读取 Excel 工作簿需要 python-calamine：请运行 pip install python-calamine，或把文件另存为 CSV") from None
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(path)
+        names = list(book.sheet_names)
+        if not names:
+            raise fail("工作簿中没有任何工作表")
+        if sheet and sheet not in names:
+            raise error([ProfileError(path, 0, 0, f"工作簿中没有名为 “{sheet}” 的工作表；有：{'、'.join(names)}")])
+        ws = book.get_sheet_by_name(sheet or names[0])
+        if ws.total_height > MAX_ROWS or ws.total_width > MAX_COLUMNS:
+            raise fail(f"工作表 “{ws.name}” 用到第 {ws.total_height} 行、{column_letter(ws.total_width)} 列，"
+                       f"超出 {MAX_ROWS} 行、{MAX_COLUMNS} 列的上限")
+        grid = ws.to_python(skip_empty_area=False)
+    except InvalidFile:
+        raise
+    except BaseException as exc:  # calamine raises its own errors, and pyo3's PanicException is a BaseException
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError)):
+            raise
+        raise fail("不是有效的 Excel 工作簿（文件损坏或格式不符；若是 .et 或 .ods，请另存为 .xlsx 或 CSV）") from None
+    rows = []
+    for number, cells in enumerate(grid, start=1):
+        values = tuple(_value(c) for c in cells)
+        if any(v is not None and str(v).strip() for v in values):
+            rows.append((number, values))
+    return Table(path, tuple(rows), spreadsheet=True)
+
+
+def _value(cell: Any) -> Any:
+    return None if cell == "" else cell
+
+
+def _zip_problem(path: str) -> str:
+    """Why the xlsx at ``path`` must not be parsed, or ``""``: every part read once, within bounds."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return "不是有效的 xlsx 工作簿（若是 .et 或 .ods，请在 Excel/WPS 中另存为 .xlsx 或 CSV）"
+    total = 0
+    with archive:
+        for info in archive.infolist():
+            if info.file_size > MAX_PART_BYTES:
+                return f"工作簿中的 {info.filename} 解压后有 {info.file_size} 字节，超出 {MAX_PART_BYTES} 字节的上限"
+            total += info.file_size
+            if total > MAX_TOTAL_BYTES:
+                return f"工作簿解压后超出 {MAX_TOTAL_BYTES} 字节的上限"
+            if info.is_dir() or not info.filename.lower().endswith((".xml", ".rels")):
+                continue
+            try:
+                data = archive.read(info)
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+                return f"工作簿中的 {info.filename} 已损坏，无法解压"
+            if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+                return f"工作簿中的 {info.filename} 含有 DTD（<!DOCTYPE>），Excel 和 WPS 不会这样保存，拒绝读取"
+            if info.filename.lower().startswith("xl/worksheets/"):
+                problem = _cells_problem(info.filename, data)
+                if problem:
+                    return problem
+    return ""
+
+
+def _cells_problem(part: str, data: bytes) -> str:
+    """A cell reference that is malformed or lies beyond the limits, in one sheet's XML."""
+    row, col = 0, 0
+    for found in _TAG.finditer(data):
+        ref = _REF_ATTR.search(found.group(2))
+        text = ref.group(1).decode("ascii", "replace") if ref else ""
+        if found.group(1) == b"row":
+            if ref and not _ROW_REF.match(text):
+                return f"工作表 {part} 中有无效的行号 “{text[:20]}”"
+            row, col = (int(text) if ref else row + 1), 0
+        else:
+            if ref:
+                cell = _CELL_REF.match(text)
+                if not cell:
+                    return f"工作表 {part} 中有无效的单元格引用 “{text[:20]}”"
+                col, row = column_number(cell.group(1)), int(cell.group(2))
+            else:
+                col += 1
+        if row > MAX_ROWS or col > MAX_COLUMNS:
+            where = f"第 {row} 行" + (f" {column_letter(col)} 列" if col else "")
+            return f"工作表 {part} 在{where}有内容，超出 {MAX_ROWS} 行、{MAX_COLUMNS} 列的上限"
+    return ""

@@ -96,8 +96,8 @@ def keep_month(folder: Folder, result: MonthResult) -> None:
     target = os.path.join(folder.period_dir(result.period), RESULTS_FILE)
     text = month_text(folder, result)
     if os.path.isfile(target):
-        with open(target, encoding="utf-8") as fh:
-            if fh.read() == text:
+        with open(target, "rb") as fh:
+            if fh.read(len(text.encode("utf-8")) + 1) == text.encode("utf-8"):
                 return
     write_text(target, text)
 

@@ -14,8 +14,9 @@ from typing import Any, Iterator
 
 from ucm_check.assess.cycle import CycleError, months_through
 from ucm_check.assess.folder import RESULTS_FILE, Folder
-from ucm_check.assess.periods import Period, parse_month
+from ucm_check.assess.periods import Period, escaped, parse_month
 from ucm_check.assess.render import composite_text
+from ucm_check.assess.tables import file_size_problem
 from ucm_check.assess.results import FLAG_NAMES, change_text, number_text, rank_and_keep
 from ucm_check.numbers import json_number
 from ucm_check.textwidth import ljust, rjust, width
@@ -33,7 +34,7 @@ def history(folder: Folder, *, to: str | None = None, months: int = 12, unit: st
     if unit:
         chosen = folder.roster.by_key().get(unit)
         if chosen is None:
-            raise CycleError(f"名册中没有单位 “{unit}”")
+            raise CycleError(f"名册中没有单位 “{escaped(unit)}”")
     window = months_through(folder, end)[-max(months, 1):]
     series: dict[str, dict[str, Any]] = {}
     for doc in window_docs(folder, window):
@@ -67,11 +68,16 @@ def window_docs(folder: Folder, window: list[Period]) -> Iterator[dict[str, Any]
     paths = [os.path.join(folder.period_dir(m), RESULTS_FILE) for m in window]
 
     def load(path: str) -> dict[str, Any] | None:
-        if not os.path.isfile(path):
+        """The kept document, or None when it is missing, stale, or not as ``rank`` writes it (a
+        damaged or hand-edited results.json is derived data: it is ranked again from the inputs)."""
+        if not os.path.isfile(path) or file_size_problem(path):
             return None
-        with open(path, encoding="utf-8") as fh:
-            doc = json.loads(fh.read(), parse_float=Decimal)
-        return doc if doc.get("scheme", {}).get("sha256") == folder.scheme.digest else None
+        try:
+            with open(path, encoding="utf-8") as fh:
+                doc = json.loads(fh.read(), parse_float=Decimal)
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            return None
+        return doc if _usable(doc, folder.scheme.digest) else None
 
     first = load(paths[0])
     if first is None or not all(os.path.isfile(p) for p in paths[1:]):
@@ -86,6 +92,32 @@ def window_docs(folder: Folder, window: list[Period]) -> Iterator[dict[str, Any]
             doc = load(path)
         assert doc is not None
         yield doc
+
+
+def _usable(doc: Any, digest: str) -> bool:
+    """True when ``doc`` has the shape :func:`history` reads, for the current scheme."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("scheme"), dict) or doc["scheme"].get("sha256") != digest:
+        return False
+    groups = doc.get("groups")
+    if not isinstance(doc.get("period"), str) or not isinstance(groups, list):
+        return False
+    for group in groups:
+        if not isinstance(group, dict) or not isinstance(group.get("id"), str) or not isinstance(group.get("rows"), list):
+            return False
+        for row in group["rows"]:
+            if not isinstance(row, dict) or not isinstance(row.get("unit"), str) or not isinstance(row.get("short"), str):
+                return False
+            if not all(k in row for k in KEPT) or not all(_plain_number(row[k]) for k in ("rank", "change", "previous_rank", "composite")):
+                return False
+            if not isinstance(row["streak"], int) or not isinstance(row["flag"], (str, type(None))) \
+                    or not isinstance(row["escalation"], (str, type(None))):
+                return False
+    return True
+
+
+def _plain_number(value: Any) -> bool:
+    return value is None or (isinstance(value, (int, Decimal)) and not isinstance(value, bool)
+                             and (not isinstance(value, Decimal) or value.is_finite()))
 
 
 def _summary(entry: dict[str, Any]) -> dict[str, Any]:

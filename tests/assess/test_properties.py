@@ -87,3 +87,61 @@ def test_a_score_is_kept_as_typed_up_to_six_decimals_and_refused_beyond(whole, p
         assert problem == "" and value == Decimal(typed) and str(value) == typed
     else:
         assert value is None and problem == f"得分最多 6 位小数，实际为 “{typed[:60]}{'…' if len(typed) > 60 else ''}”"
+
+
+def _valid_workbook(tmp: str) -> bytes:
+    """A small scores workbook written by XlsxWriter (a runtime dependency), as bytes."""
+    import os
+
+    import xlsxwriter
+
+    path = os.path.join(tmp, "base.xlsx")
+    book = xlsxwriter.Workbook(path)
+    sheet = book.add_worksheet("考评")
+    sheet.write_row(0, 0, ["单位名称", "得分", "考评月份"])
+    for n in range(1, 6):
+        sheet.write_row(n, 0, [f"第{n}单位", 80 + n / 4, "2026年3月"])
+    book.close()
+    with open(path, "rb") as fh:
+        return fh.read()
+
+
+_BASE: dict[str, bytes] = {}
+
+
+@SETTINGS
+@given(edits=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255)), max_size=4),
+       cut=st.one_of(st.none(), st.integers(0, 10_000)))
+def test_a_mutated_workbook_is_a_table_or_a_chinese_refusal_never_a_crash(tmp_path_factory, edits, cut):
+    from ucm_check.assess.tables import read_table
+
+    tmp = str(tmp_path_factory.getbasetemp())
+    base = _BASE.setdefault("xlsx", _valid_workbook(tmp))
+    data = bytearray(base)
+    for position, byte in edits:
+        data[position % len(data)] = byte
+    if cut is not None:
+        data = data[: cut % (len(data) + 1)]
+    path = f"{tmp}/mutant.xlsx"
+    with open(path, "wb") as fh:
+        fh.write(bytes(data))
+    try:
+        table = read_table(path, "得分文件", InvalidScores)
+    except InvalidScores as exc:
+        assert exc.errors and all("无法读取得分文件" in e.message or "工作表" in e.message for e in exc.errors)
+        return
+    assert all(row >= 1 for row, _ in table.rows)
+
+
+@SETTINGS
+@given(data=st.binary(max_size=400))
+def test_any_bytes_as_a_csv_are_a_table_or_a_chinese_refusal(tmp_path_factory, data):
+    from ucm_check.assess.tables import read_table
+
+    path = f"{tmp_path_factory.getbasetemp()}/any.csv"
+    with open(path, "wb") as fh:
+        fh.write(b"\xef\xbb\xbf\xe5\x8d\x95\xe4\xbd\x8d\xe5\x90\x8d\xe7\xa7\xb0,\xe5\xbe\x97\xe5\x88\x86\n" + data)
+    try:
+        read_table(path, "得分文件", InvalidScores)
+    except InvalidScores as exc:
+        assert exc.errors

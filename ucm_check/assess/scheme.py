@@ -8,6 +8,7 @@ file is validated as a whole; every problem is reported at once with file, line 
 from __future__ import annotations
 
 import hashlib
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -15,8 +16,9 @@ import attrs
 
 from ucm_check.locate import locate
 from ucm_check.assess import fields
-from ucm_check.assess.fields import Err
-from ucm_check.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
+from ucm_check.assess.fields import Err, show
+from ucm_check.assess.periods import escaped
+from ucm_check.inputs import InvalidFile, ProfileError, load_toml, read_text, suggest, type_name
 
 MISSING_RULES = {"reweight": "按其余来源的权重折算", "incomplete": "标记为不完整，不参加排名"}
 AGGREGATES = {"mean": "各月综合得分的算术平均"}
@@ -125,7 +127,7 @@ def parse_scheme(file: str, text: str) -> Scheme:
 
     def err(path: tuple[str, ...], message: str) -> None:
         line, col = locate(text, path, value=True)
-        errors.append(ProfileError(file, line, col, message))
+        errors.append(ProfileError(file, line, col, escaped(message, len(message))))
 
     head = fields.table(data, ("scheme",), err)
     fields.unknown(head, ("scheme",), {"name", "decimals", "missing", "tie_break", "aggregate", "basis"}, err)
@@ -163,9 +165,35 @@ def _source(sid: str, body: Any, err: Err) -> Source:
     profiles = ""
     if kind == SELF_CHECK:
         profiles = fields.text(body, (*path, "profiles"), err)
-        if profiles and "{period}" not in profiles:
-            err((*path, "profiles"), f"sources.{sid}.profiles 应含 {{period}}，如 “自评/{{period}}/{{short}}.toml”，实际为 {show(profiles)}")
+        problem = template_problem(profiles) if profiles else ""
+        if problem:
+            err((*path, "profiles"), f"sources.{sid}.profiles {problem}，如 “自评/{{period}}/{{short}}.toml”；实际为 {show(profiles)}")
     return Source(sid, fields.text(body, (*path, "name"), err, sid), low, high, kind, profiles)
+
+
+PLACEHOLDERS = {"period": "考评月份，如 2026-03", "short": "单位简称", "name": "单位全称"}
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def template_problem(template: str) -> str:
+    """Why a self-check path template is unusable, or ``""``: only ``{period}``, ``{short}`` and
+    ``{name}`` are placeholders (never Python's format fields: ``{0}``, ``{short.__class__}``),
+    ``{period}`` is required and braces come in pairs."""
+    names = _PLACEHOLDER.findall(template)
+    unknown = [n for n in names if n not in PLACEHOLDERS]
+    if unknown:
+        allowed = "、".join(f"{{{k}}}（{v}）" for k, v in PLACEHOLDERS.items())
+        return f"中的 {{{unknown[0]}}} 不是可用的占位符；可用：{allowed}"
+    if "{" in _PLACEHOLDER.sub("", template) or "}" in _PLACEHOLDER.sub("", template):
+        return "中的花括号不成对：占位符写作 {period}、{short}、{name}"
+    if "period" not in names:
+        return "应含 {period}"
+    return ""
+
+
+def fill_template(template: str, values: dict[str, str]) -> str:
+    """``template`` with each ``{period}``/``{short}``/``{name}`` replaced (checked by :func:`template_problem`)."""
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
 
 
 def _group(gid: str, body: Any, sources: dict[str, Source], err: Err) -> Group:

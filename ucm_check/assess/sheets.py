@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from typing import Any
 
 from ucm_check.assess.tables import MAX_FILE_BYTES, Table, column_letter, file_size_problem
@@ -86,7 +87,7 @@ def _zip_problem(path: str) -> str:
     """Why the xlsx at ``path`` must not be parsed, or ``""``: every part read once, within bounds."""
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
         return "不是有效的 xlsx 工作簿（若是 .et 或 .ods，请在 Excel/WPS 中另存为 .xlsx 或 CSV）"
     total = 0
     with archive:
@@ -100,7 +101,7 @@ def _zip_problem(path: str) -> str:
                 continue
             try:
                 data = archive.read(info)
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error):
                 return f"工作簿中的 {info.filename} 已损坏，无法解压"
             if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
                 return f"工作簿中的 {info.filename} 含有 DTD（<!DOCTYPE>），Excel 和 WPS 不会这样保存，拒绝读取"

@@ -26,10 +26,11 @@ BARS = "▁▂▃▄▅▆▇█"
 
 def history(folder: Folder, *, to: str | None = None, months: int = 12, unit: str | None = None) -> dict[str, Any]:
     """The window of ``months`` months ending at ``to`` (default: the last kept month), per group and unit."""
+    asked = parse_month(to) if to else None
     kept = folder.months()
     if not kept:
         raise CycleError("还没有任何月份的得分：请先用 ucm-check assess import 导入")
-    end = parse_month(to) if to else kept[-1]
+    end = asked or kept[-1]
     chosen = None
     if unit:
         chosen = folder.roster.by_key().get(unit)

@@ -212,3 +212,19 @@ def test_a_binary_results_json_is_ranked_again_from_the_inputs(ranked, capsys):
         doc = json.loads(capsys.readouterr().out)
         assert doc["months"][-2:] == ["2026-02", "2026-03"]
         assert results.read_bytes() == good
+
+
+def test_a_roster_name_with_a_control_character_is_located_and_shown_escaped(folder, capsys):
+    roster = folder / "roster.csv"
+    roster.write_text(roster.read_text(encoding="utf-8-sig").replace("东风路街道办事处", "东风路\x1b[2J街道办事处", 1), encoding="utf-8-sig")
+    capsys.readouterr()
+    assert main(["assess", "rank", str(folder), "--period", "2026-03"]) == 2
+    err = capsys.readouterr().err
+    assert "roster.csv:2:1: 错误：单位名称中有控制字符：“东风路\\x1b[2J街道办事处”" in err and "\x1b" not in err
+
+
+def test_an_unknown_source_is_shown_escaped(folder, capsys):
+    capsys.readouterr()
+    assert main(["assess", "import", str(folder), "--period", "2026-03", "--source", "x\x07y", "-f", "s.csv"]) == 2
+    err = capsys.readouterr().err
+    assert "方案中没有来源 “x\\x07y”" in err and "\x07" not in err

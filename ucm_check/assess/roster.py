@@ -119,11 +119,15 @@ def _unit(table: Table, row: int, cells: list[str], columns: Mapping[str, int], 
     if not name:
         errors.append(table.error(row, columns["name"], "单位名称为空"))
         return None
+    for key in ("name", "short"):
+        if not cell(key).isprintable():
+            errors.append(table.error(row, columns[key], f"{COLUMNS[key]}中有控制字符：“{escaped(cell(key))}”；请删去"))
+            return None
     group_text = cell("group")
     group = groups.get(group_text)
     if group is None:
         known = sorted(set(groups))
-        errors.append(table.error(row, columns["group"], f"组别 “{group_text}” 不是考评方案中的组{suggest(group_text, known)}；可用：{'、'.join(known)}"))
+        errors.append(table.error(row, columns["group"], f"组别 “{escaped(group_text)}” 不是考评方案中的组{suggest(group_text, known)}；可用：{'、'.join(known)}"))
         return None
     base = None
     if cell("base"):
@@ -132,7 +136,7 @@ def _unit(table: Table, row: int, cells: list[str], columns: Mapping[str, int], 
         except InvalidOperation:
             base = None
         if base is None or number_problem(base) or base < 0:
-            errors.append(table.error(row, columns["base"], f"定额经费应为不小于 0 的金额（元），实际为 “{cell('base')}”"))
+            errors.append(table.error(row, columns["base"], f"定额经费应为不小于 0 的金额（元），实际为 “{escaped(cell('base'))}”"))
             return None
     since = None
     if cell("since"):

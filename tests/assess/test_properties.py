@@ -145,3 +145,25 @@ def test_any_bytes_as_a_csv_are_a_table_or_a_chinese_refusal(tmp_path_factory, d
         read_table(path, "得分文件", InvalidScores)
     except InvalidScores as exc:
         assert exc.errors
+
+
+@SETTINGS
+@given(blocks=st.lists(st.integers(1, 4), min_size=1, max_size=10),
+       rewards=st.lists(st.integers(0, 40), max_size=6).filter(lambda r: sum(r) <= 100),
+       deductions=st.lists(st.integers(0, 50_000), max_size=4),
+       yearly=st.integers(0, 10 ** 9), share=st.integers(0, 100))
+def test_a_months_fund_never_pays_more_than_the_groups_pot_whatever_the_ties(blocks, rewards, deductions, yearly, share):
+    from ucm_check.assess.fund import Fund, GroupFund, place_amounts
+
+    fund = Fund("基金", Decimal(yearly))
+    group = GroupFund(Decimal(share), tuple(map(Decimal, rewards)), tuple(map(Decimal, deductions)))
+    ranked = sum(blocks)
+    paid, above = Decimal(0), 0
+    for size in blocks:  # a block of ``size`` units tied on one rank
+        below = ranked - above - size
+        reward, deduction = place_amounts(fund, group, above, below, ranked)
+        assert reward >= 0 and deduction >= 0 and not (reward and deduction)
+        assert deduction <= max(deductions, default=0)
+        paid += reward * size
+        above += size
+    assert paid <= group.pot(fund) <= fund.monthly * share / 100 <= Decimal(yearly) / 12 * share / 100

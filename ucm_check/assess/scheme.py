@@ -17,6 +17,7 @@ import attrs
 from ucm_check.locate import locate
 from ucm_check.assess import fields
 from ucm_check.assess.fields import Err, show
+from ucm_check.assess.fund import Fund, GroupFund, check_shares, parse_fund, parse_group_fund
 from ucm_check.assess.periods import escaped
 from ucm_check.inputs import InvalidFile, ProfileError, load_toml, read_text, suggest, type_name
 
@@ -90,6 +91,8 @@ class Group:
     black: int = 0
     escalation: Escalation | None = None
     funding: Funding | None = None
+    fund: GroupFund | None = None
+    """The group's part of the assessment fund (:mod:`ucm_check.assess.fund`)."""
 
 
 @attrs.frozen
@@ -106,6 +109,8 @@ class Scheme:
     groups: dict[str, Group]
     digest: str
     """SHA-256 of the scheme text: stored with each period's results."""
+    fund: Fund | None = None
+    """The yearly assessment fund paid out by rank, or None."""
 
     def group_keys(self) -> dict[str, str]:
         """Group id and group name -> group id (the roster may use either)."""
@@ -143,12 +148,14 @@ def parse_scheme(file: str, text: str) -> Scheme:
     groups = {gid: _group(gid, body, sources, err) for gid, body in fields.table(data, ("groups",), err).items()}
     if not groups:
         err(("groups",), "缺少 [groups.<编号>]：至少要有一个考评组")
-    fields.unknown(data, (), {"scheme", "sources", "groups"}, err)
+    fund = parse_fund(data["fund"], err) if "fund" in data else None
+    check_shares(fund, groups, err)
+    fields.unknown(data, (), {"scheme", "sources", "groups", "fund"}, err)
     if errors:
         errors.sort(key=lambda e: (e.line, e.column))
         raise InvalidScheme(errors)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Scheme(file, name, decimals, missing, tuple(tie_break), aggregate, sources, groups, digest)
+    return Scheme(file, name, decimals, missing, tuple(tie_break), aggregate, sources, groups, digest, fund)
 
 
 def _source(sid: str, body: Any, err: Err) -> Source:
@@ -201,7 +208,7 @@ def _group(gid: str, body: Any, sources: dict[str, Source], err: Err) -> Group:
     if not isinstance(body, dict):
         err(path, f"groups.{gid} 应为表 [groups.{gid}]，实际为{type_name(body)}")
         return Group(gid, gid, ())
-    fields.unknown(body, path, {"name", "weights", "red", "black", "escalation", "funding"}, err)
+    fields.unknown(body, path, {"name", "weights", "red", "black", "escalation", "funding", "fund"}, err)
     weights: list[tuple[str, Decimal]] = []
     raw = body.get("weights")
     if not isinstance(raw, dict) or not raw:
@@ -221,7 +228,8 @@ def _group(gid: str, body: Any, sources: dict[str, Source], err: Err) -> Group:
     black = fields.integer(body, (*path, "black"), err, 0, 0, 1000)
     escalation = _escalation(body["escalation"], (*path, "escalation"), err) if "escalation" in body else None
     funding = _funding(body["funding"], (*path, "funding"), err) if "funding" in body else None
-    return Group(gid, name, tuple(weights), red, black, escalation, funding)
+    fund = parse_group_fund(body["fund"], (*path, "fund"), err) if "fund" in body else None
+    return Group(gid, name, tuple(weights), red, black, escalation, funding, fund)
 
 
 def _escalation(body: Any, path: tuple[str, ...], err: Err) -> Escalation | None:

@@ -45,7 +45,10 @@ def history(folder: Folder, *, to: str | None = None, months: int = 12, unit: st
                     continue
                 entry = series.setdefault(row["unit"], {
                     "unit": row["unit"], "short": row["short"], "group": group["id"], "months": []})
-                entry["months"].append({"period": doc["period"], **{k: _plain(row[k]) for k in KEPT}})
+                month = {"period": doc["period"], **{k: _plain(row[k]) for k in KEPT}}
+                if isinstance(row.get("fund"), dict):
+                    month["fund"] = {k: _plain(row["fund"].get(k)) for k in ("reward", "deduction")}
+                entry["months"].append(month)
     groups = []
     for group in folder.scheme.groups.values():
         units = [_summary(series[u.name]) for u in folder.roster.in_group(group.id) if u.name in series]
@@ -132,7 +135,14 @@ def _summary(entry: dict[str, Any]) -> dict[str, Any]:
         "trend": json_number(values[-1] - values[0]) if len(values) > 1 else None,
         "rank_change": ranks[0] - ranks[-1] if len(ranks) > 1 else None,
     })
+    funded = [r["fund"] for r in rows if "fund" in r]
+    if funded:
+        entry["fund"] = {k: json_number(sum((_money(f[k]) for f in funded), Decimal(0))) for k in ("reward", "deduction")}
     return entry
+
+
+def _money(value: Any) -> Decimal:
+    return Decimal(str(value)) if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) else Decimal(0)
 
 
 def sparkline(values: list[Any]) -> str:
@@ -185,7 +195,8 @@ def _unit_lines(u: dict[str, Any], decimals: int) -> list[str]:
         table.append([m["period"], number_text(m["rank"]), change_text(m["change"], m["previous_rank"]),
                       composite_text(m["composite"], decimals), bar, FLAG_NAMES.get(m["flag"] or "", ""),
                       f"{m['streak']} 个月" if m["streak"] else "", m["escalation"] or ""])
-    return [u["unit"], *_aligned(table), "", f"红旗 {u['red']} 面，黑旗 {u['black']} 面；得分变化 {_signed(u['trend'])}", ""]
+    money = f"；基金奖励合计 {u['fund']['reward']} 元，财政扣款合计 {u['fund']['deduction']} 元" if u.get("fund") else ""
+    return [u["unit"], *_aligned(table), "", f"红旗 {u['red']} 面，黑旗 {u['black']} 面；得分变化 {_signed(u['trend'])}{money}", ""]
 
 
 def _signed(value: Any) -> str:

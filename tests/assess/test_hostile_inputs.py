@@ -14,7 +14,7 @@ import pytest
 
 from tests.assess.test_import_errors import assert_rejected, folder, office_rows, run_import, write_csv  # noqa: F401
 from ucm_check.assess.sheets import MAX_COLUMNS, MAX_PART_BYTES, MAX_ROWS
-from ucm_check.assess.tables import MAX_FILE_BYTES
+from ucm_check.assess.limits import MAX_FILE_BYTES
 from ucm_check.cli import main
 
 NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'

@@ -93,7 +93,7 @@ def _as_written(path: str, source: Any, expected: set[str]) -> dict[str, Decimal
     (every expected unit once by its full name, each score a number in range or 缺评); else None."""
     import csv
 
-    from ucm_check.assess.tables import file_size_problem
+    from ucm_check.assess.limits import file_size_problem
 
     if file_size_problem(path):
         return None

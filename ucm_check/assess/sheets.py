@@ -14,7 +14,7 @@ import zipfile
 import zlib
 from typing import Any
 
-from ucm_check.assess.tables import MAX_FILE_BYTES, Table, column_letter, file_size_problem
+from ucm_check.assess.limits import file_size_problem
 from ucm_check.problems import InvalidFile, ProfileError
 
 MAX_ROWS = 10_000
@@ -29,6 +29,15 @@ _CELL_REF = re.compile(r"^([A-Z]{1,3})([1-9][0-9]{0,6})$")
 _ROW_REF = re.compile(r"^[1-9][0-9]{0,6}$")
 
 
+def column_letter(col: int) -> str:
+    """Excel's name for a 1-based column: 1 -> A, 27 -> AA."""
+    letters = ""
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def column_number(letters: str) -> int:
     """Excel's column letters as a 1-based number: A -> 1, AA -> 27."""
     number = 0
@@ -37,8 +46,9 @@ def column_number(letters: str) -> int:
     return number
 
 
-def read_spreadsheet(path: str, what: str, error: type[InvalidFile], sheet: str = "") -> Table:
-    """The first sheet (or ``sheet``) of a workbook, cached formula values; raise ``error`` in Chinese."""
+def read_spreadsheet(path: str, what: str, error: type[InvalidFile], sheet: str = "") -> tuple[tuple[int, tuple[Any, ...]], ...]:
+    """The non-empty rows (1-based row number, cells) of the first sheet (or ``sheet``) of a workbook,
+    cached formula values; raise ``error`` in Chinese."""
     def fail(message: str) -> InvalidFile:
         return error([ProfileError(path, 0, 0, f"无法读取{what}：{message}")])
 
@@ -76,7 +86,7 @@ def read_spreadsheet(path: str, what: str, error: type[InvalidFile], sheet: str 
         values = tuple(_value(c) for c in cells)
         if any(v is not None and str(v).strip() for v in values):
             rows.append((number, values))
-    return Table(path, tuple(rows), spreadsheet=True)
+    return tuple(rows)
 
 
 def _value(cell: Any) -> Any:

@@ -1,7 +1,7 @@
 """Tables from the files other people send: CSV (UTF-8, UTF-8 with BOM, or GBK as Excel and WPS save
 it on Chinese Windows) and Excel workbooks (:mod:`ucm_check.assess.sheets`). Every cell keeps its row
 and column so that a problem can be reported as ``file:row:column`` with what was written there.
-Files larger than :data:`MAX_FILE_BYTES` are refused before they are read.
+Files larger than :data:`ucm_check.assess.limits.MAX_FILE_BYTES` are refused before they are read.
 """
 
 from __future__ import annotations
@@ -12,21 +12,12 @@ from typing import Any, Iterator, Mapping
 
 import attrs
 
+from ucm_check.assess.limits import MAX_FILE_BYTES, file_size_problem
+from ucm_check.assess.sheets import column_letter, read_spreadsheet
 from ucm_check.problems import InvalidFile, ProfileError
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
-"""A score file or roster larger than this is refused unread (a district's file is a few kilobytes)."""
 #: Rows searched for the header row (a title such as “2026年3月第三方考评结果” may come first).
 HEADER_SEARCH = 10
-
-
-def column_letter(col: int) -> str:
-    """Excel's name for a 1-based column: 1 -> A, 27 -> AA."""
-    letters = ""
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 @attrs.define
@@ -74,22 +65,6 @@ class Table:
                 yield row, list(cells)
 
 
-def file_size_problem(path: str) -> str:
-    """Why the file at ``path`` is too large (or not a regular file) to read, or ``""``."""
-    import os
-    import stat
-
-    try:
-        info = os.stat(path)
-    except OSError:
-        return ""  # the reader's own open reports it
-    if not stat.S_ISREG(info.st_mode):
-        return "不是普通文件"
-    if info.st_size > MAX_FILE_BYTES:
-        return f"文件有 {info.st_size} 字节，超出 {MAX_FILE_BYTES} 字节的上限"
-    return ""
-
-
 def _decode(path: str, raw: bytes, error: type[InvalidFile], what: str) -> str:
     try:
         return raw.decode("utf-8-sig")
@@ -129,9 +104,7 @@ def read_table(path: str, what: str, error: type[InvalidFile], sheet: str = "") 
     """CSV, or an Excel workbook (.xlsx, .xlsm, .xls), by the file's extension."""
     lower = path.lower()
     if lower.endswith((".xlsx", ".xlsm", ".xls")):
-        from ucm_check.assess.sheets import read_spreadsheet
-
-        return read_spreadsheet(path, what, error, sheet)
+        return Table(path, read_spreadsheet(path, what, error, sheet), spreadsheet=True)
     if lower.endswith((".ods", ".et", ".numbers")):
         raise error([ProfileError(path, 0, 0, f"{what}的格式不受支持：请在 Excel/WPS 中另存为 .xlsx 或 CSV")])
     return read_csv(path, what, error)

@@ -52,10 +52,16 @@ def show_roster(roster, office: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ucm_check.intake.bundled import resolve
+    import os
+
+    from ucm_check.intake.bundled import bundled_names, resolve
     from ucm_check.intake.roster import InvalidRoster, load_roster
 
-    args.roster = resolve("rosters", args.roster)
+    given, args.roster = args.roster, resolve("rosters", args.roster)
+    if not os.path.exists(args.roster) and os.sep not in given and not given.endswith(".toml"):
+        known = "、".join(bundled_names("rosters")) or "（无）"
+        err(f"ucm-check intake: 错误：找不到名册 “{given}”：既不是文件，也不是随软件提供的名册；随软件提供的有：{known}")
+        return exitcodes.INVALID
     host = host_from_args(args)
     try:
         roster = load_roster(args.roster, host.standards)

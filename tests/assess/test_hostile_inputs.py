@@ -228,3 +228,12 @@ def test_an_unknown_source_is_shown_escaped(folder, capsys):
     assert main(["assess", "import", str(folder), "--period", "2026-03", "--source", "x\x07y", "-f", "s.csv"]) == 2
     err = capsys.readouterr().err
     assert "方案中没有来源 “x\\x07y”" in err and "\x07" not in err
+
+
+def test_a_sheet_name_that_is_not_there_is_shown_escaped_with_the_sheets_there_are(folder, tmp_path, capsys):
+    path = workbook(tmp_path / "s.xlsx", sheet_xml(folder))
+    capsys.readouterr()
+    argv = ["assess", "import", str(folder), "--period", "2026-03", "--source", "office", "-f", str(path), "--sheet", "三月\x1b[8m"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "工作簿中没有名为 “三月\\x1b[8m” 的工作表；有：考评" in err and "\x1b" not in err

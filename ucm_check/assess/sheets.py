@@ -15,6 +15,7 @@ import zlib
 from typing import Any
 
 from ucm_check.assess.limits import file_size_problem
+from ucm_check.assess.periods import escaped
 from ucm_check.problems import InvalidFile, ProfileError
 
 MAX_ROWS = 10_000
@@ -69,10 +70,11 @@ def read_spreadsheet(path: str, what: str, error: type[InvalidFile], sheet: str 
         if not names:
             raise fail("工作簿中没有任何工作表")
         if sheet and sheet not in names:
-            raise error([ProfileError(path, 0, 0, f"工作簿中没有名为 “{sheet}” 的工作表；有：{'、'.join(names)}")])
+            listed = "、".join(escaped(n) for n in names[:20])
+            raise error([ProfileError(path, 0, 0, f"工作簿中没有名为 “{escaped(sheet)}” 的工作表；有：{listed}")])
         ws = book.get_sheet_by_name(sheet or names[0])
         if ws.total_height > MAX_ROWS or ws.total_width > MAX_COLUMNS:
-            raise fail(f"工作表 “{ws.name}” 用到第 {ws.total_height} 行、{column_letter(ws.total_width)} 列，"
+            raise fail(f"工作表 “{escaped(ws.name)}” 用到第 {ws.total_height} 行、{column_letter(ws.total_width)} 列，"
                        f"超出 {MAX_ROWS} 行、{MAX_COLUMNS} 列的上限")
         grid = ws.to_python(skip_empty_area=False)
     except InvalidFile:

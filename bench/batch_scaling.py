@@ -85,10 +85,10 @@ def breakdown(folder: Path) -> None:
     import tomllib
     from decimal import Decimal
 
-    from ucm_check.batch import row_for
-    from ucm_check.checking import Checked, score
-    from ucm_check.host import build_host
-    from ucm_check.profile import parse_text
+    from ucm_check.ci.outcome import row_for
+    from ucm_check.profile.checking import Checked, score
+    from ucm_check.engine.host import build_host
+    from ucm_check.profile.reading import parse_text
 
     start = time.perf_counter()
     host = build_host()

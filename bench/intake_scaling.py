@@ -55,7 +55,7 @@ def template(work: Path, evidence_kib: int) -> dict[str, bytes]:
 
 def generate(folder: Path, roster: Path, count: int, files: dict[str, bytes], big_mib: int = 0) -> None:
     """``count`` units on a roster and their bundles (every 50th missing, every 10th late)."""
-    from ucm_check import bundle
+    from ucm_check.ci import bundle
 
     units = ['[roster]\noffice = "测试省厅"\nstandard = "hunan-2020"\ndeadline = 2020-11-15\n']
     folder.mkdir(parents=True, exist_ok=True)

@@ -38,7 +38,7 @@ def report(name: str, samples: list[float]) -> None:
 async def measure(edits: int) -> None:
     from textual.widgets import Input
 
-    from ucm_check.host import build_host
+    from ucm_check.engine.host import build_host
     from ucm_check.tui.app import UcmApp
 
     folder = Path(tempfile.mkdtemp())

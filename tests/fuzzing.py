@@ -165,8 +165,8 @@ def _plan_valid(path: Path) -> bool:
 
 
 def _profile_valid(path: Path) -> bool:
-    from ucm_check.host import build_host
-    from ucm_check.profile import InvalidProfile, load_profile
+    from ucm_check.engine.host import build_host
+    from ucm_check.profile.reading import InvalidProfile, load_profile
 
     try:
         load_profile(str(path), build_host(entry_points=False).standards)

@@ -6,9 +6,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ucm_check.engine import evaluate
+from ucm_check.engine.scoring import evaluate
 from ucm_check.model import Finding, ProfileResult, Standard
-from ucm_check.profile import load_profile
+from ucm_check.profile.reading import load_profile
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "profiles"

@@ -14,7 +14,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from ucm_check.host import Host, build_host
+from ucm_check.engine.host import Host, build_host
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGINS = ROOT / "plugins"

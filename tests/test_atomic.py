@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from ucm_check.atomic import write_bytes
+from ucm_check.files.atomic import write_bytes
 
 
 def test_a_regular_file_is_replaced_and_keeps_its_mode(tmp_path):

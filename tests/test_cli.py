@@ -177,7 +177,7 @@ def test_files_ucm_check_writes_are_replaced_atomically_and_keep_their_permissio
     import os
     import stat
 
-    from ucm_check.atomic import write_text
+    from ucm_check.files.atomic import write_text
 
     path = tmp_path / "x.toml"
     write_text(path, "a = 1\n")

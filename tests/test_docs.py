@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 from tests.helpers import ROOT
-from ucm_check.docgen import END, START, generated, schema_text
+from ucm_check.profile.docgen import END, START, generated, schema_text
 
 
 def test_the_field_reference_in_docs_profile_md_is_current():
     text = (ROOT / "docs" / "profile.md").read_text(encoding="utf-8")
     committed = text.split(START, 1)[1].split(END, 1)[0].strip()
-    assert committed == generated().strip(), "run: python -m ucm_check.docgen"
+    assert committed == generated().strip(), "run: python -m ucm_check.profile.docgen"
 
 
 def test_the_schema_the_bundled_profiles_point_at_is_current():
@@ -20,9 +20,9 @@ def test_the_schema_the_bundled_profiles_point_at_is_current():
 
 def test_every_json_report_key_is_documented_in_docs_json_md():
     from tests.helpers import PROFILES
-    from ucm_check.checking import check_file
-    from ucm_check.host import build_host
-    from ucm_check.report.json import document, profile_dict, rules_of
+    from ucm_check.profile.checking import check_file
+    from ucm_check.engine.host import build_host
+    from ucm_check.ci.formats.json import document, profile_dict, rules_of
 
     doc = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
     result = check_file(str(PROFILES / "hunan-city.toml"), build_host(entry_points=False)).result

@@ -8,8 +8,8 @@ import textwrap
 import pytest
 
 from tests.helpers import NIGHT_PATROL_PLUGIN, PROFILES
-from ucm_check.checking import check_file
-from ucm_check.host import DEFAULT_PLUGINS, build_host
+from ucm_check.profile.checking import check_file
+from ucm_check.engine.host import DEFAULT_PLUGINS, build_host
 
 GOOD_AREA = NIGHT_PATROL_PLUGIN
 
@@ -74,7 +74,7 @@ def test_a_good_extra_plugin_adds_its_area(plugin_dir):
 
 
 def test_cli_exit_code_3_when_a_plugin_fails(plugin_dir, monkeypatch, capsys):
-    from ucm_check import host as host_module
+    from ucm_check.engine import host as host_module
     from ucm_check.cli import main
 
     write(plugin_dir, "ucmtest_broken2", "raise ImportError('插件坏了')\n")
@@ -86,7 +86,7 @@ def test_cli_exit_code_3_when_a_plugin_fails(plugin_dir, monkeypatch, capsys):
 
 
 def test_entry_points_are_read_from_dist_info_folders(tmp_path):
-    from ucm_check.entrypoints import scan
+    from ucm_check.engine.entrypoints import scan
 
     info = tmp_path / "ucm_check_demo-1.2.3.dist-info"
     info.mkdir()

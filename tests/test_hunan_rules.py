@@ -332,7 +332,7 @@ def test_every_rule_cites_the_annex_and_has_a_stable_code_remedy_and_examples(hu
 
 
 def _examples():
-    from ucm_check.host import build_host
+    from ucm_check.engine.host import build_host
 
     std = build_host(entry_points=False).standards["hunan-2020"]
     return [(r.code, a.bonus) for a in std.areas for r in a.rules]

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from ucm_check.inputs import (
+from ucm_check.files.inputs import (
     MAX_DEPTH, InvalidFile, load_toml, nesting_position, number_problem, os_message, path_text, show,
 )
 

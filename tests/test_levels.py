@@ -6,13 +6,21 @@ import pytest
 
 from tests.plugins.conftest import packs_host  # noqa: F401  (fixture)
 from ucm_check.cli import main
-from ucm_check.levels import did_you_mean, same_level, tier
-from ucm_check.profile import InvalidProfile, parse_text
+from ucm_check.engine.levels import did_you_mean, extra_tiers, same_level, tier
+from ucm_check.profile.reading import InvalidProfile, parse_text
 
 
 def test_every_level_of_every_bundled_standard_belongs_to_one_documented_tier(packs_host):
+    extra = extra_tiers(packs_host.standards.values())
     for standard in packs_host.standards.values():
-        assert all(tier(level) for level in standard.levels), (standard.id, standard.levels)
+        assert all(tier(level, extra) for level in standard.levels), (standard.id, standard.levels)
+
+
+def test_a_packs_own_level_name_comes_from_the_pack_not_the_shared_table(packs_host):
+    assert tier("济源示范区") is None
+    assert extra_tiers(packs_host.standards.values())["济源示范区"] == "city"
+    hunan = packs_host.standards["hunan-2020"].levels
+    assert "设区市" in did_you_mean("济源示范区", hunan, extra_tiers(packs_host.standards.values()))
 
 
 @pytest.mark.parametrize("written, standard, proposed", [

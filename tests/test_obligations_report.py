@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from ucm_check.engine import evaluate
+from ucm_check.engine.scoring import evaluate
 from ucm_check.model import Rule, Standard
 from ucm_check.numbers import D
-from ucm_check.report import json as jr
-from ucm_check.report.text import render
+from ucm_check.ci.formats import json as jr
+from ucm_check.ci.formats.text import render
 from ucm_check.rulekit import area, clause_maker, yes_no
 from ucm_check.shapes import AllTrue, Obligation
 

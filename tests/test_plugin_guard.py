@@ -155,7 +155,7 @@ def test_a_standard_declared_with_negative_base_is_refused(capsys, tmp_path):
 def test_a_plugin_object_that_exits_while_being_registered_is_a_plugin_failure():
     import sys
 
-    from ucm_check.host import Host
+    from ucm_check.engine.host import Host
 
     class Rogue:
         def __dir__(self):

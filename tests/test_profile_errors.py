@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from ucm_check.profile import InvalidProfile, load_profile
+from ucm_check.profile.reading import InvalidProfile, load_profile
 
 HEAD = """\
 [unit]

@@ -13,7 +13,7 @@ import pytest
 
 from tests.ci.conftest import copy_profile, run
 from tests.ci.test_evidence import EVIDENCE
-from ucm_check import atomic
+from ucm_check.files import atomic
 
 AS_OF = ("--as-of", "2026-11-24")
 

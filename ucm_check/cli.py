@@ -61,8 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
-    from ucm_check import log
-    from ucm_check.guard import install_sigint
+    from ucm_check.engine import log
+    from ucm_check.engine.guard import install_sigint
 
     log.configure(args.log_level, args.log_format)
     install_sigint()
@@ -73,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug in ucm-check itself: say so plainly, keep the traceback for debug logs
-        from ucm_check.atomic import SaveError
+        from ucm_check.files.atomic import SaveError
 
         if isinstance(exc, SaveError):  # a file could not be saved; nothing half-written is left
             sys.stderr.write(f"ucm-check: 错误：{exc}\n")

@@ -7,16 +7,21 @@ implementation is called on its own, so one failing plugin never stops the other
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import TYPE_CHECKING, Any, Mapping
 
 import pluggy
+
+if TYPE_CHECKING:
+    from ucm_check.engine.formats import OutputFormat
+    from ucm_check.model import Area, Finding, Rule, Standard
 
 hookspec = pluggy.HookspecMarker("ucm_check")
 hookimpl = pluggy.HookimplMarker("ucm_check")
 
 
 @hookspec
-def ucm_check_standards() -> list[Any]:
+def ucm_check_standards() -> list[Standard]:  # type: ignore[empty-body]  # a spec: pluggy never runs its body
     """Declare the scoring standards this plugin provides.
 
     :return: a list of :class:`ucm_check.model.Standard` with empty ``areas``; the host fills each
@@ -25,7 +30,7 @@ def ucm_check_standards() -> list[Any]:
 
 
 @hookspec
-def ucm_check_areas() -> list[Any]:
+def ucm_check_areas() -> list[Area]:  # type: ignore[empty-body]  # a spec: pluggy never runs its body
     """Contribute checklist areas to one or more standards.
 
     :return: a list of :class:`ucm_check.model.Area`; each names its standard in ``Area.standard``.
@@ -35,7 +40,8 @@ def ucm_check_areas() -> list[Any]:
 
 
 @hookspec
-def ucm_check_default_deadline(rule: Any, finding: Any, unit: Any, as_of: Any) -> Any:
+def ucm_check_default_deadline(rule: Rule, finding: Finding, unit: Mapping[str, Any],
+                               as_of: dt.date) -> dt.date | str | None:
     """Propose the completion deadline (完成时限) of a new rectification item.
 
     Called once for each gap that enters a unit's plan; the first non-None result wins over the
@@ -49,4 +55,14 @@ def ucm_check_default_deadline(rule: Any, finding: Any, unit: Any, as_of: Any) -
     :param as_of: the :class:`datetime.date` the plan is made as of.
     :return: a :class:`datetime.date`, the string ``"长期"`` for an ongoing duty, or None to leave
         the decision to other plugins (and finally to ``rule.period_days`` after ``as_of``).
+    """
+
+
+@hookspec
+def ucm_check_output_formats() -> list[OutputFormat]:  # type: ignore[empty-body]  # a spec: pluggy never runs its body
+    """Add output formats to ``check``, ``plan`` or the exports (the TUI's and the browser's).
+
+    :return: a list of :class:`ucm_check.engine.formats.OutputFormat`. Its ``target`` names the writer
+        class (``check``) or render function (``plan``, ``export``) as ``"module:attribute"``, imported
+        only when the format is used. A name a builtin format already has is ignored.
     """

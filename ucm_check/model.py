@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping, Protocol
 
 import attrs
 from attrs import field, frozen
@@ -37,6 +37,26 @@ GAP_STATUSES = frozenset({DEDUCTED, DUE_SOON, OVERDUE, NOT_MET})
 
 #: Fact kinds and what a profile value of that kind must be.
 FACT_KINDS = ("bool", "count", "percent", "choice", "subset", "date", "reports")
+
+
+Getter = Callable[[str], Any]
+"""``get(key)``: a fact's value in the profile, or :data:`ucm_check.shapes.MISSING` when not answered."""
+
+
+class Shape(Protocol):
+    """What the engine asks of a rule's shape (:mod:`ucm_check.shapes` has the grammar's shapes; a
+    plugin may write its own class with these three members)."""
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        """The facts it reads."""
+
+    @property
+    def max_points(self) -> Decimal:
+        """The most it can deduct (or award)."""
+
+    def evaluate(self, get: Getter, context: Context) -> Outcome:
+        """What it makes of the facts ``get`` returns, for the unit and day of ``context``."""
 
 
 @frozen
@@ -156,8 +176,8 @@ class Rule:
     """Short Chinese title."""
     text: str
     """The standard's own words for this rule."""
-    shape: Any
-    """A shape from :mod:`ucm_check.shapes` that turns facts into points."""
+    shape: Shape
+    """A shape (:class:`Shape`; :mod:`ucm_check.shapes` has the grammar's) that turns facts into points."""
     remedy: str
     """What to do to recover the points (default 整改措施)."""
     reading: str = ""
@@ -252,6 +272,10 @@ class Standard:
     each obligation's status and deadline rather than a total."""
     submission: Submission | None = None
     """The self-evaluation's own deadline, when the document sets one."""
+    level_tiers: tuple[tuple[str, str], ...] = ()
+    """``(level, tier)`` for level names of this standard the shared table
+    (:mod:`ucm_check.engine.levels`) does not know, e.g. ``("济源示范区", "city")``; tiers are
+    ``city``, ``county`` and ``street``."""
 
     def area(self, area_id: str) -> Area | None:
         return next((a for a in self.areas if a.id == area_id), None)

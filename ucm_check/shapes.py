@@ -8,7 +8,9 @@ Every shape is frozen data with three members the engine uses:
   fact's value or :data:`MISSING` and ``context`` is an :class:`~ucm_check.model.Context` (the
   unit and the as-of date, for shapes that depend on them).
 
-A plugin needing a shape the grammar lacks may write its own class with the same three members.
+A plugin needing a shape the grammar lacks may write its own class with the same three members: the
+:class:`~ucm_check.model.Shape` protocol (checked by ``mypy --strict``). A shape that reads one fact
+can subclass :class:`OneFact` and write only ``max_points`` and ``score(value)``.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from ucm_check.model import Context, Fact, Outcome
 from ucm_check.numbers import ZERO, fmt
 
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING", "__bool__": lambda self: False})()
-Getter = Callable[[str], Any]
+Getter = model.Getter
 
 
 def _unanswered(facts: tuple[Fact, ...], get: Getter) -> Outcome | None:
@@ -37,32 +39,45 @@ def _unanswered(facts: tuple[Fact, ...], get: Getter) -> Outcome | None:
 
 
 @frozen
-class Flag:
-    """Fixed points when a yes/no fact is not met: 未按规定建立的，扣2分."""
+class OneFact:
+    """The shared opening of the shapes that read one fact: while it is missing the rule is not
+    answered; otherwise :meth:`score` turns its value into an outcome."""
 
     fact: Fact
-    points: Decimal
 
     @property
     def facts(self) -> tuple[Fact, ...]:
         return (self.fact,)
 
-    @property
-    def max_points(self) -> Decimal:
-        return self.points
-
     def evaluate(self, get: Getter, context: Context | None = None) -> Outcome:
         value = get(self.fact.key)
         if value is MISSING:
             return _unanswered(self.facts, get)  # type: ignore[return-value]
+        return self.score(value)
+
+    def score(self, value: Any) -> Outcome:
+        """The outcome for the fact's answered ``value``."""
+        raise NotImplementedError
+
+
+@frozen
+class Flag(OneFact):
+    """Fixed points when a yes/no fact is not met: 未按规定建立的，扣2分."""
+
+    points: Decimal
+
+    @property
+    def max_points(self) -> Decimal:
+        return self.points
+
+    def score(self, value: Any) -> Outcome:
         return Outcome(ZERO if value else self.points, f"{self.fact.label}：{self.fact.show(value)}")
 
 
 @frozen
-class Choice:
+class Choice(OneFact):
     """A state chosen from a list, each state with its points: 未制定方案扣4分，方案未落实扣2分."""
 
-    fact: Fact
     points: dict[str, Decimal]
     """Points for every option of the fact."""
 
@@ -71,40 +86,25 @@ class Choice:
             raise ValueError(f"{self.fact.key}: points must cover exactly the options {self.fact.options}")
 
     @property
-    def facts(self) -> tuple[Fact, ...]:
-        return (self.fact,)
-
-    @property
     def max_points(self) -> Decimal:
         return max(self.points.values())
 
-    def evaluate(self, get: Getter, context: Context | None = None) -> Outcome:
-        value = get(self.fact.key)
-        if value is MISSING:
-            return _unanswered(self.facts, get)  # type: ignore[return-value]
+    def score(self, value: Any) -> Outcome:
         return Outcome(self.points[value], f"{self.fact.label}：{value}")
 
 
 @frozen
-class PerCount:
+class PerCount(OneFact):
     """Points per occurrence up to a cap: 每发现一起扣0.5分，扣完2分为止."""
 
-    fact: Fact
     step: Decimal
     cap: Decimal
-
-    @property
-    def facts(self) -> tuple[Fact, ...]:
-        return (self.fact,)
 
     @property
     def max_points(self) -> Decimal:
         return self.cap
 
-    def evaluate(self, get: Getter, context: Context | None = None) -> Outcome:
-        value = get(self.fact.key)
-        if value is MISSING:
-            return _unanswered(self.facts, get)  # type: ignore[return-value]
+    def score(self, value: Any) -> Outcome:
         raw = self.step * value
         note = f"{value}×{fmt(self.step)}={fmt(raw)}，扣完{fmt(self.cap)}分为止" if raw > self.cap else ""
         return Outcome(min(raw, self.cap), f"{self.fact.label}：{self.fact.show(value)}", note=note)
@@ -138,26 +138,19 @@ class Shortfall:
 
 
 @frozen
-class MissingItems:
-    """Points per required item not done, up to a cap: 事前公开、事中公示、事后公开每少一项扣0.5分."""
+class MissingItems(OneFact):
+    """Points per required item not done, up to a cap: 事前公开、事中公示、事后公开每少一项扣0.5分.
 
-    fact: Fact
-    """A ``subset`` fact: the items the unit has done."""
+    Its fact is a ``subset`` fact: the items the unit has done."""
+
     step: Decimal
     cap: Decimal
-
-    @property
-    def facts(self) -> tuple[Fact, ...]:
-        return (self.fact,)
 
     @property
     def max_points(self) -> Decimal:
         return min(self.cap, self.step * len(self.fact.options))
 
-    def evaluate(self, get: Getter, context: Context | None = None) -> Outcome:
-        value = get(self.fact.key)
-        if value is MISSING:
-            return _unanswered(self.facts, get)  # type: ignore[return-value]
+    def score(self, value: Any) -> Outcome:
         missing = sum(1 for o in self.fact.options if o not in value)
         return Outcome(min(self.step * missing, self.cap), f"{self.fact.label}：{self.fact.show(value)}")
 
@@ -169,7 +162,7 @@ class Gate:
     fact: Fact
     points: Decimal
     """Points when the gate fact is not met."""
-    then: Any
+    then: model.Shape
     """The shape evaluated when the gate fact is met."""
 
     @property
@@ -186,7 +179,7 @@ class Gate:
             return _unanswered((self.fact,), get)  # type: ignore[return-value]
         if not value:
             return Outcome(self.points, f"{self.fact.label}：否")
-        inner = self.then.evaluate(get, context)
+        inner = self.then.evaluate(get, context)  # type: ignore[arg-type]  # the grammar's shapes accept None
         return attrs.evolve(inner, observed=f"{self.fact.label}：是；{inner.observed}")
 
 
@@ -199,7 +192,7 @@ class Band:
 
 
 @frozen
-class Bands:
+class Bands(OneFact):
     """Points by band of a rate or count: 85%及以上不扣分，75%-85%以下扣1分……
 
     Bands are listed best first; a value belongs to the first band whose ``lower`` it reaches, so
@@ -209,14 +202,9 @@ class Bands:
     lower bound of) or ``"upper"`` (it belongs to the band it is the upper bound of, 及以下).
     """
 
-    fact: Fact
     bands: tuple[Band, ...]
     edges: dict[Decimal, Decimal] = attrs.field(factory=dict)
     edge_reading: str = attrs.field(default="lower", validator=attrs.validators.in_(("lower", "upper")))
-
-    @property
-    def facts(self) -> tuple[Fact, ...]:
-        return (self.fact,)
 
     @property
     def max_points(self) -> Decimal:
@@ -228,10 +216,7 @@ class Bands:
                 return band.points
         return self.bands[-1].points
 
-    def evaluate(self, get: Getter, context: Context | None = None) -> Outcome:
-        value = get(self.fact.key)
-        if value is MISSING:
-            return _unanswered(self.facts, get)  # type: ignore[return-value]
+    def score(self, value: Any) -> Outcome:
         points, note = self.band_points(value), ""
         if value in self.edges:
             lower, upper = points, self.edges[value]
@@ -404,7 +389,7 @@ class Obligation:
         if met:
             on = get(self.done_on.key) if self.done_on else MISSING
             note = ""
-            if on is not MISSING:
+            if on is not MISSING and self.done_on is not None:
                 observed += f"；{self.done_on.label}：{on.isoformat()}"
                 if due and on > due:
                     note = f"已完成，但晚于完成时限 {due.isoformat()} {(on - due).days} 天"

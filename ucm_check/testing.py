@@ -22,9 +22,9 @@ from typing import Any, Mapping
 
 import pytest
 
-from ucm_check.host import Host, build_host
+from ucm_check.engine.host import Host, build_host
 from ucm_check.model import ProfileResult, Standard
-from ucm_check.profile import Profile, parse_text
+from ucm_check.profile.reading import Profile, parse_text
 
 
 def make_host(*plugins: Any, builtins: bool = True, entry_points: bool = False) -> Host:
@@ -43,7 +43,7 @@ def make_host(*plugins: Any, builtins: bool = True, entry_points: bool = False) 
 
 
 def _builtin_names() -> tuple[str, ...]:
-    from ucm_check.host import DEFAULT_PLUGINS
+    from ucm_check.engine.host import DEFAULT_PLUGINS
 
     return DEFAULT_PLUGINS
 
@@ -63,7 +63,7 @@ def make_profile(data: Mapping[str, Any], host_or_standards: Host | Mapping[str,
     """A validated profile from a dict shaped like the TOML file (``{"unit": {...}, "area": {...}}``).
 
     The dict goes through the same validation as a file, so a wrong key or type raises
-    :class:`ucm_check.profile.InvalidProfile` with the message a user would see. Floats are taken
+    :class:`ucm_check.profile.reading.InvalidProfile` with the message a user would see. Floats are taken
     by their decimal text (0.2 is exactly 0.2).
     """
     import tomli_w
@@ -74,7 +74,7 @@ def make_profile(data: Mapping[str, Any], host_or_standards: Host | Mapping[str,
 
 def run_check(profile: Profile, host: Host, *, as_of: dt.date | None = None) -> ProfileResult:
     """Score ``profile`` with ``host`` as ``ucm-check check`` would (``as_of`` defaults to today)."""
-    from ucm_check.checking import score
+    from ucm_check.profile.checking import score
 
     return score(profile, host, as_of=as_of)
 
@@ -104,13 +104,13 @@ def assert_findings(result: ProfileResult, expected: Mapping[str, Any]) -> None:
 
 @pytest.fixture
 def ucm_host():
-    """Factory fixture: ``ucm_host(plugin, ..., builtins=True)`` → a :class:`~ucm_check.host.Host`."""
+    """Factory fixture: ``ucm_host(plugin, ..., builtins=True)`` → a :class:`~ucm_check.engine.host.Host`."""
     return make_host
 
 
 @pytest.fixture
 def ucm_profile():
-    """Factory fixture: ``ucm_profile(data, host)`` → a validated :class:`~ucm_check.profile.Profile`."""
+    """Factory fixture: ``ucm_profile(data, host)`` → a validated :class:`~ucm_check.profile.reading.Profile`."""
     return make_profile
 
 

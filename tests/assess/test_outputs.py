@@ -45,7 +45,7 @@ def test_markdown_has_a_table_per_group_with_the_weights(year, tmp_path):
 
 
 def test_the_terminal_table_aligns_chinese_columns(year, capsys):
-    from ucm_check.textwidth import width
+    from ucm_check.files.textwidth import width
 
     capsys.readouterr()
     assert main(["assess", "rank", str(year), "--period", "2026-03"]) == 0

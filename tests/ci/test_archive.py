@@ -19,7 +19,7 @@ import pytest
 
 from tests.ci.conftest import copy_profile, run
 from tests.ci.test_evidence import EVIDENCE
-from ucm_check.archive import ArchiveError, Limits, canonical, open_archive
+from ucm_check.files.archive import ArchiveError, Limits, canonical, open_archive
 
 CHINESE_ONLY = ("Traceback", "内部错误", "Error:", "zlib")
 

@@ -7,8 +7,9 @@ import json
 import re
 
 from tests.ci.conftest import CITY, COMPLIANT, INCOMPLETE, TYPICAL, run
-from ucm_check.batch import Progress, Row, expand
-from ucm_check.report.summary import ranked
+from ucm_check.ci.batch import Progress, expand
+from ucm_check.ci.outcome import Row
+from ucm_check.ci.formats.summary import ranked
 
 
 def test_a_folder_expands_to_every_profile_below_it_skipping_plans_and_hidden_folders(submissions):

@@ -192,7 +192,7 @@ def test_markdown_shows_html_and_emphasis_in_a_unit_name_literally(capsys, tmp_p
 
 
 def test_markdown_keeps_a_file_name_with_a_backtick_inside_its_code_span(capsys, tmp_path):
-    from ucm_check.report import mdtext
+    from ucm_check.files import markdown as mdtext
 
     assert mdtext.code("a`b.toml") == "``a`b.toml``"
     assert mdtext.code("a|b.toml") == "`a\\|b.toml`"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.ci.conftest import CITY, COMPLIANT, INCOMPLETE, TYPICAL, run
-from ucm_check.batch import ERROR, NOTE, WARNING, Issue, repo_path
-from ucm_check.report import github
+from ucm_check.ci.outcome import ERROR, NOTE, WARNING, Issue, repo_path
+from ucm_check.ci.formats import github
 
 
 def line_of(path, number: int) -> str:
@@ -187,11 +187,11 @@ def test_pretty_json_is_the_same_document_as_compact_json(capsys):
     import datetime as dt
     import io
 
-    from ucm_check.batch import outcomes
+    from ucm_check.ci.batch import outcomes
 
-    from ucm_check.host import build_host
-    from ucm_check.report.json import Writer
-    from ucm_check.report.summary import Run
+    from ucm_check.engine.host import build_host
+    from ucm_check.ci.formats.json import Writer
+    from ucm_check.ci.formats.summary import Run
 
     host = build_host(entry_points=False)
     docs = []

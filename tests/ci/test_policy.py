@@ -9,8 +9,8 @@ import json
 import pytest
 
 from tests.ci.conftest import CITY, COMPLIANT, INCOMPLETE, TYPICAL, copy_profile, run
-from ucm_check import host as host_module
-from ucm_check.host import DEFAULT_PLUGINS
+from ucm_check.engine import host as host_module
+from ucm_check.engine.host import DEFAULT_PLUGINS
 
 
 def policy(tmp_path, text: str):
@@ -152,11 +152,11 @@ def test_every_gate_passing_exits_0(capsys, tmp_path):
 
 
 def test_a_bug_in_ucm_check_exits_4_with_a_chinese_message_and_no_traceback(capsys, monkeypatch):
-    import ucm_check.batch
+    import ucm_check.ci.batch
 
     def broken(*args, **kwargs):
         raise RuntimeError("行汇总出错")
 
-    monkeypatch.setattr(ucm_check.batch, "row_for", broken)
+    monkeypatch.setattr(ucm_check.ci.batch, "row_for", broken)
     code, _, err = run(capsys, "check", str(TYPICAL), "--format", "junit")
     assert code == 4 and "内部错误：RuntimeError: 行汇总出错" in err and "Traceback" not in err

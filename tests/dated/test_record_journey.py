@@ -6,10 +6,10 @@ import datetime as dt
 import jsonschema
 import pytest
 
-from ucm_check.checking import check_file
-from ucm_check.profile import InvalidProfile, parse_text
-from ucm_check.schema import json_schema
-from ucm_check.template import render
+from ucm_check.profile.checking import check_file
+from ucm_check.profile.reading import InvalidProfile, parse_text
+from ucm_check.profile.schema import json_schema
+from ucm_check.profile.template import render
 from ucm_check.tui.widgets import entry_text, parse_entry
 
 AS_OF = dt.date(2026, 11, 24)

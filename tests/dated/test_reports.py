@@ -11,9 +11,9 @@ import pytest
 
 from ucm_check.dated.periods import Period, ReportLog, parse_log
 from ucm_check.dated.schedule import Schedule, parse
-from ucm_check.editing import literal, parse_literal
+from ucm_check.profile.editing import literal, parse_literal
 from ucm_check.model import COMPLIANT, DUE_SOON, OVERDUE, PENDING, Context
-from ucm_check.profile import check_fact
+from ucm_check.profile.reading import check_fact
 from ucm_check.rulekit import reports
 from ucm_check.shapes import MISSING, Periodic
 

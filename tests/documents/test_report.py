@@ -228,7 +228,7 @@ def test_a_standard_without_points_gets_a_status_table_and_no_score(capsys, tmp_
 
     from tests.documents.conftest import PROFILES
     from ucm_check.documents.obligations import STATUS_HEADERS
-    from ucm_check.report.text import OBLIGATION_STATUSES
+    from ucm_check.ci.formats.text import OBLIGATION_STATUSES
 
     profile = tmp_path / "city.toml"
     profile.write_bytes((PROFILES / "henan-city.toml").read_bytes())

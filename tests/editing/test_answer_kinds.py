@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.editing.samples import answers, facts_of, other_than
-from ucm_check.editing import CLEARED, Editor, same_value
-from ucm_check.profile import load_profile
-from ucm_check.template import render
+from ucm_check.profile.editing import CLEARED, Editor, same_value
+from ucm_check.profile.reading import load_profile
+from ucm_check.profile.template import render
 
 ROOT = Path(__file__).resolve().parents[2]
 PROFILES = [p for p in sorted((ROOT / "profiles").glob("*.toml")) if not p.name.endswith(".plan.toml")]

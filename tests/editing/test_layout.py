@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.editing.samples import answers, facts_of
-from ucm_check.editing import CLEARED, Editor, apply_edits, same_value
-from ucm_check.profile import load_profile, parse_text
-from ucm_check.template import render
+from ucm_check.profile.editing import CLEARED, Editor, apply_edits, same_value
+from ucm_check.profile.reading import load_profile, parse_text
+from ucm_check.profile.template import render
 
 ROOT = Path(__file__).resolve().parents[2]
 TOPICS = ("违法案件的种类、违法行为的特征与构成要件", "查处违法行为的基本要求",

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from tests.helpers import PROFILES
-from ucm_check.checking import check_file
+from ucm_check.profile.checking import check_file
 from ucm_check.plan import deadline_chooser, reconcile
 
 AS_OF = dt.date(2026, 11, 24)

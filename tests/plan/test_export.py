@@ -16,7 +16,7 @@ from tests.plan.conftest import AS_OF
 from ucm_check.plan import DONE, IN_PROGRESS, ONGOING, DeadlineChange, Item, Milestone
 from ucm_check.plan.export import render_csv, render_json, render_markdown, render_text
 from ucm_check.plan.xlsx import render_xlsx
-from ucm_check.textwidth import width
+from ucm_check.files.textwidth import width
 
 LATE_DAY = dt.date(2026, 12, 25)  # the day after the 30-day items fall due
 

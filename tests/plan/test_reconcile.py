@@ -10,7 +10,7 @@ import pytest
 
 from tests.plan.conftest import AS_OF
 from ucm_check.hookspecs import hookimpl
-from ucm_check.host import build_host
+from ucm_check.engine.host import build_host
 from ucm_check.model import DEDUCTED
 from ucm_check.plan import CLOSED, DONE, IN_PROGRESS, ONGOING, Item, deadline_chooser, reconcile
 
@@ -19,8 +19,8 @@ LATER = AS_OF + dt.timedelta(days=30)
 
 def _rescore(host, **changes):
     """``result``'s profile re-scored with some facts changed (``area__key=value``)."""
-    from ucm_check.engine import evaluate
-    from ucm_check.profile import load_profile
+    from ucm_check.engine.scoring import evaluate
+    from ucm_check.profile.reading import load_profile
     from tests.helpers import PROFILES
 
     profile = load_profile(str(PROFILES / "hunan-county-typical.toml"), host.standards)
@@ -119,8 +119,8 @@ def test_hand_added_items_are_kept_untouched(host, fresh_plan):
 
 
 def test_an_unanswered_rule_does_not_mark_its_gap_gone(host, fresh_plan):
-    from ucm_check.engine import evaluate
-    from ucm_check.profile import load_profile
+    from ucm_check.engine.scoring import evaluate
+    from ucm_check.profile.reading import load_profile
     from tests.helpers import PROFILES
 
     profile = load_profile(str(PROFILES / "hunan-county-typical.toml"), host.standards)

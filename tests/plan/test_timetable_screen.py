@@ -10,7 +10,7 @@ from textual.app import App
 from textual.widgets import DataTable, Select, Static
 
 from tests.plan.conftest import AS_OF
-from ucm_check.checking import check_file
+from ucm_check.profile.checking import check_file
 from ucm_check.plan import load_plan, plan_path_for, save_plan
 from ucm_check.tui.plan_editor import MilestoneRow
 from ucm_check.tui.timetable import ItemEditor, TimetableScreen

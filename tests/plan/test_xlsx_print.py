@@ -87,7 +87,7 @@ def test_xlsx_writes_such_cells_as_quoted_text_never_as_formulas(capsys, county,
                                         ("\tx", "'\tx"), ("\rx", "'\rx"), ("x=1", "x=1"), ("", ""),
                                         ("2026-12-24", "2026-12-24"), ("＝1", "＝1")])
 def test_owasp_triggers_and_nothing_else_get_the_quote(text, safe):
-    from ucm_check.plan.cellsafe import csv_cell, risky
+    from ucm_check.files.cellsafe import csv_cell, risky
 
     assert csv_cell(text) == safe and risky(text) == (safe != text)
 

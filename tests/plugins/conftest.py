@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ucm_check.host import build_host
+from ucm_check.engine.host import build_host
 
 ROOT = Path(__file__).resolve().parents[2]
 HENAN_MODULES = [(f"henan2021_{m}", f"ucm_check_henan2021.{m}")

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from ucm_check.engine import evaluate
+from ucm_check.engine.scoring import evaluate
 from ucm_check.model import (
     COMPLIANT, DUE_SOON, NOT_APPLICABLE, NOT_MET, OVERDUE, PENDING, Area, Context, Fact, Rule, Standard,
 )

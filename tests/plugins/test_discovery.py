@@ -10,7 +10,7 @@ import pytest
 
 from tests.helpers import NIGHT_PATROL_PLUGIN, PROFILES
 from ucm_check.cli import main
-from ucm_check.host import DEFAULT_PLUGINS, DISABLE_ENV, PLUGINS_DIR_ENV, build_host
+from ucm_check.engine.host import DEFAULT_PLUGINS, DISABLE_ENV, PLUGINS_DIR_ENV, build_host
 
 TYPICAL = str(PROFILES / "hunan-county-typical.toml")
 NIGHT_PATROL = NIGHT_PATROL_PLUGIN

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.plugins.conftest import ROOT
-from ucm_check.checking import check_file
-from ucm_check.engine import evaluate
+from ucm_check.profile.checking import check_file
+from ucm_check.engine.scoring import evaluate
 from ucm_check.model import COMPLIANT, DUE_SOON, NOT_APPLICABLE, NOT_MET, OVERDUE
 from ucm_check.shapes import Every, Obligation, Periodic
 

@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from tests.plugins.conftest import ROOT, SEEDS
-from ucm_check.checking import check_file
+from ucm_check.profile.checking import check_file
 from ucm_check.dated.schedule import parse_date
 from ucm_check.model import COMPLIANT, DUE_SOON, NOT_APPLICABLE, OVERDUE, PENDING
 from ucm_check.plan import load_plan
@@ -142,7 +142,7 @@ def test_the_pack_has_every_recurring_duty_of_the_plan_quoting_it_with_its_sched
 
 @pytest.mark.parametrize("code, which", [(c, w) for c in sorted(CAPACITY) for w in ("good", "bad")])
 def test_each_duty_is_met_by_its_good_example_and_a_gap_on_its_bad_one(packs_host, capacity, code, which):
-    from ucm_check.engine import evaluate
+    from ucm_check.engine.scoring import evaluate
 
     area, rule = _capacity_rules(capacity)[code]
     facts: dict = {}

@@ -12,9 +12,9 @@ import pytest
 
 from tests.helpers import PROFILES, finding, score
 from ucm_check.cli import main
-from ucm_check.engine import evaluate
+from ucm_check.engine.scoring import evaluate
 from ucm_check.model import COMPLIANT, DEDUCTED, NOT_APPLICABLE, OVERDUE, PENDING
-from ucm_check.tailoring import InvalidTailoring, apply_files, parse_text
+from ucm_check.profile.tailoring import InvalidTailoring, apply_files, parse_text
 
 TYPICAL = str(PROFILES / "hunan-county-typical.toml")
 

@@ -8,9 +8,9 @@ import sys
 import attrs
 from textual.widgets import DataTable, Input, Select, Static
 
-from ucm_check.checking import score
+from ucm_check.profile.checking import score
 from ucm_check.numbers import fmt
-from ucm_check.profile import load_profile
+from ucm_check.profile.reading import load_profile
 
 SIZE = (100, 36)
 
@@ -358,7 +358,7 @@ async def test_the_highlighted_gap_shows_what_was_observed_and_how_to_fix_it(mak
 
 
 async def test_escaping_the_draft_question_recovers_rather_than_losing_the_draft(make_app, profile_copy, host):
-    from ucm_check.editing import Editor
+    from ucm_check.profile.editing import Editor
 
     path = profile_copy()
     editor = Editor.open(path, host.standards)

@@ -11,8 +11,8 @@ import pytest
 from textual.widgets import Input, Static
 
 from tests.tui.journeys.screen_text import henan_host as load_henan_host
-from ucm_check.checking import score
-from ucm_check.profile import load_profile
+from ucm_check.profile.checking import score
+from ucm_check.profile.reading import load_profile
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = dt.date(2026, 11, 24)

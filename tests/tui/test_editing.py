@@ -9,8 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from ucm_check.editing import CLEARED, Editor, FileChanged, SaveError, apply_edits
-from ucm_check.profile import parse_text
+from ucm_check.profile.editing import CLEARED, Editor, FileChanged, SaveError, apply_edits
+from ucm_check.profile.reading import parse_text
 
 
 def changed_lines(before: str, after: str) -> list[str]:
@@ -138,7 +138,7 @@ def test_a_read_only_profile_is_refused_not_replaced(profile_copy, host, monkeyp
     editor.set("uniform", "dress_violations", 1)
     os.chmod(path, 0o444)
     if os.access(path, os.W_OK):  # root may write anything: answer as an ordinary user would
-        monkeypatch.setattr("ucm_check.editing.os.access", lambda p, mode: not mode & os.W_OK)
+        monkeypatch.setattr("ucm_check.profile.editing.os.access", lambda p, mode: not mode & os.W_OK)
     with pytest.raises(SaveError, match="只读"):
         editor.save()
     assert path.read_bytes() == before

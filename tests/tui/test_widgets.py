@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from ucm_check.editing import CLEARED
+from ucm_check.profile.editing import CLEARED
 from ucm_check.model import Fact
 from ucm_check.tui.screens import EMPTY, FILLED, bar
 from ucm_check.tui.widgets import parse_entry

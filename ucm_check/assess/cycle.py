@@ -34,7 +34,7 @@ class MonthResult:
 def import_source(folder: Folder, period: Period, source_id: str, path: str | None = None, *, sheet: str = "",
                   column: str = "", host: Any = None) -> str:
     """Validate a source's scores for ``period`` and keep them in history; return the file written."""
-    from ucm_check.atomic import write_text
+    from ucm_check.files.atomic import write_text
 
     source = folder.scheme.sources[source_id]
     expected = folder.expected(source_id, period)

@@ -95,7 +95,7 @@ def place_amounts(fund: Fund, group: GroupFund, above: int, below: int, ranked: 
 
 def parse_fund(body: Any, err: Err) -> Fund | None:
     """The ``[fund]`` table, or None after reporting why not."""
-    from ucm_check.assess import fields
+    from ucm_check.files import fields
 
     path = ("fund",)
     if not isinstance(body, dict):
@@ -112,7 +112,7 @@ def parse_fund(body: Any, err: Err) -> Fund | None:
 
 def parse_group_fund(body: Any, path: tuple[str, ...], err: Err) -> GroupFund | None:
     """A group's ``fund`` table, or None after reporting why not."""
-    from ucm_check.assess import fields
+    from ucm_check.files import fields
 
     where = ".".join(path)
     if not isinstance(body, dict):
@@ -139,7 +139,7 @@ def check_shares(fund: Fund | None, groups: dict[str, Any], err: Err) -> None:
 
 
 def _numbers(body: dict[str, Any], path: tuple[str, ...], err: Err, high: Decimal, what: str) -> list[Decimal]:
-    from ucm_check.assess.fields import show, type_name
+    from ucm_check.files.fields import show, type_name
 
     value = body.get(path[-1], [])
     name = ".".join(path)

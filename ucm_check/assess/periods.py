@@ -10,6 +10,8 @@ import re
 
 import attrs
 
+from ucm_check.files.fields import escaped
+
 MONTH, QUARTER, YEAR = "month", "quarter", "year"
 KIND_NAMES = {MONTH: "月度", QUARTER: "季度", YEAR: "年度"}
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -85,13 +87,6 @@ def parse_period(text: str) -> Period:
     if found.re is _QUARTER:
         return Period(year, QUARTER, int(found.group(2)))
     return Period(year, YEAR)
-
-
-def escaped(text: str, limit: int = 60) -> str:
-    """``text`` as typed, with control characters shown as ``\\x1b`` (never sent to the terminal) and
-    cut at ``limit`` characters."""
-    shown = "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text[:limit])
-    return shown + ("…" if len(text) > limit else "")
 
 
 def parse_month(text: str) -> Period:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from ucm_check.assess.results import FLAG_NAMES, change_text, number_text
-from ucm_check.textwidth import ljust, rjust, width
+from ucm_check.files.textwidth import ljust, rjust, width
 
 
 def note_of(row: dict[str, Any], names: dict[str, str]) -> str:

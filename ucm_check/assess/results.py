@@ -109,7 +109,7 @@ def keep_month(folder: Folder, result: MonthResult) -> None:
     """Write the month's ``results.json`` into its history folder (only when its bytes change)."""
     import os
 
-    from ucm_check.atomic import write_text
+    from ucm_check.files.atomic import write_text
 
     target = os.path.join(folder.period_dir(result.period), RESULTS_FILE)
     text = month_text(folder, result)

@@ -21,9 +21,10 @@ from typing import Iterable, Mapping
 
 import attrs
 
-from ucm_check.assess.periods import BadPeriod, Period, escaped, parse_month
+from ucm_check.assess.periods import BadPeriod, Period, parse_month
+from ucm_check.files.fields import escaped
 from ucm_check.assess.tables import Table, read_csv
-from ucm_check.inputs import InvalidFile, ProfileError, number_problem, suggest
+from ucm_check.files.inputs import InvalidFile, ProfileError, number_problem, suggest
 
 COLUMNS = {"name": "单位名称", "short": "简称", "group": "组别", "level": "层级", "parent": "上级单位", "base": "定额经费",
            "since": ("纳入月份", "起始月份", "考评起始月份")}

@@ -1,7 +1,7 @@
 """The assessment scheme (考评方案): a TOML file naming the groups, each group's sources and weights,
 the rule for a missing source, the tie rule, flags, the escalation ladder and the funding rule.
 
-``examples/assess/district/scheme.toml`` is seed 004's district, each number with its sentence. The
+``ucm_check/assess/example/scheme.toml`` (``ucm-check assess init``) is seed 004's district, each number with its sentence. The
 file is validated as a whole; every problem is reported at once with file, line and column.
 """
 
@@ -14,12 +14,11 @@ from typing import Any
 
 import attrs
 
-from ucm_check.locate import locate
-from ucm_check.assess import fields
-from ucm_check.assess.fields import Err, show
 from ucm_check.assess.fund import Fund, GroupFund, check_shares, parse_fund, parse_group_fund
-from ucm_check.assess.periods import escaped
-from ucm_check.inputs import InvalidFile, ProfileError, load_toml, read_text, suggest, type_name
+from ucm_check.files import fields
+from ucm_check.files.fields import Err, escaped, show
+from ucm_check.files.inputs import InvalidFile, ProfileError, load_toml, read_text, suggest, type_name
+from ucm_check.files.locate import locate
 
 MISSING_RULES = {"reweight": "按其余来源的权重折算", "incomplete": "标记为不完整，不参加排名"}
 AGGREGATES = {"mean": "各月综合得分的算术平均"}
@@ -126,7 +125,7 @@ def load_scheme(path: str) -> Scheme:
 
 def parse_scheme(file: str, text: str) -> Scheme:
     """Validate scheme ``text``; raise :class:`InvalidScheme` with every problem (syntax, nesting and
-    unusable numbers such as ``nan`` through :func:`ucm_check.inputs.load_toml`)."""
+    unusable numbers such as ``nan`` through :func:`ucm_check.files.inputs.load_toml`)."""
     data = load_toml(file, text, InvalidScheme)
     errors: list[ProfileError] = []
 

@@ -15,7 +15,7 @@ from ucm_check.assess.periods import Period
 from ucm_check.assess.scheme import Source, fill_template
 from ucm_check.assess.sources import InvalidScores, Score
 from ucm_check.assess.roster import Unit
-from ucm_check.problems import ProfileError
+from ucm_check.files.problems import ProfileError
 
 
 def profile_path(folder: str, source: Source, period: Period, unit: Unit) -> str:
@@ -30,8 +30,8 @@ def profile_path(folder: str, source: Source, period: Period, unit: Unit) -> str
 
 
 def self_check_scores(folder: str, source: Source, period: Period, expected: Iterable[Unit], host) -> list[Score]:
-    """Each unit's self-check score through the engine's public path (:func:`ucm_check.checking.check_file`)."""
-    from ucm_check.checking import check_file
+    """Each unit's self-check score through the engine's public path (:func:`ucm_check.profile.checking.check_file`)."""
+    from ucm_check.profile.checking import check_file
 
     scores: list[Score] = []
     errors: list[ProfileError] = []

@@ -15,8 +15,8 @@ import zlib
 from typing import Any
 
 from ucm_check.assess.limits import file_size_problem
-from ucm_check.assess.periods import escaped
-from ucm_check.problems import InvalidFile, ProfileError
+from ucm_check.files.fields import escaped
+from ucm_check.files.problems import InvalidFile, ProfileError
 
 MAX_ROWS = 10_000
 """Rows a score sheet may use (a district has dozens of units, a province a few thousand)."""

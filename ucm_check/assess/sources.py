@@ -16,11 +16,12 @@ from typing import Any, Iterable
 
 import attrs
 
-from ucm_check.assess.periods import Period, escaped
+from ucm_check.assess.periods import Period
+from ucm_check.files.fields import escaped
 from ucm_check.assess.roster import Roster, Unit, keys_of
 from ucm_check.assess.scheme import Source
 from ucm_check.assess.tables import Table, read_table
-from ucm_check.inputs import InvalidFile, ProfileError, number_problem, suggest
+from ucm_check.files.inputs import InvalidFile, ProfileError, number_problem, suggest
 
 UNIT_HEADERS = ("单位名称", "单位", "被考评单位", "考评对象", "责任单位", "名称", "简称")
 SCORE_HEADERS = ("得分", "分数", "考评得分", "综合得分", "成绩", "分值")

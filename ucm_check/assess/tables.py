@@ -14,7 +14,7 @@ import attrs
 
 from ucm_check.assess.limits import MAX_FILE_BYTES, file_size_problem
 from ucm_check.assess.sheets import column_letter, read_spreadsheet
-from ucm_check.problems import InvalidFile, ProfileError
+from ucm_check.files.problems import InvalidFile, ProfileError
 
 #: Rows searched for the header row (a title such as “2026年3月第三方考评结果” may come first).
 HEADER_SEARCH = 10

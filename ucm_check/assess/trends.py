@@ -14,12 +14,13 @@ from typing import Any, Iterator
 
 from ucm_check.assess.cycle import CycleError, months_through
 from ucm_check.assess.folder import RESULTS_FILE, Folder
-from ucm_check.assess.periods import Period, escaped, parse_month
+from ucm_check.assess.periods import Period, parse_month
+from ucm_check.files.fields import escaped
 from ucm_check.assess.render import composite_text
 from ucm_check.assess.limits import file_size_problem
 from ucm_check.assess.results import FLAG_NAMES, change_text, number_text, rank_and_keep
 from ucm_check.numbers import json_number
-from ucm_check.textwidth import ljust, rjust, width
+from ucm_check.files.textwidth import ljust, rjust, width
 
 BARS = "▁▂▃▄▅▆▇█"
 

@@ -8,7 +8,7 @@ import io
 from typing import Any
 
 from ucm_check.assess.render import table, title, weights_line
-from ucm_check.textwidth import width
+from ucm_check.files.textwidth import width
 
 RED_FILL, RED_TEXT = "#FFC7CE", "#9C0006"
 ESCALATION_FILL = "#FFEB9C"

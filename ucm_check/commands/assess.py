@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from ucm_check import exitcodes
+from ucm_check.commands import exitcodes
 from ucm_check.commands.common import err, out
 
 FORMATS = ("text", "markdown", "json")
@@ -49,7 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ucm_check.assess.cycle import CycleError
     from ucm_check.assess.periods import BadPeriod
-    from ucm_check.problems import InvalidFile
+    from ucm_check.files.problems import InvalidFile
 
     try:
         return ACTIONS[args.action](args)
@@ -77,7 +77,7 @@ def _folder(path: str):
 def _init(args: argparse.Namespace) -> int:
     from importlib import resources
 
-    from ucm_check.atomic import write_bytes
+    from ucm_check.files.atomic import write_bytes
 
     if os.path.isdir(args.folder) and os.listdir(args.folder):
         err(f"ucm-check assess: 错误：目录 {args.folder} 不是空目录；为免覆盖已有文件，请指定新目录")
@@ -92,8 +92,9 @@ def _init(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from ucm_check.assess.cycle import import_source
-    from ucm_check.assess.periods import escaped, parse_month
-    from ucm_check.problems import suggest
+    from ucm_check.assess.periods import parse_month
+    from ucm_check.files.fields import escaped
+    from ucm_check.files.problems import suggest
 
     folder = _folder(args.folder)
     period = parse_month(args.period)
@@ -104,7 +105,7 @@ def _import(args: argparse.Namespace) -> int:
         return exitcodes.INVALID
     host = None
     if source.kind == "self-check":
-        from ucm_check.host import build_host
+        from ucm_check.engine.host import build_host
 
         host = build_host(environment=True)
     elif not args.file:
@@ -132,7 +133,7 @@ def _document(folder, period_text: str) -> dict:
 def _keep(folder, period, doc: dict) -> None:
     from ucm_check.assess.folder import RESULTS_FILE
     from ucm_check.assess.results import kept_text
-    from ucm_check.atomic import write_text
+    from ucm_check.files.atomic import write_text
 
     target = os.path.join(folder.period_dir(period), RESULTS_FILE)
     os.makedirs(os.path.dirname(target), exist_ok=True)
@@ -141,7 +142,7 @@ def _keep(folder, period, doc: dict) -> None:
 
 def _emit(text: str, output: str | None) -> int:
     if output:
-        from ucm_check.atomic import write_text
+        from ucm_check.files.atomic import write_text
 
         write_text(output, text)
     else:
@@ -166,7 +167,7 @@ def _publish(args: argparse.Namespace) -> int:
     doc = _document(_folder(args.folder), args.period)
     if args.output.lower().endswith(".xlsx"):
         from ucm_check.assess.xlsx import render_xlsx
-        from ucm_check.atomic import write_bytes
+        from ucm_check.files.atomic import write_bytes
 
         write_bytes(args.output, render_xlsx(doc))
     elif args.output.lower().endswith(".md"):
@@ -193,7 +194,7 @@ def _history(args: argparse.Namespace) -> int:
 def _tui(args: argparse.Namespace) -> int:
     from ucm_check.assess.board import month_docs
     from ucm_check.assess.cycle import CycleError
-    from ucm_check.assess.periods import escaped
+    from ucm_check.files.fields import escaped
 
     docs = month_docs(_folder(args.folder))
     if not docs:
@@ -201,7 +202,7 @@ def _tui(args: argparse.Namespace) -> int:
     periods = [d["period"] for d in docs]
     if args.period and args.period not in periods:
         raise CycleError(f"没有 {escaped(args.period)} 的记录；已有：{periods[0]} 至 {periods[-1]}")
-    from ucm_check.assess.screen import AssessApp
+    from ucm_check.tui.assess import AssessApp
 
     AssessApp(docs, periods.index(args.period) if args.period else None).run()
     return exitcodes.OK

@@ -8,7 +8,7 @@ import datetime as dt
 import io
 import os
 
-from ucm_check import exitcodes
+from ucm_check.commands import exitcodes
 from ucm_check.commands.common import add_as_of, add_host_arguments, err, host_from_args, out, policy_or_errors
 
 
@@ -24,11 +24,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def report_texts(profile, result, gates, policy, as_of: dt.date) -> tuple[bytes, bytes]:
     """The JSON and Markdown reports of one scored profile, as the bundle stores them."""
-    from ucm_check.batch import Outcome, row_for
-    from ucm_check.checking import Checked
-    from ucm_check.report import json as jr
-    from ucm_check.report import markdown
-    from ucm_check.report.summary import Run
+    from ucm_check.ci.outcome import Outcome, row_for
+    from ucm_check.profile.checking import Checked
+    from ucm_check.ci.formats import json as jr
+    from ucm_check.ci.formats import markdown
+    from ucm_check.ci.formats.summary import Run
 
     run = Run(as_of, policy)
     o = Outcome(Checked(profile.file, profile, result), gates, row_for(Checked(profile.file, profile, result), gates),
@@ -46,10 +46,11 @@ def report_texts(profile, result, gates, policy, as_of: dt.date) -> tuple[bytes,
 
 
 def run(args: argparse.Namespace) -> int:
-    from ucm_check import bundle, evidence
-    from ucm_check.archive import canonical, canonical_key
-    from ucm_check.checking import score
-    from ucm_check.profile import InvalidProfile, ProfileError, parse_text
+    from ucm_check.ci import bundle
+    from ucm_check.ci import evidence
+    from ucm_check.files.archive import canonical, canonical_key
+    from ucm_check.profile.checking import score
+    from ucm_check.profile.reading import InvalidProfile, ProfileError, parse_text
 
     host = host_from_args(args)
     as_of = args.as_of or dt.date.today()
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         for e in policy_problems:
             err(str(e))
         return exitcodes.INVALID
-    from ucm_check.inputs import InvalidFile, decode, os_message
+    from ucm_check.files.inputs import InvalidFile, decode, os_message
 
     try:
         with open(args.profile, "rb") as fh:

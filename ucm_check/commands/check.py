@@ -12,12 +12,12 @@ import time
 from decimal import Decimal, InvalidOperation
 from typing import Any, TextIO
 
-from ucm_check import exitcodes
+from ucm_check.commands import exitcodes
 from ucm_check.commands.common import add_as_of, add_host_arguments, err, host_from_args, policy_or_errors
 
-FORMATS = ("text", "json", "junit", "sarif", "github", "gitlab", "markdown", "tap")
-#: File name endings ``--output`` infers a format from when ``--format`` is not given.
-SUFFIXES = {".json": "json", ".xml": "junit", ".sarif": "sarif", ".md": "markdown", ".tap": "tap"}
+from ucm_check.engine import formats
+
+FORMATS = formats.names("check")
 
 
 def _decimal(text: str) -> Decimal:
@@ -30,7 +30,8 @@ def _decimal(text: str) -> Decimal:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("profiles", nargs="+", metavar="PROFILE",
                         help="自评档案（TOML）、目录（其下所有 .toml，整改台账 *.plan.toml 除外）或通配符")
-    parser.add_argument("--format", choices=FORMATS, help="报告格式（默认 text；与 --output 同用时写入文件，控制台仍为 text）")
+    parser.add_argument("--format", metavar="FORMAT",
+                        help=f"报告格式：{'、'.join(FORMATS)} 或插件提供的格式（默认 text；与 --output 同用时写入文件，控制台仍为 text）")
     parser.add_argument("--output", "-o", metavar="FILE",
                         help="把 --format 格式的报告写入 FILE（未给 --format 时按扩展名：.json .xml .sarif .md .tap）")
     parser.add_argument("--min-score", type=_decimal, metavar="N",
@@ -44,19 +45,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_host_arguments(parser)
 
 
-def writer_for(fmt: str, out: TextIO, run: Any, *, pretty: bool = False) -> Any:
-    """A report writer of ``fmt`` on ``out``; each format's module is imported only when used."""
-    if fmt == "text":
-        from ucm_check.report.summary import TextWriter
-
-        return TextWriter(out, run)
-    if fmt == "json":
-        from ucm_check.report.json import Writer
-
-        return Writer(out, run, pretty=pretty)
-    import importlib
-
-    return importlib.import_module(f"ucm_check.report.{fmt}").Writer(out, run)
+def writer_for(fmt: str, out: TextIO, run: Any, *, pretty: bool = False, host: Any = None) -> Any:
+    """A report writer of ``fmt`` (:mod:`ucm_check.engine.formats`) on ``out``; each format's module is
+    imported only when used. Only the JSON writer takes ``pretty``."""
+    entry = formats.find("check", fmt, host)
+    if entry is None:
+        raise KeyError(fmt)
+    writer = entry.load()
+    return writer(out, run, pretty=pretty) if fmt == "json" else writer(out, run)
 
 
 class _Stdout:
@@ -80,9 +76,9 @@ class _Stdout:
 def _empty_report(args: argparse.Namespace, fmt: str, **errors: Any) -> None:
     """A run stopped by an invalid policy or tailoring file: the format's consumer on stdout still
     gets one whole document (no profiles, exit code 2, the problems where the format has room)."""
-    if fmt == "text" or args.output:
+    if fmt == "text" or args.output or fmt not in FORMATS:
         return
-    from ucm_check.report.summary import Run
+    from ucm_check.ci.formats.summary import Run
 
     empty = Run(args.as_of or dt.date.today(), None, args.sort, args.details, exit_code=exitcodes.INVALID, **errors)
     stdout = _Stdout()
@@ -95,16 +91,18 @@ def _empty_report(args: argparse.Namespace, fmt: str, **errors: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     import attrs
 
-    from ucm_check import log
-    from ucm_check.batch import Outcome, Progress, expand, outcomes, row_for
-    from ucm_check.checking import Checked
-    from ucm_check.policy import Policy
-    from ucm_check.report.summary import Run
+    from ucm_check.engine import log
+    from ucm_check.ci.batch import Progress, expand, outcomes
+    from ucm_check.ci.outcome import Outcome, row_for
+    from ucm_check.profile.checking import Checked
+    from ucm_check.ci.policy import Policy
+    from ucm_check.ci.formats.summary import Run
 
     started = time.perf_counter()
     fmt = args.format or "text"
     if args.output and args.format is None:
-        fmt = SUFFIXES.get(os.path.splitext(args.output)[1].lower(), "")
+        inferred = formats.by_suffix("check", args.output)
+        fmt = inferred.name if inferred else ""
         if not fmt:
             err(f"ucm-check check: 用法错误：无法从 “{args.output}” 的扩展名判断格式，请用 --format 指定")
             return exitcodes.INVALID
@@ -122,6 +120,10 @@ def run(args: argparse.Namespace) -> int:
     except InputRejected as exc:
         _empty_report(args, fmt, input_errors=exc.errors)
         raise
+    if formats.find("check", fmt, host) is None:
+        known = "、".join(f.name for f in formats.formats("check", host))
+        err(f"ucm-check check: 用法错误：未知的报告格式 “{fmt}”；可用：{known}")
+        return exitcodes.INVALID
     policy, problems = policy_or_errors(args.policy, host)
     if problems:
         for problem in problems:
@@ -134,8 +136,8 @@ def run(args: argparse.Namespace) -> int:
     paths, problems = expand(args.profiles)
     if policy is not None and (policy.min_total is not None or policy.min_score is not None) \
             and any(not s.scored for s in host.standards.values()):
-        from ucm_check.batch import standards_used
-        from ucm_check.policy import score_gate_refusals
+        from ucm_check.ci.batch import standards_used
+        from ucm_check.ci.policy import score_gate_refusals
 
         refused = score_gate_refusals(policy, host.standards, standards_used(paths))
         if refused:
@@ -146,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
     as_of = args.as_of or dt.date.today()
     report = Run(as_of, policy, args.sort, args.details)
     try:
-        from ucm_check.atomic import AtomicFile
+        from ucm_check.files.atomic import AtomicFile
 
         output = AtomicFile(args.output) if args.output else None
     except OSError as exc:  # a SaveError: read-only file or folder
@@ -154,9 +156,9 @@ def run(args: argparse.Namespace) -> int:
         return exitcodes.INVALID
     stdout = _Stdout()
     console_fmt = "text" if output else fmt
-    writers = [writer_for(console_fmt, stdout.stream, report, pretty=sys.stdout.isatty())]
+    writers = [writer_for(console_fmt, stdout.stream, report, pretty=sys.stdout.isatty(), host=host)]
     if output:
-        writers.append(writer_for(fmt, output.stream, report))
+        writers.append(writer_for(fmt, output.stream, report, host=host))
     progress = Progress(len(paths), enabled=False if args.no_progress else None)
     codes: set[int] = set()
     count = invalid = 0
@@ -204,8 +206,8 @@ def run(args: argparse.Namespace) -> int:
             raise
         output.discard()  # a full disk while streaming the report: no half file, no temporary file
         output = None
-        from ucm_check.atomic import SaveError
-        from ucm_check.inputs import os_message
+        from ucm_check.files.atomic import SaveError
+        from ucm_check.files.inputs import os_message
 
         reason = exc.strerror if isinstance(exc, SaveError) else f"无法保存：{os_message(exc, '')}"
         err(f"ucm-check check: 错误：--output “{args.output}” {reason}；未写入报告文件")

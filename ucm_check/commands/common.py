@@ -8,12 +8,12 @@ import os
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
-from ucm_check.host import GROUP, Host, build_host
+from ucm_check.engine.host import GROUP, Host, build_host
 
 if TYPE_CHECKING:
     from ucm_check.model import Standard
-    from ucm_check.policy import Policy
-    from ucm_check.profile import ProfileError
+    from ucm_check.ci.policy import Policy
+    from ucm_check.profile.reading import ProfileError
 
 
 def add_host_arguments(parser: argparse.ArgumentParser) -> None:
@@ -58,7 +58,7 @@ def host_from_args(args: argparse.Namespace) -> Host:
         _usage_error(f"没有名为 “{unknown[0]}” 的插件可停用{hint}")
     tailoring = list(getattr(args, "tailoring", []) or [])
     if tailoring:
-        from ucm_check.tailoring import InvalidTailoring, apply_files
+        from ucm_check.profile.tailoring import InvalidTailoring, apply_files
 
         try:
             host.use_standards(apply_files(tailoring, host.standards))
@@ -81,7 +81,7 @@ class InputRejected(SystemExit):
 def _matches_disabled(host: Host, name: str) -> bool:
     if name in host.disabled:
         return True
-    from ucm_check.entrypoints import scan
+    from ucm_check.engine.entrypoints import scan
 
     normal = name.lower().replace("-", "_")
     return any(ep.dist.lower().replace("-", "_") == normal for ep in scan(GROUP))
@@ -105,7 +105,7 @@ def policy_or_errors(path: str | None, host: Host) -> tuple[Policy | None, list[
     """The policy file at ``path`` (None without one), or the problems that make it invalid."""
     if not path:
         return None, []
-    from ucm_check.policy import InvalidPolicy, load_policy
+    from ucm_check.ci.policy import InvalidPolicy, load_policy
 
     try:
         return load_policy(path, host.standards), []
@@ -113,8 +113,10 @@ def policy_or_errors(path: str | None, host: Host) -> tuple[Policy | None, list[
         return None, exc.errors
 
 
-def standard_or_error(host: Host, standard_id: str) -> Standard | None:
-    """The standard ``standard_id``, or None after telling the user which ones exist."""
+def standard_or_error(host: Host, standard_id: str | None) -> Standard | None:
+    """The standard ``standard_id`` (the builtin one when None), or None after telling the user which
+    ones exist."""
+    standard_id = standard_id or host.default_standard
     standard = host.standards.get(standard_id)
     if standard is None:
         err(f"ucm-check: 错误：未知的评价标准 “{standard_id}”；可用：{'、'.join(sorted(host.standards))}")
@@ -122,8 +124,8 @@ def standard_or_error(host: Host, standard_id: str) -> Standard | None:
 
 
 def write_atomic(path: str, text: str, *, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` atomically (see :mod:`ucm_check.atomic`)."""
-    from ucm_check.atomic import write_text
+    """Write ``text`` to ``path`` atomically (see :mod:`ucm_check.files.atomic`)."""
+    from ucm_check.files.atomic import write_text
 
     write_text(path, text, encoding=encoding)
 

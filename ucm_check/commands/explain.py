@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ucm_check import exitcodes
+from ucm_check.commands import exitcodes
 from ucm_check.commands.common import add_host_arguments, err, host_from_args, out
 
 
@@ -37,7 +37,7 @@ def deadline_text(shape) -> str:  # noqa: ANN001
 def render(rule, area, standard, base=None) -> str:  # noqa: ANN001
     """The explanation of ``rule``; ``base`` is the same rule before tailoring, when it was tailored."""
     from ucm_check.numbers import fmt
-    from ucm_check.template import toml_value
+    from ucm_check.profile.template import toml_value
 
     shape = rule.shape
     lines = [

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 
-from ucm_check import exitcodes
+from ucm_check.commands import exitcodes
 from ucm_check.commands.common import add_as_of, add_host_arguments, err, host_from_args, out
 
 
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     for e in intake.errors:
         err(str(e))
     if args.tui:
-        from ucm_check.intake.tui import IntakeApp
+        from ucm_check.tui.intake import IntakeApp
 
         IntakeApp(intake).run()
     elif args.format == "xlsx":
@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
             from ucm_check.intake.text import render_text as render
         text = render(intake)
         if args.output:
-            from ucm_check.atomic import write_text
+            from ucm_check.files.atomic import write_text
 
             write_text(args.output, text)
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from ucm_check import exitcodes
+from ucm_check.commands import exitcodes
 from ucm_check.commands.common import add_as_of, add_host_arguments, err
 from ucm_check.commands.report import finish, load_sources, write_docx
 
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             os.makedirs(args.output, exist_ok=True)
         except OSError as exc:
-            from ucm_check.inputs import os_message
+            from ucm_check.files.inputs import os_message
 
             err(f"{args.output}: 错误：无法创建目录：{os_message(exc, '')}")
             return exitcodes.INVALID

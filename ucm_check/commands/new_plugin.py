@@ -12,7 +12,7 @@ import os
 import re
 from string import Template
 
-from ucm_check import exitcodes
+from ucm_check.commands import exitcodes
 from ucm_check.commands.common import err, out
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$")
@@ -120,7 +120,7 @@ from pathlib import Path
 
 import pytest
 
-from ucm_check.profile import load_profile
+from ucm_check.profile.reading import load_profile
 from ucm_check.testing import assert_findings
 
 from $package import rules$standard_import
@@ -229,7 +229,7 @@ def run(args: argparse.Namespace) -> int:
         err(f"ucm-check: 错误：{target} 已存在（加 --force 覆盖同名文件）")
         return exitcodes.INVALID
     if args.standard:
-        from ucm_check.host import build_host
+        from ucm_check.engine.host import build_host
 
         known = build_host(entry_points=True, environment=True).standards
         if args.standard not in known:

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from ucm_check import exitcodes
-from ucm_check.atomic import write_bytes
+from ucm_check.commands import exitcodes
+from ucm_check.files.atomic import write_bytes
 from ucm_check.commands.common import add_as_of, add_host_arguments, err, host_from_args, out, write_atomic
 
 if TYPE_CHECKING:
     from ucm_check.plan import Plan
 
-FORMATS = ("text", "markdown", "csv", "xlsx", "json")
+from ucm_check.engine import formats
+
+FORMATS = formats.names("plan")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -50,17 +51,16 @@ def with_submission(fmt: str, text: str, countdown: Any) -> str:
 
 
 def _export(args: argparse.Namespace, plan: Plan, as_of: dt.date, countdown: Any = None) -> int:
-    from ucm_check.plan.export import RENDERERS
-
-    if args.format == "xlsx":
+    entry = formats.find("plan", args.format)
+    assert entry is not None  # argparse offered only these
+    if entry.binary:
         if not args.output:
-            err("ucm-check plan: xlsx 格式需要用 --output 指定文件名，例如 --output 整改台账.xlsx")
+            err(f"ucm-check plan: {args.format} 格式需要用 --output 指定文件名，例如 --output 整改台账.{args.format}")
             return exitcodes.INVALID
-        from ucm_check.plan.xlsx import render_xlsx
-
-        data = render_xlsx(plan, as_of, paper=args.paper)
+        render = entry.load()
+        data = render(plan, as_of, paper=args.paper) if args.format == "xlsx" else render(plan, as_of)
         return _write(args.output, lambda: write_bytes(args.output, data))
-    text = with_submission(args.format, RENDERERS[args.format](plan, as_of), countdown)
+    text = with_submission(args.format, entry.load()(plan, as_of), countdown)
     encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
     if args.output:
         return _write(args.output, lambda: write_atomic(args.output, text, encoding=encoding))
@@ -73,7 +73,7 @@ def _write(path: str, write: Callable[[], None]) -> int:
     try:
         write()
     except OSError as exc:
-        from ucm_check.inputs import os_message
+        from ucm_check.files.inputs import os_message
 
         err(f"{path}: 错误：无法写入：{os_message(exc, '')}")
         return exitcodes.INVALID
@@ -81,9 +81,9 @@ def _write(path: str, write: Callable[[], None]) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ucm_check import log
-    from ucm_check.checking import check_file
-    from ucm_check.plan import InvalidPlan, deadline_chooser, load_plan, plan_path_for, reconcile, save_plan
+    from ucm_check.engine import log
+    from ucm_check.profile.checking import check_file
+    from ucm_check.plan import InvalidPlan, current_plan, plan_path_for
 
     as_of = args.as_of or dt.date.today()
     host = host_from_args(args)
@@ -94,18 +94,17 @@ def run(args: argparse.Namespace) -> int:
         return exitcodes.INTERNAL if checked.internal else exitcodes.INVALID
     result = checked.result
     path = plan_path_for(args.profile)
-    old = None
-    if path.exists():
-        try:
-            old = load_plan(path)
-        except InvalidPlan as exc:
-            for problem in exc.errors:
-                err(str(problem))
-            err(f"{path}: 整改台账有错误，本次未作任何改动；修正后重新运行。")
-            return exitcodes.INVALID
-    plan, changes = reconcile(old, result, as_of=as_of, deadline_for=deadline_chooser(host, result.unit, as_of),
-                              profile=old.profile if old else path.with_name(Path(args.profile).name).name)
-    if plan is not old:
+    try:
+        current = current_plan(args.profile, result, host, as_of, save=False)
+    except InvalidPlan as exc:
+        for problem in exc.errors:
+            err(str(problem))
+        err(f"{path}: 整改台账有错误，本次未作任何改动；修正后重新运行。")
+        return exitcodes.INVALID
+    plan, old, changes = current.plan, current.old, current.changes
+    if current.changed:
+        from ucm_check.plan import save_plan
+
         code = _write(str(path), lambda: save_plan(plan, path))
         if code:
             return code

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ucm_check import exitcodes
+from ucm_check.commands import exitcodes
 from ucm_check.commands.common import add_host_arguments, host_from_args, out
 
 
@@ -18,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
     host.standards  # noqa: B018 - calling the hooks is what reveals a plugin that raises
     plugins = list(host.plugins.values())
     if args.format == "json":
-        from ucm_check.report.json import dumps
+        from ucm_check.ci.formats.json import dumps
 
         out(dumps({"plugins": [
             {"name": p.name, "module": p.module, "version": p.version, "source": p.source, "hooks": p.hooks,
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
             {"id": s.id, "title": s.title, "areas": [a.id for a in s.areas]} for s in host.standards.values()
         ]}) + "\n")
     else:
-        from ucm_check.textwidth import ljust
+        from ucm_check.files.textwidth import ljust
 
         lines = [f"{ljust('插件', 34)}{ljust('版本', 10)}{ljust('来源', 12)}{ljust('状态', 8)}钩子"]
         for p in plugins:

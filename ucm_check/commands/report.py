@@ -6,12 +6,12 @@ import argparse
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ucm_check import exitcodes
+from ucm_check.commands import exitcodes
 from ucm_check.commands.common import add_as_of, add_host_arguments, err, host_from_args, iso_date
 
 if TYPE_CHECKING:
     from ucm_check.documents.sources import Sources
-    from ucm_check.host import Host
+    from ucm_check.engine.host import Host
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def load_sources(args: argparse.Namespace, command: str) -> tuple[Host, Sources] | int:
     """Score the profile and bring its plan up to date in memory (nothing is written); an exit code
     after printing the problems when the profile or the plan is invalid."""
-    from ucm_check.checking import check_file
+    from ucm_check.profile.checking import check_file
     from ucm_check.documents.sources import gather
     from ucm_check.plan import InvalidPlan, plan_path_for
 
@@ -53,8 +53,8 @@ def load_sources(args: argparse.Namespace, command: str) -> tuple[Host, Sources]
 
 def write_docx(path: str, data: bytes) -> int:
     """Write ``data`` atomically; an OS error becomes a Chinese message and exit code 2."""
-    from ucm_check.atomic import SaveError, write_bytes
-    from ucm_check.inputs import os_message
+    from ucm_check.files.atomic import SaveError, write_bytes
+    from ucm_check.files.inputs import os_message
 
     try:
         write_bytes(path, data)

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import argparse
 
-from ucm_check import exitcodes
+from ucm_check.commands import exitcodes
 from ucm_check.commands.common import add_host_arguments, host_from_args, out, standard_or_error
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--standard", default="hunan-2020", help="评价标准编号（默认 hunan-2020）")
+    parser.add_argument("--standard", help="评价标准编号（默认：随 ucm-check 内置的标准）")
     add_host_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     import json
 
-    from ucm_check.schema import json_schema
+    from ucm_check.profile.schema import json_schema
 
     host = host_from_args(args)
     standard = standard_or_error(host, args.standard)

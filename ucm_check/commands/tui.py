@@ -9,7 +9,7 @@ import argparse
 import os
 from pathlib import Path
 
-from ucm_check import exitcodes
+from ucm_check.commands import exitcodes
 from ucm_check.commands.common import add_as_of, add_host_arguments, err, host_from_args
 
 
@@ -22,8 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ucm_check.editing import read_only
-    from ucm_check.profile import InvalidProfile, load_profile
+    from ucm_check.profile.editing import read_only
+    from ucm_check.profile.reading import InvalidProfile, load_profile
 
     host = host_from_args(args)
     path, new_path = None, ""

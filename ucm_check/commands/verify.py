@@ -12,7 +12,7 @@ import argparse
 import datetime as dt
 import os
 
-from ucm_check import exitcodes
+from ucm_check.commands import exitcodes
 from ucm_check.commands.common import add_as_of, add_host_arguments, err, host_from_args, out, policy_or_errors
 
 
@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _claims(policy, profile, result, file: str) -> list[str]:
     """Messages for compliance claims lacking required evidence."""
-    from ucm_check import evidence
+    from ucm_check.ci import evidence
 
     if policy is None or not policy.evidence_required:
         return []
@@ -43,10 +43,10 @@ def _claims(policy, profile, result, file: str) -> list[str]:
 
 
 def verify_profile(args: argparse.Namespace, host, policy) -> int:
-    from ucm_check import evidence
-    from ucm_check.checking import check_file
-    from ucm_check.atomic import replace_text
-    from ucm_check.profile import InvalidProfile, parse_text
+    from ucm_check.ci import evidence
+    from ucm_check.profile.checking import check_file
+    from ucm_check.files.atomic import replace_text
+    from ucm_check.profile.reading import InvalidProfile, parse_text
 
     checked = check_file(args.target, host, as_of=args.as_of or dt.date.today())
     if checked.profile is None:
@@ -101,10 +101,11 @@ def verify_bundle(args: argparse.Namespace, host, policy) -> int:
 
     import attrs
 
-    from ucm_check import bundle, evidence
-    from ucm_check.checking import score
-    from ucm_check.inputs import decode, number_problem
-    from ucm_check.profile import InvalidProfile, ProfileError, parse_text
+    from ucm_check.ci import bundle
+    from ucm_check.ci import evidence
+    from ucm_check.profile.checking import score
+    from ucm_check.files.inputs import decode, number_problem
+    from ucm_check.profile.reading import InvalidProfile, ProfileError, parse_text
 
     manifest, files, problems = bundle.verify_zip(args.target)
     claims: list[str] = []

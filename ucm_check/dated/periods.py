@@ -173,7 +173,7 @@ def parse_log(kind: str, value: Any) -> tuple[ReportLog | None, str]:
 
 def parse_entry(kind: str, text: str) -> tuple[ReportLog | None, str]:
     """A record typed on one line (:meth:`ReportLog.entry`'s form; ``无`` for none filed)."""
-    text = text.strip().translate(str.maketrans({"；": ";", "，": ";", ",": ";", "＝": "=", "：": "=", ":": "="}))
+    text = text.strip().translate(str.maketrans("；，,＝：:", ";;;==="))
     if text in ("无", "{}", "从未报送"):
         return ReportLog(), ""
     if "=" not in text:

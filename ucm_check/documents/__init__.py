@@ -1,7 +1,7 @@
 """The documents a bureau files upward, as Word files laid out to GB/T 9704-2012 (党政机关公文格式).
 
 - :mod:`~ucm_check.documents.layout` — page, grid, fonts, styles and page numbers of the standard;
-- :mod:`~ucm_check.report_table` — the optional ``[report]`` table of a profile (texts a bureau
+- :mod:`~ucm_check.profile.report_table` — the optional ``[report]`` table of a profile (texts a bureau
   writes in its own words, 主送机关, 发文字号 ...);
 - :mod:`~ucm_check.documents.report` — the 自评报告 built from a scored profile and its plan;
 - :mod:`~ucm_check.documents.letters` — one 责任书 per unit of the plan.

@@ -291,7 +291,7 @@ class Official:
         """The 发文机关标志 in red, as large as fits the text block on one line (at most 42 pt), its
         top 80 mm below the top of the text block for a document sent upward (上行文, room for the
         签发人's approval), 35 mm otherwise (GB/T 9704-2012 7.2.2, 7.2.5)."""
-        from ucm_check.textwidth import width
+        from ucm_check.files.textwidth import width
 
         size = min(42.0, (TEXT_WIDTH_MM / 25.4 * 72) / max(1, width(text) / 2))
         p = self.paragraph(style=STYLE_TITLE)
@@ -327,7 +327,7 @@ class Official:
     def signature(self, unit: str, date: str, *, seal_lines: int = 3) -> None:
         """The closing block: room for the seal, then the unit centred over the date, which stands
         four characters in from the right (GB/T 9704-2012 7.3.5.1)."""
-        from ucm_check.textwidth import width
+        from ucm_check.files.textwidth import width
 
         self.blank(seal_lines)
         date_chars = width(date) / 2

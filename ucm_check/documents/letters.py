@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Sequence
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -85,8 +84,3 @@ def _signatures(doc: Official, bureau: str, unit: str) -> None:
             p.style = doc.doc.styles[STYLE_TABLE]
             run = p.add_run(text)
             run.font.size = doc.doc.styles["Normal"].font.size
-
-
-def all_letters(plan: Plan, names: Sequence[str], **kwargs) -> dict[str, Official]:
-    """Unit name -> its 责任书, for each of ``names``."""
-    return {name: build(plan, name, **kwargs) for name in names}

@@ -9,7 +9,7 @@ STATUS_HEADERS = ("评价内容", "已落实", "未到期", "即将到期", "逾
 
 def status_rows(result: ProfileResult) -> list[list[str]]:
     """One row per area with the number of obligations in each state, then the totals."""
-    from ucm_check.report.text import OBLIGATION_STATUSES
+    from ucm_check.ci.formats.text import OBLIGATION_STATUSES
 
     by_name = {name: status for status, name in OBLIGATION_STATUSES.items()}
     statuses = [by_name[h] for h in STATUS_HEADERS[1:]]

@@ -15,7 +15,7 @@ from typing import Any, Mapping, Sequence
 import attrs
 
 from ucm_check.documents.common import date_cn, deadline_cell, owners, roadmap
-from ucm_check.report_table import paragraphs
+from ucm_check.profile.report_table import paragraphs
 from ucm_check.documents.layout import Official
 from ucm_check.model import NOT_APPLICABLE, UNANSWERED, ProfileResult
 from ucm_check.numbers import fmt
@@ -41,7 +41,7 @@ class EvidenceRow:
 
 
 def evidence_rows(checked: Sequence[Any]) -> list[EvidenceRow]:
-    """Catalogue rows from :func:`ucm_check.evidence.check_profile` results."""
+    """Catalogue rows from :func:`ucm_check.ci.evidence.check_profile` results."""
     rows = []
     for c in checked:
         note = "文件缺失或不可用" if c.problem and not c.sha256 else ("与档案记录的哈希不符" if c.problem else "")
@@ -86,7 +86,7 @@ def completeness(result: ProfileResult) -> list[str]:
         text = [head + f"按已填写情况计：扣分{fmt(result.deducted)}分，加分{fmt(result.bonus)}分"
                 f"（加分最多计{fmt(result.standard.bonus_max)}分），总分{fmt(result.total)}分。"]
     else:
-        from ucm_check.report.text import OBLIGATION_STATUSES
+        from ucm_check.ci.formats.text import OBLIGATION_STATUSES
 
         counts = Counter(f.status for f in result.findings)
         said = "，".join(f"{name}{counts[s]}项" for s, name in OBLIGATION_STATUSES.items()
@@ -104,7 +104,7 @@ def completeness(result: ProfileResult) -> list[str]:
 
 def problem_lines(result: ProfileResult) -> list[str]:
     """存在的问题: each gap with its clause and the points it cost (or its state, for dated duties)."""
-    from ucm_check.report.text import OBLIGATION_STATUSES
+    from ucm_check.ci.formats.text import OBLIGATION_STATUSES
 
     lines = []
     for n, f in enumerate(result.gaps("area"), 1):

@@ -4,14 +4,13 @@ CLI commands and the TUI's export alike. Nothing here writes: the plan is reconc
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import attrs
 
 from ucm_check.model import ProfileResult
-from ucm_check.plan import Changes, Plan, deadline_chooser, load_plan, plan_path_for, reconcile
-from ucm_check.profile import Profile
+from ucm_check.plan import Changes, Plan, current_plan
+from ucm_check.profile.reading import Profile
 
 
 @attrs.frozen
@@ -36,19 +35,16 @@ class Sources:
 def gather(profile: Profile, result: ProfileResult, host: Any, as_of: dt.date) -> Sources:
     """The sources of ``profile``: its plan read from beside it (raises
     :class:`~ucm_check.plan.InvalidPlan`) and reconciled with ``result`` in memory."""
-    path = plan_path_for(profile.file)
-    old = load_plan(path) if path.exists() else None
-    plan, changes = reconcile(old, result, as_of=as_of, deadline_for=deadline_chooser(host, result.unit, as_of),
-                              profile=old.profile if old else Path(profile.file).name)
-    lagging = changes if old is not None and plan is not old else None
-    return Sources(profile, result, plan, old is not None, lagging, as_of)
+    current = current_plan(profile.file, result, host, as_of, save=False)
+    lagging = current.changes if current.old is not None and current.changed else None
+    return Sources(profile, result, current.plan, current.old is not None, lagging, as_of)
 
 
 def report_docx(src: Sources, date: dt.date | None = None) -> bytes:
     """The 自评报告 of ``src`` as .docx bytes; ``date`` (成文日期) defaults to the ``[report]``
     table's, else the as-of day. Evidence files are looked at (hashed) beside the profile."""
     from ucm_check.documents.report import build, evidence_rows
-    from ucm_check.evidence import check_profile
+    from ucm_check.ci.evidence import check_profile
 
     texts = src.texts
     doc = build(src.result, src.plan, as_of=src.as_of, date=date or texts.get("date") or src.as_of, texts=texts,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
+from ucm_check.engine.formats import OutputFormat, formats
 from ucm_check.exports.kinds import ExportFailed, ExportKind
 
 if TYPE_CHECKING:
@@ -21,9 +22,9 @@ if TYPE_CHECKING:
 
 def check_markdown(source: Source) -> bytes:
     """The check report as ``ucm-check check --format markdown`` writes it for one profile."""
-    from ucm_check.batch import outcomes
-    from ucm_check.report.markdown import Writer
-    from ucm_check.report.summary import Run
+    from ucm_check.ci.batch import outcomes
+    from ucm_check.ci.formats.markdown import Writer
+    from ucm_check.ci.formats.summary import Run
 
     run = Run(source.as_of)
     out = io.StringIO()
@@ -39,23 +40,16 @@ def check_markdown(source: Source) -> bytes:
 def current_plan(source: Source) -> Plan:
     """The plan beside the profile, reconciled with its saved result and saved when that changed it
     (as ``ucm-check plan`` does); a broken plan file raises ExportFailed and is left untouched."""
-    from ucm_check.inputs import os_message
-    from ucm_check.plan import InvalidPlan, deadline_chooser, load_plan, plan_path_for, reconcile, save_plan
+    from ucm_check.files.inputs import os_message
+    from ucm_check.plan import InvalidPlan, current_plan as current, plan_path_for
 
     path = plan_path_for(source.profile)
     try:
-        old = load_plan(path) if path.exists() else None
+        return current(source.profile, source.result, source.host, source.as_of, save=True).plan
     except InvalidPlan as exc:
         raise ExportFailed("\n".join(map(str, exc.errors)) + f"\n{path}: 整改台账有错误，未导出；修正后再导出。") from exc
-    result = source.result
-    plan, _ = reconcile(old, result, as_of=source.as_of, deadline_for=deadline_chooser(source.host, result.unit, source.as_of),
-                        profile=old.profile if old else source.profile.name)
-    if plan is not old:
-        try:
-            save_plan(plan, path)
-        except OSError as exc:
-            raise ExportFailed(f"{path}: 无法保存整改台账：{os_message(exc, '')}") from exc
-    return plan
+    except OSError as exc:
+        raise ExportFailed(f"{path}: 无法保存整改台账：{os_message(exc, '')}") from exc
 
 
 def plan_xlsx(source: Source) -> bytes:
@@ -84,7 +78,7 @@ def self_report_docx(source: Source) -> bytes:
     (the plan is brought up to date in memory only, as ``report`` does)."""
     from ucm_check.documents.sources import gather, report_docx
     from ucm_check.plan import InvalidPlan, plan_path_for
-    from ucm_check.profile import load_profile
+    from ucm_check.profile.reading import load_profile
 
     parsed = source.parsed or load_profile(str(source.profile), source.host.standards)
     try:
@@ -95,16 +89,12 @@ def self_report_docx(source: Source) -> bytes:
     return report_docx(src)
 
 
-#: The builtin kinds, in the order the chooser lists them.
-BUILTIN = (
-    ExportKind("check-markdown", "检查报告（Markdown）", "Check report (Markdown)", "-检查报告.md", check_markdown,
-               "md markdown report 报告"),
-    ExportKind("plan-xlsx", "整改台账（xlsx，Excel/WPS）", "Rectification plan (xlsx)", "-整改台账.xlsx", plan_xlsx,
-               "xlsx excel wps plan 台账"),
-    ExportKind("plan-csv", "整改台账（csv）", "Rectification plan (csv)", "-整改台账.csv", plan_csv,
-               "csv excel plan 台账"),
-    ExportKind("plan-markdown", "整改台账（Markdown）", "Rectification plan (Markdown)", "-整改台账.md", plan_markdown,
-               "md markdown plan 台账"),
-    ExportKind("self-report-docx", "自评报告（Word 公文）", "Self-assessment report (Word)", "-自评报告.docx",
-               self_report_docx, "docx word 公文 自评报告 report"),
-)
+def kind_of(entry: OutputFormat) -> ExportKind:
+    """The export kind of a registry entry (:mod:`ucm_check.engine.formats`, subject ``export``); its
+    render function is imported when the export is made."""
+    return ExportKind(entry.name, entry.label, entry.label_en, entry.file_suffix,
+                      lambda source: entry.load()(source), entry.keywords)
+
+
+#: The builtin kinds, in the order the chooser lists them (the registry's ``export`` formats).
+BUILTIN = tuple(kind_of(entry) for entry in formats("export"))

@@ -8,9 +8,9 @@ from typing import Callable
 
 import attrs
 
-from ucm_check.host import Host
+from ucm_check.engine.host import Host
 from ucm_check.model import ProfileResult
-from ucm_check.profile import Profile
+from ucm_check.profile.reading import Profile
 
 
 class ExportFailed(Exception):
@@ -56,7 +56,7 @@ class ExportKind:
 
 def load_source(profile: Path, host: Host, as_of: dt.date) -> Source:
     """Score the saved ``profile`` exactly as ``ucm-check check --as-of`` does."""
-    from ucm_check.checking import check_file
+    from ucm_check.profile.checking import check_file
 
     checked = check_file(str(profile), host, as_of=as_of)
     if checked.result is None:
@@ -66,8 +66,8 @@ def load_source(profile: Path, host: Host, as_of: dt.date) -> Source:
 
 def export(kind: ExportKind, source: Source) -> Path:
     """Render ``kind`` from ``source`` and write it atomically beside the profile; returns the path."""
-    from ucm_check.atomic import write_bytes
-    from ucm_check.inputs import os_message
+    from ucm_check.files.atomic import write_bytes
+    from ucm_check.files.inputs import os_message
 
     path = kind.target(source.profile)
     data = kind.render(source)

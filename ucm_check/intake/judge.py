@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import attrs
 
-from ucm_check.host import Host
+from ucm_check.engine.host import Host
 from ucm_check.intake.records import Record
 from ucm_check.intake.scheme import Scheme
 from ucm_check.intake.social import Social
@@ -19,7 +19,7 @@ from ucm_check.model import DEDUCTED, NOT_APPLICABLE, UNANSWERED, ProfileResult
 def rescore(sub: Submission, overrides: dict[str, dict], host: Host,
             remove: tuple[str, str] | None = None) -> ProfileResult:
     """The unit re-scored with ``overrides`` (area -> key -> value) in place of its own facts."""
-    from ucm_check.checking import score
+    from ucm_check.profile.checking import score
 
     facts = {area: dict(values) for area, values in sub.profile.facts.items()}
     for area, values in overrides.items():

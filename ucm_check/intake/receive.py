@@ -23,12 +23,12 @@ import datetime as dt
 import os
 from typing import Iterator
 
-from ucm_check.host import Host
+from ucm_check.engine.host import Host
 from ucm_check.intake.judge import judge
 from ucm_check.intake.records import INVALID, LATE, MISSING, ON_TIME, Intake, Record
 from ucm_check.intake.roster import Roster, Unit, normal_name
 from ucm_check.intake.submission import Submission, read_submission
-from ucm_check.problems import ProfileError
+from ucm_check.files.problems import ProfileError
 
 
 def bundles(folder: str) -> Iterator[str]:
@@ -55,7 +55,7 @@ def _sidecar(path: str, suffix: str, loader, unit: Unit, intake: Intake):
     side = os.path.splitext(path)[0] + suffix
     if not os.path.exists(side):
         return None
-    from ucm_check.profile import InvalidFile
+    from ucm_check.profile.reading import InvalidFile
 
     try:
         found = loader(side)

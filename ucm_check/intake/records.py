@@ -12,7 +12,7 @@ from ucm_check.intake.roster import Roster, Unit
 from ucm_check.intake.scheme import Scheme
 from ucm_check.intake.social import Social
 from ucm_check.intake.spotcheck import RuleDiff, SpotCheck
-from ucm_check.problems import ProfileError
+from ucm_check.files.problems import ProfileError
 
 ON_TIME, LATE, MISSING, INVALID = "on_time", "late", "missing", "invalid"
 STATUS_TEXT = {ON_TIME: "按时报送", LATE: "逾期报送", MISSING: "未报送", INVALID: "提交包无效"}

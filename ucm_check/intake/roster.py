@@ -34,7 +34,7 @@ import attrs
 
 from ucm_check.intake.scheme import Scheme, parse_scheme
 from ucm_check.model import Standard
-from ucm_check.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
+from ucm_check.files.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
 
 ROSTER_KEYS = {"title": "名册标题", "office": "收件单位", "standard": "评价标准编号", "deadline": "报送截止日期",
                "document": "依据文件"}
@@ -145,7 +145,7 @@ def unit_position(text: str, index: int, key: str | None = None, *, value: bool 
 
 def _roster_locator(text: str, path: tuple) -> tuple[int, int]:
     """Position of a key path from :func:`load_toml`'s number and nesting checks."""
-    from ucm_check.locate import locate
+    from ucm_check.files.locate import locate
 
     if len(path) >= 2 and path[0] == "unit" and isinstance(path[1], int):
         return unit_position(text, path[1], path[2] if len(path) > 2 and isinstance(path[2], str) else None)
@@ -154,7 +154,7 @@ def _roster_locator(text: str, path: tuple) -> tuple[int, int]:
 
 def parse_roster(file: str, text: str, standards: Mapping[str, Standard]) -> Roster:
     """Validate roster ``text``; raise :class:`InvalidRoster` with every problem, located."""
-    from ucm_check.locate import locate
+    from ucm_check.files.locate import locate
 
     data = load_toml(file, text, InvalidRoster, locate=_roster_locator)
     errors: list[ProfileError] = []

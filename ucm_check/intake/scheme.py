@@ -23,7 +23,7 @@ from typing import Any, Callable
 import attrs
 
 from ucm_check.model import Standard
-from ucm_check.inputs import show
+from ucm_check.files.inputs import show
 from ucm_check.numbers import fmt
 
 KEYS = {
@@ -68,7 +68,7 @@ def parse_scheme(raw: Any, standard: Standard | None, at: Callable[..., None]) -
     kw: dict[str, Any] = {}
     for key, value in raw.items():
         if key not in KEYS:
-            from ucm_check.inputs import suggest
+            from ucm_check.files.inputs import suggest
 
             at((key,), f"[scheme] 中有未知字段 “{key}”{suggest(key, list(KEYS))}；可用：{'、'.join(KEYS)}", value=False)
         elif key in ("criticise_missing", "criticise_late"):

@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from ucm_check.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
+from ucm_check.files.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
 
 SUFFIX = ".social.toml"
 KEYS = {"unit": "被评价单位（编号或名称）", "satisfaction_rate": "群众满意度（%）", "respondents": "样本量",
@@ -48,7 +48,7 @@ class Social:
 
 def parse_social(file: str, text: str) -> Social:
     """Validate a social-evaluation file; raise :class:`InvalidSocial` with every problem."""
-    from ucm_check.locate import locate
+    from ucm_check.files.locate import locate
 
     data = load_toml(file, text, InvalidSocial)
     errors: list[ProfileError] = []

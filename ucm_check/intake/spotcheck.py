@@ -25,7 +25,7 @@ from typing import Any, Mapping
 import attrs
 
 from ucm_check.model import ERROR, NOT_APPLICABLE, UNANSWERED, ProfileResult, Standard
-from ucm_check.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
+from ucm_check.files.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
 
 SUFFIX = ".check.toml"
 CHECK_KEYS = {"unit": "被核查单位（编号或名称）", "inspectors": "核查人员", "date": "核查日期", "notes": "核查说明"}
@@ -109,8 +109,8 @@ def _reads_checked(finding, check: SpotCheck) -> bool:
 
 def parse_check(file: str, text: str, standard: Standard) -> SpotCheck:
     """Validate a spot-check file against ``standard``; raise :class:`InvalidCheck` with every problem."""
-    from ucm_check.locate import locate
-    from ucm_check.profile import check_fact
+    from ucm_check.files.locate import locate
+    from ucm_check.profile.reading import check_fact
 
     data = load_toml(file, text, InvalidCheck)
     errors: list[ProfileError] = []

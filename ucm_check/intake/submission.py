@@ -2,8 +2,8 @@
 names, every hash in the manifest, nothing added, evidence the profile lists present with its
 recorded hash, and the total of the report inside equal to a fresh re-score of the profile.
 
-The zip is read by :func:`ucm_check.bundle.verify_zip` through the safe archive reader
-(:mod:`ucm_check.archive`: unsafe or aliased names, symlink entries, encryption, zip bombs and
+The zip is read by :func:`ucm_check.ci.bundle.verify_zip` through the safe archive reader
+(:mod:`ucm_check.files.archive`: unsafe or aliased names, symlink entries, encryption, zip bombs and
 absurd sizes are refused from the central directory before anything is decompressed). Nothing is
 extracted to disk; one bundle is in memory at a time, and the caller keeps a compact record.
 """
@@ -18,9 +18,9 @@ from typing import Any
 
 import attrs
 
-from ucm_check.host import Host
+from ucm_check.engine.host import Host
 from ucm_check.model import ProfileResult
-from ucm_check.profile import Profile
+from ucm_check.profile.reading import Profile
 
 #: A file larger than this is refused before it is opened (a submission is a profile, reports and
 #: scanned evidence: tens of megabytes at most).
@@ -53,9 +53,10 @@ class Submission:
 
 def read_submission(path: str, host: Host) -> Submission:
     """Verify ``path`` and re-score its profile; never raises for bad input."""
-    from ucm_check import bundle, evidence
-    from ucm_check.checking import score
-    from ucm_check.profile import InvalidProfile, parse_text
+    from ucm_check.ci import bundle
+    from ucm_check.ci import evidence
+    from ucm_check.profile.checking import score
+    from ucm_check.profile.reading import InvalidProfile, parse_text
 
     sub = Submission(path)
     try:
@@ -106,7 +107,7 @@ def read_submission(path: str, host: Host) -> Submission:
         if sub.result.total != total:
             sub.problems.append(f"包内报告总分 {total} 与按档案重新评分的 {sub.result.total} 不符")
     if CARRIED in files:
-        from ucm_check.inputs import depth_problem
+        from ucm_check.files.inputs import depth_problem
 
         try:
             sub.carried = json.loads(files[CARRIED].decode("utf-8"), parse_float=Decimal)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ucm_check.intake.records import Intake
 from ucm_check.intake.tables import Table, all_tables, headline
-from ucm_check.textwidth import ljust, rjust, width
+from ucm_check.files.textwidth import ljust, rjust, width
 
 
 def table_text(table: Table) -> list[str]:

@@ -107,6 +107,6 @@ def render_xlsx(intake: Intake) -> bytes:
 
 def write_xlsx(path: str, intake: Intake) -> None:
     """Write the workbook atomically."""
-    from ucm_check.atomic import write_bytes
+    from ucm_check.files.atomic import write_bytes
 
     write_bytes(path, render_xlsx(intake))

@@ -14,11 +14,12 @@ from ucm_check.plan.model import (
     CLOSED, DONE, IN_PROGRESS, NOT_STARTED, ONGOING, STATUSES,
     DeadlineChange, Item, Milestone, Plan,
 )
+from ucm_check.plan.current import Current, current_plan
 from ucm_check.plan.reconcile import Changes, deadline_chooser, reconcile
 from ucm_check.plan.storage import InvalidPlan, dumps, load_plan, parse_plan, plan_path_for, save_plan
 
 __all__ = [
     "CLOSED", "DONE", "IN_PROGRESS", "NOT_STARTED", "ONGOING", "STATUSES",
-    "Changes", "DeadlineChange", "InvalidPlan", "Item", "Milestone", "Plan",
-    "deadline_chooser", "dumps", "load_plan", "parse_plan", "plan_path_for", "reconcile", "save_plan",
+    "Changes", "Current", "DeadlineChange", "InvalidPlan", "Item", "Milestone", "Plan",
+    "current_plan", "deadline_chooser", "dumps", "load_plan", "parse_plan", "plan_path_for", "reconcile", "save_plan",
 ]

@@ -15,9 +15,8 @@ from typing import Any, Callable
 from ucm_check.numbers import fmt, json_number
 from ucm_check.plan import views
 from ucm_check.plan.model import Item, Plan, deadline_text
-from ucm_check.textwidth import ljust, width
+from ucm_check.files.textwidth import ljust, width
 
-FORMATS = ("text", "markdown", "csv", "xlsx", "json")
 SCHEMA_VERSION = 1
 
 
@@ -118,7 +117,7 @@ def render_text(plan: Plan, as_of: dt.date) -> str:
 
 def _md(text: str) -> str:
     """Plan text in a Markdown table cell: HTML, emphasis and pipes shown literally."""
-    from ucm_check.report import mdtext
+    from ucm_check.files import markdown as mdtext
 
     return mdtext.text(text)
 
@@ -157,8 +156,8 @@ def render_markdown(plan: Plan, as_of: dt.date) -> str:
 
 def render_csv(plan: Plan, as_of: dt.date) -> str:
     """The problem list, one row per item in deadline order. Encode with ``utf-8-sig`` (BOM). Text a
-    spreadsheet would run as a formula is neutralised (:mod:`ucm_check.plan.cellsafe`)."""
-    from ucm_check.plan.cellsafe import csv_cell
+    spreadsheet would run as a formula is neutralised (:mod:`ucm_check.files.cellsafe`)."""
+    from ucm_check.files.cellsafe import csv_cell
 
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
@@ -200,8 +199,3 @@ def render_json(plan: Plan, as_of: dt.date) -> str:
         "items": [item_dict(i, as_of) for i in plan.by_deadline()],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-
-
-RENDERERS: dict[str, Callable[[Plan, dt.date], str]] = {
-    "text": render_text, "markdown": render_markdown, "csv": render_csv, "json": render_json,
-}

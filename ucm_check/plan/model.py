@@ -15,7 +15,7 @@ from typing import Union
 import attrs
 from attrs import field, frozen
 
-from ucm_check.inputs import show
+from ucm_check.files.inputs import show
 from ucm_check.numbers import ZERO
 
 ONGOING = "长期"

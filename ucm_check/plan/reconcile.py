@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 import attrs
 
-from ucm_check.inputs import show
+from ucm_check.files.inputs import show
 from ucm_check.model import COMPLIANT, NOT_APPLICABLE, Finding, ProfileResult
 from ucm_check.plan.model import CLOSED, ONGOING, Deadline, Item, Plan
 

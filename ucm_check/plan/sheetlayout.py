@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from typing import Any, Sequence
 
-from ucm_check.textwidth import width
+from ucm_check.files.textwidth import width
 
 #: Paper name -> (XlsxWriter paper code, long side mm, short side mm).
 PAPERS = {"A4": (9, 297, 210), "A3": (8, 420, 297)}

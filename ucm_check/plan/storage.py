@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 import attrs
 
-from ucm_check.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
+from ucm_check.files.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
 from ucm_check.plan.model import ONGOING, STATUSES, DeadlineChange, Item, Milestone, Plan
 
 HEADER = "# 整改台账：由 ucm-check plan 生成和更新，可以手工编辑（保存时注释不保留）。\n"
@@ -31,7 +31,7 @@ CHANGE_KEYS = {"date": "调整日期", "old": "原时限", "new": "新时限", "
 
 
 class InvalidPlan(InvalidFile):
-    """Raised with every :class:`~ucm_check.profile.ProfileError` found in a plan file."""
+    """Raised with every :class:`~ucm_check.profile.reading.ProfileError` found in a plan file."""
 
 
 def plan_path_for(profile_path: str | Path) -> Path:
@@ -272,7 +272,7 @@ def dumps(plan: Plan) -> str:
 
 def save_plan(plan: Plan, path: str | Path) -> None:
     """Write ``plan`` to ``path`` atomically (temporary file in the same folder, then replace)."""
-    from ucm_check.atomic import replace_text
+    from ucm_check.files.atomic import replace_text
 
     text = dumps(plan)
     parse_plan(str(path), text)  # never write what we could not read back

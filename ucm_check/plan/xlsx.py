@@ -6,7 +6,7 @@ text wraps and rows grow to fit (:mod:`ucm_check.plan.sheetlayout`). A title row
 repeat on every page, the print area is the table, and each sheet numbers its own pages. 状态 is a
 drop-down; a conditional format marks overdue rows on the text columns only, so the Gantt bars of
 overdue items stay visible, and it follows the status if someone changes it in Excel or WPS.
-Text from the plan is written as text, never as a formula (:mod:`ucm_check.plan.cellsafe`).
+Text from the plan is written as text, never as a formula (:mod:`ucm_check.files.cellsafe`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 from ucm_check.numbers import fmt
 from ucm_check.plan import sheetlayout as lay
 from ucm_check.plan import views
-from ucm_check.plan.cellsafe import risky
+from ucm_check.files.cellsafe import risky
 from ucm_check.plan.export import COLUMNS, late_text, milestones_text, summary, title
 from ucm_check.plan.model import CLOSED, DONE, STATUSES, Item, Plan, deadline_text
 from ucm_check.plan.sheetlayout import WRAP_AT, cell_width, column_widths  # noqa: F401  (the intake workbook's sizing)
@@ -47,8 +47,7 @@ class _Sheet:
         text = "" if value is None else str(value)
         self.ws.write_string(r, c, text, self.f[fmt_name + "_quoted" if risky(text) else fmt_name])
 
-    def write(self, headers: list[str], values: list[list[Any]], widths: list[int], *, extra: int = 0,
-              extra_width: int = 0) -> None:
+    def write(self, headers: list[str], values: list[list[Any]], widths: list[int], *, extra: int = 0) -> None:
         ws, f = self.ws, self.f
         last = len(headers) - 1 + extra
         if last > 0:

@@ -21,9 +21,9 @@ from textual.system_commands import SystemCommandsProvider
 from textual.timer import Timer
 from textual.widgets.option_list import Option
 
-from ucm_check.editing import Editor, FileChanged, ReadOnly, SaveError
-from ucm_check.host import Host
-from ucm_check.profile import InvalidProfile
+from ucm_check.profile.editing import Editor, FileChanged, ReadOnly, SaveError
+from ucm_check.engine.host import Host
+from ucm_check.profile.reading import InvalidProfile
 from ucm_check.tui.screens import translate_bindings
 from ucm_check.tui.session import Session
 from ucm_check.tui.strings import Strings
@@ -232,7 +232,7 @@ class UcmApp(App):
         except ImportError:
             self.notify(self.tr("timetable_missing"), severity="warning")
             return
-        from ucm_check.editing import read_only
+        from ucm_check.profile.editing import read_only
         from ucm_check.plan import plan_path_for
 
         reason = read_only(plan_path_for(self.session.editor.path))
@@ -254,7 +254,7 @@ class UcmApp(App):
         session = self.session
         if not session.editor.dirty:
             return session.result
-        from ucm_check.checking import check_file
+        from ucm_check.profile.checking import check_file
 
         checked = check_file(str(session.editor.path), self.host, as_of=session.today)
         return checked.result if checked.result is not None else session.result
@@ -342,7 +342,7 @@ class UcmApp(App):
     def merge(self, *, then_quit: bool = False) -> None:
         """Write the edits into the file as it is on disk now; a value the other program changed
         too is asked about first, one at a time, showing both versions."""
-        from ucm_check import conflicts
+        from ucm_check.profile import conflicts
         from ucm_check.tui.screens.dialogs import Confirm
 
         editor, tr = self.session.editor, self.tr

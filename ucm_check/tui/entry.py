@@ -13,10 +13,10 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ucm_check.editing import CLEARED
+from ucm_check.profile.editing import CLEARED
 from ucm_check.model import Fact
 from ucm_check.numbers import fmt
-from ucm_check.profile import check_fact
+from ucm_check.profile.reading import check_fact
 
 _DATE = re.compile(r"^\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?\s*$")
 #: A problem key meaning "valid, but ask whether it is a fraction" (0 < percent <= 1).

@@ -1,7 +1,7 @@
 """One open profile in the TUI: the editor holding the user's edits and the live result.
 
-No Textual here: the scoring path is the one ``ucm-check check`` takes (:func:`ucm_check.checking.score`
-on a validated :class:`~ucm_check.profile.Profile`), only with the edited facts.
+No Textual here: the scoring path is the one ``ucm-check check`` takes (:func:`ucm_check.profile.checking.score`
+on a validated :class:`~ucm_check.profile.reading.Profile`), only with the edited facts.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import datetime as dt
 
 import attrs
 
-from ucm_check.checking import score
-from ucm_check.editing import Editor
-from ucm_check.host import Host
+from ucm_check.profile.checking import score
+from ucm_check.profile.editing import Editor
+from ucm_check.engine.host import Host
 from ucm_check.model import NOT_APPLICABLE, UNANSWERED, Area, AreaResult, Finding, ProfileResult
 
 
@@ -46,7 +46,7 @@ class Session:
         return self.result
 
     def set(self, area: str, key: str, value) -> ProfileResult:
-        """Record one answer (or :data:`~ucm_check.editing.CLEARED`) and re-score."""
+        """Record one answer (or :data:`~ucm_check.profile.editing.CLEARED`) and re-score."""
         self.editor.set(area, key, value)
         return self.rescore()
 

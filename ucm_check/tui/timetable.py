@@ -18,11 +18,11 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from ucm_check.model import ProfileResult
-from ucm_check.plan import InvalidPlan, Item, Plan, deadline_chooser, load_plan, plan_path_for, reconcile, save_plan
+from ucm_check.plan import InvalidPlan, Item, Plan, current_plan, load_plan, plan_path_for, save_plan
 from ucm_check.plan import views
 from ucm_check.plan.export import state_text, summary
 from ucm_check.plan.model import deadline_text
-from ucm_check.textwidth import width
+from ucm_check.files.textwidth import width
 from ucm_check.tui.plan_editor import ItemEditor, parse_deadline, split_units, tr_of
 
 __all__ = ["ItemEditor", "TimetableScreen", "clip", "parse_deadline", "split_units"]
@@ -94,16 +94,12 @@ class TimetableScreen(Screen):
         """Read the plan (if any), reconcile it with the result and save it when it changed."""
         tr = self.tr
         try:
-            old = load_plan(self.path) if self.path.exists() else None
-            host = getattr(self.app, "host", None)
-            plan, changes = reconcile(old, self.result, as_of=self.as_of,
-                                      deadline_for=deadline_chooser(host, self.result.unit, self.as_of),
-                                      profile=old.profile if old else self.profile_path.name)
-            if plan is not old:
-                save_plan(plan, self.path)
-                if old is not None and (changes.added or changes.gone or changes.reopened):
-                    self.notify(tr("tt_updated", changes=changes))
-            self.plan, self.error = plan, ""
+            current = current_plan(self.profile_path, self.result, getattr(self.app, "host", None), self.as_of,
+                                   save=True)
+            changes = current.changes
+            if current.changed and current.old is not None and (changes.added or changes.gone or changes.reopened):
+                self.notify(tr("tt_updated", changes=changes))
+            self.plan, self.error = current.plan, ""
         except InvalidPlan as exc:
             self.plan, self.error = None, "\n".join(map(str, exc.errors)) + "\n" + tr("tt_broken")
         except OSError as exc:

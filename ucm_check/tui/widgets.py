@@ -14,7 +14,7 @@ from textual.widgets import Input, Select, SelectionList, Static, Switch
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
-from ucm_check.editing import CLEARED
+from ucm_check.profile.editing import CLEARED
 from ucm_check.model import (
     AWARDED, COMPLIANT, DEDUCTED, DUE_SOON, NOT_APPLICABLE, NOT_AWARDED, NOT_MET, OVERDUE, PENDING, UNANSWERED,
     Fact, Finding, Rule,

@@ -13,6 +13,8 @@ HENAN_2021 = Standard(
     base=ZERO,
     bonus_max=ZERO,
     scored=False,
+    # 济源示范区 is addressed with the 省辖市 (通知: 各省辖市、济源示范区城市管理主管部门).
+    level_tiers=(("济源示范区", "city"),),
 )
 
 

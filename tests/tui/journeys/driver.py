@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.packs import run_cli
-from ucm_check.editing import CLEARED
+from ucm_check.profile.editing import CLEARED
 from ucm_check.tui.widgets import FactField
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ucm_check.host import build_host
+from ucm_check.engine.host import build_host
 
 ROOT = Path(__file__).resolve().parents[3]
 HENAN_PACK = ROOT / "plugins" / "henan2021"

@@ -6,8 +6,8 @@ import shutil
 
 from journeys.driver import answer, check_json, open_area, settle, statuses
 from tests.packs import ROOT
-from ucm_check.editing import CLEARED
-from ucm_check.profile import load_profile
+from ucm_check.profile.editing import CLEARED
+from ucm_check.profile.reading import load_profile
 
 SIZE = (100, 36)
 TOPICS = ("违法案件的种类、违法行为的特征与构成要件", "查处违法行为的基本要求",

@@ -10,7 +10,7 @@ from textual.widgets import Input, OptionList
 
 from journeys.driver import answer, check_json, open_area, settle
 from tests.packs import run_cli
-from ucm_check.editing import draft_path
+from ucm_check.profile.editing import draft_path
 
 SIZE = (100, 36)
 ANSWERED = {("uniform", "dress_violations"): 4, ("uniform", "staff_not_fully_equipped"): 1}

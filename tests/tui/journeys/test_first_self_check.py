@@ -15,8 +15,8 @@ import pytest
 
 from journeys.driver import answer, check_json, open_area, settle, statuses
 from tests.packs import ROOT, cli_env, pack_host, run_cli
-from ucm_check.editing import CLEARED
-from ucm_check.profile import load_profile
+from ucm_check.profile.editing import CLEARED
+from ucm_check.profile.reading import load_profile
 
 SIZE = (100, 36)
 

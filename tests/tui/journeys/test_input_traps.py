@@ -9,8 +9,8 @@ from textual.widgets import Input, SelectionList
 
 from journeys.driver import answer, focus_fact, open_area, settle
 from tests.packs import pack_host, run_cli
-from ucm_check.profile import load_profile
-from ucm_check.template import render
+from ucm_check.profile.reading import load_profile
+from ucm_check.profile.template import render
 
 SIZE = (100, 36)
 

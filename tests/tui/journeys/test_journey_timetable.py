@@ -12,7 +12,7 @@ from textual.widgets import Select
 from tests.tui.journeys.screen_text import ROOT, cli, screen_text
 from ucm_check.plan import load_plan, plan_path_for
 from ucm_check.plan.views import year_line
-from ucm_check.textwidth import width
+from ucm_check.files.textwidth import width
 from ucm_check.tui.app import UcmApp
 from ucm_check.tui.plan_editor import ItemEditor, ReasonDialog
 from ucm_check.tui.screens.dialogs import Confirm

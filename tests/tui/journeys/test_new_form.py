@@ -6,7 +6,7 @@ from textual.widgets import Input, Select
 
 from journeys.driver import check_json, settle
 from tests.packs import cli_env, pack_host
-from ucm_check.profile import load_profile
+from ucm_check.profile.reading import load_profile
 
 SIZE = (100, 36)
 

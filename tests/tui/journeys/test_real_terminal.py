@@ -19,9 +19,9 @@ import pytest
 from journeys.driver import check_json, statuses
 from tests.terminal import Pane
 from tests.packs import run_cli
-from ucm_check.editing import draft_path
-from ucm_check.host import build_host
-from ucm_check.profile import load_profile
+from ucm_check.profile.editing import draft_path
+from ucm_check.engine.host import build_host
+from ucm_check.profile.reading import load_profile
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from journeys.driver import settle, type_ahead
-from ucm_check.profile import load_profile
+from ucm_check.profile.reading import load_profile
 
 SIZE = (100, 36)
 

@@ -39,7 +39,7 @@ def area_name(area, lang: str, sep: str = " ") -> str:
 def headline(app) -> str:
     """The total as far as it is known: a final total, a provisional one with the answered count and
     the range it can still take, or, for a standard without points, the duties' statuses."""
-    from ucm_check.headline import completeness, duty_counts
+    from ucm_check.engine.headline import completeness, duty_counts
     from ucm_check.numbers import fmt
 
     result, tr = app.session.result, app.tr

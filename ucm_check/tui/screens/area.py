@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ucm_check.headline import duty_counts
+from ucm_check.engine.headline import duty_counts
 from ucm_check.model import COMPLIANT, NOT_APPLICABLE, UNANSWERED
 from ucm_check.numbers import fmt
 from ucm_check.tui.screens import area_name, topbar, translate_bindings, update
@@ -128,7 +128,7 @@ class AreaScreen(Screen):
 
     def ask_done_or_not(self, key: str) -> None:
         """否 while a completion date is filled in contradicts itself: ask which of the two is right."""
-        from ucm_check.editing import CLEARED
+        from ucm_check.profile.editing import CLEARED
         from ucm_check.tui.screens.dialogs import Confirm
 
         done_on = self.done_date_of(key)

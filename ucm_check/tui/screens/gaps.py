@@ -7,9 +7,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from ucm_check.headline import duty_counts
+from ucm_check.engine.headline import duty_counts
 from ucm_check.numbers import ZERO, fmt
-from ucm_check.textwidth import width
+from ucm_check.files.textwidth import width
 from ucm_check.tui.screens import topbar, translate_bindings
 
 ORDERS = ("recoverable", "area", "clause")

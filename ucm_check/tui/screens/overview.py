@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from ucm_check.headline import completeness, duty_counts
+from ucm_check.engine.headline import completeness, duty_counts
 from ucm_check.model import COMPLIANT, NOT_APPLICABLE, OVERDUE, UNANSWERED
 from ucm_check.numbers import fmt
 from ucm_check.tui.screens import FILLED, area_name, bar, topbar, translate_bindings

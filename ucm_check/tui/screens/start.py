@@ -49,7 +49,7 @@ class StartScreen(Screen):
 
     def _label(self, path: Path) -> str:
         """The file name, and a word when unsaved answers wait in its draft (after a crash)."""
-        from ucm_check.editing import draft_path
+        from ucm_check.profile.editing import draft_path
 
         return f"{path}  {self.app.tr('has_draft')}" if draft_path(path).exists() else str(path)
 
@@ -79,7 +79,7 @@ class NewProfileScreen(Screen):
         translate_bindings(self, self.app.tr)
 
     def compose(self) -> ComposeResult:
-        from ucm_check.template import DEFAULT_STANDARD
+        from ucm_check.profile.template import DEFAULT_STANDARD
 
         tr, standards = self.app.tr, self.app.host.standards
         # the builtin standard first and chosen; an installed pack is offered, never silently the default
@@ -125,8 +125,8 @@ class NewProfileScreen(Screen):
         self.app.pop_screen() if len(self.app.screen_stack) > 2 else self.app.switch_screen(StartScreen())
 
     def create(self) -> None:
-        from ucm_check.template import render
-        from ucm_check.editing import write_new
+        from ucm_check.profile.template import render
+        from ucm_check.profile.editing import write_new
 
         tr = self.app.tr
         name = self.query_one("#name", Input).value.strip()

@@ -1,0 +1,92 @@
+"""The scoring engine: one profile and one standard in, a :class:`ProfileResult` out.
+
+The TUI, ``check``, ``plan`` and the CI formats all call :func:`evaluate`: one source of truth.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Callable, Mapping
+
+from ucm_check.engine.guard import is_plugin_failure, plugin_code
+from ucm_check.model import (
+    AWARDED, COMPLIANT, DEDUCTED, NOT_APPLICABLE, NOT_AWARDED, UNANSWERED,
+    Area, AreaResult, Context, Finding, Outcome, ProfileResult, Rule, Standard,
+)
+from ucm_check.numbers import ZERO
+from ucm_check.shapes import MISSING
+
+
+class PluginResultError(ValueError):
+    """A rule's shape returned something that cannot be a finding (not an Outcome, points not a
+    finite non-negative decimal); reported against the plugin like any exception it raised."""
+
+
+def evaluate_rule(rule: Rule, area: Area, context: Context, get: Callable[[str], Any],
+                  get_path: Callable[[str], Any]) -> Finding:
+    """One rule's finding. ``get`` reads the area's own facts, ``get_path`` any ``area.key``."""
+    unit = context.unit
+    if rule.applies_to and not rule.applies_to.applies(unit):
+        level = unit.get("level", "")
+        return Finding(rule, area.id, NOT_APPLICABLE, ZERO, f"单位层级：{level}", rule.applies_to.reason)
+    exempt = rule.exempt_if
+    if exempt is not None:
+        value = get_path(exempt.fact)
+        if value is not MISSING and value in exempt.values:
+            return Finding(rule, area.id, COMPLIANT, ZERO, f"{exempt.fact}：{value}", exempt.reason)
+    outcome = rule.shape.evaluate(get, context)
+    points = getattr(outcome, "points", None)
+    if type(outcome) is not Outcome or not (type(points) is Decimal and points.is_finite() and points >= 0
+                                            or type(points) is int and points >= 0):
+        from ucm_check.engine.contributions import outcome_problem
+
+        raise PluginResultError(outcome_problem(outcome, rule) or f"规则 {rule.code} 算出的分值无效")
+    if not outcome.answered:
+        status = UNANSWERED
+    elif outcome.status:
+        status = outcome.status
+    elif area.bonus:
+        status = AWARDED if outcome.points > 0 else NOT_AWARDED
+    else:
+        status = DEDUCTED if outcome.points > 0 else COMPLIANT
+    return Finding(rule, area.id, status, outcome.points, outcome.observed, outcome.note, outcome.due)
+
+
+def evaluate(
+    unit: Mapping[str, Any],
+    facts: Mapping[str, Mapping[str, Any]],
+    standard: Standard,
+    *,
+    file: str = "",
+    as_of: dt.date | None = None,
+    on_error: Callable[[Area, BaseException], str] | None = None,
+) -> ProfileResult:
+    """Score ``facts`` (area id -> key -> value) for ``unit`` against ``standard`` as of ``as_of``
+    (default today).
+
+    An area whose rules raise is reported with ``AreaResult.error`` (via ``on_error``, which may
+    record the failing plugin) instead of stopping the other areas.
+    """
+
+    context = Context(unit, as_of or dt.date.today())
+
+    def get_path(path: str) -> Any:
+        area_id, _, key = path.partition(".")
+        return facts.get(area_id, {}).get(key, MISSING)
+
+    results = []
+    with plugin_code():  # a plugin's shape that print()s must not reach a report on stdout
+        for area in standard.areas:
+            own = facts.get(area.id, {})
+            get = lambda key, own=own: own.get(key, MISSING)  # noqa: E731
+            try:
+                findings = tuple(evaluate_rule(r, area, context, get, get_path) for r in area.rules)
+            except BaseException as exc:  # a plugin's own shape failed, or exited
+                if not is_plugin_failure(exc):
+                    raise
+                message = on_error(area, exc) if on_error else f"{type(exc).__name__}: {exc}"
+                results.append(AreaResult(area, (), error=message))
+                continue
+            results.append(AreaResult(area, findings))
+    return ProfileResult(file, unit, standard, tuple(results), as_of=context.as_of)

@@ -1,0 +1,67 @@
+"""The optional ``[report]`` table of a profile: what the 自评报告 needs that the facts cannot say.
+
+In the profile::
+
+    [report]
+    recipient = "市城市管理和综合执法局"          # 主送机关
+    doc_number = "某城执〔2020〕12号"             # 发文字号
+    signer = "李四"                              # 签发人
+    date = 2020-11-10                            # 成文日期（默认：--date，或今天）
+    practices = \"\"\"
+    一是……。
+    二是……。
+    \"\"\"                                        # 主要做法和成效，段与段之间空一行或换行
+    contact = "王五，0731-00000000"              # 联系人及电话（附注）
+
+Every key is optional. A text the bureau writes in its own words (``practices``) that is missing
+becomes a marked 【待填写】 placeholder in the document: ucm-check never writes it for them.
+No python-docx here: the profile loader imports this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable
+
+TABLE = "report"
+KEYS: dict[str, str] = {
+    "title": "报告标题（默认：单位名称 + 关于 + 评价期间 + 年度自评情况的报告）",
+    "recipient": "主送机关",
+    "doc_number": "发文字号，如 某城执〔2020〕12号",
+    "signer": "签发人",
+    "date": "成文日期，如 2020-11-10（不加引号）",
+    "practices": "主要做法和成效（单位自己撰写的正文；段落之间换行）",
+    "contact": "联系人及电话（附注）",
+}
+"""Key -> what it is, in Chinese (docs/profile.md and the JSON Schema show the same words)."""
+TEXT_KEYS = tuple(k for k in KEYS if k != "date")
+
+
+def validate_table(body: Any, err: Callable[[tuple[str, ...], str], None]) -> None:
+    """Check the ``[report]`` table; report each problem through ``err(key path, message)``."""
+    from ucm_check.files.problems import suggest, type_name
+
+    if not isinstance(body, dict):
+        err((), f"report 应为表 [report]（报告的主送机关、发文字号、主要做法和成效等），实际为{type_name(body)}")
+        return
+    for key, value in body.items():
+        if key not in KEYS:
+            err((key,), f"[report] 中有未知字段 “{key}”{suggest(key, list(KEYS))}；可用：{'、'.join(KEYS)}")
+        elif key == "date":
+            if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+                err((key,), f"report.date（{KEYS[key]}）应为日期，实际为{type_name(value)} {value!r}")
+        elif not isinstance(value, str) or not value.strip():
+            err((key,), f"report.{key}（{KEYS[key]}）应为非空字符串，实际为{type_name(value)} {value!r}")
+
+
+def schema() -> dict[str, Any]:
+    """The ``[report]`` table's JSON Schema (Draft-4 keywords)."""
+    props: dict[str, Any] = {k: {"type": "string", "minLength": 1, "description": v} for k, v in KEYS.items()}
+    props["date"] = {"type": "string", "format": "date", "description": KEYS["date"]}
+    return {"type": "object", "description": "自评报告的主送机关、发文字号、主要做法和成效等 / Texts for the Word report",
+            "properties": props, "additionalProperties": False}
+
+
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of a text the bureau wrote: one per non-empty line, surrounding space removed."""
+    return [line.strip() for line in text.splitlines() if line.strip()]

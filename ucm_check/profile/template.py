@@ -1,0 +1,113 @@
+"""The blank, commented profile ``ucm-check init`` writes, and the field reference in docs/profile.md."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import tomli_w
+
+from ucm_check.model import Area, Fact, Rule, Standard
+from ucm_check.numbers import fmt
+
+#: The standard a new profile uses unless the user picks another: the builtin Hunan 2020 standard.
+#: Installing a province pack adds a choice; it never changes this default.
+
+HINTS = {
+    "bool": "true 或 false",
+    "count": "不小于 0 的整数",
+    "percent": "0 到 100 的数字，85.5 表示 85.5%",
+    "date": "日期，如 2021-12-31（不加引号）",
+    "reports": "所涵盖期间 = 报送日期 的表；从未报送写 {}，新设单位写 { since = 成立日期 }",
+}
+PERIOD_EXAMPLES = {"year": '"2025" = 2025-12-12', "quarter": '"2026-Q3" = 2026-10-09', "month": '"2026-10" = 2026-11-03'}
+
+
+def hint(fact: Fact) -> str:
+    if fact.kind == "choice":
+        return "以下之一：" + "、".join(f'"{o}"' for o in fact.options)
+    if fact.kind == "subset":
+        return "已做到的项组成的数组，可为空 []，可选：" + "、".join(f'"{o}"' for o in fact.options)
+    if fact.kind == "reports":
+        return HINTS["reports"] + "，如 { " + PERIOD_EXAMPLES[fact.options[0] if fact.options else "year"] + " }"
+    return HINTS[fact.kind]
+
+
+def toml_value(value: Any) -> str:
+    """A TOML value on one line (arrays stay inline so a commented-out line stays one line)."""
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if hasattr(value, "toml"):  # a ReportLog: one inline table
+        return value.toml()
+    if isinstance(value, dict):
+        inner = ", ".join(f"{k if k.isidentifier() else chr(34) + k + chr(34)} = {toml_value(v)}" for k, v in value.items())
+        return "{ " + inner + " }" if inner else "{}"
+    return tomli_w.dumps({"v": value}).partition("=")[2].strip()
+
+
+def _example(area: Area, fact: Fact) -> Any:
+    for rule in area.rules:
+        if f"{area.id}.{fact.key}" in rule.good:
+            return rule.good[f"{area.id}.{fact.key}"]
+    if fact.kind == "date":
+        import datetime as dt
+
+        return dt.date(2021, 12, 31)
+    if fact.kind == "reports":
+        from ucm_check.dated.periods import parse_log
+        from ucm_check.profile.editing import parse_literal
+
+        return parse_log(fact.options[0] if fact.options else "year", parse_literal("{ " + PERIOD_EXAMPLES[fact.options[0] if fact.options else "year"] + " }"))[0]
+    return {"bool": True, "count": 0, "percent": 100}.get(fact.kind, list(fact.options) if fact.kind == "subset" else fact.options[0])
+
+
+def _rules_of(area: Area, fact: Fact) -> list[Rule]:
+    return [r for r in area.rules if any(f.key == fact.key for f in r.shape.facts)]
+
+
+def render(standard: Standard, *, level: str, name: str, region: str = "", period: str = "") -> str:
+    """A profile with ``[unit]`` filled in and every fact commented out, so nothing counts as answered."""
+    unit = {"name": name, "level": level, "standard": standard.id}
+    if region:
+        unit["region"] = region
+    if period:
+        unit["period"] = period
+    lines = [
+        f"# ucm-check 自评档案：{standard.title}",
+        f"# 依据：{standard.document}",
+        "# 填写方法：删去某项行首的 “# ”，把值改成本单位的实际情况。",
+        "# 仍被注释的项目记为“未填写”：不计为达标，报告会列出并说明最多还可能扣多少分。",
+        "# 字段说明见 docs/profile.md；每条规则的条文和示例：ucm-check explain 规则编号。",
+        "",
+        "[unit]",
+        *(f"{k} = {toml_value(v)}" for k, v in unit.items()),
+    ]
+    if not region:
+        lines.append('# region = "某省某市某县"')
+    if not period:
+        import datetime as dt
+
+        lines.append(f'# period = "{dt.date.today().year}"')
+    for area in standard.areas:
+        lines += ["", f"# {area.number}、{area.title}（{'最多加' if area.bonus else '共'}{fmt(area.max)}分）", f"[{area.id}]"]
+        for fact in area.facts:
+            rules = _rules_of(area, fact)
+            na = [r for r in rules if r.applies_to and not r.applies_to.applies({"level": level, "name": name})]
+            codes = "、".join(r.code for r in rules)
+            lines.append(f"# {fact.label}（{codes}；{hint(fact)}）")
+            if na and len(na) == len(rules):
+                lines.append(f"# 本单位层级不适用：{na[0].applies_to.reason}")
+            lines.append(f"# {fact.key} = {toml_value(_example(area, fact))}")
+    return "\n".join(lines) + "\n"
+
+
+def field_reference(standard: Standard) -> str:
+    """The field-by-field Markdown reference of a standard's profile (generated into docs/profile.md)."""
+    out = [f"### {standard.title}（`{standard.id}`）", ""]
+    for area in standard.areas:
+        out += [f"#### `[{area.id}]` {area.number}、{area.title} / {area.title_en}（{fmt(area.max)}分）", "",
+                "| 字段 key | 类型 type | 含义 | Meaning | 规则 rules |", "|---|---|---|---|---|"]
+        for fact in area.facts:
+            codes = ", ".join(r.code for r in _rules_of(area, fact))
+            out.append(f"| `{fact.key}` | {fact.kind} | {fact.label}（{hint(fact)}） | {fact.label_en} | {codes} |")
+        out.append("")
+    return "\n".join(out)

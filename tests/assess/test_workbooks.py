@@ -68,3 +68,17 @@ def test_the_fund_column_reaches_the_printed_ranking(fresh_year, tmp_path, capsy
     with pdfplumber.open(to_pdf(out, tmp_path / "pdf")) as pdf:
         text = "\n".join(page.extract_text() or "" for page in pdf.pages)
     assert "基金奖惩" in text and "奖 62499.99元" in text and "扣 30000.00元" in text
+
+
+def test_a_tiny_xls_with_a_cell_in_its_far_corner_is_refused_not_allowed_a_gigabyte(folder, tmp_path, capsys):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["单位名称", "得分"])
+    book.active["IV65536"] = 1  # the last cell of a .xls sheet: calamine would size a 65536 x 256 grid
+    book.save(tmp_path / "角落.xlsx")
+    xls = to_xls(tmp_path / "角落.xlsx", tmp_path / "xls")
+    assert xls.stat().st_size < 20_000
+    code, err = run_import(folder, xls, capsys)
+    assert code == 2 and "不是有效的 Excel 工作簿（文件损坏、格式不符或工作表过大" in err
+    assert not (folder / "history" / "2026-03" / "office.csv").exists()

@@ -4,7 +4,7 @@ A workbook is untrusted: before any parser sees it, the file's size is bounded a
 formats, every part is read once here (at most :data:`MAX_PART_BYTES` each, its CRC checked), any DTD
 is refused and every cell reference must lie within :data:`MAX_ROWS` x :data:`MAX_COLUMNS`. calamine
 then only ever sees a workbook whose cells fit in a few tens of megabytes. A .xls (BIFF) cannot be
-pre-scanned this way: its size limit and the sheet's own maximum (65,536 x 256) bound it.
+pre-scanned this way: it is read in a child process under a memory limit (:data:`CHILD_MEMORY`).
 """
 
 from __future__ import annotations
@@ -61,34 +61,118 @@ def read_spreadsheet(path: str, what: str, error: type[InvalidFile], sheet: str 
         if problem:
             raise fail(problem)
     try:
-        import python_calamine
+        import python_calamine  # noqa: F401
     except ImportError:
         raise fail("读取 Excel 工作簿需要 python-calamine：请运行 pip install python-calamine，或把文件另存为 CSV") from None
-    try:
-        book = python_calamine.CalamineWorkbook.from_path(path)
-        names = list(book.sheet_names)
-        if not names:
-            raise fail("工作簿中没有任何工作表")
-        if sheet and sheet not in names:
-            listed = "、".join(escaped(n) for n in names[:20])
-            raise error([ProfileError(path, 0, 0, f"工作簿中没有名为 “{escaped(sheet)}” 的工作表；有：{listed}")])
-        ws = book.get_sheet_by_name(sheet or names[0])
-        if ws.total_height > MAX_ROWS or ws.total_width > MAX_COLUMNS:
-            raise fail(f"工作表 “{escaped(ws.name)}” 用到第 {ws.total_height} 行、{column_letter(ws.total_width)} 列，"
-                       f"超出 {MAX_ROWS} 行、{MAX_COLUMNS} 列的上限")
-        grid = ws.to_python(skip_empty_area=False)
-    except InvalidFile:
-        raise
-    except BaseException as exc:  # calamine raises its own errors, and pyo3's PanicException is a BaseException
-        if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError)):
-            raise
-        raise fail("不是有效的 Excel 工作簿（文件损坏或格式不符；若是 .et 或 .ods，请另存为 .xlsx 或 CSV）") from None
+    loaded = _load_apart(path, sheet) if path.lower().endswith(".xls") else _load(path, sheet)
+    if loaded is None:
+        raise fail("不是有效的 Excel 工作簿（文件损坏、格式不符或工作表过大；若是 .et 或 .ods，请另存为 .xlsx 或 CSV）")
+    names, name, (height, columns), grid = loaded
+    if not names:
+        raise fail("工作簿中没有任何工作表")
+    if name is None:
+        listed = "、".join(escaped(n) for n in names[:20])
+        raise error([ProfileError(path, 0, 0, f"工作簿中没有名为 “{escaped(sheet)}” 的工作表；有：{listed}")])
+    if grid is None:
+        raise fail(f"工作表 “{escaped(name)}” 用到第 {height} 行、{column_letter(columns)} 列，"
+                   f"超出 {MAX_ROWS} 行、{MAX_COLUMNS} 列的上限")
     rows = []
     for number, cells in enumerate(grid, start=1):
         values = tuple(_value(c) for c in cells)
         if any(v is not None and str(v).strip() for v in values):
             rows.append((number, values))
     return tuple(rows)
+
+
+Loaded = tuple[list[str], "str | None", tuple[int, int], "list[list[Any]] | None"]
+"""(sheet names, the chosen sheet or None when absent, its (rows, columns) used, its cells or None
+when over the limits)."""
+
+
+def _load(path: str, sheet: str) -> Loaded | None:
+    """Read in this process (an xlsx already checked by :func:`_zip_problem`); None when unreadable."""
+    import python_calamine
+
+    try:
+        book = python_calamine.CalamineWorkbook.from_path(path)
+        names = list(book.sheet_names)
+        name = sheet or (names[0] if names else "")
+        if name not in names:
+            return names, None, (0, 0), None
+        ws = book.get_sheet_by_name(name)
+        size = (ws.total_height + 1, ws.total_width + 1) if ws.height else (0, 0)
+        if size[0] > MAX_ROWS or size[1] > MAX_COLUMNS:
+            return names, name, size, None
+        return names, name, size, ws.to_python(skip_empty_area=False)
+    except BaseException as exc:  # calamine raises its own errors, and pyo3's PanicException is a BaseException
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError)):
+            raise
+        return None
+
+
+#: A .xls cannot be pre-scanned without parsing its compound file, and calamine sizes a sheet's grid
+#: by its farthest cell (a 6 KB file with cells at A1 and IV65536 takes 1 GB), so it is read in a
+#: child process under a memory limit; the cells come back as JSON, dates tagged.
+CHILD_MEMORY = 512 * 1024 * 1024
+_CHILD = r"""
+import datetime, json, sys
+try:
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (int(sys.argv[3]), int(sys.argv[3])))
+except (ImportError, ValueError, OSError):
+    pass
+sys.path = [p for p in sys.path if p not in ("", ".")]
+import python_calamine
+def cell(v):
+    if isinstance(v, datetime.datetime): return {"datetime": v.isoformat()}
+    if isinstance(v, datetime.date): return {"date": v.isoformat()}
+    if isinstance(v, (datetime.time, datetime.timedelta)): return str(v)
+    if isinstance(v, float) and v != v: return {"nan": 1}
+    return v
+book = python_calamine.CalamineWorkbook.from_path(sys.argv[1])
+names = list(book.sheet_names)
+name = sys.argv[2] or (names[0] if names else "")
+out = {"names": names, "name": name if name in names else None, "size": [0, 0], "grid": None}
+if name in names:
+    ws = book.get_sheet_by_name(name)
+    out["size"] = [ws.total_height + 1, ws.total_width + 1] if ws.height else [0, 0]
+    if out["size"][0] <= int(sys.argv[4]) and out["size"][1] <= int(sys.argv[5]):
+        out["grid"] = [[cell(v) for v in row] for row in ws.to_python(skip_empty_area=False)]
+sys.stdout.write(json.dumps(out, ensure_ascii=True, allow_nan=False))
+"""
+
+
+def _load_apart(path: str, sheet: str) -> Loaded | None:
+    """Read a .xls in a child process limited to :data:`CHILD_MEMORY`; None when it fails."""
+    import datetime as dt
+    import json
+    import os
+    import subprocess
+    import sys
+
+    argv = [sys.executable, "-I", "-c", _CHILD, os.path.abspath(path), sheet, str(CHILD_MEMORY), str(MAX_ROWS), str(MAX_COLUMNS)]
+    try:
+        done = subprocess.run(argv, capture_output=True, timeout=120)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if done.returncode != 0:
+        return None
+
+    def back(value: Any) -> Any:
+        if isinstance(value, dict):
+            if "datetime" in value:
+                return dt.datetime.fromisoformat(value["datetime"])
+            if "date" in value:
+                return dt.date.fromisoformat(value["date"])
+            return float("nan")
+        return value
+
+    try:
+        doc = json.loads(done.stdout)
+        grid = None if doc["grid"] is None else [[back(v) for v in row] for row in doc["grid"]]
+        return doc["names"], doc["name"], tuple(doc["size"]), grid
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def _value(cell: Any) -> Any:

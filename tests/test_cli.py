@@ -190,3 +190,57 @@ def test_files_ucm_check_writes_are_replaced_atomically_and_keep_their_permissio
     assert [p.name for p in tmp_path.iterdir()] == ["x.toml"]
     write_text(tmp_path / "b.csv", "单位\n", encoding="utf-8-sig")
     assert (tmp_path / "b.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def _command_paths() -> list[list[str]]:
+    """Every command and sub-command (``assess import`` ...) of the full parser, as argv prefixes."""
+    import argparse
+
+    from ucm_check.cli import build_parser
+
+    paths: list[list[str]] = [[]]
+
+    def walk(parser: argparse.ArgumentParser, prefix: list[str]) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, child in action.choices.items():
+                    paths.append([*prefix, name])
+                    walk(child, [*prefix, name])
+
+    walk(build_parser(), [])
+    return paths
+
+
+@pytest.mark.parametrize("path", _command_paths(), ids=lambda p: " ".join(p) or "ucm-check")
+def test_help_of_every_command_and_sub_command_prints_and_exits_0(path):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "ucm_check", *path, "--help"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-1500:]
+    assert done.stdout.startswith("usage: ucm-check") and "Traceback" not in done.stderr
+    assert "options:" in done.stdout
+
+
+def test_help_lists_every_sub_command_it_is_tested_for():
+    names = {" ".join(p) for p in _command_paths()}
+    assert {"plan", "assess import", "assess rank", "intake", "new-plugin"} <= names
+
+
+def test_the_bundled_roster_is_named_without_a_path_from_any_folder(capsys, tmp_path, monkeypatch):
+    from tests.helpers import ROOT
+
+    code, by_path, _ = run(capsys, "intake", "--roster", str(ROOT / "rosters" / "hunan-2020.toml"))
+    assert code == 0
+    monkeypatch.chdir(tmp_path)
+    for name in ("hunan-2020", "hunan-2020.toml"):
+        code, by_name, err = run(capsys, "intake", "--roster", name)
+        assert code == 0, err
+        assert by_name == by_path and "共 28 个单位" in by_name
+
+
+def test_a_roster_name_that_is_neither_a_file_nor_bundled_lists_the_bundled_ones(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "intake", "--roster", "hunan-2099")
+    assert code == 2
+    assert "找不到名册 “hunan-2099”：既不是文件，也不是随软件提供的名册；随软件提供的有：hunan-2020" in err

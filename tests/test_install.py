@@ -36,3 +36,33 @@ def test_pip_install_dot_into_a_fresh_venv_finds_builtins_and_scores_profiles(tm
     installed = subprocess.run([str(bindir / "python"), "-c", "import ucm_check; print(ucm_check.__file__)"],
                                cwd=outside, capture_output=True, text=True)
     assert "site-packages" in installed.stdout
+
+    # Bundled files are named without a path, from outside the checkout (issue 17).
+    roster = subprocess.run([exe, "intake", "--roster", "hunan-2020"], cwd=outside, capture_output=True, text=True)
+    assert roster.returncode == 0, roster.stderr
+    assert "共 28 个单位" in roster.stdout
+    missing = subprocess.run([str(bindir / "python"), "-c", "import openpyxl"], capture_output=True, text=True)
+    assert missing.returncode != 0, "the plain venv must not have the test extras"
+    assert subprocess.run([exe, "assess", "init", "考评"], cwd=outside, capture_output=True).returncode == 0
+    book = outside / "区城考办.xlsx"
+    _office_workbook(outside / "考评" / "roster.csv", book)
+    imported = subprocess.run([exe, "assess", "import", "考评", "--period", "2026-03", "--source", "office", "-f", str(book)],
+                              cwd=outside, capture_output=True, text=True)
+    assert imported.returncode == 0, imported.stderr
+    kept = (outside / "考评" / "history" / "2026-03" / "office.csv").read_text(encoding="utf-8-sig")
+    assert "东风路街道办事处,80.5," in kept
+
+
+def _office_workbook(roster, path) -> None:
+    """The 区城考办's scores as an xlsx: 80.5 for every unit of the groups that use it."""
+    import csv
+
+    from openpyxl import Workbook
+
+    with open(roster, encoding="utf-8-sig", newline="") as fh:
+        units = [u["单位名称"] for u in csv.DictReader(fh) if u["组别"] != "区直局委组"]
+    book = Workbook()
+    book.active.append(["单位名称", "得分"])
+    for unit in units:
+        book.active.append([unit, 80.5])
+    book.save(path)

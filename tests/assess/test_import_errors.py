@@ -130,7 +130,7 @@ def test_a_file_in_neither_utf8_nor_gbk_is_refused(folder, tmp_path, capsys):
     assert_rejected(folder, code, err, "既不是 UTF-8 也不是 GBK")
 
 
-def test_a_broken_xlsx_and_an_old_xls_are_refused(folder, tmp_path, capsys):
+def test_a_broken_xlsx_or_xls_and_an_unsupported_format_are_refused(folder, tmp_path, capsys):
     broken = tmp_path / "s.xlsx"
     broken.write_bytes(b"not a zip")
     code, err = run_import(folder, broken, capsys)
@@ -138,7 +138,11 @@ def test_a_broken_xlsx_and_an_old_xls_are_refused(folder, tmp_path, capsys):
     old = tmp_path / "s.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
     code, err = run_import(folder, old, capsys)
-    assert_rejected(folder, code, err, "旧版 .xls")
+    assert_rejected(folder, code, err, "不是有效的 Excel 工作簿")
+    ods = tmp_path / "s.ods"
+    ods.write_bytes(b"PK")
+    code, err = run_import(folder, ods, capsys)
+    assert_rejected(folder, code, err, "格式不受支持", "另存为 .xlsx 或 CSV")
 
 
 def test_xlsx_problems_name_the_column_letter(folder, tmp_path, capsys):

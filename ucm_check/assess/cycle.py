@@ -37,7 +37,7 @@ def import_source(folder: Folder, period: Period, source_id: str, path: str | No
     from ucm_check.files.atomic import write_text
 
     source = folder.scheme.sources[source_id]
-    expected = folder.expected(source_id)
+    expected = folder.expected(source_id, period)
     if source.kind == SELF_CHECK:
         from ucm_check.assess.selfcheck import self_check_scores
 
@@ -72,14 +72,14 @@ def forget_results(folder: Folder, month: Period) -> None:
 
 def month_scores(folder: Folder, period: Period) -> dict[str, dict[str, Decimal | None]]:
     """Every source's kept scores for ``period`` (validated again: history files may be edited by hand)."""
-    used = [s for s in folder.scheme.sources if folder.expected(s)]
+    used = [s for s in folder.scheme.sources if folder.expected(s, period)]
     missing = [s for s in used if not os.path.isfile(folder.input_file(period, s))]
     if missing:
         names = "、".join(f"{folder.scheme.sources[s].name}（{s}）" for s in missing)
         raise CycleError(f"{period.label}尚未导入：{names}；请先用 ucm-check assess import 导入")
     scores: dict[str, dict[str, Decimal | None]] = {}
     for sid in used:
-        path, source, expected = folder.input_file(period, sid), folder.scheme.sources[sid], folder.expected(sid)
+        path, source, expected = folder.input_file(period, sid), folder.scheme.sources[sid], folder.expected(sid, period)
         kept = _as_written(path, source, {u.name for u in expected})
         if kept is None:  # edited by hand and not as ucm-check writes it: the full reader says where
             kept = {s.unit: s.value for s in read_scores(path, source, period, folder.roster, expected,
@@ -93,8 +93,15 @@ def _as_written(path: str, source: Any, expected: set[str]) -> dict[str, Decimal
     (every expected unit once by its full name, each score a number in range or 缺评); else None."""
     import csv
 
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        rows = list(csv.reader(fh))
+    from ucm_check.assess.limits import file_size_problem
+
+    if file_size_problem(path):
+        return None
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.reader(fh))
+    except (UnicodeDecodeError, csv.Error):
+        return None
     if not rows or rows[0][:2] != ["单位名称", "得分"] or len(rows) - 1 != len(expected):
         return None
     found: dict[str, Decimal | None] = {}
@@ -117,7 +124,7 @@ def _as_written(path: str, source: Any, expected: set[str]) -> dict[str, Decimal
 def rank_month(folder: Folder, period: Period, carry: dict[str, Carry]) -> MonthResult:
     """One month from its kept inputs and last month's carry."""
     scores = month_scores(folder, period)
-    groups = tuple((g, tuple(rank_group(folder.scheme, g, folder.roster.in_group(g.id), scores, carry)))
+    groups = tuple((g, tuple(rank_group(folder.scheme, g, folder.roster.in_group(g.id, period), scores, carry)))
                    for g in folder.scheme.groups.values())
     return MonthResult(period, groups)
 
@@ -174,7 +181,8 @@ class Standing:
 def aggregate(folder: Folder, period: Period, *, with_previous: bool = True) -> tuple[list[Period], list[tuple[Group, list[Standing]]]]:
     """A quarter's or a year's ranking: each unit's mean monthly composite over the kept months of the
     period (rounded as the scheme says), ranked with shared ties; a unit without a composite in every
-    one of those months is listed after, unranked."""
+    one of those months (a unit that joined the roster during the period too) is listed after,
+    unranked, with its count of months; a unit that joins after the period is not listed."""
     kept = [m for m in folder.months() if m in period.months()]
     if not kept:
         raise CycleError(f"{period.label}没有任何月份的历史记录")
@@ -198,7 +206,7 @@ def aggregate(folder: Folder, period: Period, *, with_previous: bool = True) -> 
     out = []
     for group in folder.scheme.groups.values():
         standings = []
-        for unit in folder.roster.in_group(group.id):
+        for unit in folder.roster.in_group(group.id, kept[-1]):
             n = counts.get(unit.name, 0)
             value = round_half_up(sums[unit.name] / n, folder.scheme.decimals) if n == len(kept) else None
             standings.append(Standing(unit, value, n, previous=before.get(unit.name)))

@@ -53,10 +53,11 @@ class Folder:
             return []
         return sorted(parse_period(n) for n in os.listdir(root) if _MONTH_DIR.match(n) and os.path.isdir(os.path.join(root, n)))
 
-    def expected(self, source: str) -> tuple[Unit, ...]:
-        """The units a source scores: those of every group that weights it, in roster order."""
+    def expected(self, source: str, month: Period) -> tuple[Unit, ...]:
+        """The units a source scores in ``month``: those of every group that weights it, assessed in
+        that month (from their 纳入月份), in roster order."""
         groups = {g.id for g in self.scheme.groups.values() if source in dict(g.weights)}
-        return tuple(u for u in self.roster.units if u.group in groups)
+        return tuple(u for u in self.roster.units if u.group in groups and u.assessed_in(month))
 
 
 def open_folder(path: str) -> Folder:

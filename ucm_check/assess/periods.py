@@ -10,11 +10,15 @@ import re
 
 import attrs
 
+from ucm_check.files.fields import escaped
+
 MONTH, QUARTER, YEAR = "month", "quarter", "year"
 KIND_NAMES = {MONTH: "月度", QUARTER: "季度", YEAR: "年度"}
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-[Qq]([1-4])$")
 _YEAR = re.compile(r"^(\d{4})$")
+FIRST_YEAR, LAST_YEAR = 1949, 2100
+"""The years a period may name (the dates range the other readers accept)."""
 
 
 class BadPeriod(ValueError):
@@ -69,23 +73,25 @@ class Period:
 def parse_period(text: str) -> Period:
     """``2026-03`` / ``2026-Q1`` / ``2026``; raise :class:`BadPeriod` for anything else (``2026-13``)."""
     text = str(text).strip()
-    found = _MONTH.match(text)
-    if found:
-        year, month = int(found.group(1)), int(found.group(2))
+    found = _MONTH.match(text) or _QUARTER.match(text) or _YEAR.match(text)
+    if not found:
+        raise BadPeriod(f"期间 “{escaped(text)}” 无法识别：月度写作 2026-03，季度写作 2026-Q1，年度写作 2026")
+    year = int(found.group(1))
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise BadPeriod(f"期间 “{text}” 的年份应在 {FIRST_YEAR} 到 {LAST_YEAR} 之间")
+    if found.re is _MONTH:
+        month = int(found.group(2))
         if not 1 <= month <= 12:
             raise BadPeriod(f"期间 “{text}” 不存在：月份应为 01 到 12")
         return Period(year, MONTH, month)
-    found = _QUARTER.match(text)
-    if found:
-        return Period(int(found.group(1)), QUARTER, int(found.group(2)))
-    if _YEAR.match(text):
-        return Period(int(text), YEAR)
-    raise BadPeriod(f"期间 “{text}” 无法识别：月度写作 2026-03，季度写作 2026-Q1，年度写作 2026")
+    if found.re is _QUARTER:
+        return Period(year, QUARTER, int(found.group(2)))
+    return Period(year, YEAR)
 
 
 def parse_month(text: str) -> Period:
     """A month only (sources are imported month by month)."""
     period = parse_period(text)
     if period.kind != MONTH:
-        raise BadPeriod(f"期间 “{text}” 不是月份：来源得分按月导入，写作 2026-03；季度和年度由各月得出")
+        raise BadPeriod(f"期间 “{escaped(text)}” 不是月份：来源得分按月导入，写作 2026-03；季度和年度由各月得出")
     return period

@@ -20,6 +20,7 @@ from typing import Mapping
 import attrs
 
 from ucm_check.assess.composite import Composite, round_half_up, weighted_composite
+from ucm_check.assess.fund import place_amounts
 from ucm_check.assess.roster import Unit
 from ucm_check.assess.scheme import Funding, Group, Scheme
 
@@ -58,6 +59,10 @@ class Row:
     """Funding adjustment in percent of the base (None when the unit has no base or the group no rule)."""
     amount: Decimal | None = None
     """Funding adjustment in yuan, rounded to the fen."""
+    reward: Decimal | None = None
+    """Paid from the assessment fund this month (yuan); None when the group has no fund rule."""
+    deduction: Decimal | None = None
+    """财政扣款 this month (yuan); None when the group has no fund rule."""
 
     @property
     def change(self) -> int | None:
@@ -93,6 +98,9 @@ def rank_group(scheme: Scheme, group: Group, units: tuple[Unit, ...],
         start = end + 1
     if group.funding:
         rows = _with_funding(group.funding, rows)
+    if scheme.fund and group.fund:
+        rows = [attrs.evolve(r, **dict(zip(("reward", "deduction"), place_amounts(scheme.fund, group.fund, r.above, r.below, count))))
+                for r in rows]
     for unit in units:
         if not composites[unit.name].complete:
             before = carry.get(unit.name, Carry())

@@ -27,6 +27,33 @@ def funding_text(funding: dict[str, Any] | None) -> str:
     return f"{sign}{pct}%（{sign}{amount}元）"
 
 
+def fund_text(fund: dict[str, Any] | None) -> str:
+    """``奖 12500.00元``, ``扣 30000元`` or ``—``."""
+    if not fund:
+        return "—"
+    if fund["reward"]:
+        return f"奖 {format(Decimal(str(fund['reward'])), '.2f')}元"
+    if fund["deduction"]:
+        return f"扣 {format(Decimal(str(fund['deduction'])), '.2f')}元"
+    return "—"
+
+
+def fund_line(doc: dict[str, Any], group: dict[str, Any] | None = None) -> str:
+    """The fund's month in one sentence, for the whole scheme or one group; ``""`` without a fund."""
+    fund = doc.get("fund")
+    if not fund:
+        return ""
+    money = lambda v: format(Decimal(str(v)), ".2f")  # noqa: E731
+    if group is None:
+        return (f"{fund['name']}：每年 {money(fund['yearly'])} 元，分 {fund['months']} 个月，本月 {money(fund['monthly'])} 元；"
+                f"本月奖励合计 {money(fund['paid'])} 元")
+    mine = next((g for g in fund["groups"] if g["id"] == group["id"]), None)
+    if mine is None:
+        return ""
+    return (f"基金：本组占 {number_text(mine['share'])}%，本月 {money(mine['pot'])} 元，奖励 {money(mine['paid'])} 元，"
+            f"财政扣款 {money(mine['deducted'])} 元")
+
+
 def table(doc: dict[str, Any], group: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
     """Headers and cells of one group's ranking."""
     monthly = doc["kind"] == "month"
@@ -34,7 +61,7 @@ def table(doc: dict[str, Any], group: dict[str, Any]) -> tuple[list[str], list[l
     headers = ["名次", "变化", "单位", "综合得分"]
     if monthly:
         headers += [f"{s['name']}({number_text(s['weight'])}%)" for s in group["sources"]]
-        headers += ["红黑旗", "连续靠后", "问责", "经费调整", "说明"]
+        headers += ["红黑旗", "连续靠后", "问责", "经费调整", "基金奖惩", "说明"]
     else:
         headers += ["月数", "说明"]
     rows = []
@@ -47,7 +74,7 @@ def table(doc: dict[str, Any], group: dict[str, Any]) -> tuple[list[str], list[l
             if step and r["escalation_new"]:
                 step += "（本月）"
             cells += [FLAG_NAMES.get(r["flag"] or "", ""), f"{r['streak']} 个月" if r["streak"] else "",
-                      step, funding_text(r["funding"]), note_of(r, names)]
+                      step, funding_text(r["funding"]), fund_text(r.get("fund")), note_of(r, names)]
         else:
             cells += [str(r["months"]), note_of(r, names)]
         rows.append(cells)
@@ -82,10 +109,14 @@ def to_text(doc: dict[str, Any]) -> str:
     out = [title(doc), ""]
     if doc["kind"] != "month":
         out.insert(1, f"由 {len(doc['months'])} 个月（{doc['months'][0]} 至 {doc['months'][-1]}）各月综合得分的算术平均得出")
+    if fund_line(doc):
+        out.insert(1, fund_line(doc))
     for group in doc["groups"]:
         headers, rows = table(doc, group)
         widths = [max(width(c) for c in col) for col in zip(headers, *rows)]
         out.append(f"{group['name']}  （{weights_line(group)}）")
+        if fund_line(doc, group):
+            out.append(fund_line(doc, group))
         for line in [headers, *rows]:
             cells = [rjust(c, w) if i in (0, 3) else ljust(c, w) for i, (c, w) in enumerate(zip(line, widths))]
             out.append("  ".join(cells).rstrip())
@@ -95,12 +126,14 @@ def to_text(doc: dict[str, Any]) -> str:
 
 def to_markdown(doc: dict[str, Any]) -> str:
     """Markdown for a notice or a wiki: a heading and a table per group."""
-    out = [f"# {title(doc)}", ""]
+    out = [f"# {title(doc)}", ""] + ([fund_line(doc), ""] if fund_line(doc) else [])
     if doc["kind"] != "month":
         out += [f"由 {len(doc['months'])} 个月（{doc['months'][0]} 至 {doc['months'][-1]}）各月综合得分的算术平均得出。", ""]
     for group in doc["groups"]:
         headers, rows = table(doc, group)
         out += [f"## {group['name']}", "", f"权重：{weights_line(group)}", ""]
+        if fund_line(doc, group):
+            out += [fund_line(doc, group), ""]
         out.append("| " + " | ".join(headers) + " |")
         out.append("|" + "|".join("---:" if i in (0, 3) else "---" for i in range(len(headers))) + "|")
         out += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]

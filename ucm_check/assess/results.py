@@ -50,7 +50,25 @@ def row_dict(row: Row, decimals: int) -> dict[str, Any]:
         "escalation_new": row.new_step,
         "funding": None if row.percent is None else
         {"base": _num(row.unit.base), "percent": _num(row.percent), "amount": _num(row.amount)},
-    }
+    } | ({} if row.reward is None else {"fund": {"reward": _num(row.reward), "deduction": _num(row.deduction)}})
+
+
+def fund_dict(folder: Folder, result: MonthResult) -> dict[str, Any] | None:
+    """The month's fund: its share, each group's pot and what was paid (never more than the share)."""
+    fund = folder.scheme.fund
+    if fund is None:
+        return None
+    groups, total = [], Decimal(0)
+    for group, rows in result.groups:
+        if group.fund is None:
+            continue
+        paid = sum((r.reward for r in rows if r.reward is not None), Decimal(0))
+        deducted = sum((r.deduction for r in rows if r.deduction is not None), Decimal(0))
+        total += paid
+        groups.append({"id": group.id, "name": group.name, "share": _num(group.fund.share),
+                       "pot": _num(group.fund.pot(fund)), "paid": _num(paid), "deducted": _num(deducted)})
+    return {"name": fund.name, "yearly": _num(fund.yearly), "months": fund.months, "monthly": _num(fund.monthly),
+            "paid": _num(total), "groups": groups}
 
 
 def month_dict(folder: Folder, result: MonthResult) -> dict[str, Any]:
@@ -60,7 +78,7 @@ def month_dict(folder: Folder, result: MonthResult) -> dict[str, Any]:
         "scheme": scheme_dict(folder),
         "groups": [{"id": g.id, "name": g.name, "sources": sources_of(folder, g),
                     "rows": [row_dict(r, folder.scheme.decimals) for r in rows]} for g, rows in result.groups],
-    }
+    } | ({} if folder.scheme.fund is None else {"fund": fund_dict(folder, result)})
 
 
 def month_text(folder: Folder, result: MonthResult) -> str:
@@ -96,8 +114,8 @@ def keep_month(folder: Folder, result: MonthResult) -> None:
     target = os.path.join(folder.period_dir(result.period), RESULTS_FILE)
     text = month_text(folder, result)
     if os.path.isfile(target):
-        with open(target, encoding="utf-8") as fh:
-            if fh.read() == text:
+        with open(target, "rb") as fh:
+            if fh.read(len(text.encode("utf-8")) + 1) == text.encode("utf-8"):
                 return
     write_text(target, text)
 

@@ -8,15 +8,17 @@ file is validated as a whole; every problem is reported at once with file, line 
 from __future__ import annotations
 
 import hashlib
+import re
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from ucm_check.files.locate import locate
+from ucm_check.assess.fund import Fund, GroupFund, check_shares, parse_fund, parse_group_fund
 from ucm_check.files import fields
-from ucm_check.files.fields import Err
-from ucm_check.files.inputs import InvalidFile, ProfileError, load_toml, read_text, show, suggest, type_name
+from ucm_check.files.fields import Err, escaped, show
+from ucm_check.files.inputs import InvalidFile, ProfileError, load_toml, read_text, suggest, type_name
+from ucm_check.files.locate import locate
 
 MISSING_RULES = {"reweight": "按其余来源的权重折算", "incomplete": "标记为不完整，不参加排名"}
 AGGREGATES = {"mean": "各月综合得分的算术平均"}
@@ -88,6 +90,8 @@ class Group:
     black: int = 0
     escalation: Escalation | None = None
     funding: Funding | None = None
+    fund: GroupFund | None = None
+    """The group's part of the assessment fund (:mod:`ucm_check.assess.fund`)."""
 
 
 @attrs.frozen
@@ -104,6 +108,8 @@ class Scheme:
     groups: dict[str, Group]
     digest: str
     """SHA-256 of the scheme text: stored with each period's results."""
+    fund: Fund | None = None
+    """The yearly assessment fund paid out by rank, or None."""
 
     def group_keys(self) -> dict[str, str]:
         """Group id and group name -> group id (the roster may use either)."""
@@ -125,7 +131,7 @@ def parse_scheme(file: str, text: str) -> Scheme:
 
     def err(path: tuple[str, ...], message: str) -> None:
         line, col = locate(text, path, value=True)
-        errors.append(ProfileError(file, line, col, message))
+        errors.append(ProfileError(file, line, col, escaped(message, len(message))))
 
     head = fields.table(data, ("scheme",), err)
     fields.unknown(head, ("scheme",), {"name", "decimals", "missing", "tie_break", "aggregate", "basis"}, err)
@@ -141,12 +147,14 @@ def parse_scheme(file: str, text: str) -> Scheme:
     groups = {gid: _group(gid, body, sources, err) for gid, body in fields.table(data, ("groups",), err).items()}
     if not groups:
         err(("groups",), "缺少 [groups.<编号>]：至少要有一个考评组")
-    fields.unknown(data, (), {"scheme", "sources", "groups"}, err)
+    fund = parse_fund(data["fund"], err) if "fund" in data else None
+    check_shares(fund, groups, err)
+    fields.unknown(data, (), {"scheme", "sources", "groups", "fund"}, err)
     if errors:
         errors.sort(key=lambda e: (e.line, e.column))
         raise InvalidScheme(errors)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Scheme(file, name, decimals, missing, tuple(tie_break), aggregate, sources, groups, digest)
+    return Scheme(file, name, decimals, missing, tuple(tie_break), aggregate, sources, groups, digest, fund)
 
 
 def _source(sid: str, body: Any, err: Err) -> Source:
@@ -163,9 +171,35 @@ def _source(sid: str, body: Any, err: Err) -> Source:
     profiles = ""
     if kind == SELF_CHECK:
         profiles = fields.text(body, (*path, "profiles"), err)
-        if profiles and "{period}" not in profiles:
-            err((*path, "profiles"), f"sources.{sid}.profiles 应含 {{period}}，如 “自评/{{period}}/{{short}}.toml”，实际为 {show(profiles)}")
+        problem = template_problem(profiles) if profiles else ""
+        if problem:
+            err((*path, "profiles"), f"sources.{sid}.profiles {problem}，如 “自评/{{period}}/{{short}}.toml”；实际为 {show(profiles)}")
     return Source(sid, fields.text(body, (*path, "name"), err, sid), low, high, kind, profiles)
+
+
+PLACEHOLDERS = {"period": "考评月份，如 2026-03", "short": "单位简称", "name": "单位全称"}
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def template_problem(template: str) -> str:
+    """Why a self-check path template is unusable, or ``""``: only ``{period}``, ``{short}`` and
+    ``{name}`` are placeholders (never Python's format fields: ``{0}``, ``{short.__class__}``),
+    ``{period}`` is required and braces come in pairs."""
+    names = _PLACEHOLDER.findall(template)
+    unknown = [n for n in names if n not in PLACEHOLDERS]
+    if unknown:
+        allowed = "、".join(f"{{{k}}}（{v}）" for k, v in PLACEHOLDERS.items())
+        return f"中的 {{{unknown[0]}}} 不是可用的占位符；可用：{allowed}"
+    if "{" in _PLACEHOLDER.sub("", template) or "}" in _PLACEHOLDER.sub("", template):
+        return "中的花括号不成对：占位符写作 {period}、{short}、{name}"
+    if "period" not in names:
+        return "应含 {period}"
+    return ""
+
+
+def fill_template(template: str, values: dict[str, str]) -> str:
+    """``template`` with each ``{period}``/``{short}``/``{name}`` replaced (checked by :func:`template_problem`)."""
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
 
 
 def _group(gid: str, body: Any, sources: dict[str, Source], err: Err) -> Group:
@@ -173,7 +207,7 @@ def _group(gid: str, body: Any, sources: dict[str, Source], err: Err) -> Group:
     if not isinstance(body, dict):
         err(path, f"groups.{gid} 应为表 [groups.{gid}]，实际为{type_name(body)}")
         return Group(gid, gid, ())
-    fields.unknown(body, path, {"name", "weights", "red", "black", "escalation", "funding"}, err)
+    fields.unknown(body, path, {"name", "weights", "red", "black", "escalation", "funding", "fund"}, err)
     weights: list[tuple[str, Decimal]] = []
     raw = body.get("weights")
     if not isinstance(raw, dict) or not raw:
@@ -193,7 +227,8 @@ def _group(gid: str, body: Any, sources: dict[str, Source], err: Err) -> Group:
     black = fields.integer(body, (*path, "black"), err, 0, 0, 1000)
     escalation = _escalation(body["escalation"], (*path, "escalation"), err) if "escalation" in body else None
     funding = _funding(body["funding"], (*path, "funding"), err) if "funding" in body else None
-    return Group(gid, name, tuple(weights), red, black, escalation, funding)
+    fund = parse_group_fund(body["fund"], (*path, "fund"), err) if "fund" in body else None
+    return Group(gid, name, tuple(weights), red, black, escalation, funding, fund)
 
 
 def _escalation(body: Any, path: tuple[str, ...], err: Err) -> Escalation | None:

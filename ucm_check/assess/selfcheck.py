@@ -12,15 +12,20 @@ import os
 from typing import Iterable
 
 from ucm_check.assess.periods import Period
-from ucm_check.assess.scheme import Source
+from ucm_check.assess.scheme import Source, fill_template
 from ucm_check.assess.sources import InvalidScores, Score
 from ucm_check.assess.roster import Unit
 from ucm_check.files.problems import ProfileError
 
 
 def profile_path(folder: str, source: Source, period: Period, unit: Unit) -> str:
-    """Where ``unit``'s profile for ``period`` lives."""
-    relative = source.profiles.format(period=period.id, short=unit.short, name=unit.name)
+    """Where ``unit``'s profile for ``period`` lives: the scheme's template with its named placeholders
+    filled (a unit name holding a path separator cannot lead out of its folder: it is replaced by ``_``)."""
+    def part(text: str) -> str:
+        text = text.replace("/", "_").replace("\\", "_")
+        return "_" if text in (".", "..") else text
+
+    relative = fill_template(source.profiles, {"period": period.id, "short": part(unit.short), "name": part(unit.name)})
     return os.path.join(folder, relative)
 
 

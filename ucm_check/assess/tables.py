@@ -1,6 +1,7 @@
 """Tables from the files other people send: CSV (UTF-8, UTF-8 with BOM, or GBK as Excel and WPS save
-it on Chinese Windows) and xlsx (openpyxl, read-only). Every cell keeps its row and column so that a
-problem can be reported as ``file:row:column`` with what was written there.
+it on Chinese Windows) and Excel workbooks (:mod:`ucm_check.assess.sheets`). Every cell keeps its row
+and column so that a problem can be reported as ``file:row:column`` with what was written there.
+Files larger than :data:`ucm_check.assess.limits.MAX_FILE_BYTES` are refused before they are read.
 """
 
 from __future__ import annotations
@@ -11,19 +12,12 @@ from typing import Any, Iterator, Mapping
 
 import attrs
 
+from ucm_check.assess.limits import MAX_FILE_BYTES, file_size_problem
+from ucm_check.assess.sheets import column_letter, read_spreadsheet
 from ucm_check.files.problems import InvalidFile, ProfileError
 
 #: Rows searched for the header row (a title such as “2026年3月第三方考评结果” may come first).
 HEADER_SEARCH = 10
-
-
-def column_letter(col: int) -> str:
-    """Excel's name for a 1-based column: 1 -> A, 27 -> AA."""
-    letters = ""
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 @attrs.define
@@ -86,9 +80,12 @@ def _decode(path: str, raw: bytes, error: type[InvalidFile], what: str) -> str:
 
 def read_csv(path: str, what: str, error: type[InvalidFile]) -> Table:
     """A CSV file in UTF-8 (a BOM allowed) or GBK; commas, fields quoted as Excel quotes them."""
+    problem = file_size_problem(path)
+    if problem:
+        raise error([ProfileError(path, 0, 0, f"无法读取{what}：{problem}")])
     try:
         with open(path, "rb") as fh:
-            raw = fh.read()
+            raw = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise error([ProfileError(path, 0, 0, f"无法读取{what}：{exc.strerror or exc}")]) from None
     text = _decode(path, raw, error, what)
@@ -103,34 +100,11 @@ def read_csv(path: str, what: str, error: type[InvalidFile]) -> Table:
     return Table(path, tuple(rows))
 
 
-def read_xlsx(path: str, what: str, error: type[InvalidFile], sheet: str = "") -> Table:
-    """The first sheet (or ``sheet``) of an xlsx workbook, read-only, cached formula values."""
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        detail = getattr(exc, "strerror", None) or "不是有效的 xlsx 工作簿（若是 .xls 或 .et，请另存为 .xlsx）"
-        raise error([ProfileError(path, 0, 0, f"无法读取{what}：{detail}")]) from None
-    try:
-        if sheet and sheet not in book.sheetnames:
-            raise error([ProfileError(path, 0, 0, f"工作簿中没有名为 “{sheet}” 的工作表；有：{'、'.join(book.sheetnames)}")])
-        ws = book[sheet] if sheet else book.worksheets[0]
-        rows = []
-        for number, cells in enumerate(ws.iter_rows(values_only=True), start=1):
-            if any(c is not None and str(c).strip() for c in cells):
-                rows.append((number, tuple(cells)))
-    finally:
-        book.close()
-    return Table(path, tuple(rows), spreadsheet=True)
-
-
 def read_table(path: str, what: str, error: type[InvalidFile], sheet: str = "") -> Table:
-    """CSV or xlsx by the file's extension."""
-    if path.lower().endswith((".xlsx", ".xlsm")):
-        return read_xlsx(path, what, error, sheet)
-    if path.lower().endswith(".xls"):
-        raise error([ProfileError(path, 0, 0, f"{what}是旧版 .xls 格式：请在 Excel/WPS 中另存为 .xlsx 或 CSV")])
+    """CSV, or an Excel workbook (.xlsx, .xlsm, .xls), by the file's extension."""
+    lower = path.lower()
+    if lower.endswith((".xlsx", ".xlsm", ".xls")):
+        return Table(path, read_spreadsheet(path, what, error, sheet), spreadsheet=True)
+    if lower.endswith((".ods", ".et", ".numbers")):
+        raise error([ProfileError(path, 0, 0, f"{what}的格式不受支持：请在 Excel/WPS 中另存为 .xlsx 或 CSV")])
     return read_csv(path, what, error)

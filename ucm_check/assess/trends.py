@@ -15,7 +15,9 @@ from typing import Any, Iterator
 from ucm_check.assess.cycle import CycleError, months_through
 from ucm_check.assess.folder import RESULTS_FILE, Folder
 from ucm_check.assess.periods import Period, parse_month
+from ucm_check.files.fields import escaped
 from ucm_check.assess.render import composite_text
+from ucm_check.assess.limits import file_size_problem
 from ucm_check.assess.results import FLAG_NAMES, change_text, number_text, rank_and_keep
 from ucm_check.numbers import json_number
 from ucm_check.files.textwidth import ljust, rjust, width
@@ -25,15 +27,16 @@ BARS = "▁▂▃▄▅▆▇█"
 
 def history(folder: Folder, *, to: str | None = None, months: int = 12, unit: str | None = None) -> dict[str, Any]:
     """The window of ``months`` months ending at ``to`` (default: the last kept month), per group and unit."""
+    asked = parse_month(to) if to else None
     kept = folder.months()
     if not kept:
         raise CycleError("还没有任何月份的得分：请先用 ucm-check assess import 导入")
-    end = parse_month(to) if to else kept[-1]
+    end = asked or kept[-1]
     chosen = None
     if unit:
         chosen = folder.roster.by_key().get(unit)
         if chosen is None:
-            raise CycleError(f"名册中没有单位 “{unit}”")
+            raise CycleError(f"名册中没有单位 “{escaped(unit)}”")
     window = months_through(folder, end)[-max(months, 1):]
     series: dict[str, dict[str, Any]] = {}
     for doc in window_docs(folder, window):
@@ -43,7 +46,10 @@ def history(folder: Folder, *, to: str | None = None, months: int = 12, unit: st
                     continue
                 entry = series.setdefault(row["unit"], {
                     "unit": row["unit"], "short": row["short"], "group": group["id"], "months": []})
-                entry["months"].append({"period": doc["period"], **{k: _plain(row[k]) for k in KEPT}})
+                month = {"period": doc["period"], **{k: _plain(row[k]) for k in KEPT}}
+                if isinstance(row.get("fund"), dict):
+                    month["fund"] = {k: _plain(row["fund"].get(k)) for k in ("reward", "deduction")}
+                entry["months"].append(month)
     groups = []
     for group in folder.scheme.groups.values():
         units = [_summary(series[u.name]) for u in folder.roster.in_group(group.id) if u.name in series]
@@ -67,11 +73,16 @@ def window_docs(folder: Folder, window: list[Period]) -> Iterator[dict[str, Any]
     paths = [os.path.join(folder.period_dir(m), RESULTS_FILE) for m in window]
 
     def load(path: str) -> dict[str, Any] | None:
-        if not os.path.isfile(path):
+        """The kept document, or None when it is missing, stale, or not as ``rank`` writes it (a
+        damaged or hand-edited results.json is derived data: it is ranked again from the inputs)."""
+        if not os.path.isfile(path) or file_size_problem(path):
             return None
-        with open(path, encoding="utf-8") as fh:
-            doc = json.loads(fh.read(), parse_float=Decimal)
-        return doc if doc.get("scheme", {}).get("sha256") == folder.scheme.digest else None
+        try:
+            with open(path, encoding="utf-8") as fh:
+                doc = json.loads(fh.read(), parse_float=Decimal)
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            return None
+        return doc if _usable(doc, folder.scheme.digest) else None
 
     first = load(paths[0])
     if first is None or not all(os.path.isfile(p) for p in paths[1:]):
@@ -88,6 +99,32 @@ def window_docs(folder: Folder, window: list[Period]) -> Iterator[dict[str, Any]
         yield doc
 
 
+def _usable(doc: Any, digest: str) -> bool:
+    """True when ``doc`` has the shape :func:`history` reads, for the current scheme."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("scheme"), dict) or doc["scheme"].get("sha256") != digest:
+        return False
+    groups = doc.get("groups")
+    if not isinstance(doc.get("period"), str) or not isinstance(groups, list):
+        return False
+    for group in groups:
+        if not isinstance(group, dict) or not isinstance(group.get("id"), str) or not isinstance(group.get("rows"), list):
+            return False
+        for row in group["rows"]:
+            if not isinstance(row, dict) or not isinstance(row.get("unit"), str) or not isinstance(row.get("short"), str):
+                return False
+            if not all(k in row for k in KEPT) or not all(_plain_number(row[k]) for k in ("rank", "change", "previous_rank", "composite")):
+                return False
+            if not isinstance(row["streak"], int) or not isinstance(row["flag"], (str, type(None))) \
+                    or not isinstance(row["escalation"], (str, type(None))):
+                return False
+    return True
+
+
+def _plain_number(value: Any) -> bool:
+    return value is None or (isinstance(value, (int, Decimal)) and not isinstance(value, bool)
+                             and (not isinstance(value, Decimal) or value.is_finite()))
+
+
 def _summary(entry: dict[str, Any]) -> dict[str, Any]:
     rows = entry["months"]
     ranks = [r["rank"] for r in rows if r["rank"] is not None]
@@ -99,7 +136,14 @@ def _summary(entry: dict[str, Any]) -> dict[str, Any]:
         "trend": json_number(values[-1] - values[0]) if len(values) > 1 else None,
         "rank_change": ranks[0] - ranks[-1] if len(ranks) > 1 else None,
     })
+    funded = [r["fund"] for r in rows if "fund" in r]
+    if funded:
+        entry["fund"] = {k: json_number(sum((_money(f[k]) for f in funded), Decimal(0))) for k in ("reward", "deduction")}
     return entry
+
+
+def _money(value: Any) -> Decimal:
+    return Decimal(str(value)) if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) else Decimal(0)
 
 
 def sparkline(values: list[Any]) -> str:
@@ -152,7 +196,8 @@ def _unit_lines(u: dict[str, Any], decimals: int) -> list[str]:
         table.append([m["period"], number_text(m["rank"]), change_text(m["change"], m["previous_rank"]),
                       composite_text(m["composite"], decimals), bar, FLAG_NAMES.get(m["flag"] or "", ""),
                       f"{m['streak']} 个月" if m["streak"] else "", m["escalation"] or ""])
-    return [u["unit"], *_aligned(table), "", f"红旗 {u['red']} 面，黑旗 {u['black']} 面；得分变化 {_signed(u['trend'])}", ""]
+    money = f"；基金奖励合计 {u['fund']['reward']} 元，财政扣款合计 {u['fund']['deduction']} 元" if u.get("fund") else ""
+    return [u["unit"], *_aligned(table), "", f"红旗 {u['red']} 面，黑旗 {u['black']} 面；得分变化 {_signed(u['trend'])}{money}", ""]
 
 
 def _signed(value: Any) -> str:

@@ -93,6 +93,7 @@ def _init(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from ucm_check.assess.cycle import import_source
     from ucm_check.assess.periods import parse_month
+    from ucm_check.files.fields import escaped
     from ucm_check.files.problems import suggest
 
     folder = _folder(args.folder)
@@ -100,7 +101,7 @@ def _import(args: argparse.Namespace) -> int:
     source = folder.scheme.sources.get(args.source)
     if source is None:
         known = list(folder.scheme.sources)
-        err(f"ucm-check assess: 错误：方案中没有来源 “{args.source}”{suggest(args.source, known)}；可用：{'、'.join(known)}")
+        err(f"ucm-check assess: 错误：方案中没有来源 “{escaped(args.source)}”{suggest(args.source, known)}；可用：{'、'.join(known)}")
         return exitcodes.INVALID
     host = None
     if source.kind == "self-check":
@@ -193,13 +194,14 @@ def _history(args: argparse.Namespace) -> int:
 def _tui(args: argparse.Namespace) -> int:
     from ucm_check.assess.board import month_docs
     from ucm_check.assess.cycle import CycleError
+    from ucm_check.files.fields import escaped
 
     docs = month_docs(_folder(args.folder))
     if not docs:
         raise CycleError("还没有任何月份的得分：请先用 ucm-check assess import 导入")
     periods = [d["period"] for d in docs]
     if args.period and args.period not in periods:
-        raise CycleError(f"没有 {args.period} 的记录；已有：{periods[0]} 至 {periods[-1]}")
+        raise CycleError(f"没有 {escaped(args.period)} 的记录；已有：{periods[0]} 至 {periods[-1]}")
     from ucm_check.tui.assess import AssessApp
 
     AssessApp(docs, periods.index(args.period) if args.period else None).run()

@@ -19,7 +19,8 @@ from ucm_check.commands.common import add_as_of, add_host_arguments, err, host_f
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", nargs="?", metavar="FOLDER", help="收到的提交包所在目录（*.zip，旁边可放 .check.toml 核查和 .social.toml 社会评价）")
-    parser.add_argument("--roster", required=True, metavar="FILE", help="报送名册（TOML）：单位、层级、上级、标准、截止日期和评价办法")
+    parser.add_argument("--roster", required=True, metavar="FILE", help="报送名册（TOML）：单位、层级、上级、标准、截止日期和评价办法；"
+                        "随软件提供的名册可直接写名称，如 hunan-2020")
     parser.add_argument("--office", default="", metavar="ID", help="以名册中该单位的身份收件（市州收所辖县市区），默认收名册顶层单位")
     parser.add_argument("--format", default="text", choices=("text", "markdown", "json", "xlsx"), help="输出格式（xlsx 须配合 -o）")
     parser.add_argument("--tui", action="store_true", help="在终端中浏览：单位列表、单位的核查对比、各规则统计")
@@ -51,8 +52,16 @@ def show_roster(roster, office: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    import os
+
+    from ucm_check.intake.bundled import bundled_names, resolve
     from ucm_check.intake.roster import InvalidRoster, load_roster
 
+    given, args.roster = args.roster, resolve("rosters", args.roster)
+    if not os.path.exists(args.roster) and os.sep not in given and not given.endswith(".toml"):
+        known = "、".join(bundled_names("rosters")) or "（无）"
+        err(f"ucm-check intake: 错误：找不到名册 “{given}”：既不是文件，也不是随软件提供的名册；随软件提供的有：{known}")
+        return exitcodes.INVALID
     host = host_from_args(args)
     try:
         roster = load_roster(args.roster, host.standards)

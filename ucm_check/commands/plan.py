@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", default="text", choices=FORMATS, help="输出格式（默认 text；xlsx 需要 --output）")
     parser.add_argument("--output", "-o", metavar="FILE", help="写入文件而不是标准输出")
     parser.add_argument("--paper", default="A4", choices=("A4", "A3"),
-                        help="xlsx 的纸张（横向，按 100% 打印）：A4（默认，放不下的列移到“问题清单（续）”）或 A3")
+                        help="xlsx 的纸张（横向，按 100%% 打印）：A4（默认，放不下的列移到“问题清单（续）”）或 A3")
     parser.add_argument("--fail-on-overdue", action="store_true", help="有逾期未完成的整改事项时以退出码 1 失败")
     add_host_arguments(parser)
 

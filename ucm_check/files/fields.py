@@ -11,7 +11,21 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, Callable
 
-from ucm_check.files.inputs import show, suggest, type_name
+from ucm_check.files.inputs import show as toml_text
+from ucm_check.files.inputs import suggest, type_name
+
+
+def escaped(text: str, limit: int = 60) -> str:
+    """``text`` as typed, with control characters shown as ``\\x1b`` (never sent to the terminal) and
+    cut at ``limit`` characters."""
+    shown = "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text[:limit])
+    return shown + ("…" if len(text) > limit else "")
+
+
+def show(value: Any) -> str:
+    """``value`` as written in TOML, control characters escaped so that a message never drives the terminal."""
+    return escaped(toml_text(value), 80)
+
 
 Err = Callable[[tuple[str, ...], str], None]
 
@@ -72,7 +86,7 @@ def number(body: dict[str, Any], path: tuple[str, ...], err: Err, default: Decim
 def choice(body: dict[str, Any], path: tuple[str, ...], err: Err, options: dict[str, str], default: str) -> str:
     """One of ``options`` (``default`` when absent or after reporting)."""
     value = body.get(path[-1], default)
-    if value not in options:
+    if not isinstance(value, str) or value not in options:
         listed = "；".join(f"{k}（{v}）" for k, v in options.items())
         err(path, f"{'.'.join(path)} 应为以下之一：{listed}；实际为 {show(value)}")
         return default

@@ -30,6 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--certfile", metavar="PEM", help="HTTPS 证书（PEM）；与 --keyfile 一起使用")
     parser.add_argument("--keyfile", metavar="PEM", help="HTTPS 私钥（PEM）")
     parser.add_argument("--max-sessions", type=int, default=20, metavar="N", help="同时打开的会话上限（默认 20）")
+    parser.add_argument("--spare", type=int, default=1, metavar="N",
+                        help="预先启动的备用会话数（默认 1；打开页面即见首屏，每个约占 45 MB 内存；0 不预启动）")
     parser.add_argument("--users", metavar="FILE",
                         help="用户文件（默认 FOLDER/.ucm-serve/users.toml），只存令牌的加盐散列")
     parser.add_argument("--add-user", metavar="NAME", help="添加一位用户（或为其换发令牌），只显示一次令牌，然后退出")
@@ -66,6 +68,8 @@ def _check_address(args: argparse.Namespace) -> str:
         return f"--port {args.port}：端口应在 1 到 65535 之间"
     if args.max_sessions < 1:
         return "--max-sessions 至少为 1"
+    if not 0 <= args.spare <= 10:
+        return "--spare 应在 0 到 10 之间"
     if bool(args.certfile) != bool(args.keyfile):
         return "--certfile 和 --keyfile 要一起给出"
     for option in ("certfile", "keyfile"):
@@ -135,7 +139,8 @@ def _serve(args: argparse.Namespace, folder: Path, users_file: Path) -> int:
     if len(users.entries) > 1:
         banner += f"\n（用户文件 {users_file} 中的每个人用自己的令牌：{public_url}/?token=本人令牌）"
     server = UcmServer(folder, host=args.host, port=args.port, public_url=public_url, users=users, audit=audit,
-                       max_sessions=args.max_sessions, ssl_context=ssl_context, argv=argv, banner=banner)
+                       max_sessions=args.max_sessions, ssl_context=ssl_context, argv=argv, banner=banner,
+                       spares=args.spare)
     audit("server_start", folder=str(folder), url=public_url, max_sessions=args.max_sessions)
     try:
         server.serve()
@@ -167,6 +172,5 @@ def _session(args: argparse.Namespace, folder: Path) -> int:
     host = host_from_args(args)
     from ucm_check.tui.web import WebApp
 
-    user = os.environ.get("UCM_SERVE_USER", "") or "?"
-    WebApp(host, folder.resolve(), user, as_of=args.as_of).run()
+    WebApp(host, folder.resolve(), as_of=args.as_of).run()
     return exitcodes.PLUGIN if host.errors else exitcodes.OK

@@ -112,8 +112,11 @@ class SessionService(AppService):
             pass
         process = self._process
         if process is not None and process.returncode is None:
-            process.kill()
-            await process.wait()
+            try:  # usually it is exiting already: let asyncio reap it (kill() would reap it first)
+                await asyncio.wait_for(process.wait(), 2.0)
+            except asyncio.TimeoutError:
+                process.kill()
+                await process.wait()
 
 
 class UcmServer(Server):

@@ -79,6 +79,15 @@ async def ended(pid: int) -> bool:
     return False
 
 
+async def serving_again(http: aiohttp.ClientSession, server: Served) -> None:
+    for _ in range(600):
+        async with http.get(f"{server.base}/?token={server.token}") as page:
+            if page.status == 200:
+                return
+        await asyncio.sleep(0.1)
+    raise AssertionError("the server still refuses new tabs after the others closed")
+
+
 # the guards ---------------------------------------------------------------------------------------
 
 async def test_without_a_valid_token_the_page_and_the_websocket_are_refused(server, folder):
@@ -195,8 +204,7 @@ async def test_a_new_self_check_in_hanzi_is_written_inside_the_folder_only(serve
         await tab.keys(*["backspace"] * 15)
         await tab.type("新档案.toml")
         await tab.keys("enter")
-        await tab.wait_for("新档案.toml", since=mark)
-        await asyncio.sleep(1)
+        await tab.wait_for("已生成 新档案.toml", since=mark)
     assert 'name = "某县城市管理和综合执法局"' in (folder / "新档案.toml").read_text(encoding="utf-8")
     assert not outside.exists()
 
@@ -259,7 +267,14 @@ async def test_a_hundred_sessions_at_once_get_the_cap_message_and_the_server_kee
     try:
         async with aiohttp.ClientSession() as http:
             tabs = await asyncio.gather(*[open_tab(http, server) for _ in range(100)])
-            await asyncio.sleep(3)
+
+            async def settled(tab: Tab) -> None:  # refused (closed by the server) or showing its start screen
+                for _ in range(900):
+                    if tab.reader.done() or "t.toml" in tab.screen():
+                        return
+                    await asyncio.sleep(0.1)
+
+            await asyncio.gather(*[settled(tab) for tab in tabs])
             refused = [t for t in tabs if "会话已达上限" in t.screen()]
             assert len(refused) == 97
             assert all(t.ws.close_code == 1013 for t in refused)
@@ -270,8 +285,7 @@ async def test_a_hundred_sessions_at_once_get_the_cap_message_and_the_server_kee
                 assert page.status == 503 and "上限" in await page.text()
             for tab in opened:
                 await tab.ws.close()
-            await asyncio.sleep(2)
-            await still_serving(http, server)
+            await serving_again(http, server)  # the closed tabs' processes end and free their places
             again = await open_tab(http, server)
             await again.wait_for("t.toml")
     finally:

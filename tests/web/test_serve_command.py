@@ -30,8 +30,10 @@ def serve(*args: str) -> subprocess.CompletedProcess:
     (["--port", "70000"], "65535"),
     (["--certfile", "nope.pem"], "--keyfile"),
     (["--certfile", "nope.pem", "--keyfile", "nope.key"], "文件不存在"),
-    (["--host", "0.0.0.0", "--public-url", "ftp://x"], "http(s)"),
+    (["--host", "0.0.0.0", "--public-url", "ftp://x", "--allow-http"], "http(s)"),
     (["--max-sessions", "0"], "至少为 1"),
+    (["--host", "192.168.1.5"], "明文"),                              # tokens in clear text on the LAN
+    (["--host", "0.0.0.0", "--public-url", "http://192.168.1.5:8000"], "明文"),
 ])
 def test_unsafe_or_impossible_addresses_are_refused_before_listening(tmp_path, args, says):
     out = serve(str(tmp_path), *args)

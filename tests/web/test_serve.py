@@ -11,6 +11,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -56,8 +58,11 @@ def signed_in(server: Served, origin: str | None = "own") -> dict[str, str]:
     return headers
 
 
-async def open_tab(http: aiohttp.ClientSession, server: Served) -> Tab:
-    ws = await http.ws_connect(ws_url(server), headers=signed_in(server))
+async def open_tab(http: aiohttp.ClientSession, server: Served, token: str = "") -> Tab:
+    headers = signed_in(server)
+    if token:
+        headers["Cookie"] = f"ucm_token={token}"
+    ws = await http.ws_connect(ws_url(server), headers=headers)
     return Tab(ws)
 
 
@@ -224,17 +229,46 @@ async def test_a_link_out_of_the_folder_is_listed_but_not_opened(server, folder,
     assert any(line["event"] == "refused" and line.get("reason") == "outside_folder" for line in server.audit())
 
 
-async def test_the_second_person_on_a_profile_sees_who_else_has_it_open(server, folder):
+async def test_the_second_person_on_a_profile_sees_who_else_has_it_open_and_merges(folder):
+    added = subprocess.run([sys.executable, "-m", "ucm_check", "serve", str(folder), "--add-user", "张三"],
+                           capture_output=True, text=True, encoding="utf-8", check=True)
+    zhang = added.stdout.splitlines()[1].strip()
+    server = Served(folder)
+    try:
+        await two_people(server, folder, zhang)
+    finally:
+        server.close()
+    saved = (folder / "t.toml").read_text(encoding="utf-8")
+    assert "staff_not_fully_equipped = 3" in saved and "dress_violations = 2  # 督查通报 7 起" in saved
+    events = [(line["event"], line.get("user"), line.get("how")) for line in server.audit()]
+    assert ("saved", "启动者", "opened") in events and ("saved", "张三", "disk") in events, events
+
+
+async def two_people(server: Served, folder: Path, zhang: str) -> None:
     async with aiohttp.ClientSession() as http:
         first = await open_tab(http, server)
         await first.wait_for("t.toml")
         await first.keys("enter")
         await first.wait_for("总分")
-        second = await open_tab(http, server)
+        second = await open_tab(http, server, zhang)
         await second.wait_for("t.toml")
         await second.keys("enter")
         text = await second.wait_for("也打开了此档案")
         assert "启动者 自 " in text
+        # both change an answer in 三、统一执法人员着装; the first saves, the second merges into it
+        for tab in (first, second):
+            await tab.keys("down", "down", "enter")
+            await tab.wait_for("执法着装规范")
+        await first.keys("tab", "backspace", "2")
+        await second.keys("backspace", "3")
+        mark = first.mark()
+        await first.keys("ctrl+s")
+        await first.wait_for("已保存", since=mark)
+        mark = second.mark()
+        await second.keys("ctrl+s")
+        await second.wait_for("已被其他程序修改", since=mark)
+        await second.keys("enter")  # 合并保存
+        await second.wait_for("已保存", since=mark)
 
 
 # bad input -----------------------------------------------------------------------------------------

@@ -60,7 +60,7 @@ class WebApp(UcmApp):
         path = self.session.editor.path if self.session else None
         saved = super().save(onto, then_quit=then_quit)
         if saved and path is not None:
-            self.audit("saved", file=self._rel(path))
+            self.audit("saved", file=self._rel(path), how=onto)  # disk: merged into another's save
         return saved
 
     def on_exported(self, path: Path) -> None:

@@ -326,3 +326,18 @@ async def test_a_hundred_sessions_at_once_get_the_cap_message_and_the_server_kee
         server.close()
     assert snapshot(folder) == before
     assert sum(1 for line in server.audit() if line.get("reason") == "session_cap") == 97
+
+
+async def test_a_flood_of_bad_tokens_is_counted_not_written_line_by_line(server, folder):
+    before = snapshot(folder)
+    async with aiohttp.ClientSession() as http:
+        for i in range(300):  # even split across a minute's turn, one side is over the 120 logged
+            async with http.get(f"{server.base}/?token=guess{i}") as page:
+                assert page.status == 403
+        await still_serving(http, server)
+    server.close()
+    audit = server.audit()
+    logged = sum(1 for line in audit if line["event"] == "refused" and line.get("reason") == "bad_token")
+    dropped = sum(sum(line["counts"].values()) for line in audit if line["event"] == "refused_not_logged")
+    assert logged + dropped == 300 and dropped > 0 and logged <= 2 * 120
+    assert snapshot(folder) == before

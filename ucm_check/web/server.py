@@ -9,6 +9,7 @@ import logging
 import os
 import ssl
 import sys
+import time
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -33,6 +34,8 @@ MAX_MESSAGE = 64 * 1024
 QUIT_GRACE = 10.0
 #: A warm spare that has drawn more than this before any tab took it is replaced.
 MAX_HELD = 1024 * 1024
+#: Refusals from one address logged per minute; the rest are counted in one line.
+REFUSALS_PER_MINUTE = 120
 
 REFUSED_401 = "401 未登录：请使用管理员给您的完整网址（含 ?token=…）打开。\n"
 REFUSED_403 = "403 令牌无效：请向管理员核对网址，或请其用 ucm-check serve --add-user 重新发放令牌。\n"
@@ -136,6 +139,7 @@ class UcmServer(Server):
         self.spares: list[SessionService] = []
         self._refill: asyncio.Task | None = None
         self.sessions: set[int] = set()
+        self._minute, self._refusals, self._dropped = 0, {}, {}
         self._next = 0
         split = urlsplit(public_url)
         self.origins = {f"{split.scheme}://{split.netloc}".lower()}
@@ -161,6 +165,24 @@ class UcmServer(Server):
     def _token(self, request: web.Request) -> str | None:
         return request.query.get("token") or request.cookies.get(COOKIE)
 
+    def refused(self, **fields) -> None:
+        """Record a refusal; past :data:`REFUSALS_PER_MINUTE` from one address in a minute, only
+        count them (a flood of bad requests must not fill the disk with audit lines)."""
+        minute, peer = int(time.time() // 60), fields.get("peer")
+        if self._minute != minute:
+            self._log_dropped()
+            self._minute, self._refusals = minute, {}
+        seen = self._refusals[peer] = self._refusals.get(peer, 0) + 1
+        if seen <= REFUSALS_PER_MINUTE:
+            self.audit("refused", **fields)
+        else:
+            self._dropped[peer] = self._dropped.get(peer, 0) + 1
+
+    def _log_dropped(self) -> None:
+        if self._dropped:
+            self.audit("refused_not_logged", counts={str(k): v for k, v in self._dropped.items()})
+            self._dropped = {}
+
     @web.middleware
     async def guard(self, request: web.Request, handler):
         """Every path needs a valid token (401 without one, 403 with a wrong one); ``/ws`` also needs
@@ -169,13 +191,13 @@ class UcmServer(Server):
         user = self.users.who(token)
         if user is None:
             status, text = (401, REFUSED_401) if not token else (403, REFUSED_403)
-            self.audit("refused", reason="no_token" if not token else "bad_token", path=request.path,
+            self.refused(reason="no_token" if not token else "bad_token", path=request.path[:200],
                        peer=request.remote)
             raise _refuse(status, text)
         if request.path == "/ws":
             origin = (request.headers.get("Origin") or "").lower()
             if origin not in self.origins:
-                self.audit("refused", user=user, reason="origin", origin=origin[:200], peer=request.remote)
+                self.refused(user=user, reason="origin", origin=origin[:200], peer=request.remote)
                 raise _refuse(403, REFUSED_ORIGIN)
         request["user"] = user
         return await handler(request)
@@ -242,7 +264,7 @@ class UcmServer(Server):
         if len(self.sessions) >= self.max_sessions:  # checked and taken below with no await between
             await websocket.prepare(request)
             await websocket.send_bytes(("\r\n  " + FULL.format(cap=self.max_sessions) + "\r\n").encode("utf-8"))
-            self.audit("refused", user=user, reason="session_cap", cap=self.max_sessions)
+            self.refused(user=user, reason="session_cap", cap=self.max_sessions, peer=request.remote)
             await websocket.close(code=1013, message="会话已满".encode("utf-8"))
             return websocket
         self._next += 1
@@ -299,6 +321,7 @@ class UcmServer(Server):
             self.spares.append(spare)
 
     async def _cool_down(self, app: web.Application) -> None:
+        self._log_dropped()
         if self._refill is not None:
             self._refill.cancel()
         spares, self.spares = self.spares, []

@@ -45,6 +45,15 @@ def _requires_tools():
         pytest.skip(reason)
 
 
+def until(page, condition, seconds: float = 30.0) -> bool:
+    """Poll ``condition`` while the page keeps running (no fixed wait decides a result)."""
+    for _ in range(int(seconds * 5)):
+        if condition():
+            return True
+        page.wait_for_timeout(200)
+    return condition()
+
+
 def glyph_shapes(png: Path, top: int, bottom: int) -> list[bytes]:
     """The ink blobs of one screen row (left to right), each as its bitmap: blank gives none, and
     missing-glyph boxes (tofu) give the same bitmap over and over."""
@@ -100,14 +109,15 @@ def test_a_clerk_in_chromium_types_hanzi_saves_and_downloads_the_report(tmp_path
             page.keyboard.type("web.toml", delay=50)
             page.keyboard.press("Enter")
             profile = folder / "web.toml"
-            page.wait_for_timeout(3000)
-            assert profile.exists(), "the new self-check was not written"
+            assert until(page, profile.exists), "the new self-check was not written"
+            blank = profile.read_bytes()
             page.keyboard.press("Enter")  # the first area
             page.wait_for_timeout(1500)
             page.keyboard.press("y")  # its first question: yes
             page.wait_for_timeout(800)
             page.keyboard.press("Control+s")
-            page.wait_for_timeout(2000)
+            assert until(page, lambda: profile.read_bytes() != blank), "saving changed nothing on disk"
+            page.wait_for_timeout(500)  # the 已保存 notice is drawn
             page.screenshot(path=str(tmp_path / "saved.png"))
             page.keyboard.press("Escape")
             page.wait_for_timeout(800)
@@ -120,11 +130,7 @@ def test_a_clerk_in_chromium_types_hanzi_saves_and_downloads_the_report(tmp_path
             context.on("page", lambda tab: tab.on("download", lambda d: downloads.append(d)))
             page.on("download", lambda d: downloads.append(d))
             page.keyboard.press("Enter")
-            for _ in range(150):
-                if downloads:
-                    break
-                page.wait_for_timeout(200)
-            assert downloads, "the export did not arrive as a download"
+            assert until(page, lambda: bool(downloads)), "the export did not arrive as a download"
             download = downloads[0]
             assert download.suggested_filename == "web-自评报告.docx"
             got = tmp_path / "downloaded.docx"

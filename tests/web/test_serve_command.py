@@ -30,8 +30,10 @@ def serve(*args: str) -> subprocess.CompletedProcess:
     (["--port", "70000"], "65535"),
     (["--certfile", "nope.pem"], "--keyfile"),
     (["--certfile", "nope.pem", "--keyfile", "nope.key"], "文件不存在"),
-    (["--host", "0.0.0.0", "--public-url", "ftp://x"], "http(s)"),
+    (["--host", "0.0.0.0", "--public-url", "ftp://x", "--allow-http"], "http(s)"),
     (["--max-sessions", "0"], "至少为 1"),
+    (["--host", "192.168.1.5"], "明文"),                              # tokens in clear text on the LAN
+    (["--host", "0.0.0.0", "--public-url", "http://192.168.1.5:8000"], "明文"),
 ])
 def test_unsafe_or_impossible_addresses_are_refused_before_listening(tmp_path, args, says):
     out = serve(str(tmp_path), *args)
@@ -117,3 +119,34 @@ def test_the_frozen_program_opens_the_tui_on_a_double_click_or_a_dropped_profile
     assert frozen_default(list(argv)) == list(argv)  # not frozen: unchanged
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     assert frozen_default(list(argv)) == expected
+
+
+def test_behind_an_https_reverse_proxy_the_page_and_origin_are_the_proxys(tmp_path):
+    """The proxy terminates TLS and forwards to 127.0.0.1: the page points the browser at wss://proxy,
+    and /ws takes the proxy's Origin while still refusing any other."""
+    public = "https://ucm.example.gov.cn:8443"
+    server = Served(tmp_path, "--public-url", public, scheme="https")
+    local = f"http://127.0.0.1:{server.port}"
+
+    async def visit() -> tuple[str, int, int]:
+        cookie = f"ucm_token={server.token}"
+        async with aiohttp.ClientSession() as http:
+            async with http.get(f"{local}/?token={server.token}") as page:
+                html = await page.text()
+            statuses = []
+            for origin in (public, "https://evil.example"):
+                try:
+                    ws = await http.ws_connect(f"{local.replace('http', 'ws')}/ws",
+                                               headers={"Origin": origin, "Cookie": cookie})
+                    statuses.append(101)
+                    await ws.close()
+                except aiohttp.WSServerHandshakeError as refused:
+                    statuses.append(refused.status)
+            return html, statuses[0], statuses[1]
+
+    try:
+        html, own, foreign = asyncio.run(visit())
+    finally:
+        server.close()
+    assert "wss://ucm.example.gov.cn:8443/ws" in html and f"127.0.0.1:{server.port}" not in html
+    assert (own, foreign) == (101, 403)

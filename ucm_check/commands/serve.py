@@ -29,7 +29,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="浏览器访问本服务的地址，如 https://ucm.example.gov.cn:8443（监听 0.0.0.0 或经反向代理时必填）")
     parser.add_argument("--certfile", metavar="PEM", help="HTTPS 证书（PEM）；与 --keyfile 一起使用")
     parser.add_argument("--keyfile", metavar="PEM", help="HTTPS 私钥（PEM）")
+    parser.add_argument("--allow-http", action="store_true",
+                        help="允许在非本机地址上用明文 HTTP（令牌会以明文经过网络，仅供测试）")
     parser.add_argument("--max-sessions", type=int, default=20, metavar="N", help="同时打开的会话上限（默认 20）")
+    parser.add_argument("--spare", type=int, default=1, metavar="N",
+                        help="预先启动的备用会话数（默认 1；打开页面即见首屏，每个约占 45 MB 内存；0 不预启动）")
     parser.add_argument("--users", metavar="FILE",
                         help="用户文件（默认 FOLDER/.ucm-serve/users.toml），只存令牌的加盐散列")
     parser.add_argument("--add-user", metavar="NAME", help="添加一位用户（或为其换发令牌），只显示一次令牌，然后退出")
@@ -66,6 +70,8 @@ def _check_address(args: argparse.Namespace) -> str:
         return f"--port {args.port}：端口应在 1 到 65535 之间"
     if args.max_sessions < 1:
         return "--max-sessions 至少为 1"
+    if not 0 <= args.spare <= 10:
+        return "--spare 应在 0 到 10 之间"
     if bool(args.certfile) != bool(args.keyfile):
         return "--certfile 和 --keyfile 要一起给出"
     for option in ("certfile", "keyfile"):
@@ -79,11 +85,23 @@ def _check_address(args: argparse.Namespace) -> str:
     if unspecified and not args.public_url:
         return (f"--host {args.host} 监听所有网卡，浏览器无法用这个地址回连；"
                 "请同时给出 --public-url（如 https://本机IP或域名:端口）")
+    loopback = args.host in ("localhost",) or _is_loopback(args.host)
+    https = bool(args.certfile) or (args.public_url or "").lower().startswith("https://")
+    if not loopback and not https and not args.allow_http:
+        return (f"--host {args.host}：令牌会以明文经过办公网。请给出 --certfile/--keyfile，"
+                "或放在 HTTPS 反向代理之后并给出 --public-url https://…；仅供测试时可加 --allow-http")
     if args.public_url:
         split = urlsplit(args.public_url)
         if split.scheme not in ("http", "https") or not split.hostname or split.path not in ("", "/"):
             return f"--public-url {args.public_url}：应为 http(s)://主机[:端口]，不带路径"
     return ""
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _add_user(users_file: Path, name: str) -> int:
@@ -135,7 +153,8 @@ def _serve(args: argparse.Namespace, folder: Path, users_file: Path) -> int:
     if len(users.entries) > 1:
         banner += f"\n（用户文件 {users_file} 中的每个人用自己的令牌：{public_url}/?token=本人令牌）"
     server = UcmServer(folder, host=args.host, port=args.port, public_url=public_url, users=users, audit=audit,
-                       max_sessions=args.max_sessions, ssl_context=ssl_context, argv=argv, banner=banner)
+                       max_sessions=args.max_sessions, ssl_context=ssl_context, argv=argv, banner=banner,
+                       spares=args.spare)
     audit("server_start", folder=str(folder), url=public_url, max_sessions=args.max_sessions)
     try:
         server.serve()
@@ -167,6 +186,5 @@ def _session(args: argparse.Namespace, folder: Path) -> int:
     host = host_from_args(args)
     from ucm_check.tui.web import WebApp
 
-    user = os.environ.get("UCM_SERVE_USER", "") or "?"
-    WebApp(host, folder.resolve(), user, as_of=args.as_of).run()
+    WebApp(host, folder.resolve(), as_of=args.as_of).run()
     return exitcodes.PLUGIN if host.errors else exitcodes.OK

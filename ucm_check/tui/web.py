@@ -17,10 +17,21 @@ ALSO_OPEN = "{user} 自 {since} 起也打开了此档案；保存时会与其保
 class WebApp(UcmApp):
     """:class:`UcmApp` for one browser session on ``root`` by ``user``."""
 
-    def __init__(self, host, root: Path, user: str, **kw) -> None:
+    def __init__(self, host, root: Path, **kw) -> None:
         super().__init__(host, None, **kw)
-        self.root, self.user = root, user
-        self.audit = Audit(audit_path(root), role="session", user=user)
+        self.root = root
+        self._user: str | None = None
+        self._audit = Audit(audit_path(root), role="session")
+
+    @property
+    def user(self) -> str:
+        """The person whose tab this is (the process may have started before the tab, as a spare)."""
+        if self._user is None:
+            self._user = presence.session_user(self.root)
+        return self._user or "?"
+
+    def audit(self, event: str, **fields) -> None:
+        self._audit(event, user=self.user, **fields)
 
     def refuse_path(self, path: Path) -> str:
         return "" if inside(self.root, path) else OUTSIDE.format(path=path)
@@ -49,7 +60,7 @@ class WebApp(UcmApp):
         path = self.session.editor.path if self.session else None
         saved = super().save(onto, then_quit=then_quit)
         if saved and path is not None:
-            self.audit("saved", file=self._rel(path))
+            self.audit("saved", file=self._rel(path), how=onto)  # disk: merged into another's save
         return saved
 
     def on_exported(self, path: Path) -> None:

@@ -46,3 +46,28 @@ def clear(root: str | os.PathLike, pid: int) -> None:
         (_folder(root) / f"{pid}.json").unlink()
     except FileNotFoundError:
         pass
+
+
+def name_session(root: str | os.PathLike, pid: int | None, user: str | None) -> None:
+    """Tell session process ``pid`` who its tab belongs to (None: forget it). A session may start
+    before anyone opens a tab (a warm spare), so it cannot learn this from its environment."""
+    if pid is None:
+        return
+    path = Path(root) / STATE_DIR / "sessions" / f"{pid}.json"
+    if user is None:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"user": user}, ensure_ascii=False), encoding="utf-8")
+
+
+def session_user(root: str | os.PathLike) -> str | None:
+    """Whose tab this session process belongs to, once the server has said so."""
+    path = Path(root) / STATE_DIR / "sessions" / f"{os.getpid()}.json"
+    try:
+        return str(json.loads(path.read_text(encoding="utf-8"))["user"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

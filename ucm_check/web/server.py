@@ -9,6 +9,7 @@ import logging
 import os
 import ssl
 import sys
+import time
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -31,6 +32,10 @@ COOKIE = "ucm_token"
 MAX_MESSAGE = 64 * 1024
 #: How long a session process gets to quit after its tab closed before it is killed.
 QUIT_GRACE = 10.0
+#: A warm spare that has drawn more than this before any tab took it is replaced.
+MAX_HELD = 1024 * 1024
+#: Refusals from one address logged per minute; the rest are counted in one line.
+REFUSALS_PER_MINUTE = 120
 
 REFUSED_401 = "401 未登录：请使用管理员给您的完整网址（含 ?token=…）打开。\n"
 REFUSED_403 = "403 令牌无效：请向管理员核对网址，或请其用 ucm-check serve --add-user 重新发放令牌。\n"
@@ -46,22 +51,57 @@ def session_argv(folder: Path) -> list[str]:
 
 
 class SessionService(AppService):
-    """One TUI process for one browser tab: started in the served folder with the person's name,
-    killed if it does not quit within :data:`QUIT_GRACE` after the tab closed."""
+    """One TUI process for one browser tab, started in the served folder. It may start before any
+    tab wants it (a warm spare): its output is kept until :meth:`attach` hands it to a websocket,
+    which then gets it all and a resize that repaints the screen at the tab's size. Killed if it
+    does not quit within :data:`QUIT_GRACE` after its tab closed."""
 
-    def __init__(self, argv: list[str], folder: Path, user: str, **kw) -> None:
-        super().__init__(" ".join(argv), **kw)
-        self.argv, self.folder, self.user = argv, folder, user
+    def __init__(self, argv: list[str], folder: Path, download_manager) -> None:
+        super().__init__(" ".join(argv), write_bytes=self._to_tab, write_str=self._to_tab,
+                         close=self._close_tab, download_manager=download_manager)
+        self.argv, self.folder = argv, folder
+        self.websocket: web.WebSocketResponse | None = None
+        self._held: list[bytes | str] = []
+        self._held_size = 0
+        self._closed_early = False
 
     async def _open_app_process(self, width: int = 80, height: int = 24):
         env = self._build_environment(width=width, height=height)
-        env["UCM_SERVE_USER"] = self.user
         env.setdefault("PYTHONIOENCODING", "utf-8")
         self._process = process = await asyncio.create_subprocess_exec(
             *self.argv, cwd=self.folder, env=env, stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
         self._stdin = process.stdin
         return process
+
+    async def _to_tab(self, data: bytes | str) -> None:
+        if self.websocket is not None:
+            await (self.websocket.send_bytes(data) if isinstance(data, bytes) else self.websocket.send_str(data))
+        else:
+            self._held.append(data)
+            self._held_size += len(data)
+
+    async def _close_tab(self) -> None:
+        if self.websocket is not None:
+            await self.websocket.close()
+        else:
+            self._closed_early = True
+
+    @property
+    def usable(self) -> bool:
+        """A spare that is still running and has not piled up output."""
+        process = self._process
+        return (process is not None and process.returncode is None and not self._closed_early
+                and self._held_size < MAX_HELD)
+
+    async def attach(self, websocket: web.WebSocketResponse, user: str, width: int, height: int) -> None:
+        """Give this process to ``user``'s tab: who it is, what it has drawn so far, the tab's size."""
+        presence.name_session(self.folder, self.pid, user)
+        held, self._held = self._held, []
+        for data in held:
+            await (websocket.send_bytes(data) if isinstance(data, bytes) else websocket.send_str(data))
+        self.websocket = websocket
+        await self.set_terminal_size(width, height)
 
     @property
     def pid(self) -> int | None:
@@ -75,8 +115,11 @@ class SessionService(AppService):
             pass
         process = self._process
         if process is not None and process.returncode is None:
-            process.kill()
-            await process.wait()
+            try:  # usually it is exiting already: let asyncio reap it (kill() would reap it first)
+                await asyncio.wait_for(process.wait(), 2.0)
+            except asyncio.TimeoutError:
+                process.kill()
+                await process.wait()
 
 
 class UcmServer(Server):
@@ -85,14 +128,18 @@ class UcmServer(Server):
 
     def __init__(self, folder: Path, *, host: str, port: int, public_url: str, users: Users, audit: Audit,
                  max_sessions: int = 20, ssl_context: ssl.SSLContext | None = None,
-                 argv: list[str] | None = None, banner: str = "") -> None:
+                 argv: list[str] | None = None, banner: str = "", spares: int = 1) -> None:
         super().__init__("ucm-check", host=host, port=port, title="ucm-check 合规自评", public_url=public_url,
                          statics_path=STATIC, templates_path=TEMPLATES)
         self.folder, self.users, self.audit = folder, users, audit
         self.max_sessions, self.ssl_context = max_sessions, ssl_context
         self.argv = argv or session_argv(folder)
         self.banner = banner
+        self.spare_count = spares
+        self.spares: list[SessionService] = []
+        self._refill: asyncio.Task | None = None
         self.sessions: set[int] = set()
+        self._minute, self._refusals, self._dropped = 0, {}, {}
         self._next = 0
         split = urlsplit(public_url)
         self.origins = {f"{split.scheme}://{split.netloc}".lower()}
@@ -111,10 +158,30 @@ class UcmServer(Server):
             web.static("/static", self.statics_path, show_index=False, follow_symlinks=False, name="static"),
         ])
         app.on_response_prepare.append(self._headers)
+        app.on_startup.append(self._warm_up)
+        app.on_shutdown.append(self._cool_down)
         return app
 
     def _token(self, request: web.Request) -> str | None:
         return request.query.get("token") or request.cookies.get(COOKIE)
+
+    def refused(self, **fields) -> None:
+        """Record a refusal; past :data:`REFUSALS_PER_MINUTE` from one address in a minute, only
+        count them (a flood of bad requests must not fill the disk with audit lines)."""
+        minute, peer = int(time.time() // 60), fields.get("peer")
+        if self._minute != minute:
+            self._log_dropped()
+            self._minute, self._refusals = minute, {}
+        seen = self._refusals[peer] = self._refusals.get(peer, 0) + 1
+        if seen <= REFUSALS_PER_MINUTE:
+            self.audit("refused", **fields)
+        else:
+            self._dropped[peer] = self._dropped.get(peer, 0) + 1
+
+    def _log_dropped(self) -> None:
+        if self._dropped:
+            self.audit("refused_not_logged", counts={str(k): v for k, v in self._dropped.items()})
+            self._dropped = {}
 
     @web.middleware
     async def guard(self, request: web.Request, handler):
@@ -124,13 +191,13 @@ class UcmServer(Server):
         user = self.users.who(token)
         if user is None:
             status, text = (401, REFUSED_401) if not token else (403, REFUSED_403)
-            self.audit("refused", reason="no_token" if not token else "bad_token", path=request.path,
+            self.refused(reason="no_token" if not token else "bad_token", path=request.path[:200],
                        peer=request.remote)
             raise _refuse(status, text)
         if request.path == "/ws":
             origin = (request.headers.get("Origin") or "").lower()
             if origin not in self.origins:
-                self.audit("refused", user=user, reason="origin", origin=origin[:200], peer=request.remote)
+                self.refused(user=user, reason="origin", origin=origin[:200], peer=request.remote)
                 raise _refuse(403, REFUSED_ORIGIN)
         request["user"] = user
         return await handler(request)
@@ -197,7 +264,7 @@ class UcmServer(Server):
         if len(self.sessions) >= self.max_sessions:  # checked and taken below with no await between
             await websocket.prepare(request)
             await websocket.send_bytes(("\r\n  " + FULL.format(cap=self.max_sessions) + "\r\n").encode("utf-8"))
-            self.audit("refused", user=user, reason="session_cap", cap=self.max_sessions)
+            self.refused(user=user, reason="session_cap", cap=self.max_sessions, peer=request.remote)
             await websocket.close(code=1013, message="会话已满".encode("utf-8"))
             return websocket
         self._next += 1
@@ -206,11 +273,14 @@ class UcmServer(Server):
         service: SessionService | None = None
         try:
             await websocket.prepare(request)
-            service = SessionService(self.argv, self.folder, user, write_bytes=websocket.send_bytes,
-                                     write_str=websocket.send_str, close=websocket.close,
-                                     download_manager=self.download_manager)
-            await service.start(_clamp(request.query.get("width"), 20, 400, 80),
-                                _clamp(request.query.get("height"), 8, 200, 24))
+            width = _clamp(request.query.get("width"), 20, 400, 80)
+            height = _clamp(request.query.get("height"), 8, 200, 24)
+            service = await self._take_spare()
+            if service is None:
+                service = SessionService(self.argv, self.folder, self.download_manager)
+                await service.start(width, height)
+            await service.attach(websocket, user, width, height)
+            self._warm_up_soon()
             self.audit("session_start", user=user, pid=service.pid, peer=request.remote)
             await self._process_messages(websocket, service)
         except asyncio.CancelledError:
@@ -222,11 +292,41 @@ class UcmServer(Server):
                 await service.stop()
                 if service.pid is not None:
                     presence.clear(self.folder, service.pid)
+                    presence.name_session(self.folder, service.pid, None)
                 self.audit("session_end", user=user, pid=service.pid)
             self.sessions.discard(slot)
             if not websocket.closed:
                 await websocket.close()
         return websocket
+
+    # warm spares ------------------------------------------------------------------------------
+
+    async def _take_spare(self) -> SessionService | None:
+        while self.spares:
+            spare = self.spares.pop(0)
+            if spare.usable:
+                return spare
+            await spare.stop()
+        return None
+
+    def _warm_up_soon(self) -> None:
+        if self._refill is None or self._refill.done():
+            self._refill = asyncio.get_running_loop().create_task(self._warm_up())
+
+    async def _warm_up(self, app: web.Application | None = None) -> None:
+        """Start session processes ahead of the tabs that will want them (``--spare``)."""
+        while len(self.spares) < self.spare_count:
+            spare = SessionService(self.argv, self.folder, self.download_manager)
+            await spare.start(80, 24)
+            self.spares.append(spare)
+
+    async def _cool_down(self, app: web.Application) -> None:
+        self._log_dropped()
+        if self._refill is not None:
+            self._refill.cancel()
+        spares, self.spares = self.spares, []
+        for spare in spares:
+            await spare.stop()
 
     async def _process_messages(self, websocket: web.WebSocketResponse, service: AppService) -> None:
         """The browser's envelopes, checked: anything malformed is dropped (and logged), never fatal."""

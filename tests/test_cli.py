@@ -243,4 +243,4 @@ def test_a_roster_name_that_is_neither_a_file_nor_bundled_lists_the_bundled_ones
     monkeypatch.chdir(tmp_path)
     code, _, err = run(capsys, "intake", "--roster", "hunan-2099")
     assert code == 2
-    assert "找不到名册 “hunan-2099”：既不是文件，也不是随软件提供的名册；随软件提供的有：hunan-2020" in err
+    assert "找不到名册 “hunan-2099”：既不是文件，也不是随软件提供的名册；随软件提供的有：henan-2021、hunan-2020" in err

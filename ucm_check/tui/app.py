@@ -83,6 +83,8 @@ class UcmApp(App):
         self.host, self.path, self.new_path, self.as_of = host, path, new_path, as_of
         self.tr = Strings(lang)
         self.session: Session | None = None
+        self.refused: dict[tuple[str, str], tuple[str, str]] = {}
+        """(area, key) -> (question, typed text) of fields left with text that was not taken."""
         self._draft_timer: Timer | None = None
         self.typeahead = TypeAhead(self)
         translate_bindings(self, self.tr)
@@ -305,8 +307,12 @@ class UcmApp(App):
         if self.session is None:
             return False
         editor, tr = self.session.editor, self.tr
+        refused = self.settle_typing()
+        if refused:
+            then_quit = False  # the clerk is told what was not taken and can still correct it
         if not editor.dirty and onto == "opened" and not editor.disk_changed():
             self.notify(tr("nothing_to_save"))
+            self.tell_refused(refused)
             if then_quit:
                 self.exit(0)
             return True
@@ -335,9 +341,30 @@ class UcmApp(App):
                 reload()
         self._refresh()
         self.notify(tr("saved", path=editor.path))
+        self.tell_refused(refused)
         if then_quit:
             self.exit(0)
         return True
+
+    def settle_typing(self) -> list[tuple[str, str]]:
+        """Commit every valid value still being typed on the open screens (as leaving the field
+        would) and return (question, text) of the fields whose text is not taken, including
+        fields of screens already closed."""
+        for screen in reversed(self.screen_stack):
+            getattr(screen, "settle_inputs", lambda: None)()
+        return list(self.refused.values())
+
+    def tell_refused(self, refused: list[tuple[str, str]]) -> None:
+        """Name the fields whose typed text was not saved, with what was typed."""
+        from rich.markup import escape
+
+        from ucm_check.tui.screens.dialogs import Confirm
+
+        self.refused.clear()  # told once; text still in a field is found again at the next save
+        if refused:  # a dialog, not a toast: the clerk must see every field, and a toast is gone in seconds
+            fields = "\n".join(self.tr("refused_field", label=label, text=text) for label, text in refused)
+            self.push_screen(Confirm(escape(self.tr("refused_fields", count=len(refused), fields=fields)),
+                                     [("ok", self.tr("understood"), "primary")]))
 
     def merge(self, *, then_quit: bool = False) -> None:
         """Write the edits into the file as it is on disk now; a value the other program changed
@@ -374,12 +401,21 @@ class UcmApp(App):
         ask(found)
 
     async def action_quit(self) -> None:
+        from rich.markup import escape
+
         from ucm_check.tui.screens.dialogs import Confirm
 
-        if self.session is None or not self.session.editor.dirty:
+        refused = self.settle_typing() if self.session is not None else []
+        if self.session is None or not (self.session.editor.dirty or refused):
             self.exit(0)
             return
         tr = self.tr
+        if not self.session.editor.dirty:  # only text that was not taken: say so rather than lose it silently
+            fields = "\n".join(tr("refused_field", label=label, text=text) for label, text in refused)
+            self.push_screen(Confirm(escape(tr("refused_quit", count=len(refused), fields=fields)), [
+                ("discard", tr("discard_quit"), "error"), ("cancel", tr("cancel"), "default")]),
+                lambda answer: answer == "discard" and self.exit(0))
+            return
 
         def chosen(answer: str | None) -> None:
             if answer == "save":

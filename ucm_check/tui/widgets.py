@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from textual.app import ComposeResult
@@ -23,6 +24,10 @@ from ucm_check.numbers import fmt
 from ucm_check.tui.entry import AMBIGUOUS, entry_text, parse_entry
 
 __all__ = ["BoolSwitch", "FactField", "RuleCard", "SubsetList", "entry_text", "parse_entry", "status_text"]
+
+
+#: Fact kinds answered by typing: their text is committed only when the clerk leaves the field.
+TYPED = ("count", "percent", "date", "reports")
 
 
 class BoolSwitch(Switch):
@@ -120,8 +125,13 @@ class FactField(Vertical):
         return ""
 
     def _problem(self, text: str) -> None:
-        self.query_one(".problem", Static).update(text)
+        box = self.query_one(".problem", Static)
+        if str(box.render()) == text:
+            return
+        box.update(text)
         self.set_class(bool(text), "-invalid")
+        if text:  # the last question of an area: its message would be below the screen's edge
+            self.call_after_refresh(box.scroll_visible, animate=False)
 
     def commit(self, value: Any) -> None:
         """Accept a valid answer: update the state line and tell the screen (which re-scores)."""
@@ -147,22 +157,28 @@ class FactField(Vertical):
         self.commit(tuple(o for o in self.fact.options if o in chosen))
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        """While typing, only a new valid value scores: an empty field, a half-typed or invalid
-        entry and an ambiguous percent keep the last valid value (and say so)."""
+        """While typing nothing is committed: the text is only checked, and an invalid or emptied
+        entry says which value still scores (the committed one, never a prefix of the typing)."""
         event.stop()
-        value, problem = parse_entry(self.fact, event.value)
+        self._check_typing(event.value)
+
+    def _check_typing(self, text: str) -> None:
+        value, problem = parse_entry(self.fact, text)
         if value is CLEARED:
-            if self.value is not None:
-                self._problem(self.tr("empty_pending", kept=self.tr("kept_value")))
-                return
+            self._problem(self.tr("empty_pending", value=self.kept_text()) if self.value is not None else "")
         elif problem == AMBIGUOUS:
             self._problem(self.tr("percent_ask", value=fmt(value), fraction=fmt(value * 100)))
-            return
         elif problem:
             text = self.tr(problem) if problem.startswith("bad_") else problem
-            self._problem(f"{text}（{self.tr('kept_value')}）")
-            return
-        self.commit(value)
+            self._problem(f"{text}\n{self.tr('kept_value', value=self.kept_text())}")
+        else:
+            self._problem("")
+
+    def kept_text(self) -> str:
+        """What scores while the typed text is not taken: the committed value as the clerk wrote it."""
+        if self.value is None:
+            return self.tr("unanswered")
+        return entry_text(self.fact, self.value) + ("%" if self.fact.kind == "percent" else "")
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
         event.stop()
@@ -172,24 +188,45 @@ class FactField(Vertical):
         event.stop()
         self._settle(event.input)
 
+    def refused(self) -> str | None:
+        """The typed text when it is not taken (invalid, or a percent still to be asked about), else None."""
+        if self.fact.kind not in TYPED:
+            return None
+        text = self.query_one(Input).value
+        value, problem = parse_entry(self.fact, text)
+        return text.strip() if problem else None
+
     def settle_on_leaving(self) -> None:
-        """The screen is being left: an emptied field unanswers its question now (no blur follows)."""
-        if self.fact.kind in ("count", "percent", "date") and self.value is not None:
-            box = self.query_one(Input)
-            if not box.value.strip():
-                self.value = None
-                self.query_one(".state", Static).update(self._state_text())
-                self._problem("")
-                self.app.answer(self.area, self.fact.key, CLEARED)
+        """The screen is being left or saved (no blur may follow): a valid typed value is committed
+        now and an emptied field unanswers its question; invalid text is left as it is, not taken."""
+        if self.fact.kind not in TYPED:
+            return
+        value, problem = parse_entry(self.fact, self.query_one(Input).value)
+        if problem:
+            return
+        if value is CLEARED and self.value is None:
+            return
+        self._problem("")
+        new = None if value is CLEARED else value
+        if new == self.value and type(new) is type(self.value):
+            return
+        self.value = new
+        self.query_one(".state", Static).update(self._state_text())
+        self.app.answer(self.area, self.fact.key, value)
 
     def _settle(self, box: Input) -> None:
-        """Leaving the field (tab, enter): an emptied field unanswers the question, and a percent
-        of 1 or less asks whether it is that percent or a fraction (0.85 = 85%)."""
+        """Leaving the field (tab, enter): a valid value is committed, an emptied field unanswers
+        the question, and a percent of 1 or less asks whether it is that percent or a fraction
+        (0.85 = 85%). Invalid text is not taken: the message keeps saying what still scores."""
         value, problem = parse_entry(self.fact, box.value)
-        if value is CLEARED and self.value is not None:
-            self.commit(CLEARED)
-        elif problem == AMBIGUOUS and not getattr(self, "_asking", False):
-            self._ask_percent(box, value)
+        if value is CLEARED:
+            if self.value is not None:
+                self.commit(CLEARED)
+        elif problem == AMBIGUOUS:
+            if not getattr(self, "_asking", False):
+                self._ask_percent(box, value)
+        elif not problem:
+            self.commit(value)
 
     def _ask_percent(self, box: Input, value) -> None:
         from ucm_check.tui.screens.dialogs import Confirm

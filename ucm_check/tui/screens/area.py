@@ -154,6 +154,11 @@ class AreaScreen(Screen):
         """Before the screen is left: fields emptied and not yet left count as unanswered."""
         for field in self.query(FactField):
             field.settle_on_leaving()
+            key, text = (field.area, field.fact.key), field.refused()
+            if text is None:
+                self.app.refused.pop(key, None)
+            else:  # kept by the app: this screen and its text may be gone by the time the clerk saves
+                self.app.refused[key] = (field.label, text)
 
     def action_back(self) -> None:
         self.settle_inputs()

@@ -12,7 +12,7 @@ from ucm_check.assess.folder import open_folder
 def test_the_screen_shows_the_months_ranking_a_units_trend_and_its_sources(year):
     from textual.widgets import DataTable, Sparkline, Static
 
-    from ucm_check.assess.screen import AssessApp
+    from ucm_check.tui.assess import AssessApp
 
     docs = month_docs(open_folder(str(year)))
     app = AssessApp(docs, index=2)

@@ -287,7 +287,7 @@ async def _browse(office, host):
 
     from ucm_check.intake.receive import receive
     from ucm_check.intake.roster import load_roster
-    from ucm_check.intake.tui import IntakeApp
+    from ucm_check.tui.intake import IntakeApp
     import datetime as dt
 
     inbox, _, _ = office

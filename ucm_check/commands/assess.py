@@ -200,7 +200,7 @@ def _tui(args: argparse.Namespace) -> int:
     periods = [d["period"] for d in docs]
     if args.period and args.period not in periods:
         raise CycleError(f"没有 {args.period} 的记录；已有：{periods[0]} 至 {periods[-1]}")
-    from ucm_check.assess.screen import AssessApp
+    from ucm_check.tui.assess import AssessApp
 
     AssessApp(docs, periods.index(args.period) if args.period else None).run()
     return exitcodes.OK

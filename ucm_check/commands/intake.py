@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     for e in intake.errors:
         err(str(e))
     if args.tui:
-        from ucm_check.intake.tui import IntakeApp
+        from ucm_check.tui.intake import IntakeApp
 
         IntakeApp(intake).run()
     elif args.format == "xlsx":

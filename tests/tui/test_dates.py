@@ -36,7 +36,9 @@ async def test_typing_a_date_rescores_to_the_engines_value_as_of_the_chosen_day(
         before = app.session.result
         box = app.screen.query_one("#fact-management-staff_subsystem_on Input", Input)
         assert box.value == "2022-10-15"
+        box.focus()
         box.value = "2023-03-01"
+        await pilot.press("enter")  # committed when the field is submitted or left
         await pilot.pause()
         profile = load_profile(str(path), henan_host.standards)
         facts = {a: dict(v) for a, v in profile.facts.items()}
@@ -91,7 +93,9 @@ async def test_a_record_of_reports_is_typed_on_one_line_and_saved_as_an_inline_t
         assert box.value.startswith("2021=2021-12-14；2022=2022-12-13")
         before = next(f for f in app.session.result.findings if f.rule.code == "HEN-00-1")
         assert before.status == "due_soon"
+        box.focus()
         box.value = box.value + "；2026=2026-11-20"
+        await pilot.press("enter")  # committed when the field is submitted or left
         await pilot.pause()
         after = next(f for f in app.session.result.findings if f.rule.code == "HEN-00-1")
         assert (after.status, after.note) == ("compliant", "2026年度已报送")

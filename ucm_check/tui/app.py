@@ -261,6 +261,13 @@ class UcmApp(App):
         checked = check_file(str(session.editor.path), self.host, as_of=session.today)
         return checked.result if checked.result is not None else session.result
 
+    def action_unit_info(self) -> None:
+        """单位信息: the unit's fields and the 自评报告's own words."""
+        from ucm_check.tui.screens.unit import UnitScreen
+
+        if self.session is not None and not self._back_to(UnitScreen):
+            self._show(UnitScreen())
+
     def action_export(self, kind_id: str = "") -> None:
         """Export ``kind_id`` (an id of :data:`ucm_check.exports.EXPORTS`), or choose one first."""
         from ucm_check.tui.screens.export import ExportChooser, start_export
@@ -287,7 +294,7 @@ class UcmApp(App):
         self.notify(self.tr("quit_hint"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("save", "gaps", "timetable", "overview", "export") and self.session is None:
+        if action in ("save", "gaps", "timetable", "overview", "export", "unit_info") and self.session is None:
             return None
         return True
 
@@ -443,6 +450,7 @@ class UcmApp(App):
                 yield SystemCommand(tr("cmd_sort", order=tr(f"order_{order}")), tr("cmd_gaps"),
                                     lambda order=order: self.action_gaps(order))
             yield SystemCommand(tr("overview"), tr("cmd_overview"), self.action_overview)
+            yield SystemCommand(tr("unit_info"), tr("cmd_unit_info"), self.action_unit_info)
             yield SystemCommand(tr("timetable"), tr("cmd_timetable"), self.action_timetable)
             yield SystemCommand(tr("export_all"), tr("cmd_export"), self.action_export)
             from ucm_check.exports import EXPORTS

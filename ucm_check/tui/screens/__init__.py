@@ -60,7 +60,7 @@ def topbar(app) -> str:
     if session is None:
         return tr("app_title")
     dirty = "" if not session.editor.dirty else tr("recovered_mark" if session.recovered else "unsaved_mark")
-    name = session.editor.profile.unit.get("name", "")
+    name = session.editor.unit().get("name", "")
     return f"{headline(app)}  {session.editor.path.name}{dirty}  {name}"
 
 

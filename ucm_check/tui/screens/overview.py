@@ -19,7 +19,8 @@ from ucm_check.tui.screens import FILLED, area_name, bar, topbar, translate_bind
 class OverviewScreen(Screen):
     """The main screen of an open profile; enter (or a click) opens the area under the cursor."""
 
-    BINDINGS = [Binding("enter", "open_area", "open_area"), Binding("x", "app.export", "export")]
+    BINDINGS = [Binding("enter", "open_area", "open_area"), Binding("u", "app.unit_info", "unit_info"),
+                Binding("x", "app.export", "export")]
 
     def __init__(self) -> None:
         super().__init__()

@@ -20,6 +20,7 @@ from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
 from ucm_check.plan import CLOSED, ONGOING, STATUSES, Item, Milestone
 from ucm_check.plan.model import deadline_text
+from ucm_check.tui.linebreak import Wrapped
 from ucm_check.tui.strings import Strings
 
 SEPARATORS = re.compile(r"[、，,；;]\s*")
@@ -136,7 +137,7 @@ class ItemEditor(ModalScreen["Item | None"]):
             if i.manual:
                 yield from self._field(tr("tt_problem"), Input(i.problem, id="problem"))
             else:
-                yield Static(i.problem, id="problem-text", markup=False)
+                yield Static(Wrapped(i.problem), id="problem-text")
             yield from self._field(tr("tt_lead"), Input(i.lead_unit, id="lead_unit"))
             yield from self._field(tr("tt_responsible"), Input("、".join(i.responsible_units), placeholder=tr("tt_several"), id="responsible_units"))
             yield from self._field(tr("tt_cooperating"), Input("、".join(i.cooperating_units), id="cooperating_units"))

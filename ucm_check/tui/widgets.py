@@ -22,6 +22,7 @@ from ucm_check.model import (
 )
 from ucm_check.numbers import fmt
 from ucm_check.tui.entry import AMBIGUOUS, entry_text, parse_entry
+from ucm_check.tui.linebreak import Wrapped
 
 __all__ = ["BoolSwitch", "FactField", "RuleCard", "SubsetList", "entry_text", "parse_entry", "status_text"]
 
@@ -95,7 +96,7 @@ class FactField(Vertical):
     def compose(self) -> ComposeResult:
         fact, tr, value = self.fact, self.tr, self.value
         hint = ""
-        yield Static(self.label, classes="question")
+        yield Static(Wrapped(self.label), classes="question")
         with Horizontal(classes="answer"):
             if fact.kind == "bool":
                 yield BoolSwitch(value=bool(value), classes="input")
@@ -316,8 +317,8 @@ class RuleCard(Vertical):
         with Horizontal(classes="rule-head"):
             yield Static(f"{rule.code}  {rule.title}", classes="rule-title")
             yield Static("", classes="status")
-        yield Static(str(rule.clause), classes="clause")
-        yield Static(rule.text, classes="text")
+        yield Static(Wrapped(str(rule.clause)), classes="clause")
+        yield Static(Wrapped(rule.text), classes="text")
         yield Static("", classes="note")
         yield from self.fields
         for fact in self.shared:
@@ -334,7 +335,7 @@ class RuleCard(Vertical):
         status.update(text)
         for cls in ("-deducted", "-ok", "-neutral", "-unanswered", "-na", "-error"):
             status.set_class(cls == kind, cls)
-        self.query_one(".note", Static).update(note)
+        self.query_one(".note", Static).update(Wrapped(note))
         self.query_one(".note", Static).display = bool(note)
 
     def focus_first(self) -> None:

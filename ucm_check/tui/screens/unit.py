@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input, Static, TextArea
 from ucm_check.editing import CLEARED
 from ucm_check.editing.info import FIELDS, PLACEHOLDER_NAME, InfoField
 from ucm_check.tui.entry import parse_date
+from ucm_check.tui.linebreak import Wrapped
 from ucm_check.tui.screens import topbar, translate_bindings, update
 
 #: Control characters a pasted text may carry; TOML strings cannot hold them (tab and newline stay).
@@ -43,7 +44,7 @@ class InfoBox(Vertical):
     def compose(self) -> ComposeResult:
         info = self.info
         yield Static(info.label + ("（必填）" if info.required else ""), classes="question", markup=False)
-        yield Static(info.explain, classes="hint", markup=False)
+        yield Static(Wrapped(info.explain), classes="hint")
         text = shown_text(info, self.value)
         if info.kind == "paragraphs":
             yield TextArea(text, soft_wrap=True, show_line_numbers=False, classes="input paragraphs")

@@ -295,7 +295,7 @@ class UcmApp(App):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("save", "gaps", "timetable", "overview", "export", "unit_info") and self.session is None:
-            return None
+            return False  # hidden, not greyed: on the start list they would do nothing
         return True
 
     # saving and quitting ------------------------------------------------------------------------

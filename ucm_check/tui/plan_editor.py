@@ -20,12 +20,11 @@ from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
 from ucm_check.plan import CLOSED, ONGOING, STATUSES, Item, Milestone
 from ucm_check.plan.model import deadline_text
+from ucm_check.tui.entry import parse_date as entry_date
 from ucm_check.tui.linebreak import Wrapped
 from ucm_check.tui.strings import Strings
 
 SEPARATORS = re.compile(r"[、，,；;]\s*")
-#: 2026-12-10, 2026/12/10, 2026.12.10 and 2026年12月10日 (the day may be left off a 年月 date: no).
-DATE = re.compile(r"^\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?\s*$")
 
 
 def split_units(text: str) -> tuple[str, ...]:
@@ -34,14 +33,20 @@ def split_units(text: str) -> tuple[str, ...]:
 
 
 def parse_date(text: str) -> dt.date | None:
-    """A date written 2026-12-10, 2026/12/10, 2026.12.10 or 2026年12月10日; None otherwise."""
-    m = DATE.match(text)
-    if m is None:
-        return None
-    try:
-        return dt.date(*(int(g) for g in m.groups()))
-    except ValueError:
-        return None
+    """A date written 2026-12-10, 2026/12/10, 2026.12.10 or 2026年12月10日 (the questions' one date
+    reader, :func:`ucm_check.tui.entry.parse_date`); None otherwise."""
+    return entry_date(text)[0]
+
+
+def date_problem(text: str, tr, *, ongoing: bool = False) -> str:
+    """Why ``text`` is not a date (or 长期 where ``ongoing``), in the questions' words; "" when it is."""
+    text = text.strip()
+    if ongoing and text == ONGOING:
+        return ""
+    day, problem = entry_date(text)
+    if day is not None:
+        return ""
+    return tr(problem) if problem.startswith("bad_") else problem
 
 
 def parse_deadline(text: str) -> dt.date | str | None:
@@ -185,6 +190,26 @@ class ItemEditor(ModalScreen["Item | None"]):
         if event.input.id == "deadline":  # 调整原因 is asked only when the deadline actually moves
             moved = not self.new and parse_deadline(event.value) not in (None, self.item.deadline)
             self.query_one("#reason-row").display = moved
+        if event.input.id == "deadline" or event.input.has_class("m-date"):
+            self.check_dates(leaving=False)
+
+    def on_descendant_blur(self, event) -> None:
+        self.check_dates(leaving=True)
+
+    def check_dates(self, *, leaving: bool) -> None:
+        """Say at once what is wrong with a date field (on leaving it), and clear the message as
+        soon as every date is right: not only when ctrl+s is pressed."""
+        box = self.query_one("#editor-errors", Static)
+        errors = []
+        deadline = self._value("deadline")
+        if deadline and parse_deadline(deadline) is None:
+            errors.append(self.tr("tt_bad_deadline", ongoing=ONGOING, value=deadline,
+                                  why=date_problem(deadline, self.tr, ongoing=True)))
+        errors += self.milestones()[1]
+        if errors and not leaving and not box.has_class("-shown"):
+            return  # while typing a first date, wait until the field is left
+        box.update("\n".join(errors))
+        box.set_class(bool(errors), "-shown")
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -232,7 +257,7 @@ class ItemEditor(ModalScreen["Item | None"]):
                 continue
             day = parse_date(date_text)
             if day is None:
-                errors.append(self.tr("tt_bad_milestone", n=n, value=date_text))
+                errors.append(self.tr("tt_bad_milestone", n=n, value=date_text, why=date_problem(date_text, self.tr)))
                 continue
             found.append(Milestone(day, text, done))
         return tuple(sorted(found, key=lambda m: m.date)), errors
@@ -245,7 +270,8 @@ class ItemEditor(ModalScreen["Item | None"]):
             errors.append(tr("tt_need_problem"))
         deadline = parse_deadline(self._value("deadline"))
         if deadline is None:
-            errors.append(tr("tt_bad_deadline", ongoing=ONGOING, value=self._value("deadline")))
+            errors.append(tr("tt_bad_deadline", ongoing=ONGOING, value=self._value("deadline"),
+                             why=date_problem(self._value("deadline"), tr, ongoing=True)))
         milestones, bad = self.milestones()
         errors += bad
         item = attrs.evolve(

@@ -108,6 +108,10 @@ class AreaScreen(Screen):
         findings = {f.rule.code: f for f in result.findings}
         for card in self.query(RuleCard):
             card.show(findings.get(card.rule.code), result.error)
+        # a question only not-applicable rules ask (HN-10-2 for a county) has no input to fill in
+        asked = {fact.key for f in result.findings if f.status != NOT_APPLICABLE for fact in f.rule.shape.facts}
+        for field in self.query(FactField):
+            field.display = not findings or field.fact.key in asked
 
     def on_fact_field_answered(self, event: FactField.Answered) -> None:
         event.stop()

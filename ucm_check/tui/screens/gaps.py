@@ -116,8 +116,20 @@ class GapsScreen(Screen):
         self.query_one("#unanswered-title", Static).update(open_title)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        # both tables highlight their first row when filled: only the one the cursor is in speaks
+        # (before anything has the focus, that is the gap table, which on_mount focuses)
+        active = self.focused if isinstance(self.focused, DataTable) else self.query_one("#gaps", DataTable)
+        if event.data_table is active and event.row_key.value:
+            self.show_detail(event.row_key.value)
+
+    def on_descendant_focus(self, event) -> None:
+        table = self.focused
+        if isinstance(table, DataTable) and table.row_count:
+            self.show_detail(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
+
+    def show_detail(self, code: str) -> None:
         """Under the table: the highlighted rule's observed facts, any reading note, its clause and remedy."""
-        finding = self.app.session.finding(event.row_key.value) if event.row_key.value else None
+        finding = self.app.session.finding(code)
         if finding is None:
             return
         tr = self.app.tr

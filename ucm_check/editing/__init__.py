@@ -90,20 +90,23 @@ class Editor:
     base_hash: str
     bom: bool = False
     edits: dict[tuple[str, str], Any] = attrs.Factory(dict)
+    read_only_reason: str = ""
+    """Why the file cannot be saved in place (opened for viewing, saved with :meth:`save_as`); "" when it can."""
 
     @classmethod
-    def open(cls, path: str | os.PathLike, standards: Mapping[str, Standard]) -> "Editor":
+    def open(cls, path: str | os.PathLike, standards: Mapping[str, Standard], *, view: bool = False) -> "Editor":
         """Load and validate ``path``; raises :class:`InvalidProfile` with Chinese messages, and
-        :class:`ReadOnly` for a file that could not be saved (judged by its mode bits, also for root)."""
+        :class:`ReadOnly` for a file that could not be saved (judged by its mode bits, also for
+        root) unless ``view``: then it opens with :attr:`read_only_reason` set."""
         path = Path(path)
         if path.is_symlink():  # save into the file the link points at, keeping the link
             path = path.resolve()
         reason = read_only(path)
-        if reason:
+        if reason and not view:
             raise ReadOnly(reason)
         profile = load_profile(str(path), standards)
         raw, text = _read(path)
-        return cls(path, standards, profile, text, digest(raw), raw.startswith(b"\xef\xbb\xbf"))
+        return cls(path, standards, profile, text, digest(raw), raw.startswith(b"\xef\xbb\xbf"), read_only_reason=reason)
 
     @property
     def dirty(self) -> bool:
@@ -197,6 +200,21 @@ class Editor:
         self.edits.clear()
         self.discard_draft()
         return profile
+
+    def save_as(self, target: str | os.PathLike) -> Path:
+        """Write the profile with the edits to a new file ``target`` (另存为), validated first; the
+        opened file is left as it is. Refuses an existing ``target``."""
+        target = Path(target)
+        try:
+            text = self.render()
+            parse_text(str(target), text, self.standards)
+        except EditError as exc:
+            raise SaveError(str(exc)) from None
+        except InvalidProfile as exc:
+            raise SaveError("另存的档案无法通过校验，未写入：" + "；".join(e.message for e in exc.errors)) from None
+        write_new(target, ("\ufeff" if self.bom else "") + text)
+        self.discard_draft()
+        return target
 
     # drafts ------------------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from textual.system_commands import SystemCommandsProvider
 from textual.timer import Timer
 from textual.widgets.option_list import Option
 
-from ucm_check.editing import Editor, FileChanged, ReadOnly, SaveError
+from ucm_check.editing import Editor, FileChanged, ReadOnly, SaveError, read_only
 from ucm_check.host import Host
 from ucm_check.profile import InvalidProfile
 from ucm_check.tui.screens import translate_bindings
@@ -115,12 +115,14 @@ class UcmApp(App):
         from ucm_check.tui.screens.overview import OverviewScreen
 
         try:
-            editor = Editor.open(path, self.host.standards)
+            editor = Editor.open(path, self.host.standards, view=True)
         except InvalidProfile as exc:
             return [str(e) for e in exc.errors]
         except ReadOnly as exc:
             return [str(exc)]
         self.session = Session(self.host, editor, self.as_of)
+        if editor.read_only_reason:  # view mode: look, even answer, then save under another name
+            self.notify(self.tr("view_mode", reason=editor.read_only_reason), severity="warning", timeout=15)
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(OverviewScreen())
@@ -323,6 +325,9 @@ class UcmApp(App):
             if then_quit:
                 self.exit(0)
             return True
+        if editor.read_only_reason or read_only(editor.path):
+            self.save_as(read_only(editor.path) or editor.read_only_reason)
+            return False
         try:
             editor.save(onto=onto)
         except FileChanged:
@@ -352,6 +357,29 @@ class UcmApp(App):
         if then_quit:
             self.exit(0)
         return True
+
+    def save_as(self, reason: str) -> None:
+        """另存为: the file cannot be written; write the profile with the edits to a new file and
+        go on there (the read-only file is left as it is)."""
+        from ucm_check.tui.screens.dialogs import SaveAs
+
+        editor, tr = self.session.editor, self.tr
+        suggested = str(editor.path.with_name(f"{editor.path.stem}-副本.toml"))
+
+        def chosen(target: str | None) -> None:
+            if not target:
+                return
+            try:
+                path = editor.save_as(target)
+            except (SaveError, OSError) as exc:
+                detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+                self.notify(detail, title=tr("save_failed"), severity="error", timeout=10)
+                return
+            editor.edits.clear()
+            self.open_profile(path)
+            self.notify(tr("saved", path=path.resolve()))
+
+        self.push_screen(SaveAs(reason, suggested, tr), chosen)
 
     def settle_typing(self) -> list[tuple[str, str]]:
         """Commit every valid value still being typed on the open screens (as leaving the field

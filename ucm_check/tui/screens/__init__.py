@@ -60,6 +60,8 @@ def topbar(app) -> str:
     if session is None:
         return tr("app_title")
     dirty = "" if not session.editor.dirty else tr("recovered_mark" if session.recovered else "unsaved_mark")
+    if session.editor.read_only_reason:
+        dirty += tr("read_only_mark")
     from ucm_check.editing.info import PLACEHOLDER_NAME
 
     name = session.editor.unit().get("name", "")

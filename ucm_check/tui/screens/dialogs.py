@@ -61,3 +61,54 @@ class Help(ModalScreen[None]):
             yield Static("\n".join(rows), id="keys")
             yield Static(self.tr("help_tips"), id="tips")
             yield Static(self.tr("help_close"), classes="hint")
+
+
+class SaveAs(ModalScreen["str | None"]):
+    """另存为: why the file cannot be saved in place, and a new path (dismisses with it, or None)."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
+
+    def __init__(self, reason: str, suggested: str, tr) -> None:
+        super().__init__()
+        self.reason, self.suggested, self.tr = reason, suggested, tr
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Input
+
+        with Vertical(id="dialog"):
+            yield Static(self.tr("save_as_why", reason=self.reason), id="message", markup=False)
+            yield Input(self.suggested, id="save-as-path", compact=True)
+            yield Static("", id="save-as-error", markup=False)
+            with Horizontal(id="buttons"):
+                yield Button(self.tr("save_as"), id="ok", variant="primary")
+                yield Button(self.tr("cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#save-as-path").focus()
+
+    def _ok(self) -> None:
+        from pathlib import Path
+
+        from textual.widgets import Input
+
+        raw = self.query_one("#save-as-path", Input).value.strip()
+        path = Path(raw).expanduser()
+        problem = ""
+        if not raw or path.suffix != ".toml":
+            problem = self.tr("need_path")
+        elif path.exists():
+            problem = self.tr("save_as_exists", path=raw)
+        elif not path.resolve().parent.is_dir():
+            problem = self.tr("no_folder", folder=str(path.parent))
+        if problem:
+            self.query_one("#save-as-error", Static).update(problem)
+            return
+        self.dismiss(raw)
+
+    def on_input_submitted(self, event) -> None:
+        event.stop()
+        self._ok()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self._ok() if event.button.id == "ok" else self.dismiss(None)

@@ -108,6 +108,10 @@ class FactField(Vertical):
                 chosen = set(value or ())
                 yield SubsetList(*[(o, o, o in chosen) for o in fact.options], compact=True, classes="input")
                 hint = tr("subset_hint")
+            elif fact.kind == "reports" and getattr(value, "legacy", None) is None:
+                from ucm_check.tui.records import RecordList
+
+                yield RecordList(entry_text(fact, value), fact.options[0] if fact.options else "year")
             else:
                 placeholder = tr(f"input_{fact.kind}")
                 yield Input(entry_text(fact, value), placeholder=placeholder, compact=True, classes="input")
@@ -161,7 +165,26 @@ class FactField(Vertical):
         """While typing nothing is committed: the text is only checked, and an invalid or emptied
         entry says which value still scores (the committed one, never a prefix of the typing)."""
         event.stop()
-        self._check_typing(event.value)
+        self._check_typing(self.typed_text())
+
+    def on_record_list_changed(self, event) -> None:
+        event.stop()
+        self._check_typing(self.typed_text())
+
+    def typed_text(self) -> str:
+        """What stands in the field now: the input's text, or a record list's rows as one line."""
+        if self.query(".records"):
+            return self.query_one(".records").text
+        return self.query_one(Input).value
+
+    def on_descendant_blur(self, event) -> None:
+        if self.query(".records"):  # a record list is left when the focus goes outside it, not between its rows
+            self.call_after_refresh(self._left_records)
+
+    def _left_records(self) -> None:
+        focused = self.app.focused
+        if focused is None or not any(a is self for a in focused.ancestors_with_self):
+            self._settle(None)
 
     def _check_typing(self, text: str) -> None:
         value, problem = parse_entry(self.fact, text)
@@ -183,7 +206,8 @@ class FactField(Vertical):
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
         event.stop()
-        self._settle(event.input)
+        if not self.query(".records"):
+            self._settle(event.input)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -193,7 +217,7 @@ class FactField(Vertical):
         """The typed text when it is not taken (invalid, or a percent still to be asked about), else None."""
         if self.fact.kind not in TYPED:
             return None
-        text = self.query_one(Input).value
+        text = self.typed_text()
         value, problem = parse_entry(self.fact, text)
         return text.strip() if problem else None
 
@@ -202,7 +226,7 @@ class FactField(Vertical):
         now and an emptied field unanswers its question; invalid text is left as it is, not taken."""
         if self.fact.kind not in TYPED:
             return
-        value, problem = parse_entry(self.fact, self.query_one(Input).value)
+        value, problem = parse_entry(self.fact, self.typed_text())
         if problem:
             return
         if value is CLEARED and self.value is None:
@@ -219,7 +243,7 @@ class FactField(Vertical):
         """Leaving the field (tab, enter): a valid value is committed, an emptied field unanswers
         the question, and a percent of 1 or less asks whether it is that percent or a fraction
         (0.85 = 85%). Invalid text is not taken: the message keeps saying what still scores."""
-        value, problem = parse_entry(self.fact, box.value)
+        value, problem = parse_entry(self.fact, self.typed_text())
         if value is CLEARED:
             if self.value is not None:
                 self.commit(CLEARED)

@@ -389,6 +389,9 @@ class UcmApp(App):
             getattr(screen, "settle_inputs", lambda: None)()
         return list(self.refused.values())
 
+    def refused_line(self, label: str, text: str) -> str:
+        return self.tr("refused_field", label=label, text=text) if text else self.tr("refused_empty", label=label)
+
     def tell_refused(self, refused: list[tuple[str, str]]) -> None:
         """Name the fields whose typed text was not saved, with what was typed."""
         from rich.markup import escape
@@ -397,7 +400,7 @@ class UcmApp(App):
 
         self.refused.clear()  # told once; text still in a field is found again at the next save
         if refused:  # a dialog, not a toast: the clerk must see every field, and a toast is gone in seconds
-            fields = "\n".join(self.tr("refused_field", label=label, text=text) for label, text in refused)
+            fields = "\n".join(self.refused_line(label, text) for label, text in refused)
             self.push_screen(Confirm(escape(self.tr("refused_fields", count=len(refused), fields=fields)),
                                      [("ok", self.tr("understood"), "primary")]))
 
@@ -446,7 +449,7 @@ class UcmApp(App):
             return
         tr = self.tr
         if not self.session.editor.dirty:  # only text that was not taken: say so rather than lose it silently
-            fields = "\n".join(tr("refused_field", label=label, text=text) for label, text in refused)
+            fields = "\n".join(self.refused_line(label, text) for label, text in refused)
             self.push_screen(Confirm(escape(tr("refused_quit", count=len(refused), fields=fields)), [
                 ("discard", tr("discard_quit"), "error"), ("cancel", tr("cancel"), "default")]),
                 lambda answer: answer == "discard" and self.exit(0))

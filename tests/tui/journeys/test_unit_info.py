@@ -75,7 +75,7 @@ def test_unit_information_typed_in_the_tui_reaches_the_exported_self_report(tmp_
     assert "请填写单位名称" not in text
     assert "主要做法和成效（由本单位撰写" not in text                 # the practices placeholder is gone
     checked = check_json(path)
-    assert checked["unit"]["name"] == NAME if "unit" in checked else True
+    assert (checked["unit"]["name"], checked["unit"]["region"], checked["unit"]["period"]) == (NAME, REGION, PERIOD)
     rules = statuses(checked)
     assert rules["HN-01-1"] == "compliant" and rules["HN-01-2"] == "deducted"
     saved = path.read_text(encoding="utf-8")

@@ -119,6 +119,7 @@ class FactField(Vertical):
         if hint:
             yield Static(hint, classes="hint")
         yield Static("", classes="problem")
+        yield Static("", classes="warning")
 
     def _state_text(self) -> str:
         if self.value is None:
@@ -271,6 +272,12 @@ class FactField(Vertical):
         self.app.push_screen(Confirm(tr("percent_question", label=self.label, value=fmt(value), fraction=fmt(fraction)), [
             ("percent", f"{fmt(value)}%", "default"), ("fraction", f"{fmt(fraction)}%", "primary"),
             ("cancel", tr("cancel"), "default")]), chosen)
+
+    def warn(self, text: str) -> None:
+        """A doubt about a committed answer that does not stop it (其中 more than the whole)."""
+        box = self.query_one(".warning", Static)
+        box.update(Wrapped(text))
+        box.display = bool(text)
 
     def focus_input(self) -> None:
         self.query_one(".input").focus()

@@ -140,3 +140,22 @@ async def test_a_date_typed_the_chinese_way_is_saved_and_an_impossible_one_is_na
         await pilot.press("ctrl+s")  # saving takes the valid date still in the field
         await settle(pilot)
     assert load_profile(str(path), henan.standards).facts[area.id][key] == dt.date(2023, 3, 1)
+
+
+async def test_more_trained_than_recruited_is_questioned_but_kept(tmp_path):
+    from ucm_check.tui.app import UcmApp
+
+    henan = pack_host()
+    path = tmp_path / "h.toml"
+    path.write_text(render(henan.standards["henan-2021"], level="县（市、区）", name="某县"), encoding="utf-8")
+    app = UcmApp(henan, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_area(pilot, app, "capacity")
+        await answer(pilot, app, "capacity", "new_recruits", 3)
+        field = await focus_fact(pilot, app, "capacity", "new_recruits_trained")
+        await answer(pilot, app, "capacity", "new_recruits_trained", 5)
+        warning = str(field.query_one(".warning").content)
+        assert "请核对" in warning and "（5）大于评价年度新招录执法人员人数（3）" in warning
+        assert app.session.editor.value("capacity", "new_recruits_trained") == 5
+        await answer(pilot, app, "capacity", "new_recruits_trained", 3)
+        assert not field.query_one(".warning").display

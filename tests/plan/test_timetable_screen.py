@@ -161,6 +161,9 @@ def test_status_and_milestones_are_edited_in_a_small_form_and_a_bad_date_is_expl
         editor = app.screen
         await _add_milestone(pilot, "2026-12-05", "补报季度报表", True)
         await _add_milestone(pilot, "下周", "建立台账", False)
+        await pilot.pause()
+        boxes = [row.query_one(".m-done")._button.plain for row in editor.query(MilestoneRow)]
+        assert boxes == ["▐X▌", "▐ ▌"]  # done and not done differ without colour
         await pilot.press("ctrl+s")
         assert "第 2 个阶段节点的日期「下周」：请输入日期，如 2021-12-31" in str(editor.query_one("#editor-errors", Static).render())
         row = list(editor.query(MilestoneRow))[-1]

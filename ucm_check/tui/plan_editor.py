@@ -60,6 +60,21 @@ def tr_of(app) -> Strings:
     return getattr(app, "tr", None) or Strings("zh")
 
 
+class DoneBox(Checkbox):
+    """完成 ticked shows an X in its box and unticked an empty box (not ▐X▌ both ways, told apart
+    only by colour), as the multi-select questions do."""
+
+    @property
+    def _button(self):
+        inner = self.BUTTON_INNER
+        try:
+            if not self.value:
+                self.BUTTON_INNER = " "
+            return super()._button
+        finally:
+            self.BUTTON_INNER = inner
+
+
 class MilestoneRow(Horizontal):
     """One milestone: date, what, done; a button removes it."""
 
@@ -71,7 +86,7 @@ class MilestoneRow(Horizontal):
         m = self.milestone
         yield Input(m.date.isoformat() if m else "", placeholder="2026-12-10", compact=True, classes="m-date")
         yield Input(m.text if m else "", placeholder=self.tr("tt_m_text"), compact=True, classes="m-text")
-        yield Checkbox(self.tr("tt_m_done"), m.done if m else False, compact=True, classes="m-done")
+        yield DoneBox(self.tr("tt_m_done"), m.done if m else False, compact=True, classes="m-done")
         yield Button(self.tr("tt_m_remove"), compact=True, classes="m-remove")
 
     def values(self) -> tuple[str, str, bool]:

@@ -91,7 +91,7 @@ SCREENS = {
     "timetable": ("hunan-county-typical.toml", to_timetable,
                   {"zh": ["整改台账：某县城市管理和综合执法局", "问题"], "en": ["某县城市管理和综合执法局", "Problem"]}),
     "timetable-help": ("hunan-county-typical.toml", to_timetable_help, {"zh": ["编辑", "下一项"], "en": ["Edit", "Next field"]}),
-    "item-editor": ("hunan-county-typical.toml", to_item_editor, {"zh": ["编辑整改事项", "牵头单位"], "en": ["Edit item", "Lead unit"]}),
+    "item-editor": ("hunan-county-typical.toml", to_item_editor, {"zh": ["编辑整改事项", "牵头单位", "取消"], "en": ["Edit item", "Lead unit", "Cancel"]}),
     "unit": ("hunan-county-typical.toml", to_unit, {"zh": ["单位名称（必填）", "单位层级：县市区"], "en": ["单位名称", "Level: 县市区"]}),
     "unit-bad-date": ("hunan-county-typical.toml", to_unit_bad_date,
                       {"zh": ["没有13月", "评分仍按：未填写"], "en": ["没有13月", "still uses: unanswered"]}),

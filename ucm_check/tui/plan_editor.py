@@ -152,27 +152,29 @@ class ItemEditor(ModalScreen["Item | None"]):
 
     def compose(self) -> ComposeResult:
         i, tr = self.item, self.tr
-        with VerticalScroll(id="editor"):
-            yield Static(f"{tr('tt_new_item') if self.new else tr('tt_edit_item')}  {i.id}", id="editor-title", markup=False)
-            if i.manual:
-                yield from self._field(tr("tt_problem"), Input(i.problem, id="problem"))
-            else:
-                yield Static(Wrapped(i.problem), id="problem-text")
-            yield from self._field(tr("tt_lead"), Input(i.lead_unit, id="lead_unit"))
-            yield from self._field(tr("tt_responsible"), Input("、".join(i.responsible_units), placeholder=tr("tt_several"), id="responsible_units"))
-            yield from self._field(tr("tt_cooperating"), Input("、".join(i.cooperating_units), id="cooperating_units"))
-            yield from self._field(tr("tt_person"), Input(i.person, id="person"))
-            yield from self._field(tr("tt_deadline"), Input(deadline_text(i.deadline), placeholder=tr("tt_deadline_hint", ongoing=ONGOING), id="deadline"))
-            yield from self._field(tr("tt_reason"), Input("", placeholder=tr("tt_reason_hint"), id="reason"), row_id="reason-row")
-            yield from self._field(tr("tt_status"), Select([(s, s) for s in STATUSES], value=i.status, allow_blank=False, id="status"))
-            yield from self._field(tr("tt_measures"), TextArea(i.measures, id="measures"))
-            yield Static(tr("tt_milestones"), classes="section", markup=False)
-            with Vertical(id="milestones"):
-                for m in i.milestones:
-                    yield MilestoneRow(m, tr)
-            yield Button(tr("tt_add_milestone"), id="add-milestone", compact=True)
-            yield from self._field(tr("tt_evidence"), Input("、".join(i.evidence), placeholder=tr("tt_evidence_hint"), id="evidence"))
-            yield from self._field(tr("tt_note"), Input(i.note, id="note"))
+        with Vertical(id="editor"):
+            with VerticalScroll(id="editor-fields"):
+                yield Static(f"{tr('tt_new_item') if self.new else tr('tt_edit_item')}  {i.id}", id="editor-title", markup=False)
+                if i.manual:
+                    yield from self._field(tr("tt_problem"), Input(i.problem, id="problem"))
+                else:
+                    yield Static(Wrapped(i.problem), id="problem-text")
+                yield from self._field(tr("tt_lead"), Input(i.lead_unit, id="lead_unit"))
+                yield from self._field(tr("tt_responsible"), Input("、".join(i.responsible_units), placeholder=tr("tt_several"), id="responsible_units"))
+                yield from self._field(tr("tt_cooperating"), Input("、".join(i.cooperating_units), id="cooperating_units"))
+                yield from self._field(tr("tt_person"), Input(i.person, id="person"))
+                yield from self._field(tr("tt_deadline"), Input(deadline_text(i.deadline), placeholder=tr("tt_deadline_hint", ongoing=ONGOING), id="deadline"))
+                yield from self._field(tr("tt_reason"), Input("", placeholder=tr("tt_reason_hint"), id="reason"), row_id="reason-row")
+                yield from self._field(tr("tt_status"), Select([(s, s) for s in STATUSES], value=i.status, allow_blank=False, id="status"))
+                yield from self._field(tr("tt_measures"), TextArea(i.measures, id="measures"))
+                yield Static(tr("tt_milestones"), classes="section", markup=False)
+                with Vertical(id="milestones"):
+                    for m in i.milestones:
+                        yield MilestoneRow(m, tr)
+                yield Button(tr("tt_add_milestone"), id="add-milestone", compact=True)
+                yield from self._field(tr("tt_evidence"), Input("、".join(i.evidence), placeholder=tr("tt_evidence_hint"), id="evidence"))
+                yield from self._field(tr("tt_note"), Input(i.note, id="note"))
+            # outside the scrolled fields: at 80x24 the errors and 保存/取消 stay on screen
             yield Static("", id="editor-errors", markup=False)
             with Horizontal(id="editor-buttons"):
                 yield Button(tr("save"), id="save", variant="primary")

@@ -70,3 +70,28 @@ def test_at_80x24_the_screen_speaks_chinese_has_help_and_switches_groups_with_on
                 assert english not in shown
 
     asyncio.run(journey())
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("view", ["ranking", "help"])
+def test_snapshot(snap_compare, year, size, view):
+    from tests.tui.journeys.screen_text import screen_text
+    from tests.tui.test_screen_snapshots import unreadable
+    from ucm_check.tui.assess import AssessApp
+
+    app = AssessApp(month_docs(open_folder(str(year))), index=2)
+    seen: list[str] = []
+
+    async def run_before(pilot):
+        await pilot.pause()
+        if view == "help":
+            await pilot.press("question_mark")
+            await pilot.pause()
+        seen.append(screen_text(pilot.app))
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+    (text,) = seen
+    assert unreadable(text) == [] and "^p 命令" in text.splitlines()[-1]

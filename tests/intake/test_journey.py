@@ -352,3 +352,31 @@ async def _narrow(office, host):
         assert "输入以搜索命令" in shown
         for english in ("Search for commands", "Keys", "Maximize", "Screenshot", "palette", "Cursor"):
             assert english not in shown
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("view", ["units", "unit", "rules", "help"])
+def test_snapshot(snap_compare, office, host, size, view):
+    import datetime as dt
+
+    from tests.tui.journeys.screen_text import screen_text
+    from tests.tui.test_screen_snapshots import unreadable
+    from ucm_check.intake.receive import receive
+    from ucm_check.intake.roster import load_roster
+    from ucm_check.tui.intake import IntakeApp
+
+    inbox, _, _ = office
+    app = IntakeApp(receive(str(inbox), load_roster(str(ROSTER), host.standards), host, as_of=dt.date(2020, 11, 30)))
+    keys = {"units": [], "unit": ["enter"], "rules": ["r"], "help": ["question_mark"]}[view]
+    seen: list[str] = []
+
+    async def run_before(pilot):
+        await pilot.pause()
+        if keys:
+            await pilot.press(*keys)
+            await pilot.pause()
+        seen.append(screen_text(pilot.app))
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+    (text,) = seen
+    assert unreadable(text) == [] and "^p 命令" in text.splitlines()[-1]

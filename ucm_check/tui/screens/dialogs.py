@@ -38,7 +38,24 @@ class Confirm(ModalScreen[str]):
 
 
 class Help(ModalScreen[None]):
-    """The keys of the screen underneath, in the UI language, and a few tips."""
+    """The keys of the screen underneath, in the UI language, and a few tips. Its look is its own
+    (DEFAULT_CSS): the intake and assess apps use it without the main app's stylesheet."""
+
+    DEFAULT_CSS = """
+    Help { align: center middle; }
+    Help #dialog {
+        width: 76;
+        max-width: 100%;
+        height: auto;
+        max-height: 90%;
+        padding: 1 2;
+        border: thick $primary;
+        background: $surface;
+    }
+    Help .title { text-style: bold; margin-bottom: 1; }
+    Help #tips { margin-top: 1; color: $text-muted; }
+    Help .hint { margin-top: 1; color: $text-muted; }
+    """
 
     BINDINGS = [Binding("escape,question_mark,f1,q", "dismiss", show=False)]
 

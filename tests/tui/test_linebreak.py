@@ -36,3 +36,9 @@ def test_styles_survive_the_breaking():
     text.stylize("bold red", 0, 1)
     (line,) = wrap_text(text, 40)
     assert line.spans and line.spans[0].style == "bold red"
+
+
+@pytest.mark.parametrize("width", range(12, 81))
+def test_a_number_keeps_its_measure_word(width):
+    lines = [line.plain for line in wrap_text(Text(RULE + TAIL), width)]
+    assert not any(line.startswith("分") for line in lines), lines

@@ -3,8 +3,10 @@
 Terminals fold a Chinese paragraph at any cell, so a line may start with a lone 。 or ）, a date
 splits as 2023-12 / -10, a rule code as HN-06 / -4 and （2020） as （202 / 0）. :func:`break_offsets`
 breaks by the rules of Chinese typesetting instead: closing punctuation stays with the character
-before it, opening punctuation with the one after it, and a run of Latin letters and digits (a
-number, a date, a percentage, a rule code) is never split unless it is wider than the line.
+before it, opening punctuation with the one after it, a run of Latin letters and digits (a
+number, a date, a percentage, a rule code) is never split unless it is wider than the line, and a
+number keeps its measure word (3分, 21天). Words themselves (不适用) may still split: that needs a
+dictionary.
 :class:`Wrapped` is a Rich renderable that wraps any text (styles kept) this way at its width.
 """
 
@@ -21,6 +23,8 @@ from rich.text import Text
 CLOSING = set("。，、；：！？）」』》〉】〕”’％%…·.,;:!?)]}")
 #: May not end a line (行尾禁则).
 OPENING = set("（「『《〈【〔“‘([{")
+#: Measure words that stay with the number before them (3分, 21天, 2项, 第1名).
+MEASURES = set("分天项起人月日年条次个名期号元")
 #: One unbreakable token: a Latin/digit run (2023-12-10, HN-06-4, 93.8%, 0731-00000000) or one other character.
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/:_%+]*|\s+|.", re.S)
 
@@ -28,11 +32,13 @@ _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/:_%+]*|\s+|.", re.S)
 def _units(text: str) -> list[tuple[int, int]]:
     """(start, end) of the pieces a line may break between: tokens with their punctuation glued on."""
     units: list[list[int]] = []
-    glue_next = False
+    glue_next = after_number = False
     for m in _TOKEN.finditer(text):
         start, end = m.span()
         piece = m.group()
-        if units and not piece.isspace() and (glue_next or piece in CLOSING):
+        measure = after_number and piece in MEASURES
+        after_number = piece[-1:].isdigit()
+        if units and not piece.isspace() and (glue_next or piece in CLOSING or measure):
             units[-1][1] = end  # closing punctuation joins the token before; anything joins an opening one
         else:
             units.append([start, end])

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 import attrs
 from attrs import frozen

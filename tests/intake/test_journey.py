@@ -326,3 +326,63 @@ def test_a_headless_intake_never_imports_textual(office, tmp_path, fmt):
     argv = ["intake", str(inbox), "--roster", str(ROSTER), "--as-of", "2020-11-30", "--format", fmt,
             "-o", str(tmp_path / f"out.{fmt}")]
     assert loaded_after(f"from ucm_check.cli import main\nmain({argv!r})") == ""
+
+
+def test_at_80x24_the_intake_tui_has_chinese_help_palette_and_says_how_to_see_cut_columns(office, host):
+    import asyncio
+
+    asyncio.run(_narrow(office, host))
+
+
+async def _narrow(office, host):
+    import datetime as dt
+
+    from tests.tui.journeys.screen_text import screen_text
+    from ucm_check.intake.receive import receive
+    from ucm_check.intake.roster import load_roster
+    from ucm_check.tui.intake import IntakeApp
+
+    inbox, _, _ = office
+    intake = receive(str(inbox), load_roster(str(ROSTER), host.standards), host, as_of=dt.date(2020, 11, 30))
+    app = IntakeApp(intake)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "左右方向键滚动查看其余列" in shown and "? 帮助" in shown and "^p 命令" in shown
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "帮助：按键" in screen_text(app) and "各规则统计" in screen_text(app)
+        await pilot.press("escape", "ctrl+p")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "输入以搜索命令" in shown
+        for english in ("Search for commands", "Keys", "Maximize", "Screenshot", "palette", "Cursor"):
+            assert english not in shown
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("view", ["units", "unit", "rules", "help"])
+def test_snapshot(snap_compare, office, host, size, view):
+    import datetime as dt
+
+    from tests.tui.journeys.screen_text import screen_text
+    from tests.tui.test_screen_snapshots import unreadable
+    from ucm_check.intake.receive import receive
+    from ucm_check.intake.roster import load_roster
+    from ucm_check.tui.intake import IntakeApp
+
+    inbox, _, _ = office
+    app = IntakeApp(receive(str(inbox), load_roster(str(ROSTER), host.standards), host, as_of=dt.date(2020, 11, 30)))
+    keys = {"units": [], "unit": ["enter"], "rules": ["r"], "help": ["question_mark"]}[view]
+    seen: list[str] = []
+
+    async def run_before(pilot):
+        await pilot.pause()
+        if keys:
+            await pilot.press(*keys)
+            await pilot.pause()
+        seen.append(screen_text(pilot.app))
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+    (text,) = seen
+    assert unreadable(text) == [] and "^p 命令" in text.splitlines()[-1]

@@ -161,8 +161,11 @@ def test_status_and_milestones_are_edited_in_a_small_form_and_a_bad_date_is_expl
         editor = app.screen
         await _add_milestone(pilot, "2026-12-05", "补报季度报表", True)
         await _add_milestone(pilot, "下周", "建立台账", False)
+        await pilot.pause()
+        boxes = [row.query_one(".m-done")._button.plain for row in editor.query(MilestoneRow)]
+        assert boxes == ["▐X▌", "▐ ▌"]  # done and not done differ without colour
         await pilot.press("ctrl+s")
-        assert "第 2 个阶段节点的日期应写作 2026-12-10，实际为「下周」" in str(editor.query_one("#editor-errors", Static).render())
+        assert "第 2 个阶段节点的日期「下周」：请输入日期，如 2021-12-31" in str(editor.query_one("#editor-errors", Static).render())
         row = list(editor.query(MilestoneRow))[-1]
         row.query_one(".m-date").value = "2026年12月31日"
         row.query_one(".m-text").value = "建立交办事项台账"
@@ -305,3 +308,26 @@ def test_on_an_80_column_terminal_counts_and_status_stay_on_screen(host, planned
             assert sum(c.get_render_width(table) for c in upto_state) <= 80 - 2
             assert rows(screen)[0][4] == "未开始，逾期 16 天" and rows(screen)[0][2] == "及时完成交办工作"
     asyncio.run(main())
+
+
+def test_an_impossible_deadline_is_named_on_leaving_the_field_and_the_message_goes_once_fixed(host, planned):
+    async def scenario(app, pilot):
+        from textual.widgets import Input
+
+        await pilot.press("e")
+        editor = app.screen
+        box = editor.query_one("#deadline", Input)
+        box.focus()
+        await pilot.pause()
+        box.value = "2026/13/45"
+        await pilot.pause()
+        errors = editor.query_one("#editor-errors", Static)
+        assert "没有13月" not in str(errors.render())          # not while the clerk is still typing
+        await pilot.press("tab")                                 # leaving the field: said at once, no ctrl+s
+        await pilot.pause()
+        assert "完成时限「2026/13/45」：没有13月：月份应为 1 到 12" in str(errors.render())
+        box.value = "2027/1/31"                                  # fixed: the old message goes
+        await pilot.pause()
+        assert str(errors.render()).strip() == ""
+
+    play(host, planned, scenario)

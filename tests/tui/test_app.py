@@ -26,7 +26,7 @@ def engine_total(host, path, **overrides):
 
 
 def text_of(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
+    return str(app.screen.query_one(selector, Static).content)  # a Wrapped text reads as its plain text
 
 
 async def test_a_new_self_check_writes_a_template_where_nothing_is_answered(make_app, tmp_path, monkeypatch, host):
@@ -77,7 +77,7 @@ async def test_answering_a_rule_rescores_area_and_total_to_the_engines_exact_val
         box = field.query_one(Input)
         assert app.focused is box
         box.value = ""
-        await pilot.press("3")
+        await pilot.press("3", "tab")  # leaving the field commits the answer
         await pilot.pause()
         expected = engine_total(host, path, **{"uniform.dress_violations": 3})
         area = next(a for a in expected.areas if a.area.id == "uniform")
@@ -161,6 +161,7 @@ async def test_ctrl_s_saves_a_commented_profile_changing_only_the_edited_value(m
         app.open_area("vehicles")
         await pilot.pause()
         app.screen.query_one("#fact-vehicles-vehicles_not_painted Input", Input).value = "0"
+        await pilot.press("enter")  # committed when the clerk leaves or submits the field
         await pilot.pause()
         assert "未保存" in text_of(app, "#topbar")
         await pilot.press("ctrl+s")
@@ -236,7 +237,10 @@ async def test_a_draft_left_by_a_crash_is_offered_and_recovered_on_next_open(mak
     async with crashed.run_test(size=SIZE) as pilot:
         crashed.open_area("uniform")
         await pilot.pause()
-        crashed.screen.query_one("#fact-uniform-dress_violations Input", Input).value = "2"
+        box = crashed.screen.query_one("#fact-uniform-dress_violations Input", Input)
+        box.focus()
+        box.value = "2"
+        await pilot.press("enter")
         await pilot.pause(0.2)
         assert crashed.session.editor.draft_path.exists()
         crashed.session.editor.edits.clear()  # what a kill leaves: no save, no clean quit

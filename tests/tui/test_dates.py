@@ -36,7 +36,9 @@ async def test_typing_a_date_rescores_to_the_engines_value_as_of_the_chosen_day(
         before = app.session.result
         box = app.screen.query_one("#fact-management-staff_subsystem_on Input", Input)
         assert box.value == "2022-10-15"
+        box.focus()
         box.value = "2023-03-01"
+        await pilot.press("enter")  # committed when the field is submitted or left
         await pilot.pause()
         profile = load_profile(str(path), henan_host.standards)
         facts = {a: dict(v) for a, v in profile.facts.items()}
@@ -78,31 +80,47 @@ async def test_dated_duties_read_in_chinese_and_areas_without_points_count_dutie
         assert str(app.screen.query_one("#rule-HEN-23-2 .status", Static).render()) == f"逾期 {days} 天（时限 2022-12-31）"
 
 
-async def test_a_record_of_reports_is_typed_on_one_line_and_saved_as_an_inline_table(henan_host, tmp_path):
+async def test_a_record_of_reports_is_edited_one_row_per_period_and_saved_as_an_inline_table(henan_host, tmp_path):
+    from textual.widgets import Input
+
     from ucm_check.tui.app import UcmApp
+    from ucm_check.tui.records import RecordRow
 
     path = tmp_path / "city.toml"
     shutil.copy(ROOT / "profiles" / "henan-city.toml", path)
     app = UcmApp(henan_host, path, as_of=AS_OF)
-    async with app.run_test(size=(100, 36)) as pilot:
-        app.open_area("reporting")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_area("reporting", "HEN-00-1")
         await pilot.pause()
-        box = app.screen.query_one("#fact-reporting-annual_summary_last Input", Input)
-        assert box.value.startswith("2021=2021-12-14；2022=2022-12-13")
+        field = app.screen.query_one("#fact-reporting-annual_summary_last")
+        rows = [row.pair() for row in field.query(RecordRow)]
+        assert rows[:2] == [("2021", "2021-12-14"), ("2022", "2022-12-13")] and len(rows) == 5
         before = next(f for f in app.session.result.findings if f.rule.code == "HEN-00-1")
         assert before.status == "due_soon"
-        box.value = box.value + "；2026=2026-11-20"
+        field.query_one(".r-add").focus()
+        await pilot.press("enter")                        # 添加一期: a new row, its period focused
+        await pilot.pause()
+        await pilot.press(*"2026", "tab", *"2026/2/30", "tab")
+        await pilot.pause()
+        assert "2月没有30日" in str(field.query_one(".problem", Static).render())
+        assert app.session.editor.value("reporting", "annual_summary_last") == before_log(app, path, henan_host)
+        box = list(field.query(RecordRow))[-1].query_one(".r-date", Input)
+        box.focus()
+        await pilot.press("ctrl+u", *"2026年11月20日", "tab", "tab", "tab")  # out of the list: committed
         await pilot.pause()
         after = next(f for f in app.session.result.findings if f.rule.code == "HEN-00-1")
         assert (after.status, after.note) == ("compliant", "2026年度已报送")
-        box.value = "2026年=2026-11-20"
-        await pilot.pause()
-        field = app.screen.query_one("#fact-reporting-annual_summary_last")
-        assert "应写作\"2026\"" in str(field.query_one(".problem", Static).render())
-        box.value = "2021=2021-12-14；2022=2022-12-13；2023=2023-12-15；2024=2024-12-10；2025=2025-12-12；2026=2026-11-20"
+        list(field.query(RecordRow))[0].query_one(".r-remove").press()  # 删除 the 2021 row
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
     saved = load_profile(str(path), henan_host.standards).get("reporting.annual_summary_last")
-    assert [(p.key, d.isoformat()) for p, d in saved.filed][-2:] == [("2025", "2025-12-12"), ("2026", "2026-11-20")]
-    assert '\nannual_summary_last = { "2021" = 2021-12-14, ' in path.read_text(encoding="utf-8")   # one line, in place
+    assert [(p.key, d.isoformat()) for p, d in saved.filed] == [
+        ("2022", "2022-12-13"), ("2023", "2023-12-15"), ("2024", "2024-12-10"), ("2025", "2025-12-12"), ("2026", "2026-11-20")]
+    assert '\nannual_summary_last = { "2022" = 2022-12-13, ' in path.read_text(encoding="utf-8")   # one line, in place
+
+
+def before_log(app, path, host):
+    """The record as the file holds it (nothing typed is committed while it is invalid)."""
+    return load_profile(str(path), host.standards).get("reporting.annual_summary_last")
+

@@ -54,3 +54,17 @@ def test_a_percent_above_zero_and_up_to_one_is_flagged_as_ambiguous(text, ambigu
 
 def test_an_empty_entry_is_a_clear_request():
     assert parse_entry(RATE, "  ") == (CLEARED, "")
+
+
+RECORD = Fact("annual", "reports", "年度工作总结报送记录", "annual summaries", options=("year",))
+
+
+@pytest.mark.parametrize("text", ["2027=2027/1/5", "2027=2027年1月5日", "2027：2027.1.5", "2027 = 2027-01-05"])
+def test_a_record_of_reports_reads_its_dates_with_the_questions_date_reader(text):
+    record, problem = parse_entry(RECORD, text)
+    assert problem == "" and [(p.key, d) for p, d in record.filed] == [("2027", dt.date(2027, 1, 5))]
+
+
+def test_an_impossible_day_in_a_record_is_named_as_in_a_date_question():
+    record, problem = parse_entry(RECORD, "2026=2026-12-03；2027=2027/2/30")
+    assert record is None and problem == "「2027=2027/2/30」：2月没有30日：2027年2月只有28天"

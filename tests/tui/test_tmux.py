@@ -29,7 +29,7 @@ def test_the_tui_renders_chinese_in_a_real_terminal_and_saves(tmp_path):
         pane.keys("Down", "Down", "Enter")  # 三、统一执法人员着装
         pane.wait_for("执法着装规范")
         pane.keys("Tab")  # the second question: dress violations, 7
-        pane.keys("BSpace", "2")
+        pane.keys("BSpace", "2", "Enter")  # enter commits the typed answer
         pane.wait_for("（未保存）")
         pane.keys("C-s")
         pane.wait_for("已保存")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import os
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 

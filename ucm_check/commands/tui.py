@@ -22,7 +22,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ucm_check.profile.editing import read_only
     from ucm_check.profile.reading import InvalidProfile, load_profile
 
     host = host_from_args(args)
@@ -35,10 +34,6 @@ def run(args: argparse.Namespace) -> int:
                 for problem in exc.errors:
                     err(str(problem))
                 err("ucm-check: 档案有错误，请先修正后再用 tui 打开（ucm-check check 可复查）")
-                return exitcodes.INVALID
-            reason = read_only(os.path.realpath(args.profile))
-            if reason:  # refused now, not after the clerk has typed answers that could not be saved
-                err(f"ucm-check: {reason}")
                 return exitcodes.INVALID
             path = Path(args.profile)
         else:

@@ -196,6 +196,18 @@ _TOML_MESSAGES = [
 ]
 
 
+def _plain_words(detail: str, source: str) -> str:
+    """The usual slips said the way a clerk would fix them, from the line itself: a quote that is
+    not closed, a missing "=" (tomllib reports the first as an illegal newline character)."""
+    body = source.split("#", 1)[0] if source.count('"') % 2 == 0 else source
+    if detail.startswith(("Illegal character '\\n'", "Unterminated string")) and source.count('"') % 2 == 1:
+        return "这一行的引号没有配对：文字要用一对英文双引号括起来，如 name = \"某县城管局\"，结尾的 \" 漏掉了"
+    if detail.startswith("Expected '=' after a key"):
+        key = body.strip().split()[0] if body.strip() else ""
+        return f"“{key}”后面缺少等号：每一项应写作 键 = 值，如 {key or 'name'} = \"某县城管局\""
+    return ""
+
+
 def toml_error(file: str, exc: tomllib.TOMLDecodeError, text: str) -> ProfileError:
     """A TOML syntax error as a located Chinese :class:`ProfileError`."""
     msg = str(exc)
@@ -206,6 +218,10 @@ def toml_error(file: str, exc: tomllib.TOMLDecodeError, text: str) -> ProfileErr
         lines = text.splitlines() or [""]
         line, col = len(lines), len(lines[-1]) + 1
     detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", msg)
+    source = (text.splitlines() or [""])[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    plain = _plain_words(detail, source)
+    if plain:
+        return ProfileError(file, line, col, f"TOML 语法错误：{plain}")
     for pattern, chinese in _TOML_MESSAGES:
         if re.match(pattern, detail):
             detail = chinese

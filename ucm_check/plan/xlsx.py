@@ -19,7 +19,7 @@ from ucm_check.numbers import fmt
 from ucm_check.plan import sheetlayout as lay
 from ucm_check.plan import views
 from ucm_check.files.cellsafe import risky
-from ucm_check.plan.export import COLUMNS, late_text, milestones_text, summary, title
+from ucm_check.plan.export import COLUMNS, late_text, summary, title
 from ucm_check.plan.model import CLOSED, DONE, STATUSES, Item, Plan, deadline_text
 from ucm_check.plan.sheetlayout import WRAP_AT, cell_width, column_widths  # noqa: F401  (the intake workbook's sizing)
 

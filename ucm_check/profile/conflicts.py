@@ -45,6 +45,8 @@ def find(editor: Editor) -> list[Conflict]:
     disk = load_profile(str(editor.path), editor.standards)
     found = []
     for (area, key), mine in editor.edits.items():
+        if editor.standard.area(area) is None:
+            continue  # unit information (单位信息): the clerk's edit is written, not asked about
         opened = editor.profile.facts.get(area, {}).get(key, CLEARED)
         theirs = disk.facts.get(area, {}).get(key, CLEARED)
         if not _same(theirs, opened) and not _same(theirs, mine):

@@ -67,6 +67,8 @@ def render(standard: Standard, *, level: str, name: str, region: str = "", perio
         import datetime as dt
 
         lines.append(f'# period = "{dt.date.today().year}"')
+    lines += ["# 报送日期：自评材料报送上级的日期；还没有报送就保持注释", "# submitted = 2020-11-10"]
+    lines += report_block()
     for area in standard.areas:
         lines += ["", f"# {area.number}、{area.title}（{'最多加' if area.bonus else '共'}{fmt(area.max)}分）", f"[{area.id}]"]
         for fact in area.facts:
@@ -78,6 +80,20 @@ def render(standard: Standard, *, level: str, name: str, region: str = "", perio
                 lines.append(f"# 本单位层级不适用：{na[0].applies_to.reason}")
             lines.append(f"# {fact.key} = {toml_value(_example(area, fact))}")
     return "\n".join(lines) + "\n"
+
+
+def report_block() -> list[str]:
+    """The commented ``[report]`` table: what the 自评报告 needs in the bureau's own words, each
+    field explained as the TUI's 单位信息 screen explains it (one list: :mod:`ucm_check.profile.editing.info`)."""
+    from ucm_check.profile.editing.info import FIELDS
+
+    lines = ["", "# 自评报告（ucm-check report 和 TUI 的“单位信息”使用；每项都可不填，不填的在报告中标出【待填写】）", "[report]"]
+    for info in FIELDS:
+        if info.table != "report":
+            continue
+        example = info.example if info.kind == "date" else toml_value(info.example)
+        lines += [f"# {info.label}：{info.explain}", f"# {info.key} = {example}"]
+    return lines
 
 
 def field_reference(standard: Standard) -> str:

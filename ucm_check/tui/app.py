@@ -21,7 +21,7 @@ from textual.system_commands import SystemCommandsProvider
 from textual.timer import Timer
 from textual.widgets.option_list import Option
 
-from ucm_check.profile.editing import Editor, FileChanged, ReadOnly, SaveError
+from ucm_check.profile.editing import Editor, FileChanged, ReadOnly, SaveError, read_only
 from ucm_check.engine.host import Host
 from ucm_check.profile.reading import InvalidProfile
 from ucm_check.tui.screens import translate_bindings
@@ -83,6 +83,8 @@ class UcmApp(App):
         self.host, self.path, self.new_path, self.as_of = host, path, new_path, as_of
         self.tr = Strings(lang)
         self.session: Session | None = None
+        self.refused: dict[tuple[str, str], tuple[str, str]] = {}
+        """(area, key) -> (question, typed text) of fields left with text that was not taken."""
         self._draft_timer: Timer | None = None
         self.typeahead = TypeAhead(self)
         translate_bindings(self, self.tr)
@@ -118,12 +120,14 @@ class UcmApp(App):
         from ucm_check.tui.screens.overview import OverviewScreen
 
         try:
-            editor = Editor.open(path, self.host.standards)
+            editor = Editor.open(path, self.host.standards, view=True)
         except InvalidProfile as exc:
             return [str(e) for e in exc.errors]
         except ReadOnly as exc:
             return [str(exc)]
         self.session = Session(self.host, editor, self.as_of)
+        if editor.read_only_reason:  # view mode: look, even answer, then save under another name
+            self.notify(self.tr("view_mode", reason=editor.read_only_reason), severity="warning", timeout=15)
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(OverviewScreen())
@@ -264,6 +268,13 @@ class UcmApp(App):
         checked = check_file(str(session.editor.path), self.host, as_of=session.today)
         return checked.result if checked.result is not None else session.result
 
+    def action_unit_info(self) -> None:
+        """单位信息: the unit's fields and the 自评报告's own words."""
+        from ucm_check.tui.screens.unit import UnitScreen
+
+        if self.session is not None and not self._back_to(UnitScreen):
+            self._show(UnitScreen())
+
     def action_export(self, kind_id: str = "") -> None:
         """Export ``kind_id`` (an id of :data:`ucm_check.exports.EXPORTS`), or choose one first."""
         from ucm_check.tui.screens.export import ExportChooser, start_export
@@ -290,8 +301,8 @@ class UcmApp(App):
         self.notify(self.tr("quit_hint"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("save", "gaps", "timetable", "overview", "export") and self.session is None:
-            return None
+        if action in ("save", "gaps", "timetable", "overview", "export", "unit_info") and self.session is None:
+            return False  # hidden, not greyed: on the start list they would do nothing
         return True
 
     # saving and quitting ------------------------------------------------------------------------
@@ -310,11 +321,18 @@ class UcmApp(App):
         if self.session is None:
             return False
         editor, tr = self.session.editor, self.tr
+        refused = self.settle_typing()
+        if refused:
+            then_quit = False  # the clerk is told what was not taken and can still correct it
         if not editor.dirty and onto == "opened" and not editor.disk_changed():
             self.notify(tr("nothing_to_save"))
+            self.tell_refused(refused)
             if then_quit:
                 self.exit(0)
             return True
+        if editor.read_only_reason or read_only(editor.path):
+            self.save_as(read_only(editor.path) or editor.read_only_reason)
+            return False
         try:
             editor.save(onto=onto)
         except FileChanged:
@@ -340,9 +358,56 @@ class UcmApp(App):
                 reload()
         self._refresh()
         self.notify(tr("saved", path=editor.path))
+        self.tell_refused(refused)
         if then_quit:
             self.exit(0)
         return True
+
+    def save_as(self, reason: str) -> None:
+        """另存为: the file cannot be written; write the profile with the edits to a new file and
+        go on there (the read-only file is left as it is)."""
+        from ucm_check.tui.screens.dialogs import SaveAs
+
+        editor, tr = self.session.editor, self.tr
+        suggested = str(editor.path.with_name(f"{editor.path.stem}-副本.toml"))
+
+        def chosen(target: str | None) -> None:
+            if not target:
+                return
+            try:
+                path = editor.save_as(target)
+            except (SaveError, OSError) as exc:
+                detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+                self.notify(detail, title=tr("save_failed"), severity="error", timeout=10)
+                return
+            editor.edits.clear()
+            self.open_profile(path)
+            self.notify(tr("saved", path=path.resolve()))
+
+        self.push_screen(SaveAs(reason, suggested, tr), chosen)
+
+    def settle_typing(self) -> list[tuple[str, str]]:
+        """Commit every valid value still being typed on the open screens (as leaving the field
+        would) and return (question, text) of the fields whose text is not taken, including
+        fields of screens already closed."""
+        for screen in reversed(self.screen_stack):
+            getattr(screen, "settle_inputs", lambda: None)()
+        return list(self.refused.values())
+
+    def refused_line(self, label: str, text: str) -> str:
+        return self.tr("refused_field", label=label, text=text) if text else self.tr("refused_empty", label=label)
+
+    def tell_refused(self, refused: list[tuple[str, str]]) -> None:
+        """Name the fields whose typed text was not saved, with what was typed."""
+        from rich.markup import escape
+
+        from ucm_check.tui.screens.dialogs import Confirm
+
+        self.refused.clear()  # told once; text still in a field is found again at the next save
+        if refused:  # a dialog, not a toast: the clerk must see every field, and a toast is gone in seconds
+            fields = "\n".join(self.refused_line(label, text) for label, text in refused)
+            self.push_screen(Confirm(escape(self.tr("refused_fields", count=len(refused), fields=fields)),
+                                     [("ok", self.tr("understood"), "primary")]))
 
     def merge(self, *, then_quit: bool = False) -> None:
         """Write the edits into the file as it is on disk now; a value the other program changed
@@ -379,12 +444,21 @@ class UcmApp(App):
         ask(found)
 
     async def action_quit(self) -> None:
+        from rich.markup import escape
+
         from ucm_check.tui.screens.dialogs import Confirm
 
-        if self.session is None or not self.session.editor.dirty:
+        refused = self.settle_typing() if self.session is not None else []
+        if self.session is None or not (self.session.editor.dirty or refused):
             self.exit(0)
             return
         tr = self.tr
+        if not self.session.editor.dirty:  # only text that was not taken: say so rather than lose it silently
+            fields = "\n".join(self.refused_line(label, text) for label, text in refused)
+            self.push_screen(Confirm(escape(tr("refused_quit", count=len(refused), fields=fields)), [
+                ("discard", tr("discard_quit"), "error"), ("cancel", tr("cancel"), "default")]),
+                lambda answer: answer == "discard" and self.exit(0))
+            return
 
         def chosen(answer: str | None) -> None:
             if answer == "save":
@@ -412,6 +486,7 @@ class UcmApp(App):
                 yield SystemCommand(tr("cmd_sort", order=tr(f"order_{order}")), tr("cmd_gaps"),
                                     lambda order=order: self.action_gaps(order))
             yield SystemCommand(tr("overview"), tr("cmd_overview"), self.action_overview)
+            yield SystemCommand(tr("unit_info"), tr("cmd_unit_info"), self.action_unit_info)
             yield SystemCommand(tr("timetable"), tr("cmd_timetable"), self.action_timetable)
             yield SystemCommand(tr("export_all"), tr("cmd_export"), self.action_export)
             from ucm_check.exports import EXPORTS

@@ -38,6 +38,28 @@ def parse_date(text: str) -> tuple[dt.date | None, str]:
     return dt.date(year, month, day), ""
 
 
+_PARTS = re.compile(r"\s*[;；,，]\s*")
+_PAIR = re.compile(r"\s*[=＝:：]\s*")
+
+
+def record_dates(text: str) -> tuple[str, str]:
+    """A record typed on one line (``2027=2027/1/5；2026=2026年12月3日``) with every date read by
+    :func:`parse_date`, the questions' one date reader, and written back as 2027-01-05; or
+    ``("", the Chinese reason)`` for a date that does not exist."""
+    parts = []
+    for part in filter(None, _PARTS.split(text.strip())):
+        pair = _PAIR.split(part, maxsplit=1)
+        if len(pair) < 2:  # 无, or a bare date (the old form): read as it always was
+            parts.append(part)
+            continue
+        key, day = pair
+        date, problem = parse_date(day)
+        if date is None and problem != "bad_date":
+            return "", f"「{part}」：{problem}"
+        parts.append(f"{key}={date.isoformat() if date else day}")
+    return "；".join(parts), ""
+
+
 def parse_entry(fact: Fact, text: str) -> tuple[Any, str]:
     """What the user typed: ``(value or CLEARED, "")``, ``(value, AMBIGUOUS)`` for a percent of 1
     or less, or ``(None, problem)`` where problem is a ``bad_*`` string key or a Chinese message."""
@@ -47,6 +69,9 @@ def parse_entry(fact: Fact, text: str) -> tuple[Any, str]:
     if fact.kind == "reports":
         from ucm_check.dated.periods import parse_entry as parse_record
 
+        text, problem = record_dates(text)
+        if problem:
+            return None, problem
         record, problem = parse_record(fact.options[0] if fact.options else "year", text)
         return (None, problem) if problem else (record, "")
     value: Any

@@ -9,7 +9,7 @@ Textual, and only the ``--tui`` path imports this module.
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Footer, Static
 from ucm_check.intake import tables
 from ucm_check.intake.records import Intake, Record
 from ucm_check.intake.tables import Table
+from ucm_check.tui.conventions import ChineseApp
 
 
 def fill(widget: DataTable, table: Table) -> None:
@@ -33,7 +34,7 @@ def fill(widget: DataTable, table: Table) -> None:
 class TablesScreen(Screen):
     """One or more titled tables, one under the other."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "返回")]
+    BINDINGS = [Binding("escape", "app.pop_screen", "返回"), Binding("q", "app.quit", "退出")]
 
     def __init__(self, title: str, parts: list[Table]) -> None:
         super().__init__()
@@ -44,7 +45,8 @@ class TablesScreen(Screen):
         for i, part in enumerate(self.parts):
             yield Static(f"{part.title}（{len(part.rows)} 行）" if part.rows else f"{part.title}：无", classes="section")
             yield DataTable(id=f"t{i}", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield Static("表格较宽时用左右方向键滚动查看其余列", classes="hint")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         for i, part in enumerate(self.parts):
@@ -55,13 +57,14 @@ class TablesScreen(Screen):
 class UnitsScreen(Screen):
     """The table of expected units."""
 
-    BINDINGS = [Binding("r", "rules", "各规则统计"), Binding("q", "app.quit", "退出")]
+    BINDINGS = [Binding("enter", "open_unit", "查看单位"), Binding("r", "rules", "各规则统计"),
+                Binding("q", "app.quit", "退出")]
 
     def compose(self) -> ComposeResult:
         yield Static("\n".join(tables.headline(self.app.intake)), id="heading")
         yield DataTable(id="units", cursor_type="row", zebra_stripes=True)
-        yield Static("回车：查看单位的核查对比  r：各规则失分统计与共性问题  q：退出", id="hint")
-        yield Footer()
+        yield Static("回车：查看单位的核查对比；表格较宽时用左右方向键滚动查看其余列", id="hint")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         fill(self.query_one("#units", DataTable), tables.summary(self.app.intake))
@@ -70,6 +73,11 @@ class UnitsScreen(Screen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         record = self.app.intake.records[event.cursor_row]
         self.app.push_screen(unit_screen(self.app.intake, record))
+
+    def action_open_unit(self) -> None:
+        table = self.query_one("#units", DataTable)
+        if table.row_count:
+            self.app.push_screen(unit_screen(self.app.intake, self.app.intake.records[table.cursor_row]))
 
     def action_rules(self) -> None:
         intake = self.app.intake
@@ -87,13 +95,19 @@ def unit_screen(intake: Intake, record: Record) -> TablesScreen:
                                         frozenset(i - 1 for i in mine.numeric))])
 
 
-class IntakeApp(App):
+class IntakeApp(ChineseApp):
     """The intake browser."""
+
+    HELP_TIPS = "\n".join([
+        "第一屏是各单位的收件情况；回车查看该单位的自评与核查对比。",
+        "r：各规则失分统计和共性问题；esc：返回；q：退出。",
+        "表格比屏幕宽时，用左右方向键横向滚动查看其余列。",
+    ])
 
     CSS = """
     #heading { padding: 0 1; text-style: bold; }
     .section { padding: 1 1 0 1; text-style: bold; }
-    #hint { padding: 0 1; color: $text-muted; }
+    #hint, .hint { padding: 0 1; color: $text-muted; }
     DataTable { height: auto; max-height: 70%; }
     """
     TITLE = "ucm-check 收件"

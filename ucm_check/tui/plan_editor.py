@@ -20,11 +20,11 @@ from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
 from ucm_check.plan import CLOSED, ONGOING, STATUSES, Item, Milestone
 from ucm_check.plan.model import deadline_text
+from ucm_check.tui.entry import parse_date as entry_date
+from ucm_check.tui.linebreak import Wrapped
 from ucm_check.tui.strings import Strings
 
 SEPARATORS = re.compile(r"[、，,；;]\s*")
-#: 2026-12-10, 2026/12/10, 2026.12.10 and 2026年12月10日 (the day may be left off a 年月 date: no).
-DATE = re.compile(r"^\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?\s*$")
 
 
 def split_units(text: str) -> tuple[str, ...]:
@@ -33,14 +33,20 @@ def split_units(text: str) -> tuple[str, ...]:
 
 
 def parse_date(text: str) -> dt.date | None:
-    """A date written 2026-12-10, 2026/12/10, 2026.12.10 or 2026年12月10日; None otherwise."""
-    m = DATE.match(text)
-    if m is None:
-        return None
-    try:
-        return dt.date(*(int(g) for g in m.groups()))
-    except ValueError:
-        return None
+    """A date written 2026-12-10, 2026/12/10, 2026.12.10 or 2026年12月10日 (the questions' one date
+    reader, :func:`ucm_check.tui.entry.parse_date`); None otherwise."""
+    return entry_date(text)[0]
+
+
+def date_problem(text: str, tr, *, ongoing: bool = False) -> str:
+    """Why ``text`` is not a date (or 长期 where ``ongoing``), in the questions' words; "" when it is."""
+    text = text.strip()
+    if ongoing and text == ONGOING:
+        return ""
+    day, problem = entry_date(text)
+    if day is not None:
+        return ""
+    return tr(problem) if problem.startswith("bad_") else problem
 
 
 def parse_deadline(text: str) -> dt.date | str | None:
@@ -54,6 +60,21 @@ def tr_of(app) -> Strings:
     return getattr(app, "tr", None) or Strings("zh")
 
 
+class DoneBox(Checkbox):
+    """完成 ticked shows an X in its box and unticked an empty box (not ▐X▌ both ways, told apart
+    only by colour), as the multi-select questions do."""
+
+    @property
+    def _button(self):
+        inner = self.BUTTON_INNER
+        try:
+            if not self.value:
+                self.BUTTON_INNER = " "
+            return super()._button
+        finally:
+            self.BUTTON_INNER = inner
+
+
 class MilestoneRow(Horizontal):
     """One milestone: date, what, done; a button removes it."""
 
@@ -65,7 +86,7 @@ class MilestoneRow(Horizontal):
         m = self.milestone
         yield Input(m.date.isoformat() if m else "", placeholder="2026-12-10", compact=True, classes="m-date")
         yield Input(m.text if m else "", placeholder=self.tr("tt_m_text"), compact=True, classes="m-text")
-        yield Checkbox(self.tr("tt_m_done"), m.done if m else False, compact=True, classes="m-done")
+        yield DoneBox(self.tr("tt_m_done"), m.done if m else False, compact=True, classes="m-done")
         yield Button(self.tr("tt_m_remove"), compact=True, classes="m-remove")
 
     def values(self) -> tuple[str, str, bool]:
@@ -131,27 +152,29 @@ class ItemEditor(ModalScreen["Item | None"]):
 
     def compose(self) -> ComposeResult:
         i, tr = self.item, self.tr
-        with VerticalScroll(id="editor"):
-            yield Static(f"{tr('tt_new_item') if self.new else tr('tt_edit_item')}  {i.id}", id="editor-title", markup=False)
-            if i.manual:
-                yield from self._field(tr("tt_problem"), Input(i.problem, id="problem"))
-            else:
-                yield Static(i.problem, id="problem-text", markup=False)
-            yield from self._field(tr("tt_lead"), Input(i.lead_unit, id="lead_unit"))
-            yield from self._field(tr("tt_responsible"), Input("、".join(i.responsible_units), placeholder=tr("tt_several"), id="responsible_units"))
-            yield from self._field(tr("tt_cooperating"), Input("、".join(i.cooperating_units), id="cooperating_units"))
-            yield from self._field(tr("tt_person"), Input(i.person, id="person"))
-            yield from self._field(tr("tt_deadline"), Input(deadline_text(i.deadline), placeholder=tr("tt_deadline_hint", ongoing=ONGOING), id="deadline"))
-            yield from self._field(tr("tt_reason"), Input("", placeholder=tr("tt_reason_hint"), id="reason"), row_id="reason-row")
-            yield from self._field(tr("tt_status"), Select([(s, s) for s in STATUSES], value=i.status, allow_blank=False, id="status"))
-            yield from self._field(tr("tt_measures"), TextArea(i.measures, id="measures"))
-            yield Static(tr("tt_milestones"), classes="section", markup=False)
-            with Vertical(id="milestones"):
-                for m in i.milestones:
-                    yield MilestoneRow(m, tr)
-            yield Button(tr("tt_add_milestone"), id="add-milestone", compact=True)
-            yield from self._field(tr("tt_evidence"), Input("、".join(i.evidence), placeholder=tr("tt_evidence_hint"), id="evidence"))
-            yield from self._field(tr("tt_note"), Input(i.note, id="note"))
+        with Vertical(id="editor"):
+            with VerticalScroll(id="editor-fields"):
+                yield Static(f"{tr('tt_new_item') if self.new else tr('tt_edit_item')}  {i.id}", id="editor-title", markup=False)
+                if i.manual:
+                    yield from self._field(tr("tt_problem"), Input(i.problem, id="problem"))
+                else:
+                    yield Static(Wrapped(i.problem), id="problem-text")
+                yield from self._field(tr("tt_lead"), Input(i.lead_unit, id="lead_unit"))
+                yield from self._field(tr("tt_responsible"), Input("、".join(i.responsible_units), placeholder=tr("tt_several"), id="responsible_units"))
+                yield from self._field(tr("tt_cooperating"), Input("、".join(i.cooperating_units), id="cooperating_units"))
+                yield from self._field(tr("tt_person"), Input(i.person, id="person"))
+                yield from self._field(tr("tt_deadline"), Input(deadline_text(i.deadline), placeholder=tr("tt_deadline_hint", ongoing=ONGOING), id="deadline"))
+                yield from self._field(tr("tt_reason"), Input("", placeholder=tr("tt_reason_hint"), id="reason"), row_id="reason-row")
+                yield from self._field(tr("tt_status"), Select([(s, s) for s in STATUSES], value=i.status, allow_blank=False, id="status"))
+                yield from self._field(tr("tt_measures"), TextArea(i.measures, id="measures"))
+                yield Static(tr("tt_milestones"), classes="section", markup=False)
+                with Vertical(id="milestones"):
+                    for m in i.milestones:
+                        yield MilestoneRow(m, tr)
+                yield Button(tr("tt_add_milestone"), id="add-milestone", compact=True)
+                yield from self._field(tr("tt_evidence"), Input("、".join(i.evidence), placeholder=tr("tt_evidence_hint"), id="evidence"))
+                yield from self._field(tr("tt_note"), Input(i.note, id="note"))
+            # outside the scrolled fields: at 80x24 the errors and 保存/取消 stay on screen
             yield Static("", id="editor-errors", markup=False)
             with Horizontal(id="editor-buttons"):
                 yield Button(tr("save"), id="save", variant="primary")
@@ -184,6 +207,26 @@ class ItemEditor(ModalScreen["Item | None"]):
         if event.input.id == "deadline":  # 调整原因 is asked only when the deadline actually moves
             moved = not self.new and parse_deadline(event.value) not in (None, self.item.deadline)
             self.query_one("#reason-row").display = moved
+        if event.input.id == "deadline" or event.input.has_class("m-date"):
+            self.check_dates(leaving=False)
+
+    def on_descendant_blur(self, event) -> None:
+        self.check_dates(leaving=True)
+
+    def check_dates(self, *, leaving: bool) -> None:
+        """Say at once what is wrong with a date field (on leaving it), and clear the message as
+        soon as every date is right: not only when ctrl+s is pressed."""
+        box = self.query_one("#editor-errors", Static)
+        errors = []
+        deadline = self._value("deadline")
+        if deadline and parse_deadline(deadline) is None:
+            errors.append(self.tr("tt_bad_deadline", ongoing=ONGOING, value=deadline,
+                                  why=date_problem(deadline, self.tr, ongoing=True)))
+        errors += self.milestones()[1]
+        if errors and not leaving and not box.has_class("-shown"):
+            return  # while typing a first date, wait until the field is left
+        box.update("\n".join(errors))
+        box.set_class(bool(errors), "-shown")
 
     async def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -231,7 +274,7 @@ class ItemEditor(ModalScreen["Item | None"]):
                 continue
             day = parse_date(date_text)
             if day is None:
-                errors.append(self.tr("tt_bad_milestone", n=n, value=date_text))
+                errors.append(self.tr("tt_bad_milestone", n=n, value=date_text, why=date_problem(date_text, self.tr)))
                 continue
             found.append(Milestone(day, text, done))
         return tuple(sorted(found, key=lambda m: m.date)), errors
@@ -244,7 +287,8 @@ class ItemEditor(ModalScreen["Item | None"]):
             errors.append(tr("tt_need_problem"))
         deadline = parse_deadline(self._value("deadline"))
         if deadline is None:
-            errors.append(tr("tt_bad_deadline", ongoing=ONGOING, value=self._value("deadline")))
+            errors.append(tr("tt_bad_deadline", ongoing=ONGOING, value=self._value("deadline"),
+                             why=date_problem(self._value("deadline"), tr, ongoing=True)))
         milestones, bad = self.milestones()
         errors += bad
         item = attrs.evolve(

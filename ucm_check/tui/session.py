@@ -41,7 +41,7 @@ class Session:
 
     def rescore(self) -> ProfileResult:
         """Score the profile with the edits applied, exactly as ``check`` would score the saved file."""
-        profile = attrs.evolve(self.editor.profile, facts=self.editor.facts())
+        profile = attrs.evolve(self.editor.profile, facts=self.editor.facts(), unit=self.editor.unit())
         self.result = score(profile, self.host, as_of=self.as_of)
         return self.result
 

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Static
 from ucm_check.model import ProfileResult
 from ucm_check.plan import InvalidPlan, Item, Plan, current_plan, load_plan, plan_path_for, save_plan
 from ucm_check.plan import views
+from ucm_check.tui.linebreak import Wrapped
 from ucm_check.plan.export import state_text, summary
 from ucm_check.plan.model import deadline_text
 from ucm_check.files.textwidth import width
@@ -223,7 +224,7 @@ class TimetableScreen(Screen):
         for key, label, cells in zip(keys, labels, widths):
             table.add_column(label, key=key, width=cells)
         for row_key, item_id, cells, style in rows:
-            cells[2] = Text(cells[2], style=style)  # wraps within its column: the problem is never cut
+            cells[2] = Wrapped(Text(cells[2], style=style))  # wraps within its column, the Chinese way
             table.add_row(*cells, key=row_key, height=None)
             self.row_items[row_key] = item_id
         if keep:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from textual.app import ComposeResult
@@ -21,8 +22,13 @@ from ucm_check.model import (
 )
 from ucm_check.numbers import fmt
 from ucm_check.tui.entry import AMBIGUOUS, entry_text, parse_entry
+from ucm_check.tui.linebreak import Wrapped
 
 __all__ = ["BoolSwitch", "FactField", "RuleCard", "SubsetList", "entry_text", "parse_entry", "status_text"]
+
+
+#: Fact kinds answered by typing: their text is committed only when the clerk leaves the field.
+TYPED = ("count", "percent", "date", "reports")
 
 
 class BoolSwitch(Switch):
@@ -90,7 +96,7 @@ class FactField(Vertical):
     def compose(self) -> ComposeResult:
         fact, tr, value = self.fact, self.tr, self.value
         hint = ""
-        yield Static(self.label, classes="question")
+        yield Static(Wrapped(self.label), classes="question")
         with Horizontal(classes="answer"):
             if fact.kind == "bool":
                 yield BoolSwitch(value=bool(value), classes="input")
@@ -102,6 +108,10 @@ class FactField(Vertical):
                 chosen = set(value or ())
                 yield SubsetList(*[(o, o, o in chosen) for o in fact.options], compact=True, classes="input")
                 hint = tr("subset_hint")
+            elif fact.kind == "reports" and getattr(value, "legacy", None) is None:
+                from ucm_check.tui.records import RecordList
+
+                yield RecordList(entry_text(fact, value), fact.options[0] if fact.options else "year")
             else:
                 placeholder = tr(f"input_{fact.kind}")
                 yield Input(entry_text(fact, value), placeholder=placeholder, compact=True, classes="input")
@@ -109,6 +119,7 @@ class FactField(Vertical):
         if hint:
             yield Static(hint, classes="hint")
         yield Static("", classes="problem")
+        yield Static("", classes="warning")
 
     def _state_text(self) -> str:
         if self.value is None:
@@ -120,8 +131,13 @@ class FactField(Vertical):
         return ""
 
     def _problem(self, text: str) -> None:
-        self.query_one(".problem", Static).update(text)
+        box = self.query_one(".problem", Static)
+        if str(box.render()) == text:
+            return
+        box.update(text)
         self.set_class(bool(text), "-invalid")
+        if text:  # the last question of an area: its message would be below the screen's edge
+            self.call_after_refresh(box.scroll_visible, animate=False)
 
     def commit(self, value: Any) -> None:
         """Accept a valid answer: update the state line and tell the screen (which re-scores)."""
@@ -147,49 +163,96 @@ class FactField(Vertical):
         self.commit(tuple(o for o in self.fact.options if o in chosen))
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        """While typing, only a new valid value scores: an empty field, a half-typed or invalid
-        entry and an ambiguous percent keep the last valid value (and say so)."""
+        """While typing nothing is committed: the text is only checked, and an invalid or emptied
+        entry says which value still scores (the committed one, never a prefix of the typing)."""
         event.stop()
-        value, problem = parse_entry(self.fact, event.value)
+        self._check_typing(self.typed_text())
+
+    def on_record_list_changed(self, event) -> None:
+        event.stop()
+        self._check_typing(self.typed_text())
+
+    def typed_text(self) -> str:
+        """What stands in the field now: the input's text, or a record list's rows as one line."""
+        if self.query(".records"):
+            return self.query_one(".records").text
+        return self.query_one(Input).value
+
+    def on_descendant_blur(self, event) -> None:
+        if self.query(".records"):  # a record list is left when the focus goes outside it, not between its rows
+            self.call_after_refresh(self._left_records)
+
+    def _left_records(self) -> None:
+        focused = self.app.focused
+        if focused is None or not any(a is self for a in focused.ancestors_with_self):
+            self._settle(None)
+
+    def _check_typing(self, text: str) -> None:
+        value, problem = parse_entry(self.fact, text)
         if value is CLEARED:
-            if self.value is not None:
-                self._problem(self.tr("empty_pending", kept=self.tr("kept_value")))
-                return
+            self._problem(self.tr("empty_pending", value=self.kept_text()) if self.value is not None else "")
         elif problem == AMBIGUOUS:
             self._problem(self.tr("percent_ask", value=fmt(value), fraction=fmt(value * 100)))
-            return
         elif problem:
             text = self.tr(problem) if problem.startswith("bad_") else problem
-            self._problem(f"{text}（{self.tr('kept_value')}）")
-            return
-        self.commit(value)
+            self._problem(f"{text}\n{self.tr('kept_value', value=self.kept_text())}")
+        else:
+            self._problem("")
+
+    def kept_text(self) -> str:
+        """What scores while the typed text is not taken: the committed value as the clerk wrote it."""
+        if self.value is None:
+            return self.tr("unanswered")
+        return entry_text(self.fact, self.value) + ("%" if self.fact.kind == "percent" else "")
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
         event.stop()
-        self._settle(event.input)
+        if not self.query(".records"):
+            self._settle(event.input)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self._settle(event.input)
 
+    def refused(self) -> str | None:
+        """The typed text when it is not taken (invalid, or a percent still to be asked about), else None."""
+        if self.fact.kind not in TYPED:
+            return None
+        text = self.typed_text()
+        value, problem = parse_entry(self.fact, text)
+        return text.strip() if problem else None
+
     def settle_on_leaving(self) -> None:
-        """The screen is being left: an emptied field unanswers its question now (no blur follows)."""
-        if self.fact.kind in ("count", "percent", "date") and self.value is not None:
-            box = self.query_one(Input)
-            if not box.value.strip():
-                self.value = None
-                self.query_one(".state", Static).update(self._state_text())
-                self._problem("")
-                self.app.answer(self.area, self.fact.key, CLEARED)
+        """The screen is being left or saved (no blur may follow): a valid typed value is committed
+        now and an emptied field unanswers its question; invalid text is left as it is, not taken."""
+        if self.fact.kind not in TYPED:
+            return
+        value, problem = parse_entry(self.fact, self.typed_text())
+        if problem:
+            return
+        if value is CLEARED and self.value is None:
+            return
+        self._problem("")
+        new = None if value is CLEARED else value
+        if new == self.value and type(new) is type(self.value):
+            return
+        self.value = new
+        self.query_one(".state", Static).update(self._state_text())
+        self.app.answer(self.area, self.fact.key, value)
 
     def _settle(self, box: Input) -> None:
-        """Leaving the field (tab, enter): an emptied field unanswers the question, and a percent
-        of 1 or less asks whether it is that percent or a fraction (0.85 = 85%)."""
-        value, problem = parse_entry(self.fact, box.value)
-        if value is CLEARED and self.value is not None:
-            self.commit(CLEARED)
-        elif problem == AMBIGUOUS and not getattr(self, "_asking", False):
-            self._ask_percent(box, value)
+        """Leaving the field (tab, enter): a valid value is committed, an emptied field unanswers
+        the question, and a percent of 1 or less asks whether it is that percent or a fraction
+        (0.85 = 85%). Invalid text is not taken: the message keeps saying what still scores."""
+        value, problem = parse_entry(self.fact, self.typed_text())
+        if value is CLEARED:
+            if self.value is not None:
+                self.commit(CLEARED)
+        elif problem == AMBIGUOUS:
+            if not getattr(self, "_asking", False):
+                self._ask_percent(box, value)
+        elif not problem:
+            self.commit(value)
 
     def _ask_percent(self, box: Input, value) -> None:
         from ucm_check.tui.screens.dialogs import Confirm
@@ -209,6 +272,12 @@ class FactField(Vertical):
         self.app.push_screen(Confirm(tr("percent_question", label=self.label, value=fmt(value), fraction=fmt(fraction)), [
             ("percent", f"{fmt(value)}%", "default"), ("fraction", f"{fmt(fraction)}%", "primary"),
             ("cancel", tr("cancel"), "default")]), chosen)
+
+    def warn(self, text: str) -> None:
+        """A doubt about a committed answer that does not stop it (其中 more than the whole)."""
+        box = self.query_one(".warning", Static)
+        box.update(Wrapped(text))
+        box.display = bool(text)
 
     def focus_input(self) -> None:
         self.query_one(".input").focus()
@@ -279,8 +348,8 @@ class RuleCard(Vertical):
         with Horizontal(classes="rule-head"):
             yield Static(f"{rule.code}  {rule.title}", classes="rule-title")
             yield Static("", classes="status")
-        yield Static(str(rule.clause), classes="clause")
-        yield Static(rule.text, classes="text")
+        yield Static(Wrapped(str(rule.clause)), classes="clause")
+        yield Static(Wrapped(rule.text), classes="text")
         yield Static("", classes="note")
         yield from self.fields
         for fact in self.shared:
@@ -297,7 +366,7 @@ class RuleCard(Vertical):
         status.update(text)
         for cls in ("-deducted", "-ok", "-neutral", "-unanswered", "-na", "-error"):
             status.set_class(cls == kind, cls)
-        self.query_one(".note", Static).update(note)
+        self.query_one(".note", Static).update(Wrapped(note))
         self.query_one(".note", Static).display = bool(note)
 
     def focus_first(self) -> None:

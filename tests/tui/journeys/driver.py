@@ -61,7 +61,7 @@ async def answer(pilot, app, area_id: str, key: str, value: Any) -> None:
         await pilot.press("y" if value else "n")
     elif fact.kind in ("count", "percent", "date"):
         text = "" if value is CLEARED else typed(value)
-        await pilot.press("end", "ctrl+u", *text)
+        await pilot.press("end", "ctrl+u", *text, "enter")  # enter commits, as leaving the field does
     elif fact.kind == "choice":
         await choose(pilot, app, field, value)
     else:

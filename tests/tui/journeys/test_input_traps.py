@@ -34,8 +34,8 @@ async def test_a_percent_of_one_or_less_asks_whether_it_is_a_fraction(tmp_path, 
         await pilot.press(*"0.85")
         await settle(pilot)
         assert "0.85 是 0.85% 还是 85%" in problem_of(field)
-        # the ambiguous 0.85 is not scored until asked (the 0 typed on the way was a valid value)
-        assert app.session.editor.value("discipline", "certificate_rate") == Decimal("0")
+        # nothing typed on the way (0, 0.8) is committed, and the ambiguous 0.85 is not scored until asked
+        assert app.session.editor.value("discipline", "certificate_rate") is None
         await pilot.press("tab")
         await settle(pilot)
         assert type(app.screen).__name__ == "Confirm"
@@ -61,7 +61,7 @@ async def test_a_percent_confirmed_as_typed_stays_that_small(tmp_path, make_app)
         assert app.session.editor.value("discipline", "certificate_rate") == Decimal("1")
 
 
-async def test_retyping_a_number_keeps_scoring_the_last_valid_value_until_a_new_one(tmp_path, make_app):
+async def test_retyping_a_number_keeps_scoring_the_committed_value_until_the_field_is_left(tmp_path, make_app):
     app = make_app(blank(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await open_area(pilot, app, "uniform")
@@ -75,9 +75,14 @@ async def test_retyping_a_number_keeps_scoring_the_last_valid_value_until_a_new_
         await pilot.press("x")
         await settle(pilot)
         assert app.session.editor.value("uniform", "dress_violations") == 7
-        await pilot.press("backspace", "2")
+        assert "未采用，评分仍按：7" in problem_of(field)
+        await pilot.press("backspace", "1", "2")
         await settle(pilot)
-        assert app.session.editor.value("uniform", "dress_violations") == 2 and problem_of(field) == ""
+        assert app.session.editor.value("uniform", "dress_violations") == 7  # typed, not yet left
+        assert problem_of(field) == ""
+        await pilot.press("tab")
+        await settle(pilot)
+        assert app.session.editor.value("uniform", "dress_violations") == 12  # never the 1 typed on the way
 
 
 async def test_an_emptied_number_becomes_unanswered_when_the_field_is_left(tmp_path, make_app, host):
@@ -125,10 +130,32 @@ async def test_a_date_typed_the_chinese_way_is_saved_and_an_impossible_one_is_na
         await pilot.press(*"2023年2月30日")
         await settle(pilot)
         assert "2月没有30日" in problem_of(field) and "请输入日期" not in problem_of(field)
-        assert app.session.editor.value(area.id, key) == dt.date(2023, 2, 3)  # the last valid day typed on the way
+        assert "未采用，评分仍按：未填写" in problem_of(field)
+        await pilot.press("tab")
+        await settle(pilot)
+        assert app.session.editor.value(area.id, key) is None  # never 2023-02-03, typed on the way
+        field = await focus_fact(pilot, app, area.id, key)
         await pilot.press("end", "ctrl+u", *"2023/3/1")
         await settle(pilot)
-        assert app.session.editor.value(area.id, key) == dt.date(2023, 3, 1)
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s")  # saving takes the valid date still in the field
         await settle(pilot)
     assert load_profile(str(path), henan.standards).facts[area.id][key] == dt.date(2023, 3, 1)
+
+
+async def test_more_trained_than_recruited_is_questioned_but_kept(tmp_path):
+    from ucm_check.tui.app import UcmApp
+
+    henan = pack_host()
+    path = tmp_path / "h.toml"
+    path.write_text(render(henan.standards["henan-2021"], level="县（市、区）", name="某县"), encoding="utf-8")
+    app = UcmApp(henan, path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_area(pilot, app, "capacity")
+        await answer(pilot, app, "capacity", "new_recruits", 3)
+        field = await focus_fact(pilot, app, "capacity", "new_recruits_trained")
+        await answer(pilot, app, "capacity", "new_recruits_trained", 5)
+        warning = str(field.query_one(".warning").content)
+        assert "请核对" in warning and "（5）大于评价年度新招录执法人员人数（3）" in warning
+        assert app.session.editor.value("capacity", "new_recruits_trained") == 5
+        await answer(pilot, app, "capacity", "new_recruits_trained", 3)
+        assert not field.query_one(".warning").display

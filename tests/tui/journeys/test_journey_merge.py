@@ -60,7 +60,7 @@ async def test_a_value_both_sides_changed_is_asked_about_and_theirs_can_win(host
         assert not app.session.editor.dirty
         box = app.focused
         assert isinstance(box, Input) and box.value == "5"  # the cursor is back on the question
-        await pilot.press("backspace", "3")  # the keys work at once
+        await pilot.press("backspace", "3", "enter")  # the keys work at once (enter commits)
         await pilot.pause()
         assert app.session.editor.value("uniform", "dress_violations") == 3
     text = path.read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
-"""A file without write permission is refused before any answer is typed, even for root."""
+"""A file without write permission (judged by its mode bits, even for root) opens in a view mode:
+the clerk can look and answer, and ctrl+s saves under another name (另存为); the file is untouched."""
 
 from __future__ import annotations
 
@@ -17,15 +18,9 @@ def read_only_profile(tmp_path):
     return path
 
 
-def test_the_command_line_refuses_a_read_only_profile_in_chinese(tmp_path):
-    path = read_only_profile(tmp_path)
-    out = run_cli("tui", str(path), "--no-entry-points")
-    assert out.returncode == 2
-    assert "只读" in out.stderr and "u.toml" in out.stderr and "0444" in out.stderr
-    assert "Traceback" not in out.stderr
+async def test_the_start_list_opens_a_read_only_profile_for_viewing_and_saves_it_as_a_new_file(tmp_path, make_app, monkeypatch, host):
+    from ucm_check.profile.reading import load_profile
 
-
-async def test_the_start_list_refuses_a_read_only_profile_and_stays_open(tmp_path, make_app, monkeypatch):
     path = read_only_profile(tmp_path)
     before = path.read_bytes()
     monkeypatch.chdir(tmp_path)
@@ -34,9 +29,40 @@ async def test_the_start_list_refuses_a_read_only_profile_and_stays_open(tmp_pat
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        assert type(app.screen).__name__ == "StartScreen" and app.session is None
-        assert "只读" in str(app.screen.query_one("#errors").render())
+        assert type(app.screen).__name__ == "OverviewScreen"
+        assert "只读" in str(app.screen.query_one("#topbar").render())
+        await pilot.press("enter", "y")                       # answering works in view mode
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "SaveAs"
+        assert "只读" in str(app.screen.query_one("#message").render())
+        assert app.screen.query_one("#save-as-path").value.endswith("u-副本.toml")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.session.editor.path.name == "u-副本.toml" and not app.session.editor.edits
     assert path.read_bytes() == before
+    copy = load_profile(str(tmp_path / "u-副本.toml"), host.standards)
+    assert copy.facts["party"] == {"organization_established": True}
+
+
+def test_the_command_line_opens_a_read_only_profile_instead_of_refusing_it(tmp_path):
+    import shutil
+    import sys
+
+    import pytest
+
+    from tests.terminal import Pane
+
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    path = read_only_profile(tmp_path)
+    term = Pane(f"{sys.executable} -m ucm_check tui u.toml --no-entry-points", tmp_path)
+    try:
+        shown = term.wait_for("只读")
+        assert "加强基层党建工作" in shown and "Traceback" not in shown
+    finally:
+        term.close()
 
 
 async def test_a_profile_made_read_only_while_open_keeps_the_answers_and_says_why(tmp_path, make_app):
@@ -50,7 +76,9 @@ async def test_a_profile_made_read_only_while_open_keeps_the_answers_and_says_wh
         os.chmod(path, 0o444)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert any("只读" in n.message for n in app._notifications)
+        assert type(app.screen).__name__ == "SaveAs" and "只读" in str(app.screen.query_one("#message").render())
+        await pilot.press("escape")
+        await settle(pilot)
         assert app.session.editor.edits == {("party", "organization_established"): True}
     assert path.read_bytes() == before
 

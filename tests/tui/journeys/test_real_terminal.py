@@ -104,7 +104,7 @@ def test_answers_left_unsaved_when_the_terminal_closes_come_back_from_the_start_
         term.wait_for("加强基层党建工作")
         term.keys("Down", "Down", "Enter")
         term.wait_for("执法着装规范")
-        term.keys("4", "Tab", "2")
+        term.keys("4", "Tab", "2", "Tab")                   # each answer committed by leaving its field
         term.wait_for("（未保存）")
         deadline = time.monotonic() + 15
         while b"dress_violations" not in (draft_path(path).read_bytes() if draft_path(path).exists() else b"") \

@@ -24,6 +24,7 @@ import attrs
 
 from ucm_check.files.atomic import SaveError as WriteError
 from ucm_check.files.atomic import refuse_read_only, write_bytes
+from ucm_check.profile.editing import info
 from ucm_check.profile.editing.lines import CLEARED, EditError, apply_edits, literal
 from ucm_check.model import Standard
 from ucm_check.profile.reading import InvalidProfile, Profile, check_fact, load_profile, parse_text
@@ -89,20 +90,23 @@ class Editor:
     base_hash: str
     bom: bool = False
     edits: dict[tuple[str, str], Any] = attrs.Factory(dict)
+    read_only_reason: str = ""
+    """Why the file cannot be saved in place (opened for viewing, saved with :meth:`save_as`); "" when it can."""
 
     @classmethod
-    def open(cls, path: str | os.PathLike, standards: Mapping[str, Standard]) -> "Editor":
+    def open(cls, path: str | os.PathLike, standards: Mapping[str, Standard], *, view: bool = False) -> "Editor":
         """Load and validate ``path``; raises :class:`InvalidProfile` with Chinese messages, and
-        :class:`ReadOnly` for a file that could not be saved (judged by its mode bits, also for root)."""
+        :class:`ReadOnly` for a file that could not be saved (judged by its mode bits, also for
+        root) unless ``view``: then it opens with :attr:`read_only_reason` set."""
         path = Path(path)
         if path.is_symlink():  # save into the file the link points at, keeping the link
             path = path.resolve()
         reason = read_only(path)
-        if reason:
+        if reason and not view:
             raise ReadOnly(reason)
         profile = load_profile(str(path), standards)
         raw, text = _read(path)
-        return cls(path, standards, profile, text, digest(raw), raw.startswith(b"\xef\xbb\xbf"))
+        return cls(path, standards, profile, text, digest(raw), raw.startswith(b"\xef\xbb\xbf"), read_only_reason=reason)
 
     @property
     def dirty(self) -> bool:
@@ -117,21 +121,35 @@ class Editor:
         if (area, key) in self.edits:
             value = self.edits[(area, key)]
             return None if value is CLEARED else value
-        return self.profile.facts.get(area, {}).get(key)
+        return info.stored(self.profile, area, key)
 
     def facts(self) -> dict[str, dict[str, Any]]:
         """The profile's facts with the edits applied, as the engine reads them."""
         facts = {area: dict(values) for area, values in self.profile.facts.items()}
         for (area, key), value in self.edits.items():
+            if area in info.TABLES:
+                continue
             if value is CLEARED:
                 facts.get(area, {}).pop(key, None)
             else:
                 facts.setdefault(area, {})[key] = value
         return facts
 
+    def unit(self) -> dict[str, Any]:
+        """The ``[unit]`` table with the edits applied, as the loader keeps it (dates as text)."""
+        unit = dict(self.profile.unit)
+        for (table, key), value in self.edits.items():
+            if table == "unit":
+                if value is CLEARED:
+                    unit.pop(key, None)
+                else:
+                    unit[key] = value.isoformat() if isinstance(value, dt.date) else value
+        return unit
+
     def set(self, area: str, key: str, value: Any) -> None:
-        """Record an edit (a normalised value, or :data:`CLEARED`); an edit back to the file's value is dropped."""
-        original = self.profile.facts.get(area, {}).get(key, CLEARED)
+        """Record an edit (a normalised value, or :data:`CLEARED`); an edit back to the file's value is
+        dropped. ``area`` is an area id, or ``unit`` / ``report`` for unit information."""
+        original = info.stored(self.profile, area, key, CLEARED)
         if same_value(value, original):
             self.edits.pop((area, key), None)
         else:
@@ -172,7 +190,7 @@ class Editor:
         except Exception as exc:  # tomlkit parse errors of a hand-broken file
             raise SaveError(f"无法在文件中写入修改：{exc}") from None
         for (area, key), value in self.edits.items():
-            got = profile.facts.get(area, {}).get(key, CLEARED)
+            got = info.stored(profile, area, key, CLEARED)
             if not same_value(got, value):
                 raise SaveError(f"写入 {area}.{key} 后读回的值不一致，未写入；请检查文件中该键的写法")
         data = ("\ufeff" if self.bom else "") + text
@@ -182,6 +200,21 @@ class Editor:
         self.edits.clear()
         self.discard_draft()
         return profile
+
+    def save_as(self, target: str | os.PathLike) -> Path:
+        """Write the profile with the edits to a new file ``target`` (另存为), validated first; the
+        opened file is left as it is. Refuses an existing ``target``."""
+        target = Path(target)
+        try:
+            text = self.render()
+            parse_text(str(target), text, self.standards)
+        except EditError as exc:
+            raise SaveError(str(exc)) from None
+        except InvalidProfile as exc:
+            raise SaveError("另存的档案无法通过校验，未写入：" + "；".join(e.message for e in exc.errors)) from None
+        write_new(target, ("\ufeff" if self.bom else "") + text)
+        self.discard_draft()
+        return target
 
     # drafts ------------------------------------------------------------------------------------
 
@@ -213,6 +246,14 @@ class Editor:
         standard = self.standard
         for path, text in raw_edits.items():
             area_id, _, key = path.partition(".")
+            spec = info.field(area_id, key)
+            if spec is not None:
+                value = None if text is None else parse_literal(text)
+                if value is None:
+                    edits[(area_id, key)] = CLEARED
+                elif not info.check(spec, value):
+                    edits[(area_id, key)] = value
+                continue
             area = standard.area(area_id)
             fact = next((f for f in area.facts if f.key == key), None) if area else None
             if fact is None:

@@ -50,7 +50,11 @@ def literal(value: Any) -> str:
         return "[" + ", ".join(literal(v) for v in value) + "]"
     if hasattr(value, "toml"):  # a ReportLog (which period each report covers): one inline table
         return value.toml()
-    return json.dumps(str(value), ensure_ascii=False)
+    text = str(value)
+    if "\n" in text:  # paragraphs the clerk wrote (主要做法和成效): one per line, readable in the file
+        body = text.replace("\\", "\\\\").replace('"""', '""\\"')
+        return '"""\n' + body + ('\\\n' if body.endswith('"') else '') + '"""'
+    return json.dumps(text, ensure_ascii=False)
 
 
 def split_lines(text: str) -> list[str]:

@@ -60,7 +60,13 @@ def topbar(app) -> str:
     if session is None:
         return tr("app_title")
     dirty = "" if not session.editor.dirty else tr("recovered_mark" if session.recovered else "unsaved_mark")
-    name = session.editor.profile.unit.get("name", "")
+    if session.editor.read_only_reason:
+        dirty += tr("read_only_mark")
+    from ucm_check.profile.editing.info import PLACEHOLDER_NAME
+
+    name = session.editor.unit().get("name", "")
+    if name == PLACEHOLDER_NAME:  # init's placeholder: say what to do, not a name in brackets
+        name = tr("name_missing")
     return f"{headline(app)}  {session.editor.path.name}{dirty}  {name}"
 
 

@@ -108,6 +108,25 @@ class AreaScreen(Screen):
         findings = {f.rule.code: f for f in result.findings}
         for card in self.query(RuleCard):
             card.show(findings.get(card.rule.code), result.error)
+        # a question only not-applicable rules ask (HN-10-2 for a county) has no input to fill in
+        asked = {fact.key for f in result.findings if f.status != NOT_APPLICABLE for fact in f.rule.shape.facts}
+        for field in self.query(FactField):
+            field.display = not findings or field.fact.key in asked
+        self.check_parts()
+
+    def check_parts(self) -> None:
+        """A count asked as 其中… (of whom) is a part of the count asked just before it: more than
+        the whole is said at once (5 trained of 3 recruited), though the answer is kept."""
+        app, area = self.app, self.area
+        fields = {f.fact.key: f for f in self.query(FactField)}
+        facts = list(area.facts)
+        for whole, part in zip(facts, facts[1:]):
+            field = fields.get(part.key)
+            if field is None or part.kind != "count" or whole.kind != "count" or not part.label.startswith("其中"):
+                continue
+            have, of = app.session.editor.value(area.id, part.key), app.session.editor.value(area.id, whole.key)
+            doubt = have is not None and of is not None and have > of
+            field.warn(app.tr("part_exceeds", part=part.label, have=have, whole=whole.label, of=of) if doubt else "")
 
     def on_fact_field_answered(self, event: FactField.Answered) -> None:
         event.stop()
@@ -154,6 +173,11 @@ class AreaScreen(Screen):
         """Before the screen is left: fields emptied and not yet left count as unanswered."""
         for field in self.query(FactField):
             field.settle_on_leaving()
+            key, text = (field.area, field.fact.key), field.refused()
+            if text is None:
+                self.app.refused.pop(key, None)
+            else:  # kept by the app: this screen and its text may be gone by the time the clerk saves
+                self.app.refused[key] = (field.label, text)
 
     def action_back(self) -> None:
         self.settle_inputs()

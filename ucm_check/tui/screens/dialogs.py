@@ -38,7 +38,24 @@ class Confirm(ModalScreen[str]):
 
 
 class Help(ModalScreen[None]):
-    """The keys of the screen underneath, in the UI language, and a few tips."""
+    """The keys of the screen underneath, in the UI language, and a few tips. Its look is its own
+    (DEFAULT_CSS): the intake and assess apps use it without the main app's stylesheet."""
+
+    DEFAULT_CSS = """
+    Help { align: center middle; }
+    Help #dialog {
+        width: 76;
+        max-width: 100%;
+        height: auto;
+        max-height: 90%;
+        padding: 1 2;
+        border: thick $primary;
+        background: $surface;
+    }
+    Help .title { text-style: bold; margin-bottom: 1; }
+    Help #tips { margin-top: 1; color: $text-muted; }
+    Help .hint { margin-top: 1; color: $text-muted; }
+    """
 
     BINDINGS = [Binding("escape,question_mark,f1,q", "dismiss", show=False)]
 
@@ -61,3 +78,54 @@ class Help(ModalScreen[None]):
             yield Static("\n".join(rows), id="keys")
             yield Static(self.tr("help_tips"), id="tips")
             yield Static(self.tr("help_close"), classes="hint")
+
+
+class SaveAs(ModalScreen["str | None"]):
+    """另存为: why the file cannot be saved in place, and a new path (dismisses with it, or None)."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
+
+    def __init__(self, reason: str, suggested: str, tr) -> None:
+        super().__init__()
+        self.reason, self.suggested, self.tr = reason, suggested, tr
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets import Input
+
+        with Vertical(id="dialog"):
+            yield Static(self.tr("save_as_why", reason=self.reason), id="message", markup=False)
+            yield Input(self.suggested, id="save-as-path", compact=True)
+            yield Static("", id="save-as-error", markup=False)
+            with Horizontal(id="buttons"):
+                yield Button(self.tr("save_as"), id="ok", variant="primary")
+                yield Button(self.tr("cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#save-as-path").focus()
+
+    def _ok(self) -> None:
+        from pathlib import Path
+
+        from textual.widgets import Input
+
+        raw = self.query_one("#save-as-path", Input).value.strip()
+        path = Path(raw).expanduser()
+        problem = ""
+        if not raw or path.suffix != ".toml":
+            problem = self.tr("need_path")
+        elif path.exists():
+            problem = self.tr("save_as_exists", path=raw)
+        elif not path.resolve().parent.is_dir():
+            problem = self.tr("no_folder", folder=str(path.parent))
+        if problem:
+            self.query_one("#save-as-error", Static).update(problem)
+            return
+        self.dismiss(raw)
+
+    def on_input_submitted(self, event) -> None:
+        event.stop()
+        self._ok()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self._ok() if event.button.id == "ok" else self.dismiss(None)

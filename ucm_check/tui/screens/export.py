@@ -77,7 +77,7 @@ def run_export(app, kind_id: str) -> Path | None:
     except ExportFailed as exc:
         app.notify(str(exc), title=tr("export_failed"), severity="error", timeout=15)
         return None
-    app.notify(tr("exported", path=path), timeout=15)
+    app.notify(tr("exported", path=path.resolve()), timeout=15)  # the full path, as the chooser promises
     delivered = getattr(app, "on_exported", None)  # ucm-check serve: the browser downloads it too
     if delivered is not None:
         delivered(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -10,6 +11,7 @@ from textual.widgets import DataTable, Footer, Static
 from ucm_check.engine.headline import duty_counts
 from ucm_check.numbers import ZERO, fmt
 from ucm_check.files.textwidth import width
+from ucm_check.tui.linebreak import Wrapped
 from ucm_check.tui.screens import topbar, translate_bindings
 
 ORDERS = ("recoverable", "area", "clause")
@@ -30,6 +32,8 @@ def fill(table: DataTable, columns: list[tuple[str, str]], rows: list[tuple[str,
     for (key, label), cells in zip(columns, widths):
         table.add_column(label, key=key, width=cells)
     for key, cells in rows:
+        if wrap:  # broken the Chinese way: no line starts with 。 or ）, no date or code is split
+            cells = [*cells[:-1], Wrapped(cells[-1]) if isinstance(cells[-1], (str, Text)) else cells[-1]]
         table.add_row(*cells, key=key, height=None if wrap else 1)
     if table.row_count:
         table.move_cursor(row=min(row, table.row_count - 1))
@@ -112,8 +116,20 @@ class GapsScreen(Screen):
         self.query_one("#unanswered-title", Static).update(open_title)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        # both tables highlight their first row when filled: only the one the cursor is in speaks
+        # (before anything has the focus, that is the gap table, which on_mount focuses)
+        active = self.focused if isinstance(self.focused, DataTable) else self.query_one("#gaps", DataTable)
+        if event.data_table is active and event.row_key.value:
+            self.show_detail(event.row_key.value)
+
+    def on_descendant_focus(self, event) -> None:
+        table = self.focused
+        if isinstance(table, DataTable) and table.row_count:
+            self.show_detail(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
+
+    def show_detail(self, code: str) -> None:
         """Under the table: the highlighted rule's observed facts, any reading note, its clause and remedy."""
-        finding = self.app.session.finding(event.row_key.value) if event.row_key.value else None
+        finding = self.app.session.finding(code)
         if finding is None:
             return
         tr = self.app.tr
@@ -122,7 +138,7 @@ class GapsScreen(Screen):
             lines.append(finding.note)
         lines.append(f"{tr('col_clause')}：{finding.rule.clause}")
         lines.append(f"{tr('remedy')}：{finding.rule.remedy}")
-        self.query_one("#detail", Static).update("\n".join(lines))
+        self.query_one("#detail", Static).update(Wrapped("\n".join(lines)))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.app.goto_rule(event.row_key.value)

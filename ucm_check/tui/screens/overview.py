@@ -19,7 +19,8 @@ from ucm_check.tui.screens import FILLED, area_name, bar, topbar, translate_bind
 class OverviewScreen(Screen):
     """The main screen of an open profile; enter (or a click) opens the area under the cursor."""
 
-    BINDINGS = [Binding("enter", "open_area", "open_area"), Binding("x", "app.export", "export")]
+    BINDINGS = [Binding("enter", "open_area", "open_area"), Binding("u", "app.unit_info", "unit_info"),
+                Binding("x", "app.export", "export")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -82,6 +83,9 @@ class OverviewScreen(Screen):
                 met = ar.count(COMPLIANT)
                 shown = tr("met_count", met=met, total=len(applicable)) if applicable else tr("all_na")
                 filled = bar(Decimal(met), Decimal(len(applicable)), 16)
+            elif ar.findings and all(f.status in (UNANSWERED, NOT_APPLICABLE) for f in ar.findings):
+                # nothing answered yet: no full marks and no full bar for an area nobody has looked at
+                shown, filled = tr("area_not_started", max=fmt(area.max)), bar(Decimal(0), area.max, 16)
             else:
                 score = f"{fmt(ar.score)}/{fmt(area.max)}"
                 shown, filled = ("+" + score if area.bonus else score), bar(ar.score, area.max, 16)
@@ -105,7 +109,8 @@ class OverviewScreen(Screen):
         line.display = countdown is not None
         if countdown is not None:
             late = countdown.status in ("overdue", "submitted_late")
-            line.update(Text(countdown.text, style="bold red" if late else ""))
+            text = countdown.text.replace(" unit.submitted", self.app.tr("submitted_where"))
+            line.update(Text(text, style="bold red" if late else ""))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.app.open_area(event.row_key.value)

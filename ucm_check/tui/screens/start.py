@@ -93,6 +93,8 @@ class NewProfileScreen(Screen):
                          value=first if first else Select.NULL, allow_blank=False, id="standard", compact=True)
             yield Static(tr("f_level"), classes="label")
             yield Select(self._levels(first), allow_blank=False, id="level", compact=True)
+            yield Static(tr("f_region"), classes="label")
+            yield Input(placeholder="湖南省某市某县", id="region", compact=True)
             yield Static(tr("f_period"), classes="label")
             yield Input(str(dt.date.today().year - 1), id="period", compact=True)
             yield Static(tr("f_path"), classes="label")
@@ -130,6 +132,7 @@ class NewProfileScreen(Screen):
         tr = self.app.tr
         name = self.query_one("#name", Input).value.strip()
         period = self.query_one("#period", Input).value.strip()
+        region = self.query_one("#region", Input).value.strip()
         raw_path = self.query_one("#path", Input).value.strip()
         standard = self.app.host.standards.get(self.query_one("#standard", Select).value)
         level = self.query_one("#level", Select).value
@@ -153,7 +156,7 @@ class NewProfileScreen(Screen):
             self.query_one("#errors", Static).update(problem)
             return
         try:
-            write_new(path, render(standard, level=level, name=name, period=period))
+            write_new(path, render(standard, level=level, name=name, region=region, period=period))
         except OSError as exc:
             self.query_one("#errors", Static).update(f"{tr('save_failed')}：{exc.strerror or exc}")
             return

@@ -1,0 +1,44 @@
+"""Chinese line breaking: no line starts with closing punctuation, no date, number or code is split."""
+
+from __future__ import annotations
+
+import pytest
+from rich.text import Text
+
+from ucm_check.tui.linebreak import CLOSING, wrap_text
+
+RULE = "城管执法人员文明执法(以信访等有关部门提供的举报、投诉等查处情况为依据)计3分。每发现一起语言粗俗、行为粗暴等不文明行为扣0.5分，扣完3分为止。"
+TAIL = "截至 2023-12-10 前完成（2020）整改，见 HN-06-4，持证率 93.8%。"
+
+
+@pytest.mark.parametrize("width", range(8, 81))
+def test_no_line_starts_with_closing_punctuation_and_nothing_is_lost(width):
+    lines = [line.plain for line in wrap_text(Text(RULE + TAIL), width)]
+    assert "".join(lines).replace(" ", "") == (RULE + TAIL).replace(" ", "")
+    assert all(not line.startswith(tuple(CLOSING)) for line in lines[1:]), lines
+
+
+@pytest.mark.parametrize("width", range(12, 81))
+def test_a_date_a_rule_code_a_percentage_and_a_bracketed_year_stay_whole(width):
+    lines = [line.plain for line in wrap_text(Text(RULE + TAIL), width)]
+    for whole in ("2023-12-10", "HN-06-4", "93.8%", "（2020）", "0.5"):
+        assert any(whole in line for line in lines), (whole, lines)
+
+
+def test_a_line_ending_on_an_opening_bracket_takes_it_to_the_next_line():
+    lines = [line.plain for line in wrap_text(Text("一二三四五（六七）"), 6)]
+    assert lines == ["一二三", "四五", "（六七）"] or not lines[0].endswith("（")
+    assert all(not line.endswith("（") for line in lines)
+
+
+def test_styles_survive_the_breaking():
+    text = Text("扣 0.5 分。")
+    text.stylize("bold red", 0, 1)
+    (line,) = wrap_text(text, 40)
+    assert line.spans and line.spans[0].style == "bold red"
+
+
+@pytest.mark.parametrize("width", range(12, 81))
+def test_a_number_keeps_its_measure_word(width):
+    lines = [line.plain for line in wrap_text(Text(RULE + TAIL), width)]
+    assert not any(line.startswith("分") for line in lines), lines

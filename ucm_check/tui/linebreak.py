@@ -1,0 +1,106 @@
+"""Chinese line breaking for the TUI's wrapped texts (rule texts, gap details, table cells).
+
+Terminals fold a Chinese paragraph at any cell, so a line may start with a lone 。 or ）, a date
+splits as 2023-12 / -10, a rule code as HN-06 / -4 and （2020） as （202 / 0）. :func:`break_offsets`
+breaks by the rules of Chinese typesetting instead: closing punctuation stays with the character
+before it, opening punctuation with the one after it, a run of Latin letters and digits (a
+number, a date, a percentage, a rule code) is never split unless it is wider than the line, and a
+number keeps its measure word (3分, 21天). Words themselves (不适用) may still split: that needs a
+dictionary.
+:class:`Wrapped` is a Rich renderable that wraps any text (styles kept) this way at its width.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.text import Text
+
+#: May not start a line (行首禁则).
+CLOSING = set("。，、；：！？）」』》〉】〕”’％%…·.,;:!?)]}")
+#: May not end a line (行尾禁则).
+OPENING = set("（「『《〈【〔“‘([{")
+#: Measure words that stay with the number before them (3分, 21天, 2项, 第1名).
+MEASURES = set("分天项起人月日年条次个名期号元")
+#: One unbreakable token: a Latin/digit run (2023-12-10, HN-06-4, 93.8%, 0731-00000000) or one other character.
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/:_%+]*|\s+|.", re.S)
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the pieces a line may break between: tokens with their punctuation glued on."""
+    units: list[list[int]] = []
+    glue_next = after_number = False
+    for m in _TOKEN.finditer(text):
+        start, end = m.span()
+        piece = m.group()
+        measure = after_number and piece in MEASURES
+        after_number = piece[-1:].isdigit()
+        if units and not piece.isspace() and (glue_next or piece in CLOSING or measure):
+            units[-1][1] = end  # closing punctuation joins the token before; anything joins an opening one
+        else:
+            units.append([start, end])
+        glue_next = piece in OPENING
+    return [(a, b) for a, b in units]
+
+
+def break_offsets(text: str, width: int) -> list[int]:
+    """Where to break ``text`` (one paragraph, no newline) into lines of at most ``width`` cells."""
+    if width <= 0:
+        return []
+    offsets: list[int] = []
+    line_start, used = 0, 0
+    for start, end in _units(text):
+        piece = text[start:end]
+        cells = cell_len(piece)
+        if used and used + cells > width and not piece.isspace():
+            offsets.append(start)
+            line_start, used = start, 0
+        if cells > width:  # a token wider than the line: fold it by cells, nothing better exists
+            for i, ch in enumerate(piece):
+                w = cell_len(ch)
+                if used + w > width and used:
+                    cut = i - 1 if ch in CLOSING and i > 1 else i  # the punctuation takes a character along
+                    offsets.append(start + cut)
+                    used = cell_len(piece[cut:i])
+                used += w
+            continue
+        used += cells
+    return offsets
+
+
+def wrap_text(text: Text, width: int) -> list[Text]:
+    """``text`` as lines of at most ``width`` cells, styles kept, broken the Chinese way."""
+    lines: list[Text] = []
+    for paragraph in text.split("\n", allow_blank=True):
+        plain = paragraph.plain
+        offsets = break_offsets(plain, width)
+        pieces = paragraph.divide(offsets) if offsets else [paragraph]
+        for piece in pieces:
+            piece.rstrip()
+            if piece.plain[:1].isspace() and lines and piece is not pieces[0]:
+                piece = piece[len(piece.plain) - len(piece.plain.lstrip()):]
+            lines.append(piece)
+    return lines
+
+
+class Wrapped:
+    """A text wrapped by :func:`break_offsets` at the width it is given (a Rich renderable)."""
+
+    def __init__(self, text: str | Text, style: str = "") -> None:
+        self.text = Text(text, style=style) if isinstance(text, str) else text
+
+    def __str__(self) -> str:
+        return self.text.plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in wrap_text(self.text, options.max_width):
+            line.end = "\n"
+            line.no_wrap = True
+            yield line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((cell_len(line) for line in self.text.plain.splitlines()), default=0)
+        return Measurement(min(4, widest), widest)

@@ -255,3 +255,25 @@ def parse_day(text: str) -> tuple[dt.date | None, str]:
         leap = f"（{year}年不是闰年）" if month == 2 and day == 29 else ""
         return None, f"{month}月没有{day}日：{year}年{month}月只有{last}天{leap}"
     return dt.date(year, month, day), ""
+
+
+_PARTS = re.compile(r"\s*[;；,，]\s*")
+_PAIR = re.compile(r"\s*[=＝:：]\s*")
+
+
+def record_dates(text: str) -> tuple[str, str]:
+    """A record typed on one line (``2027=2027/1/5；2026=2026年12月3日``) with every date read by
+    :func:`parse_day`, the one date reader, and written back as 2027-01-05; or ``("", the Chinese
+    reason)`` for a date that does not exist."""
+    parts = []
+    for part in filter(None, _PARTS.split(text.strip())):
+        pair = _PAIR.split(part, maxsplit=1)
+        if len(pair) < 2:  # 无, or a bare date (the old form): read as it always was
+            parts.append(part)
+            continue
+        key, day = pair
+        date, problem = parse_day(day)
+        if date is None and problem != "bad_date":
+            return "", f"「{part}」：{problem}"
+        parts.append(f"{key}={date.isoformat() if date else day}")
+    return "；".join(parts), ""

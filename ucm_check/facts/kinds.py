@@ -236,8 +236,11 @@ class Reports(FactKind):
     def parse_typed(self, fact: Fact, text: str) -> tuple[Any, str]:
         if not text.strip():
             return CLEARED, ""
-        from ucm_check.dated.periods import parse_entry
+        from ucm_check.dated.periods import parse_entry, record_dates
 
+        text, problem = record_dates(text)
+        if problem:
+            return None, problem
         record, problem = parse_entry(self.period(fact), text)
         return (None, problem) if problem else (record, "")
 

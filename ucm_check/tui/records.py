@@ -2,7 +2,7 @@
 rows added and removed, at any width. It stands in for the one-line ``2025=2025-12-12；...`` input
 and speaks the same text to its question (:attr:`RecordList.text`), so the question's rules apply:
 nothing is committed until the clerk leaves the list (or saves), dates are read by the questions'
-one date reader (:func:`ucm_check.tui.entry.record_dates`).
+one date reader (:func:`ucm_check.dated.periods.record_dates`).
 """
 
 from __future__ import annotations

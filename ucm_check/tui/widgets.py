@@ -15,6 +15,7 @@ from textual.widgets import Input, Select, SelectionList, Static, Switch
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
+from ucm_check.facts.kinds import kind
 from ucm_check.profile.editing import CLEARED
 from ucm_check.model import (
     AWARDED, COMPLIANT, DEDUCTED, DUE_SOON, NOT_APPLICABLE, NOT_AWARDED, NOT_MET, OVERDUE, PENDING, UNANSWERED,
@@ -27,8 +28,10 @@ from ucm_check.tui.linebreak import Wrapped
 __all__ = ["BoolSwitch", "FactField", "RuleCard", "SubsetList", "entry_text", "parse_entry", "status_text"]
 
 
-#: Fact kinds answered by typing: their text is committed only when the clerk leaves the field.
-TYPED = ("count", "percent", "date", "reports")
+def typed(fact: Fact) -> bool:
+    """True when the clerk types the answer (its kind's field is an input or a record list): the
+    text is committed only when the clerk leaves the field."""
+    return kind(fact.kind).widget in ("input", "records")
 
 
 class BoolSwitch(Switch):
@@ -95,20 +98,21 @@ class FactField(Vertical):
 
     def compose(self) -> ComposeResult:
         fact, tr, value = self.fact, self.tr, self.value
+        widget = kind(fact.kind).widget  # each kind names its field (ucm_check.facts)
         hint = ""
         yield Static(Wrapped(self.label), classes="question")
         with Horizontal(classes="answer"):
-            if fact.kind == "bool":
+            if widget == "switch":
                 yield BoolSwitch(value=bool(value), classes="input")
-            elif fact.kind == "choice":
+            elif widget == "select":
                 options = [(o, o) for o in fact.options]
                 yield Select(options, prompt=tr("select_prompt"), value=value if value is not None else Select.NULL,
                              compact=True, classes="input")
-            elif fact.kind == "subset":
+            elif widget == "checklist":
                 chosen = set(value or ())
                 yield SubsetList(*[(o, o, o in chosen) for o in fact.options], compact=True, classes="input")
                 hint = tr("subset_hint")
-            elif fact.kind == "reports" and getattr(value, "legacy", None) is None:
+            elif widget == "records" and getattr(value, "legacy", None) is None:
                 from ucm_check.tui.records import RecordList
 
                 yield RecordList(entry_text(fact, value), fact.options[0] if fact.options else "year")
@@ -124,9 +128,10 @@ class FactField(Vertical):
     def _state_text(self) -> str:
         if self.value is None:
             return self.tr("unanswered")
-        if self.fact.kind == "bool":
+        widget = kind(self.fact.kind).widget
+        if widget == "switch":
             return self.tr("yes") if self.value else self.tr("no")
-        if self.fact.kind == "subset":  # ticks differ only by colour: say it in words too
+        if widget == "checklist":  # ticks differ only by colour: say it in words too
             return self.tr("subset_state", done=len(self.value), total=len(self.fact.options))
         return ""
 
@@ -216,7 +221,7 @@ class FactField(Vertical):
 
     def refused(self) -> str | None:
         """The typed text when it is not taken (invalid, or a percent still to be asked about), else None."""
-        if self.fact.kind not in TYPED:
+        if not typed(self.fact):
             return None
         text = self.typed_text()
         value, problem = parse_entry(self.fact, text)
@@ -225,7 +230,7 @@ class FactField(Vertical):
     def settle_on_leaving(self) -> None:
         """The screen is being left or saved (no blur may follow): a valid typed value is committed
         now and an emptied field unanswers its question; invalid text is left as it is, not taken."""
-        if self.fact.kind not in TYPED:
+        if not typed(self.fact):
             return
         value, problem = parse_entry(self.fact, self.typed_text())
         if problem:

@@ -37,7 +37,7 @@ class InfoField:
 FIELDS: tuple[InfoField, ...] = (
     InfoField("unit", "name", "单位名称", "本单位的全称，写在报告的发文机关标志和落款处。", "某县城市管理和综合执法局",
               required=True),
-    InfoField("unit", "region", "所在地区", "省、市、县的名称，报告开头和汇总表用它区分单位。", "湖南省某市某县"),
+    InfoField("unit", "region", "所在地区", "省、市、县的名称，报告开头和汇总表用它区分单位。", "某省某市某县"),
     InfoField("unit", "period", "评价期间", "这次自评所评价的年度或期间，通常是上一年。", "2020"),
     InfoField("unit", "submitted", "报送日期", "自评材料报送上级的日期；还没有报送就空着，总览会显示离截止日期还有几天。",
               "2020-11-10", kind="date"),

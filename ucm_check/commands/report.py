@@ -72,8 +72,8 @@ def finish(host: Host, code: int) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ucm_check.documents.common import headline, unit_name
     from ucm_check.documents.sources import report_docx
-    from ucm_check.numbers import fmt
 
     loaded = load_sources(args, "report")
     if isinstance(loaded, int):
@@ -84,7 +84,8 @@ def run(args: argparse.Namespace) -> int:
         texts = src.texts
         missing = [w for k, w in (("practices", "主要做法和成效"), ("recipient", "主送机关"), ("doc_number", "发文字号"),
                                   ("signer", "签发人")) if not texts.get(k)]
-        tail = f"；待填写：{'、'.join(missing)}（档案 [report] 表）" if missing else ""
-        score = f"总分 {fmt(src.result.total)}，" if src.result.standard.scored else ""
-        err(f"已生成自评报告 {args.output}：{score}存在问题 {len(src.result.gaps())} 项{tail}")
+        unit = "单位名称（档案 [unit] 表的 name）、" if "待填写" in unit_name(src.result.unit) else ""
+        tail = f"；待填写：{unit}{'、'.join(missing)}（档案 [report] 表）" if missing else (
+            f"；待填写：{unit.rstrip('、')}" if unit else "")
+        err(f"已生成自评报告 {args.output}：{headline(src.result)}，存在问题 {len(src.result.gaps())} 项{tail}")
     return finish(host, code)

@@ -24,6 +24,7 @@ LibreOffice on Linux substitutes whatever CJK font fontconfig offers (WenQuanYi,
 from __future__ import annotations
 
 import io
+import re
 from typing import Iterable, Sequence
 
 import docx
@@ -240,6 +241,22 @@ def mark(paragraph, what: str) -> None:
     run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
 
+_GAP = re.compile(r"(【待填写[^】]*】)")
+
+
+def add_text(paragraph, text: str) -> list:
+    """Append ``text`` as runs, each 【待填写…】 in it highlighted (a unit name still to be filled
+    in can then stand in titles, marks and signatures and still catch the eye); the runs."""
+    runs = []
+    for piece in _GAP.split(text):
+        if piece:
+            run = paragraph.add_run(piece)
+            if _GAP.fullmatch(piece):
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            runs.append(run)
+    return runs
+
+
 class Official:
     """A Word document laid out as a 公文: build it paragraph by paragraph, then :meth:`to_bytes`."""
 
@@ -258,7 +275,8 @@ class Official:
 
     def paragraph(self, text: str = "", *, style: str | None = None, indent: bool = True, align=None):
         """A paragraph in ``style`` (body text by default: two-character first-line indent)."""
-        p = self.doc.add_paragraph(text, style=style)
+        p = self.doc.add_paragraph(style=style)
+        add_text(p, text)
         if style is None and indent:
             _indent_chars(p.paragraph_format, first=2)
         if align is not None:
@@ -298,9 +316,9 @@ class Official:
         p.paragraph_format.space_before = Mm(80 if upward else 35)
         p.paragraph_format.line_spacing = Pt(int(size) + 8)
         _grid(p.paragraph_format, snap=False)
-        run = p.add_run(text)
-        run.font.size = Pt(int(size))
-        run.font.color.rgb = RED
+        for run in add_text(p, text):
+            run.font.size = Pt(int(size))
+            run.font.color.rgb = RED
 
     def number_line(self, number: str | None, signer: str | None) -> None:
         """The 发文字号 line of a report upward (上行文): number one character in from the left,

@@ -14,7 +14,7 @@ from typing import Any, Mapping, Sequence
 
 import attrs
 
-from ucm_check.documents.common import date_cn, deadline_cell, owners, roadmap
+from ucm_check.documents.common import date_cn, deadline_cell, headline, owners, roadmap, unit_name
 from ucm_check.report_table import paragraphs
 from ucm_check.documents.layout import Official
 from ucm_check.model import NOT_APPLICABLE, UNANSWERED, ProfileResult
@@ -55,7 +55,7 @@ def default_title(unit: Mapping[str, Any]) -> str:
     """``某县城市管理和综合执法局\\n关于2020年度自评情况的报告`` (the period left out when not given)."""
     period = str(unit.get("period", "")).strip()
     when = f"{period}年度" if period.isdigit() else period
-    return f"{unit.get('name', '')}\n关于{when}自评情况的报告"
+    return f"{unit_name(unit)}\n关于{when}自评情况的报告"
 
 
 def score_rows(result: ProfileResult) -> list[list[str]]:
@@ -72,7 +72,13 @@ def score_rows(result: ProfileResult) -> list[list[str]]:
     rows.append(["扣分项合计", fmt(result.standard.base), fmt(result.deducted), fmt(result.standard.base - result.deducted),
                  str(sum(a.count(UNANSWERED) for a in deduction))])
     rows.extend(row(a) for a in result.areas if a.area.bonus)
-    rows.append(["总分（含加分）", "", "", fmt(result.total), str(len(result.unanswered))])
+    total = fmt(result.total)
+    if result.unanswered:
+        from ucm_check.headline import completeness as reach
+
+        c = reach(result)
+        total = f"暂计{total}\n可能{fmt(c.lowest)}～{fmt(c.highest)}"
+    rows.append(["总分（含加分）", "", "", total, str(len(result.unanswered))])
     return rows
 
 
@@ -81,10 +87,11 @@ def completeness(result: ProfileResult) -> list[str]:
     applicable = sum(1 for f in result.findings if f.status != NOT_APPLICABLE)
     not_applicable = len(result.findings) - applicable
     answered = applicable - len(result.unanswered)
-    head = f"本次自评共{applicable}项评价内容适用于本单位（另有{not_applicable}项不适用），已填写{answered}项。"
+    others = f"（另有{not_applicable}项不适用）" if not_applicable else ""
+    head = f"本次自评共{applicable}项评价内容适用于本单位{others}，已填写{answered}项。"
     if result.standard.scored:
         text = [head + f"按已填写情况计：扣分{fmt(result.deducted)}分，加分{fmt(result.bonus)}分"
-                f"（加分最多计{fmt(result.standard.bonus_max)}分），总分{fmt(result.total)}分。"]
+                f"（加分最多计{fmt(result.standard.bonus_max)}分），{headline(result)}。"]
     else:
         from ucm_check.report.text import OBLIGATION_STATUSES
 
@@ -120,9 +127,9 @@ def build(result: ProfileResult, plan: Plan, *, as_of: dt.date, date: dt.date,
     """The whole report. ``texts`` is the profile's ``[report]`` table; ``plan_saved`` says whether
     the plan came from a saved ``*.plan.toml`` (else units are still to be assigned)."""
     unit, standard = result.unit, result.standard
-    name = str(unit.get("name", ""))
+    name = unit_name(unit)
     title = str(texts.get("title") or default_title(unit))
-    doc = Official(title=title.replace("\n", ""), author=name)
+    doc = Official(title=title.replace("\n", ""), author="" if "待填写" in name else name)
     doc.issuer_mark(f"{name}文件")
     doc.number_line(texts.get("doc_number"), texts.get("signer"))
     doc.title(title)
@@ -151,9 +158,9 @@ def build(result: ProfileResult, plan: Plan, *, as_of: dt.date, date: dt.date,
     for line in lines:
         doc.paragraph(line)
     if not lines:
-        doc.paragraph("已填写的评价内容中未发现扣分项。" if result.unanswered else "经自评，未发现扣分项。")
+        doc.paragraph(_no_gaps(result))
     doc.heading1("五、整改措施")
-    _plan(doc, plan, as_of, plan_saved)
+    _plan(doc, plan, as_of, plan_saved, pending=len(result.unanswered))
     doc.heading1("六、佐证材料目录")
     _evidence(doc, evidence)
     doc.signature(name, date_cn(date))
@@ -164,7 +171,7 @@ def build(result: ProfileResult, plan: Plan, *, as_of: dt.date, date: dt.date,
 
 def _scores(doc: Official, result: ProfileResult) -> None:
     if result.standard.scored:
-        doc.table(SCORE_HEADERS, score_rows(result), (76, 18, 20, 22, 20), align="lcccc")
+        doc.table(SCORE_HEADERS, score_rows(result), (64, 16, 18, 38, 20), align="lcccc")
     else:
         from ucm_check.documents.obligations import status_rows, STATUS_HEADERS
 
@@ -174,10 +181,19 @@ def _scores(doc: Official, result: ProfileResult) -> None:
         doc.paragraph(text)
 
 
-def _plan(doc: Official, plan: Plan, as_of: dt.date, saved: bool) -> None:
+def _no_gaps(result: ProfileResult) -> str:
+    """四、存在的问题 when no answered rule shows a gap: a finding only once every rule is answered."""
+    if result.unanswered:
+        seen = "；已填写的评价内容暂未见问题，不能据此认定达标" if len(result.unanswered) < len(result.findings) else ""
+        return f"尚有{len(result.unanswered)}项评价内容未填写，存在的问题须待全部填写后确定{seen}。"
+    return "经自评，未发现扣分项。" if result.standard.scored else "经自评，各项评价内容均已按期落实。"
+
+
+def _plan(doc: Official, plan: Plan, as_of: dt.date, saved: bool, *, pending: int = 0) -> None:
     items = plan.by_deadline()
     if not items:
-        doc.paragraph("无需整改的事项。")
+        doc.paragraph(f"尚有{pending}项评价内容未填写，整改措施待存在的问题确定后制定。" if pending
+                      else "经自评未发现问题，暂无整改事项。")
         return
     late = plan.overdue(as_of)
     summary = (f"针对上述问题，建立问题清单、责任清单和时间表，共{len(items)}项，已完成{plan.completed}项，"

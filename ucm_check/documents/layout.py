@@ -60,6 +60,8 @@ LATIN = "Times New Roman"
 
 STYLE_TITLE, STYLE_H1, STYLE_H2, STYLE_TABLE, STYLE_PAGE = "公文标题", "一级标题", "二级标题", "表格文字", "页码"
 RED = RGBColor(0xFF, 0x00, 0x00)
+OUTLINE = {STYLE_H1: 0, STYLE_H2: 1}
+"""Outline level (0 = level 1) of each heading style, so Word's 导航窗格 lists the headings."""
 
 
 def set_fonts(rpr_owner, family: str, latin: str | None = None) -> None:
@@ -164,6 +166,8 @@ def _setup_styles(doc) -> None:
     for name, role, size, indent in ((STYLE_H1, "heading1", SIZE_3, 2), (STYLE_H2, "heading2", SIZE_3, 2),
                                      (STYLE_TITLE, "title", SIZE_2, 0)):
         style = _style(doc, name)
+        if name in OUTLINE:
+            child(style.element.get_or_add_pPr(), "outlineLvl").set(qn("w:val"), str(OUTLINE[name]))
         style.font.size = size
         set_fonts(style, FONTS[role][0])
         style.paragraph_format.keep_with_next = True
@@ -184,22 +188,6 @@ def _setup_styles(doc) -> None:
     set_fonts(page, FONTS["number"][0])
     page.paragraph_format.line_spacing = Pt(18)
     _grid(page.paragraph_format, snap=False)
-
-
-def _font_table(doc) -> None:
-    """Declare each font with its fallback (``w:altName``) and the GB2312 character set."""
-    from lxml import etree
-
-    part = next(r.target_part for r in doc.part.rels.values() if r.reltype.endswith("/fontTable"))
-    root = etree.fromstring(part.blob)
-    for family, alt in FONTS.values():
-        font = etree.SubElement(root, qn("w:font"))
-        font.set(qn("w:name"), family)
-        etree.SubElement(font, qn("w:altName")).set(qn("w:val"), alt)
-        etree.SubElement(font, qn("w:charset")).set(qn("w:val"), "86")
-        etree.SubElement(font, qn("w:family")).set(qn("w:val"), "modern" if family != FONTS["title"][0] else "roman")
-        etree.SubElement(font, qn("w:pitch")).set(qn("w:val"), "variable")
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _page_field(paragraph) -> None:
@@ -260,15 +248,13 @@ def add_text(paragraph, text: str) -> list:
 class Official:
     """A Word document laid out as a 公文: build it paragraph by paragraph, then :meth:`to_bytes`."""
 
-    def __init__(self, title: str = "", author: str = ""):
+    def __init__(self, title: str = "", author: str = "", created=None):
         self.doc = docx.Document()
+        self.meta = {"title": title, "author": author, "created": created}
+        """Core properties written at :meth:`to_bytes` (see :mod:`~ucm_check.documents.house`)."""
         _setup_page(self.doc)
         _setup_styles(self.doc)
-        _font_table(self.doc)
         _setup_page_numbers(self.doc)
-        self.doc.core_properties.title = title
-        self.doc.core_properties.author = author
-        self.doc.core_properties.last_modified_by = "ucm-check"
         body = self.doc.element.body
         for p in list(body.iterchildren(qn("w:p"))):  # the template's empty first paragraph
             body.remove(p)
@@ -392,7 +378,10 @@ class Official:
         return table
 
     def to_bytes(self) -> bytes:
-        """The finished .docx."""
+        """The finished .docx, its package tidied (:func:`ucm_check.documents.house.tidy`)."""
+        from ucm_check.documents.house import tidy
+
+        tidy(self.doc, **self.meta)
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return buffer.getvalue()

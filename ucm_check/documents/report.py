@@ -129,7 +129,7 @@ def build(result: ProfileResult, plan: Plan, *, as_of: dt.date, date: dt.date,
     unit, standard = result.unit, result.standard
     name = unit_name(unit)
     title = str(texts.get("title") or default_title(unit))
-    doc = Official(title=title.replace("\n", ""), author="" if "待填写" in name else name)
+    doc = Official(title=title.replace("\n", ""), author="" if "待填写" in name else name, created=date)
     doc.issuer_mark(f"{name}文件")
     doc.number_line(texts.get("doc_number"), texts.get("signer"))
     doc.title(title)

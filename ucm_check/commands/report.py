@@ -84,8 +84,10 @@ def run(args: argparse.Namespace) -> int:
         texts = src.texts
         missing = [w for k, w in (("practices", "主要做法和成效"), ("recipient", "主送机关"), ("doc_number", "发文字号"),
                                   ("signer", "签发人")) if not texts.get(k)]
-        unit = "单位名称（档案 [unit] 表的 name）、" if "待填写" in unit_name(src.result.unit) else ""
-        tail = f"；待填写：{unit}{'、'.join(missing)}（档案 [report] 表）" if missing else (
-            f"；待填写：{unit.rstrip('、')}" if unit else "")
+        unit = ["单位名称（档案 [unit] 表的 name）"] if "待填写" in unit_name(src.result.unit) else []
+        report = [f"{'、'.join(missing)}（档案 [report] 表）"] if missing else []
+        evidence = [] if src.profile.extra.get("evidence") else ["佐证材料目录（档案 [evidence] 表）"]
+        todo = "、".join(unit + report + evidence)
+        tail = f"；待填写：{todo}" if todo else ""
         err(f"已生成自评报告 {args.output}：{headline(src.result)}，存在问题 {len(src.result.gaps())} 项{tail}")
     return finish(host, code)

@@ -21,6 +21,18 @@ def unit_name(unit: Any) -> str:
     return UNIT_PLACEHOLDER if not bare or bare.startswith(("请填写", "待填写")) else name
 
 
+def clause_cn(clause: Any) -> str:
+    """``湘建执函〔2020〕94号附件一（一）2（3）``: the clause without the ASCII spaces that would
+    stretch a justified line."""
+    return f"{clause.document}{clause.path}".replace(" ", "")
+
+
+def clause_short(rule: Any) -> str:
+    """``一（一）2（3）``: where a rule stands in its standard, as a reader of the standard knows it."""
+    path = str(rule.clause.path).replace(" ", "")
+    return path.removeprefix("附件") or rule.code
+
+
 def headline(result: Any) -> str:
     """The total as ``check`` states it: ``总分86.2分`` when every rule is answered, else
     ``暂计97分，已答10/46，可能32～117分`` (never a bare total while facts are missing). A standard

@@ -77,7 +77,7 @@ def _styles(doc) -> None:
         style = by_id.get(todo.pop())
         if style is None:
             continue
-        for link in ("w:basedOn", "w:next", "w:link"):
+        for link in ("w:basedOn",):
             node = style.find(qn(link))
             if node is not None and node.get(qn("w:val")) not in keep:
                 keep.add(node.get(qn("w:val")))

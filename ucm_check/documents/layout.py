@@ -60,6 +60,15 @@ LATIN = "Times New Roman"
 
 STYLE_TITLE, STYLE_H1, STYLE_H2, STYLE_TABLE, STYLE_PAGE = "公文标题", "一级标题", "二级标题", "表格文字", "页码"
 RED = RGBColor(0xFF, 0x00, 0x00)
+STYLE_COLOPHON = "版记"
+MARK_TOP_MM, MARK_MIN_PT, MARK_MAX_PT = 35, 22, 42
+"""发文机关标志: top edge below the block's top (§7.2.4); smallest and largest size we print it in."""
+RED_LINE_SPACE_PT = 3
+"""Gap between the 发文字号 line's box and the red line: its text then ends 4 mm above the line (§7.2.7)."""
+COLOPHON_THICK, COLOPHON_THIN = 8, 6
+"""版记 lines in eighths of a point: 0.35 mm for the first and last, 0.25 mm between (§7.4.1)."""
+COLOPHON_SLACK = 1
+"""Grid lines left free above the 版记 so its borders never push it onto another page."""
 OUTLINE = {STYLE_H1: 0, STYLE_H2: 1}
 """Outline level (0 = level 1) of each heading style, so Word's 导航窗格 lists the headings."""
 
@@ -183,6 +192,10 @@ def _setup_styles(doc) -> None:
     tf.line_spacing = Pt(17)
     tf.alignment = WD_ALIGN_PARAGRAPH.LEFT
     _grid(table.paragraph_format, snap=False)
+    colophon = _style(doc, STYLE_COLOPHON)
+    colophon.font.size = SIZE_4
+    set_fonts(colophon, FONTS["body"][0])
+    colophon.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     page = _style(doc, STYLE_PAGE)
     page.font.size = SIZE_4
     set_fonts(page, FONTS["number"][0])
@@ -221,6 +234,14 @@ def _setup_page_numbers(doc) -> None:
         else:
             paragraph.paragraph_format.left_indent = SIZE_4
         _page_field(paragraph)
+
+
+def _border(side: str, eighths: int):
+    """A black single paragraph border ``side`` of ``eighths`` eighths of a point, touching the text."""
+    node = OxmlElement(f"w:{side}")
+    for key, value in (("w:val", "single"), ("w:sz", str(eighths)), ("w:space", "1"), ("w:color", "000000")):
+        node.set(qn(key), value)
+    return node
 
 
 def mark(paragraph, what: str) -> None:
@@ -291,25 +312,32 @@ class Official:
         """A clearly marked gap the bureau must fill in: highlighted, in 【】, never invented text."""
         mark(self.paragraph(indent=indent), what)
 
-    def issuer_mark(self, text: str, *, upward: bool = True) -> None:
-        """The 发文机关标志 in red, as large as fits the text block on one line (at most 42 pt), its
-        top 80 mm below the top of the text block for a document sent upward (上行文, room for the
-        签发人's approval), 35 mm otherwise (GB/T 9704-2012 7.2.2, 7.2.5)."""
-        from ucm_check.textwidth import width
+    def issuer_mark(self, name: str) -> None:
+        """The 发文机关标志 ``name文件`` in red, centred, its top edge 35 mm below the top of the text
+        block (GB/T 9704-2012 §7.2.4, for every kind of document: the 80 mm for 上行文 was the 1999
+        edition's). As large as fits the block (at most 42 pt); a name that would fall under 22 pt on
+        one line breaks after an organ's name into lines of at least 22 pt (offices do the same, or
+        use the 规范化简称)."""
+        from ucm_check.documents.names import chars, lines
 
-        size = min(42.0, (TEXT_WIDTH_MM / 25.4 * 72) / max(1, width(text) / 2))
-        p = self.paragraph(style=STYLE_TITLE)
-        p.paragraph_format.space_before = Mm(80 if upward else 35)
-        p.paragraph_format.line_spacing = Pt(int(size) + 8)
-        _grid(p.paragraph_format, snap=False)
-        for run in add_text(p, text):
-            run.font.size = Pt(int(size))
-            run.font.color.rgb = RED
+        text = f"{name}文件"
+        full = TEXT_WIDTH_MM / 25.4 * 72
+        rows = [text] if chars(text) * MARK_MIN_PT <= full else lines(text, full / MARK_MIN_PT)
+        size = int(min(MARK_MAX_PT, full / max(chars(r) for r in rows)))
+        for n, row in enumerate(rows):
+            p = self.paragraph(style=STYLE_TITLE)
+            p.paragraph_format.space_before = Mm(MARK_TOP_MM) if n == 0 else Pt(0)
+            p.paragraph_format.line_spacing = Pt(size + (8 if len(rows) == 1 else 4))
+            p.paragraph_format.keep_with_next = True
+            _grid(p.paragraph_format, snap=False)
+            for run in add_text(p, row):
+                run.font.size = Pt(size)
+                run.font.color.rgb = RED
 
     def number_line(self, number: str | None, signer: str | None) -> None:
         """The 发文字号 line of a report upward (上行文): number one character in from the left,
-        签发人 (name in 楷体) one character in from the right, the red separator below. A value
-        that is None becomes a marked placeholder."""
+        签发人 (name in 楷体) one character in from the right (§7.2.5, §7.2.6), the red separator
+        4 mm below it (§7.2.7). A value that is None becomes a marked placeholder."""
         from docx.enum.text import WD_TAB_ALIGNMENT
 
         self.blank(2)  # 发文字号 two lines below the 发文机关标志
@@ -323,23 +351,66 @@ class Official:
         else:
             mark(p, "签发人")
         bottom = OxmlElement("w:bottom")
-        for key, value in (("w:val", "single"), ("w:sz", "12"), ("w:space", "12"), ("w:color", "FF0000")):
+        for key, value in (("w:val", "single"), ("w:sz", "12"), ("w:space", str(RED_LINE_SPACE_PT)), ("w:color", "FF0000")):
             bottom.set(qn(key), value)
         child(p._p.get_or_add_pPr(), "pBdr").append(bottom)
         self.blank(2)  # the title two lines below the red line
 
-    def signature(self, unit: str, date: str, *, seal_lines: int = 3) -> None:
-        """The closing block: room for the seal, then the unit centred over the date, which stands
-        four characters in from the right (GB/T 9704-2012 7.3.5.1)."""
-        from ucm_check.textwidth import width
+    def signature(self, unit: str, date: str, *, closing: str = "", seal_lines: int = 3) -> None:
+        """The closing block: ``closing`` (特此报告。) as the last body line, room for the seal, the
+        unit centred over the date, the date four characters in from the right (§7.3.5.1). A long
+        name breaks after an organ's name rather than wrapping from the left margin. Every line
+        keeps with the next, so the 署名 never stands on a page without body text (§7.3.5.5)."""
+        from ucm_check.documents.names import chars, lines
 
-        self.blank(seal_lines)
-        date_chars = width(date) / 2
-        for text, right in ((unit, 4 + max(0.0, (date_chars - width(unit) / 2) / 2)), (date, 4)):
+        if closing:
+            self.paragraph(closing).paragraph_format.keep_with_next = True
+        for _ in range(seal_lines):
+            self.doc.add_paragraph().paragraph_format.keep_with_next = True
+        date_chars = chars(date)
+        rows = lines(unit, CHARS - 8)
+        for n, text in enumerate([*rows, date]):
+            right = 4 if n == len(rows) else max(0.0, 4 + (date_chars - chars(text)) / 2)
             p = self.paragraph(text, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
+            p.paragraph_format.keep_with_next = n < len(rows)
             ind = child(p._p.get_or_add_pPr(), "ind")
             ind.set(qn("w:rightChars"), str(round(right * 100)))
             ind.set(qn("w:right"), str(round(right * 320)))
+
+    def colophon(self, cc: str | None, printer: str, printed_on: str) -> None:
+        """The 版记 (§7.4) on the last page, which is always even: a section that starts on the next
+        even page, without page numbers (§7.5: a 版记 page and a blank page before it carry none),
+        its lines at the bottom of the block: a thick line, 抄送 (when there is one), a thin line,
+        印发机关 one character in and 印发日期 one character from the right, a thick line."""
+        from docx.enum.section import WD_SECTION
+        from docx.enum.text import WD_TAB_ALIGNMENT
+        from ucm_check.documents.names import chars
+
+        section = self.doc.add_section(WD_SECTION.EVEN_PAGE)
+        for footer in (section.footer, section.even_page_footer):
+            footer.is_linked_to_previous = False
+            for p in footer.paragraphs:
+                for r in list(p.runs):
+                    r._r.getparent().remove(r._r)
+        child_valign = OxmlElement("w:vAlign")
+        child_valign.set(qn("w:val"), "bottom")
+        section._sectPr.append(child_valign)
+        per_line = TEXT_WIDTH_MM / 25.4 * 72 / SIZE_4.pt - 2
+        cc_lines = 0 if not cc else int(chars(f"抄送：{cc}。") // per_line) + 1
+        for _ in range(LINES - cc_lines - 1 - COLOPHON_SLACK):
+            self.doc.add_paragraph()
+        rows = []
+        if cc:
+            rows.append(self.paragraph(f"\u3000抄送：{cc.rstrip('。')}。", style=STYLE_COLOPHON))
+        p = self.paragraph(style=STYLE_COLOPHON)
+        p.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM) - SIZE_4, alignment=WD_TAB_ALIGNMENT.RIGHT)
+        add_text(p, f"\u3000{printer}\t{printed_on}印发")
+        rows.append(p)
+        for n, row in enumerate(rows):
+            borders = child(row._p.get_or_add_pPr(), "pBdr")
+            if n == 0:
+                borders.append(_border("top", COLOPHON_THICK))
+            borders.append(_border("bottom", COLOPHON_THICK if n == len(rows) - 1 else COLOPHON_THIN))
 
     def table(self, headers: Sequence[str], rows: Iterable[Sequence[str]], widths_mm: Sequence[float],
               *, align: str = "", mono: int | None = None) -> object:

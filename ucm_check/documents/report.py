@@ -14,7 +14,9 @@ from typing import Any, Mapping, Sequence
 
 import attrs
 
-from ucm_check.documents.common import date_cn, deadline_cell, headline, owners, roadmap, unit_name
+from ucm_check.documents.common import (
+    clause_cn, clause_short, date_cn, deadline_cell, headline, owners, roadmap, unit_name,
+)
 from ucm_check.report_table import paragraphs
 from ucm_check.documents.layout import Official
 from ucm_check.model import NOT_APPLICABLE, UNANSWERED, ProfileResult
@@ -24,7 +26,7 @@ from ucm_check.plan.reconcile import problem_text
 
 SCORE_HEADERS = ("评价内容", "满分", "扣分", "得分", "未填写")
 PLAN_HEADERS = ("序号", "问题", "整改措施", "责任单位", "完成时限")
-ROADMAP_HEADERS = ("时间", "事项", "内容", "状态")
+ROADMAP_HEADERS = ("时间", "问题序号", "内容", "状态")
 EVIDENCE_HEADERS = ("序号", "评价项", "文件", "SHA-256")
 
 
@@ -51,11 +53,22 @@ def evidence_rows(checked: Sequence[Any]) -> list[EvidenceRow]:
     return rows
 
 
+TITLE_CHARS = 20
+"""2号 characters in a line of the 156 mm text block."""
+
+
 def default_title(unit: Mapping[str, Any]) -> str:
-    """``某县城市管理和综合执法局\\n关于2020年度自评情况的报告`` (the period left out when not given)."""
+    """``某县城市管理和综合执法局\\n关于2020年度自评情况的报告`` (the period left out when not given);
+    a long unit name breaks after an organ's name, never inside a word (§7.3.1)."""
+    from ucm_check.documents.names import lines
+
+    return "\n".join([*lines(unit_name(unit), TITLE_CHARS), f"关于{period_cn(unit)}自评情况的报告"])
+
+
+def period_cn(unit: Mapping[str, Any]) -> str:
+    """``2020年度`` for a year, else the period as written."""
     period = str(unit.get("period", "")).strip()
-    when = f"{period}年度" if period.isdigit() else period
-    return f"{unit_name(unit)}\n关于{when}自评情况的报告"
+    return f"{period}年度" if period.isdigit() else period
 
 
 def score_rows(result: ProfileResult) -> list[list[str]]:
@@ -100,7 +113,7 @@ def completeness(result: ProfileResult) -> list[str]:
                         if counts[s] and s not in (UNANSWERED, NOT_APPLICABLE))
         text = [head + f"该标准按期限和落实情况评价，不计分：{said or '无已填写的评价内容'}。"]
     if result.unanswered:
-        codes = "、".join(f.rule.code for f in result.unanswered)
+        codes = "、".join(clause_short(f.rule) for f in result.unanswered)
         worst = (f"这些项目最多还可能扣{fmt(result.max_further_deduction)}分，最低可能总分为{fmt(result.lowest_total)}分。"
                  if result.standard.scored else "补充填写后才能判断是否按期落实。")
         text.append(f"评价尚不完整：{len(result.unanswered)}项未填写（{codes}），不能视为达标；{worst}")
@@ -118,7 +131,7 @@ def problem_lines(result: ProfileResult) -> list[str]:
         cost = f"扣{fmt(f.points)}分" if result.standard.scored else OBLIGATION_STATUSES.get(f.status, f.status)
         if f.due:
             cost += f"，期限{date_cn(f.due)}"
-        lines.append(f"{n}. {problem_text(f)}（{f.rule.clause}；{cost}）")
+        lines.append(f"{n}. {problem_text(f)}（{clause_cn(f.rule.clause)}；{cost}）")
     return lines
 
 
@@ -130,7 +143,8 @@ def build(result: ProfileResult, plan: Plan, *, as_of: dt.date, date: dt.date,
     name = unit_name(unit)
     title = str(texts.get("title") or default_title(unit))
     doc = Official(title=title.replace("\n", ""), author="" if "待填写" in name else name, created=date)
-    doc.issuer_mark(f"{name}文件")
+    short = str(texts.get("short_name") or name)
+    doc.issuer_mark(short)
     doc.number_line(texts.get("doc_number"), texts.get("signer"))
     doc.title(title)
     doc.blank()
@@ -142,7 +156,7 @@ def build(result: ProfileResult, plan: Plan, *, as_of: dt.date, date: dt.date,
                   "现将有关情况报告如下。")
     doc.heading1("一、基本情况")
     for label, value in (("单位名称", name), ("单位层级", unit.get("level")), ("所在地区", unit.get("region")),
-                         ("评价期间", unit.get("period")), ("评价标准", f"《{standard.title}》（{standard.document}）"),
+                         ("评价期间", period_cn(unit)), ("评价标准", f"《{standard.title}》（{standard.document}）"),
                          ("评价截至", date_cn(as_of))):
         doc.paragraph(f"{label}：{value or '未填写'}。")
     doc.heading1("二、主要做法和成效")
@@ -160,12 +174,13 @@ def build(result: ProfileResult, plan: Plan, *, as_of: dt.date, date: dt.date,
     if not lines:
         doc.paragraph(_no_gaps(result))
     doc.heading1("五、整改措施")
-    _plan(doc, plan, as_of, plan_saved, pending=len(result.unanswered))
+    _plan(doc, plan, as_of, plan_saved, pending=len(result.unanswered), order=[f.rule.code for f in result.gaps("area")])
     doc.heading1("六、佐证材料目录")
-    _evidence(doc, evidence)
-    doc.signature(name, date_cn(date))
+    _evidence(doc, evidence, standard)
+    doc.signature(short, date_cn(date), closing="特此报告。")
     if texts.get("contact"):
         doc.paragraph(f"（联系人：{texts['contact']}）")
+    doc.colophon(texts.get("cc"), str(texts.get("printed_by") or name), date_cn(texts.get("printed_on") or date))
     return doc
 
 
@@ -189,8 +204,13 @@ def _no_gaps(result: ProfileResult) -> str:
     return "经自评，未发现扣分项。" if result.standard.scored else "经自评，各项评价内容均已按期落实。"
 
 
-def _plan(doc: Official, plan: Plan, as_of: dt.date, saved: bool, *, pending: int = 0) -> None:
-    items = plan.by_deadline()
+def _plan(doc: Official, plan: Plan, as_of: dt.date, saved: bool, *, pending: int = 0,
+          order: Sequence[str] = ()) -> None:
+    """五、整改措施: the 问题清单 numbered as 四 numbers the problems (items of the plan that are
+    no problem of 四 follow by deadline), and the 路线图 naming items by those numbers."""
+    rank = {code: n for n, code in enumerate(order)}
+    items = sorted(plan.by_deadline(), key=lambda i: rank.get(i.id, len(rank)))
+    number = {item.id: str(n) for n, item in enumerate(items, 1)}
     if not items:
         doc.paragraph(f"尚有{pending}项评价内容未填写，整改措施待存在的问题确定后制定。" if pending
                       else "经自评未发现问题，暂无整改事项。")
@@ -198,7 +218,7 @@ def _plan(doc: Official, plan: Plan, as_of: dt.date, saved: bool, *, pending: in
     late = plan.overdue(as_of)
     summary = (f"针对上述问题，建立问题清单、责任清单和时间表，共{len(items)}项，已完成{plan.completed}项，"
                f"整改完成率{fmt(plan.completion_rate)}%；截至{date_cn(as_of)}，逾期未完成{len(late)}项"
-               + (f"（{'、'.join(i.id for i in late)}）。" if late else "。"))
+               + (f"（问题清单第{'、'.join(number[i.id] for i in late if i.id in number)}项）。" if late else "。"))
     doc.paragraph(summary)
     if not saved:
         doc.placeholder("责任单位：整改台账尚未建立，完成时限按各项默认整改期限推算"
@@ -208,15 +228,17 @@ def _plan(doc: Official, plan: Plan, as_of: dt.date, saved: bool, *, pending: in
             for n, item in enumerate(items, 1)]
     doc.table(PLAN_HEADERS, rows, (14, 42, 46, 26, 28), align="clllc")
     doc.heading2("（二）路线图")
-    doc.table(ROADMAP_HEADERS, roadmap(items, as_of), (28, 24, 80, 24), align="ccll")
+    steps = [(when, number.get(i, i), what, state) for when, i, what, state in roadmap(items, as_of)]
+    doc.table(ROADMAP_HEADERS, steps, (28, 18, 86, 24), align="ccll")
 
 
-def _evidence(doc: Official, rows: Sequence[EvidenceRow]) -> None:
+def _evidence(doc: Official, rows: Sequence[EvidenceRow], standard: Any) -> None:
     if not rows:
-        doc.paragraph("档案未登记佐证材料（[evidence] 表）。")
+        doc.placeholder("佐证材料目录（在档案的 evidence 表中登记佐证材料后自动列出）")
         return
     body = []
     for n, row in enumerate(rows, 1):
         sha = f"{row.sha256[:32]}\n{row.sha256[32:]}" if row.sha256 else "—"
-        body.append([str(n), row.rule, row.path + (f"\n（{row.note}）" if row.note else ""), sha])
+        rule = standard.rule(row.rule)
+        body.append([str(n), clause_short(rule) if rule else row.rule, row.path + (f"\n（{row.note}）" if row.note else ""), sha])
     doc.table(EVIDENCE_HEADERS, body, (14, 22, 60, 60), align="ccll", mono=3)

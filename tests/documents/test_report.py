@@ -98,7 +98,7 @@ def test_problems_and_plan_items_are_the_json_gaps_with_units_and_deadlines_from
     body = texts(document)
     problems = [t for t in body if t.split(".", 1)[0].isdigit() and "湘建执函" in t]
     assert len(problems) == len(expected["gaps"]) == 17
-    assert "1. 文明单位创建：文明（或文明标兵）单位创建方案的状态：方案未落实（湘建执函〔2020〕94号附件一（一）2（3）；扣2分）" in body
+    assert "1.文明单位创建：文明（或文明标兵）单位创建方案的状态：方案未落实（湘建执函〔2020〕94号附件一（一）2（3）；扣2分）" in body
     items = table_rows(find_table(document, PLAN_HEADERS))[1:]
     assert len(items) == 17
     dress = next(r for r in items if r[1].startswith("执法着装规范"))
@@ -106,7 +106,7 @@ def test_problems_and_plan_items_are_the_json_gaps_with_units_and_deadlines_from
     late = next(r for r in items if r[1].startswith("及时完成交办工作"))
     assert late[4] == "2026-12-09\n未开始，逾期"  # overdue on 2026-12-15, said in the document too
     assert any(f"逾期未完成1项（问题清单第{items.index(late) + 1}项）" in t for t in body)
-    assert [r[1] for r in items] == [t.split(". ", 1)[1].split("（湘建执函")[0] for t in problems]  # numbered as 四
+    assert [r[1] for r in items] == [t.split(".", 1)[1].split("（湘建执函")[0] for t in problems]  # numbered as 四
 
 
 def test_the_roadmap_lists_milestones_and_deadlines_in_time_order(report):
@@ -140,7 +140,7 @@ def test_the_report_table_of_the_profile_fills_the_placeholders(capsys, county):
     assert code == 0 and "待填写：佐证材料目录（档案 [evidence] 表）" in err and "[report]" not in err
     document = open_docx(out)
     body = texts(document)
-    assert [t for t in body if "待填写" in t] == ["【待填写：佐证材料目录（在档案的 evidence 表中登记佐证材料后自动列出）】"]
+    assert [t for t in body if "待填写" in t] == ["【待填写：佐证材料目录（在档案的[evidence]表中登记佐证材料后自动列出）】"]
     at = body.index("二、主要做法和成效")
     assert body[at + 1: at + 3] == ["一是建立周调度机制。", "二是开展着装风纪专项督查。"]
     assert "市城市管理和综合执法局：" in body and "2026年12月20日" in body and "（联系人：王五，0731-00000000）" in body

@@ -251,12 +251,16 @@ def mark(paragraph, what: str) -> None:
 
 
 _GAP = re.compile(r"(【待填写[^】]*】)")
+_CJK_SPACE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”]) (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”])")
+"""An ASCII space between Chinese characters (“强基础 转作风”): printed as a full-width space, which a
+justified line does not stretch."""
 
 
 def add_text(paragraph, text: str) -> list:
     """Append ``text`` as runs, each 【待填写…】 in it highlighted (a unit name still to be filled
     in can then stand in titles, marks and signatures and still catch the eye); the runs."""
     runs = []
+    text = _CJK_SPACE.sub("\u3000", text)
     for piece in _GAP.split(text):
         if piece:
             run = paragraph.add_run(piece)
@@ -397,7 +401,8 @@ class Official:
         section._sectPr.append(child_valign)
         per_line = TEXT_WIDTH_MM / 25.4 * 72 / SIZE_4.pt - 2
         cc_lines = 0 if not cc else int(chars(f"抄送：{cc}。") // per_line) + 1
-        for _ in range(LINES - cc_lines - 1 - COLOPHON_SLACK):
+        printed_lines = int((chars(printer) + chars(printed_on) + 5) // per_line) + 1
+        for _ in range(LINES - cc_lines - printed_lines - COLOPHON_SLACK):
             self.doc.add_paragraph()
         rows = []
         if cc:

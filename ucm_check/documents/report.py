@@ -131,7 +131,7 @@ def problem_lines(result: ProfileResult) -> list[str]:
         cost = f"扣{fmt(f.points)}分" if result.standard.scored else OBLIGATION_STATUSES.get(f.status, f.status)
         if f.due:
             cost += f"，期限{date_cn(f.due)}"
-        lines.append(f"{n}. {problem_text(f)}（{clause_cn(f.rule.clause)}；{cost}）")
+        lines.append(f"{n}.{problem_text(f)}（{clause_cn(f.rule.clause)}；{cost}）")
     return lines
 
 
@@ -164,7 +164,7 @@ def build(result: ProfileResult, plan: Plan, *, as_of: dt.date, date: dt.date,
     for text in practices:
         doc.paragraph(text)
     if not practices:
-        doc.placeholder("主要做法和成效（由本单位撰写；可写入档案 [report] 表的 practices 字段）")
+        doc.placeholder("主要做法和成效（由本单位撰写；可写入档案[report]表的practices字段）")
     doc.heading1("三、自评得分情况" if standard.scored else "三、自评结果")
     _scores(doc, result)
     doc.heading1("四、存在的问题")
@@ -222,7 +222,7 @@ def _plan(doc: Official, plan: Plan, as_of: dt.date, saved: bool, *, pending: in
     doc.paragraph(summary)
     if not saved:
         doc.placeholder("责任单位：整改台账尚未建立，完成时限按各项默认整改期限推算"
-                        "（运行 ucm-check plan 建立整改台账并指定责任单位）")
+                        "（用ucm-check的plan命令建立整改台账并指定责任单位）")
     doc.heading2("（一）问题清单")
     rows = [[str(n), item.problem, item.measures, owners(item), deadline_cell(item, as_of)]
             for n, item in enumerate(items, 1)]
@@ -234,7 +234,7 @@ def _plan(doc: Official, plan: Plan, as_of: dt.date, saved: bool, *, pending: in
 
 def _evidence(doc: Official, rows: Sequence[EvidenceRow], standard: Any) -> None:
     if not rows:
-        doc.placeholder("佐证材料目录（在档案的 evidence 表中登记佐证材料后自动列出）")
+        doc.placeholder("佐证材料目录（在档案的[evidence]表中登记佐证材料后自动列出）")
         return
     body = []
     for n, row in enumerate(rows, 1):

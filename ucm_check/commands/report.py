@@ -45,6 +45,10 @@ def load_sources(args: argparse.Namespace, command: str) -> tuple[Host, Sources]
             err(str(problem))
         err(f"ucm-check {command}: 整改台账 {plan_path_for(args.profile)} 有错误，未生成文件；修正后重新运行。")
         return exitcodes.INVALID
+    from ucm_check.documents.clean import warnings
+
+    for warning in warnings(args.profile, src.result.unit, src.texts, src.plan, str(plan_path_for(args.profile))):
+        err(warning)
     if src.changes is not None:
         err(f"{plan_path_for(args.profile)}: 注意：整改台账与档案不一致（{src.changes}）；文件中按档案现状列出，"
             f"运行 ucm-check plan {args.profile} 更新台账。")

@@ -35,7 +35,9 @@ xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">
 
 def clip(text: str, limit: int = CORE_LIMIT) -> str:
     """``text`` on one line, cut to ``limit`` characters with an ellipsis when longer."""
-    text = " ".join(str(text).split())
+    from ucm_check.documents.clean import strip
+
+    text = " ".join(strip(str(text)).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -259,8 +259,10 @@ justified line does not stretch."""
 def add_text(paragraph, text: str) -> list:
     """Append ``text`` as runs, each 【待填写…】 in it highlighted (a unit name still to be filled
     in can then stand in titles, marks and signatures and still catch the eye); the runs."""
+    from ucm_check.documents.clean import strip
+
     runs = []
-    text = _CJK_SPACE.sub("\u3000", text)
+    text = _CJK_SPACE.sub("\u3000", strip(text))
     for piece in _GAP.split(text):
         if piece:
             run = paragraph.add_run(piece)
@@ -348,10 +350,11 @@ class Official:
         p = self.paragraph(indent=False, align=WD_ALIGN_PARAGRAPH.LEFT)  # no indent: the red line spans the block
         p.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM) - SIZE_3, alignment=WD_TAB_ALIGNMENT.RIGHT)
         p.add_run("\u3000")  # 空一字
-        p.add_run(number) if number else mark(p, "发文字号")
+        add_text(p, number) if number else mark(p, "发文字号")
         p.add_run("\t签发人：")
         if signer:
-            set_fonts(p.add_run(signer), FONTS["heading2"][0])
+            for run in add_text(p, signer):
+                set_fonts(run, FONTS["heading2"][0])
         else:
             mark(p, "签发人")
         bottom = OxmlElement("w:bottom")
@@ -422,6 +425,8 @@ class Official:
         """A bordered table in the 表格文字 style; the header row repeats on every page and no row
         breaks across pages. ``align`` has one letter per column: l(eft), c(entre), r(ight);
         column ``mono`` (hashes) is set in a small fixed-width Latin font."""
+        from ucm_check.documents.clean import strip
+
         rows = [list(r) for r in rows]
         table = self.doc.add_table(rows=1 + len(rows), cols=len(headers))
         table.style = self.doc.styles["Table Grid"]
@@ -439,7 +444,7 @@ class Official:
                 cell.width = Mm(widths_mm[c])
                 p = cell.paragraphs[0]
                 p.style = self.doc.styles[STYLE_TABLE]
-                run = p.add_run(str(value))
+                run = p.add_run(strip(str(value)))
                 if r and c == mono:
                     set_fonts(run, FONTS["body"][0], "Courier New")
                     run.font.size = Pt(8)

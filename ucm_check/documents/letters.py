@@ -14,7 +14,7 @@ from typing import Sequence
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from ucm_check.documents.common import deadline_cell, roadmap
-from ucm_check.documents.layout import FONTS, STYLE_TABLE, Official, set_fonts
+from ucm_check.documents.layout import FONTS, STYLE_TABLE, Official, add_text, set_fonts
 from ucm_check.plan.model import Item, Plan
 from ucm_check.plan.views import NO_UNIT, by_unit
 
@@ -22,6 +22,8 @@ _LOOKALIKE = str.maketrans({"/": "／", "\\": "＼", ":": "：", "*": "＊", "?"
                             "|": "｜"})
 """Characters a file system refuses, replaced by their full-width forms: 督查/科 and 督查_科 stay apart."""
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+NAME_CHARS = 60
+"""Characters of a unit name kept in a file name (3 bytes each in UTF-8: well under 255 bytes)."""
 SEALLESS = ("科", "股", "室", "组", "中队")
 """Ends of the names of internal offices and squads, which usually have no seal of their own: their
 责任书 asks only for the head's signature."""
@@ -53,7 +55,7 @@ def unassigned(plan: Plan) -> list[Item]:
 def file_name(unit: str) -> str:
     """``责任书-督查科.docx``: characters a file system refuses become their full-width forms, control
     characters an underscore, trailing dots and spaces (refused by Windows) are dropped."""
-    safe = _CONTROL.sub("_", unit.translate(_LOOKALIKE)).strip().rstrip(". ") or "单位"
+    safe = _CONTROL.sub("_", unit.translate(_LOOKALIKE)).strip().rstrip(". ")[:NAME_CHARS].rstrip(". ") or "单位"
     return f"责任书-{safe}.docx"
 
 
@@ -80,7 +82,8 @@ def build(plan: Plan, unit: str, *, bureau: str, standard: str, as_of: dt.date) 
     items = [item for item, _ in pairs]
     doc = Official(title=f"整改工作责任书（{unit}）", author=bureau)
     doc.title("整改工作责任书")
-    set_fonts(doc.paragraph(indent=False, align=WD_ALIGN_PARAGRAPH.CENTER).add_run(f"（{unit}）"), FONTS["heading2"][0])
+    for run in add_text(doc.paragraph(indent=False, align=WD_ALIGN_PARAGRAPH.CENTER), f"（{unit}）"):
+        set_fonts(run, FONTS["heading2"][0])
     doc.blank()
     doc.paragraph(f"为抓好{standard}自评发现问题的整改，明确责任、时限和要求，{bureau}与{unit}签订本责任书。"
                   f"{unit}承担以下{len(items)}项整改事项。")
@@ -129,8 +132,8 @@ def _signatures(doc: Official, bureau: str, unit: str) -> None:
         for c, text in enumerate(pair):
             p = table.rows[r].cells[c].paragraphs[0]
             p.style = doc.doc.styles[STYLE_TABLE]
-            run = p.add_run(text)
-            run.font.size = doc.doc.styles["Normal"].font.size
+            for run in add_text(p, text):
+                run.font.size = doc.doc.styles["Normal"].font.size
 
 
 def all_letters(plan: Plan, names: Sequence[str], **kwargs) -> dict[str, Official]:

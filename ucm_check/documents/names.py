@@ -39,11 +39,28 @@ def lines(name: str, limit: float) -> list[str]:
     parts = segments(name)
     if chars(name) <= limit or len(parts) < 2:
         return [name]
+    if len(parts) > BALANCE_MAX:
+        return _greedy(parts, limit)
     for count in range(2, len(parts) + 1):
         best = _balanced(parts, count, limit)
         if best:
             return best
     return parts
+
+
+BALANCE_MAX = 8
+"""Segments up to which every split is tried (2**7 splits at most); longer names fill lines greedily."""
+
+
+def _greedy(parts: list[str], limit: float) -> list[str]:
+    """Whole segments, as many to a line as fit ``limit``."""
+    rows: list[str] = []
+    for part in parts:
+        if rows and chars(rows[-1] + part) <= limit:
+            rows[-1] += part
+        else:
+            rows.append(part)
+    return rows
 
 
 def _balanced(parts: list[str], count: int, limit: float) -> list[str] | None:

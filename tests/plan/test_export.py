@@ -153,7 +153,7 @@ def test_xlsx_status_is_a_drop_down_over_every_data_row(book):
         col = _columns(ws)["状态"]
         (dv,) = ws.data_validations.dataValidation
         assert dv.type == "list" and dv.formula1 == '"未开始,整改中,已完成,已销号"'
-        last = max(c.row for c in ws[col] if c.row >= 3 and c.value is not None)  # the 时间表's legend follows
+        last = next(r for r in range(3, ws.max_row + 2) if ws[f"A{r}"].value is None) - 1  # the legend follows a gap
         assert str(dv.sqref) == f"{col}3:{col}{last}"
 
 

@@ -164,16 +164,15 @@ def _problem_sheets(book: Any, f: dict[str, Any], plan: Plan, as_of: dt.date, pa
                                                         part_widths)
 
 
-def _legend(ws: Any, f: dict[str, Any], row: int, as_of: dt.date) -> None:
+def _legend(ws: Any, f: dict[str, Any], row: int, as_of: dt.date) -> int:
     """图例 under the 时间表: each bar colour with its meaning, and the marked month of today."""
     ws.write_string(row, 0, "图例：", f["legend"])
-    col = 1
-    for kind, text in LEGEND:
-        ws.write_blank(row, col, None, f[kind])
-        ws.write_string(row, col + 1, text, f["legend"])
-        col += 2
-    ws.write_string(row + 1, 1, f"黄底红框的月份为今天（{as_of.year}年{as_of.month}月{as_of.day}日，即评价截至日）所在月。",
-                    f["legend"])
+    for k, (kind, text) in enumerate(LEGEND, 1):  # one row each: the swatch under 编号, its meaning beside it
+        ws.write_blank(row + k, 0, None, f[kind])
+        ws.write_string(row + k, 1, text, f["legend"])
+    ws.write_string(row + len(LEGEND) + 1, 0, f"黄底红框的月份为今天（{as_of.year}年{as_of.month}月{as_of.day}日，"
+                    "即评价截至日）所在月。", f["legend"])
+    return row + len(LEGEND) + 1
 
 
 def render_xlsx(plan: Plan, as_of: dt.date, *, paper: str = "A4") -> bytes:
@@ -209,8 +208,8 @@ def render_xlsx(plan: Plan, as_of: dt.date, *, paper: str = "A4") -> bytes:
         now = (year, month) == (as_of.year, as_of.month)
         sheet.ws.write_string(1, first + k, label + (f"\n今天{as_of.day}日" if now else ""), f["today" if now else "month"])
         sheet.ws.set_column(first + k, first + k, MONTH_WIDTH)
-    _legend(sheet.ws, f, len(items) + 3, as_of)
-    sheet.ws.print_area(0, 0, len(items) + 4, len(timetable) - 1 + len(span))
+    last_row = _legend(sheet.ws, f, len(items) + 3, as_of)
+    sheet.ws.print_area(0, 0, last_row, len(timetable) - 1 + len(span))
     for r, item in enumerate(items, start=2):
         for k, kind in enumerate(views.bar(item, span, as_of)):
             if kind != views.EMPTY:

@@ -244,11 +244,18 @@ def test_the_workbook_prints_on_a4_landscape_with_every_sheet_readable(office, t
                         ws.title, cell.coordinate, cell.value)
         header = next(r for r in ws.iter_rows() if r[0].fill.fgColor.rgb not in (None, "00000000"))
         assert all(c.font.bold for c in header if c.value)
+    issues = [[c.value for c in row] for row in wb["共性问题"].iter_rows()]
+    head = next(r for r in issues if "规则" in r)
+    assert head[head.index("规则") + 1] == "条款" and head[head.index("失分单位数") + 1] == "参评单位数"
+    first = issues[issues.index(head) + 1]
+    assert first[head.index("规则")].startswith("HN-") and "（" in first[head.index("条款")]
+    assert 0 < first[head.index("失分单位数")] <= first[head.index("参评单位数")]  # N of M, both numbers
     summary = [[c.value for c in row] for row in wb["汇总"].iter_rows()]
     head = next(r for r in summary if "最终得分" in r)
     assert head[head.index("最终得分") + 1] == "最低可能得分"
     checks = [[c.value for c in row] for row in wb["核查对比"].iter_rows(min_row=3)]
-    assert ["长沙市城市管理和综合执法局", "合计（核查）", 111, 106, 5] == checks[[r[1] for r in checks].index("合计（核查）")][:5]
+    assert ["长沙市城市管理和综合执法局", "合计（核查）", "", 111, 106, 5] == checks[[r[1] for r in checks].index("合计（核查）")][:6]
+    assert any(r[1].startswith("HN-03-2") and r[2] == "一（三）2（2）" for r in checks)  # the clause beside the code
     pdf = to_pdf(book, tmp_path / "pdf")
     sizes = page_sizes_mm(pdf)
     assert sizes and all(s == (297, 210) for s in sizes)

@@ -64,9 +64,32 @@ def split_lowest(table: Table) -> Table:
     return Table(table.key, table.title, tuple(headers), tuple(tuple(r) for r in rows), frozenset(numeric))
 
 
+def with_clauses(table: Table, standard: object, assessed: dict[str, int]) -> Table:
+    """``table`` with the clause beside each rule code (``HN-07-3`` → ``一（七）2（3）``) and, in the
+    共性问题, how many units each rule was assessed for beside how many lost points (N of M)."""
+    if "规则" not in table.headers or standard is None:
+        return table
+    at = table.headers.index("规则")
+    headers = [*table.headers[:at + 1], "条款", *table.headers[at + 1:]]
+    rows = []
+    for row in table.rows:
+        code = row[at].split(" ", 1)[0]
+        rule = standard.rule(code) if hasattr(standard, "rule") else None
+        clause = str(rule.clause.path).replace(" ", "").removeprefix("附件") if rule else ""
+        rows.append((*row[:at + 1], clause, *row[at + 1:]))
+    numeric = {c + 1 if c > at else c for c in table.numeric}
+    if table.key == "issues" and "失分单位数" in headers:
+        lost = headers.index("失分单位数")
+        headers.insert(lost + 1, "参评单位数")
+        rows = [(*r[:lost + 1], str(assessed.get(r[at].split(" ", 1)[0], "")), *r[lost + 1:]) for r in rows]
+        numeric = {c + 1 if c > lost else c for c in numeric} | {lost + 1}
+    return Table(table.key, table.title, tuple(headers), tuple(rows), frozenset(numeric))
+
+
 class _Writer:
     def __init__(self, book, title: str):
         self.book, self.title = book, title
+        self.clauses = lambda table: table
         base = {"font_name": FONT, "font_size": lay.FONT_PT, "valign": "top", "border": 1}
         self.f = {
             "title": book.add_format({**base, "bold": True, "font_size": 12, "border": 0, "valign": "vcenter",
@@ -82,7 +105,7 @@ class _Writer:
 
     def sheet(self, name: str, table: Table, notes: list[str] = ()) -> None:
         """One sheet holding ``table``, its title above and ``notes`` under the title."""
-        table = split_lowest(table)
+        table = split_lowest(self.clauses(table))
         ws = self.book.add_worksheet(name[:31])
         headers, rows = list(table.headers), [list(r) for r in table.rows]
         widths = lay.natural(headers, rows)
@@ -138,6 +161,10 @@ def render_xlsx(intake: Intake) -> bytes:
                                         "default_format_properties": {"font_name": FONT, "font_size": lay.FONT_PT}})
     book.set_properties({"title": intake.roster.title, "author": "ucm-check"})
     w = _Writer(book, intake.roster.title)
+    from ucm_check.intake import results
+
+    assessed = {st.code: st.assessed for st in results.rule_stats(intake)}
+    w.clauses = lambda t: with_clauses(t, intake.standard, assessed)
     head = tables.headline(intake)
     w.sheet("汇总", tables.summary(intake), head[1:])
     w.sheet("分市州", tables.cities(intake))

@@ -75,3 +75,22 @@ def test_every_style_in_the_file_is_used_or_is_a_default_or_a_base(parts):
         sid = re.search(r'w:styleId="([^"]+)"', head).group(1)
         assert sid in used or sid in bases or 'w:default="1"' in head, sid
     assert "latentStyles" not in styles and len(re.findall(r"<w:style ", styles)) <= 12
+
+
+SECT_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType",
+              "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
+              "printerSettings", "sectPrChange")
+
+
+def test_section_properties_keep_the_order_word_requires(parts):
+    """Word refuses a file whose w:sectPr children are out of the schema's order (the 版记 section
+    adds a w:vAlign)."""
+    from lxml import etree
+
+    root = etree.fromstring(parts["word/document.xml"].encode("utf-8"))
+    sections = root.findall(".//{*}sectPr")
+    assert len(sections) == 2  # the text, then the 版记 on its even page
+    for sect in sections:
+        names = [etree.QName(node).localname for node in sect]
+        assert [SECT_ORDER.index(n) for n in names] == sorted(SECT_ORDER.index(n) for n in names), names
+    assert any(etree.QName(n).localname == "vAlign" for n in sections[-1])

@@ -399,9 +399,15 @@ class Official:
             for p in footer.paragraphs:
                 for r in list(p.runs):
                     r._r.getparent().remove(r._r)
-        child_valign = OxmlElement("w:vAlign")
-        child_valign.set(qn("w:val"), "bottom")
-        section._sectPr.append(child_valign)
+        valign = OxmlElement("w:vAlign")
+        valign.set(qn("w:val"), "bottom")  # Word puts the 版记 at the foot by itself; the blank lines do it elsewhere
+        later = {qn(f"w:{n}") for n in ("noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
+                                         "printerSettings", "sectPrChange")}
+        follower = next((node for node in section._sectPr if node.tag in later), None)
+        if follower is not None:
+            follower.addprevious(valign)  # the schema's order: Word refuses a file with it after docGrid
+        else:
+            section._sectPr.append(valign)
         per_line = TEXT_WIDTH_MM / 25.4 * 72 / SIZE_4.pt - 2
         cc_lines = 0 if not cc else int(chars(f"抄送：{cc}。") // per_line) + 1
         printed_lines = int((chars(printer) + chars(printed_on) + 5) // per_line) + 1

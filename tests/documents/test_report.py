@@ -7,6 +7,7 @@ import json
 from decimal import Decimal
 
 import pytest
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -271,3 +272,29 @@ def test_an_output_folder_that_does_not_exist_exits_2_with_a_chinese_message(cap
     out = county.parent / "没有这个目录" / "r.docx"
     code, _, err = run(capsys, "report", str(county), "-o", str(out), "--as-of", AS_OF, "--no-entry-points")
     assert code == 2 and f"{out}: 错误：无法保存：" in err and "Traceback" not in err and not out.exists()
+
+
+def test_short_name_cc_printer_and_print_date_fill_the_letterhead_signature_and_colophon(capsys, county):
+    county.write_text(county.read_text(encoding="utf-8") + (
+        '\n[report]\nshort_name = "某县城管执法局"\ncc = "县人民政府办公室，县纪委监委"\n'
+        'printed_by = "某县城管执法局办公室"\nprinted_on = 2026-12-22\ndate = 2026-12-20\n'), encoding="utf-8")
+    out = county.with_name("r.docx")
+    code, _, err = run(capsys, "report", str(county), "-o", str(out), "--as-of", AS_OF, "--no-entry-points")
+    assert code == 0, err
+    document = open_docx(out)
+    body = texts(document)
+    assert body[0] == "某县城管执法局文件"
+    closing = body.index("特此报告。")
+    signed = [t for t in body[closing + 1:] if t][:2]
+    assert signed == ["某县城管执法局", "2026年12月20日"]
+    assert "\u3000抄送：县人民政府办公室，县纪委监委。" in body
+    assert "\u3000某县城管执法局办公室\t2026年12月22日印发" in body
+    assert len(document.sections) == 2 and document.sections[1].start_type == WD_SECTION.EVEN_PAGE
+    assert "某县城市管理和综合执法局" in body[body.index("一、基本情况") + 1]  # the full name where it is stated
+
+
+def test_a_print_date_that_is_no_date_is_located_and_exits_2(capsys, county):
+    county.write_text(county.read_text(encoding="utf-8") + '\n[report]\nprinted_on = "下周"\n', encoding="utf-8")
+    code, _, err = run(capsys, "report", str(county), "-o", str(county.with_name("r.docx")), "--no-entry-points")
+    assert code == 2 and "report.printed_on（印发日期" in err and "应为日期" in err
+    assert not county.with_name("r.docx").exists()

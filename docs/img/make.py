@@ -77,6 +77,18 @@ def main() -> None:
     build_year(work / "assess", months=3)
     ucm("assess", "publish", str(work / "assess"), "--period", "2026-03", "-o", str(work / "rank.xlsx"))
     png(pdf(work / "rank.xlsx"), 1, "assess-ranking-a4.png")
+    from tests.intake.conftest import ROSTER
+    from tests.intake.test_journey import bundle  # the intake journey's way of making a unit's bundle
+
+    inbox = work / "intake-inbox"
+    inbox.mkdir()
+    for city, date, facts in (("长沙市", "2020-11-10", {}), ("衡阳市", "2020-11-20", {"late_assignments": "5"}),
+                              ("益阳市", "2020-11-01", {"dress_violations": "5"}),
+                              ("永州市", "2020-11-13", {"major_negative_events": "2", "certificate_rate": "90"})):
+        bundle(work, inbox / f"{city}.zip", f"{city}城市管理和综合执法局", date, **facts)
+    ucm("intake", str(inbox), "--roster", str(ROSTER), "--as-of", "2020-11-30", "--format", "xlsx",
+        "-o", str(work / "intake.xlsx"))
+    png(pdf(work / "intake.xlsx"), 1, "intake-summary-a4.png")
     shutil.rmtree(work)
 
 

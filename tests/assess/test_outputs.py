@@ -34,6 +34,10 @@ def test_the_xlsx_highlights_flags_and_keeps_composites_as_numbers(year, tmp_pat
     flag = first[headers.index("红黑旗")]
     assert flag.value == "红旗" and flag.fill.fgColor.rgb.endswith("FFC7CE")
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    ranks = [row[headers.index("名次")].value for row in ws.iter_rows(min_row=4) if row[2].value]
+    assert all(isinstance(v, (int, float)) for v in ranks if v != "—")  # 名次 sorts 2 before 10
+    sources = [h for h in headers if h and "%" in h]
+    assert sources and all(isinstance(first[headers.index(h)].value, (int, float)) for h in sources)
 
 
 def test_markdown_has_a_table_per_group_with_the_weights(year, tmp_path):

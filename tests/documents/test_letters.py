@@ -37,7 +37,7 @@ def test_the_inspection_office_signs_for_exactly_its_items_with_role_person_and_
     out = county.parent / "督查科.docx"
     code, _, err = run(capsys, "letters", str(county), "--unit", "督查科", "-o", str(out), "--as-of", AS_OF,
                        "--no-entry-points")
-    assert code == 0 and f"已生成责任书 {out}" in err
+    assert code == 0 and f"已生成责任书 {out}（督查科）" in err
     document = open_docx(out)
     table = next(t for t in document.tables if [c.text for c in t.rows[0].cells] == list(ITEM_HEADERS))
     rows = table_rows(table)[1:]
@@ -50,9 +50,11 @@ def test_the_inspection_office_signs_for_exactly_its_items_with_role_person_and_
     assert body[0] == "整改工作责任书" and "（督查科）" in body
     assert any("某县城市管理和综合执法局与督查科签订本责任书" in t and "承担以下6项整改事项" in t for t in body)
     milestones = table_rows(document.tables[1])[1:]
-    assert ["2026-12-10", "HN-03-2", "阶段节点：第一轮着装风纪督查", "已完成"] in milestones
+    assert [r[0] for r in rows if r[1].startswith("执法着装规范")] == [
+        next(m[1] for m in milestones if m[2] == "阶段节点：第一轮着装风纪督查")]  # named by its 序号
     signature = table_rows(document.tables[2])
-    assert signature[0] == ["某县城市管理和综合执法局", "责任单位：督查科"] and ["（盖章）", "（盖章）"] in signature
+    assert signature[0] == ["某县城市管理和综合执法局", "责任单位：督查科"]
+    assert ["（盖章）", ""] in signature  # an office of the bureau has no seal of its own
 
 
 def test_an_unknown_unit_or_a_missing_plan_exits_2_and_says_what_exists(capsys, county):
@@ -107,3 +109,36 @@ def test_an_item_with_two_lead_units_is_in_both_letters_and_the_report_names_bot
 
     table = next(t for t in open_docx(report).tables if [c.text for c in t.rows[0].cells] == list(PLAN_HEADERS))
     assert any(r[3] == "督查科、法制科（牵头）；一中队、二中队" for r in table_rows(table))
+
+
+def test_a_squad_names_its_own_person_only_for_items_it_leads(capsys, county):
+    out = county.parent / "一中队.docx"
+    assert run(capsys, "letters", str(county), "--unit", "一中队", "-o", str(out), "--as-of", AS_OF,
+               "--no-entry-points")[0] == 0
+    rows = table_rows(open_docx(out).tables[0])[1:]
+    led = {i["problem"]: i["person"] for i in plan_items(capsys, county) if roles(i, "一中队") == "牵头"}
+    for row in rows:
+        assert row[4] == (led.get(row[1]) or "未指定" if row[3] == "牵头" else "由本单位指定")
+    assert any(r[3] != "牵头" for r in rows)
+
+
+@pytest.mark.parametrize("names", [("督查/科", "督查_科"), ("督查 科", "督查_科", "督查:科"), ("Team", "team")])
+def test_units_whose_names_differ_only_in_refused_characters_get_a_file_each(names):
+    from ucm_check.documents.letters import file_names
+
+    files = file_names(names)
+    assert len({f.casefold() for f in files.values()}) == len(names)
+    assert all("/" not in f and ":" not in f for f in files.values())
+
+
+def test_letters_of_look_alike_units_are_all_written_and_say_whose_file_is_whose(capsys, county):
+    plan = county.with_name("county.plan.toml")
+    text = plan.read_text(encoding="utf-8").replace('"一中队"', '"督查/科"').replace('"二中队"', '"督查_科"')
+    plan.write_text(text, encoding="utf-8")
+    out = county.parent / "out"
+    code, _, err = run(capsys, "letters", str(county), "-o", str(out), "--as-of", AS_OF, "--no-entry-points")
+    assert code == 0, err
+    written = {p.name for p in out.iterdir()}
+    assert {"责任书-督查／科.docx", "责任书-督查_科.docx"} <= written and len(written) == 6
+    assert f"{out / '责任书-督查／科.docx'}（督查/科）" in err and f"{out / '责任书-督查_科.docx'}（督查_科）" in err
+    assert "（督查/科）" in "".join(texts(open_docx(out / "责任书-督查／科.docx")))

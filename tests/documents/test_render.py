@@ -32,10 +32,16 @@ def test_the_report_prints_on_a4_in_a_handful_of_pages(report_pdf):
     assert 6 <= len(sizes) <= 14  # 17 problems, a 17-row plan and its roadmap: about ten pages
 
 
-def test_every_page_carries_its_number_between_dashes(report_pdf):
+def test_every_page_carries_its_number_between_dashes_but_the_colophon_page_and_a_blank_before_it(report_pdf):
     pages = page_text(report_pdf)
-    for n, text in enumerate(pages, 1):
-        assert f"— {n} —" in text.splitlines()[-1]
+    colophon = next(n for n, text in enumerate(pages) if "印发" in text)
+    assert colophon == len(pages) - 1 and len(pages) % 2 == 0  # the 版记 is on the last page, an even one
+    for n, text in enumerate(pages[:colophon], 1):
+        if text.strip():
+            assert f"— {n} —" in text.splitlines()[-1]
+        else:
+            assert n == colophon  # only the page right before the 版记 may be blank (GB/T 9704 §7.5)
+    assert "—" not in pages[colophon]
 
 
 def test_the_body_is_set_in_3hao_and_the_title_in_2hao(report_pdf):
@@ -96,7 +102,7 @@ def test_the_inspection_office_letter_prints_on_a4_with_its_items_and_signature_
         assert f"— {n} —" in text.splitlines()[-1]
 
 
-def test_the_red_issuer_mark_and_separator_sit_where_gb_t_9704_puts_them_for_a_report_upward(report_pdf):
+def test_the_red_issuer_mark_sits_35_mm_down_and_the_red_line_4_mm_below_the_number(report_pdf):
     import pdfplumber
 
     mm = 25.4 / 72
@@ -104,8 +110,11 @@ def test_the_red_issuer_mark_and_separator_sit_where_gb_t_9704_puts_them_for_a_r
         page = doc.pages[0]
         mark = [c for c in page.chars if c["size"] > 25]
         lines = [ln for ln in page.lines if ln.get("stroking_color") == (1.0, 0.0, 0.0)]
+        words = page.extract_words()
     assert "".join(c["text"] for c in mark) == "某县城市管理和综合执法局文件"
     assert all(c["non_stroking_color"] == (1.0, 0.0, 0.0) for c in mark)
-    assert abs(mark[0]["top"] * mm - (37 + 80)) < 2  # 80 mm below the top of the text block (上行文)
+    assert abs(mark[0]["top"] * mm - (37 + 35)) < 1.5  # §7.2.4: 35 mm below the top of the text block
+    number = [w for w in words if w["text"].startswith("【待填写：发文字号")][0]
+    assert abs((lines[0]["top"] - number["bottom"]) * mm - 4) < 1  # §7.2.7: 4 mm below the 发文字号
     assert lines and round(lines[0]["x0"] * mm) == 28 and round(lines[0]["x1"] * mm) == 184  # as wide as the block
     assert lines[0]["top"] > mark[0]["bottom"]

@@ -7,6 +7,7 @@ import json
 from decimal import Decimal
 
 import pytest
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -98,22 +99,26 @@ def test_problems_and_plan_items_are_the_json_gaps_with_units_and_deadlines_from
     body = texts(document)
     problems = [t for t in body if t.split(".", 1)[0].isdigit() and "湘建执函" in t]
     assert len(problems) == len(expected["gaps"]) == 17
-    assert "1. 文明单位创建：文明（或文明标兵）单位创建方案的状态：方案未落实（湘建执函〔2020〕94号 附件 一（一）2（3）；扣2分）" in body
+    assert "1.文明单位创建：文明（或文明标兵）单位创建方案的状态：方案未落实（湘建执函〔2020〕94号附件一（一）2（3）；扣2分）" in body
     items = table_rows(find_table(document, PLAN_HEADERS))[1:]
     assert len(items) == 17
     dress = next(r for r in items if r[1].startswith("执法着装规范"))
     assert dress[3] == "督查科（牵头）；一中队、二中队" and dress[4] == "2027-01-31\n整改中"
     late = next(r for r in items if r[1].startswith("及时完成交办工作"))
     assert late[4] == "2026-12-09\n未开始，逾期"  # overdue on 2026-12-15, said in the document too
-    assert any("逾期未完成1项（HN-11-1）" in t for t in body)
+    assert any(f"逾期未完成1项（问题清单第{items.index(late) + 1}项）" in t for t in body)
+    assert [r[1] for r in items] == [t.split(".", 1)[1].split("（湘建执函")[0] for t in problems]  # numbered as 四
 
 
 def test_the_roadmap_lists_milestones_and_deadlines_in_time_order(report):
-    rows = table_rows(find_table(open_docx(report[0]), ("时间", "事项", "内容", "状态")))[1:]
+    document = open_docx(report[0])
+    rows = table_rows(find_table(document, ("时间", "问题序号", "内容", "状态")))[1:]
+    items = table_rows(find_table(document, PLAN_HEADERS))[1:]
+    number = {r[1].split("：")[0]: r[0] for r in items}
     dates = [r[0] for r in rows]
     assert dates == sorted(dates)
-    assert ["2026-12-10", "HN-03-2", "阶段节点：第一轮着装风纪督查", "已完成"] in rows
-    assert ["2026-12-05", "HN-04-2", "阶段节点：修订执法车辆管理制度", "已完成"] in rows
+    assert ["2026-12-10", number["执法着装规范"], "阶段节点：第一轮着装风纪督查", "已完成"] in rows
+    assert ["2026-12-05", number["执法车辆管理制度"], "阶段节点：修订执法车辆管理制度", "已完成"] in rows
 
 
 def test_missing_own_words_become_marked_placeholders_never_invented_text(report):
@@ -133,10 +138,10 @@ def test_the_report_table_of_the_profile_fills_the_placeholders(capsys, county):
     county.write_text(text, encoding="utf-8")
     out = county.with_name("r.docx")
     code, _, err = run(capsys, "report", str(county), "-o", str(out), "--as-of", AS_OF, "--no-entry-points")
-    assert code == 0 and "待填写" not in err
+    assert code == 0 and "待填写：佐证材料目录（档案 [evidence] 表）" in err and "[report]" not in err
     document = open_docx(out)
     body = texts(document)
-    assert "待填写" not in "".join(body)
+    assert [t for t in body if "待填写" in t] == ["【待填写：佐证材料目录（在档案的[evidence]表中登记佐证材料后自动列出）】"]
     at = body.index("二、主要做法和成效")
     assert body[at + 1: at + 3] == ["一是建立周调度机制。", "二是开展着装风纪专项督查。"]
     assert "市城市管理和综合执法局：" in body and "2026年12月20日" in body and "（联系人：王五，0731-00000000）" in body
@@ -168,8 +173,8 @@ def test_evidence_is_catalogued_with_file_names_and_hashes(capsys, county):
     assert run(capsys, "report", str(county), "-o", str(out), "--as-of", AS_OF, "--no-entry-points")[0] == 0
     rows = table_rows(find_table(open_docx(out), EVIDENCE_HEADERS))[1:]
     sha = hashlib.sha256(b"%PDF-1.4 dress inspection").hexdigest()
-    assert rows[0] == ["1", "HN-03-2", "佐证/督查通报.pdf\n（哈希尚未记录）", f"{sha[:32]}\n{sha[32:]}"]
-    assert rows[1] == ["2", "HN-03-2", "佐证/缺失.pdf\n（文件缺失或不可用）", "—"]
+    assert rows[0] == ["1", "一（三）2（2）", "佐证/督查通报.pdf\n（哈希尚未记录）", f"{sha[:32]}\n{sha[32:]}"]
+    assert rows[1] == ["2", "一（三）2（2）", "佐证/缺失.pdf\n（文件缺失或不可用）", "—"]
 
 
 def test_a_missing_profile_or_an_invalid_plan_exits_2_in_chinese_and_writes_nothing(capsys, county, tmp_path):
@@ -267,3 +272,29 @@ def test_an_output_folder_that_does_not_exist_exits_2_with_a_chinese_message(cap
     out = county.parent / "没有这个目录" / "r.docx"
     code, _, err = run(capsys, "report", str(county), "-o", str(out), "--as-of", AS_OF, "--no-entry-points")
     assert code == 2 and f"{out}: 错误：无法保存：" in err and "Traceback" not in err and not out.exists()
+
+
+def test_short_name_cc_printer_and_print_date_fill_the_letterhead_signature_and_colophon(capsys, county):
+    county.write_text(county.read_text(encoding="utf-8") + (
+        '\n[report]\nshort_name = "某县城管执法局"\ncc = "县人民政府办公室，县纪委监委"\n'
+        'printed_by = "某县城管执法局办公室"\nprinted_on = 2026-12-22\ndate = 2026-12-20\n'), encoding="utf-8")
+    out = county.with_name("r.docx")
+    code, _, err = run(capsys, "report", str(county), "-o", str(out), "--as-of", AS_OF, "--no-entry-points")
+    assert code == 0, err
+    document = open_docx(out)
+    body = texts(document)
+    assert body[0] == "某县城管执法局文件"
+    closing = body.index("特此报告。")
+    signed = [t for t in body[closing + 1:] if t][:2]
+    assert signed == ["某县城管执法局", "2026年12月20日"]
+    assert "\u3000抄送：县人民政府办公室，县纪委监委。" in body
+    assert "\u3000某县城管执法局办公室\t2026年12月22日印发" in body
+    assert len(document.sections) == 2 and document.sections[1].start_type == WD_SECTION.EVEN_PAGE
+    assert "某县城市管理和综合执法局" in body[body.index("一、基本情况") + 1]  # the full name where it is stated
+
+
+def test_a_print_date_that_is_no_date_is_located_and_exits_2(capsys, county):
+    county.write_text(county.read_text(encoding="utf-8") + '\n[report]\nprinted_on = "下周"\n', encoding="utf-8")
+    code, _, err = run(capsys, "report", str(county), "-o", str(county.with_name("r.docx")), "--no-entry-points")
+    assert code == 2 and "report.printed_on（印发日期" in err and "应为日期" in err
+    assert not county.with_name("r.docx").exists()

@@ -232,15 +232,39 @@ def test_the_workbook_prints_on_a4_landscape_with_every_sheet_readable(office, t
     import openpyxl
 
     wb = openpyxl.load_workbook(book)
-    assert wb.sheetnames == ["汇总", "分市州", "各规则", "核查对比", "通报"]
+    assert wb.sheetnames == ["汇总", "分市州", "县市区排名", "各规则", "核查对比", "共性问题", "拟通报表扬", "拟通报批评",
+                             "其他文件"]  # one table per sheet, the housekeeping last and on its own
+    for ws in wb:
+        codes = {c.column for row in ws.iter_rows() for c in row if c.value == "编号"}  # unit codes stay text
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                assert cell.font.name == "宋体", (ws.title, cell.coordinate)
+                if isinstance(cell.value, str) and cell.column not in codes:  # no number or date left as text
+                    assert not re.fullmatch(r"-?\d+(\.\d+)?|\d{4}-\d{2}-\d{2}|-?\d+(\.\d+)?（最低.*）", cell.value), (
+                        ws.title, cell.coordinate, cell.value)
+        header = next(r for r in ws.iter_rows() if r[0].fill.fgColor.rgb not in (None, "00000000"))
+        assert all(c.font.bold for c in header if c.value)
+    issues = [[c.value for c in row] for row in wb["共性问题"].iter_rows()]
+    head = next(r for r in issues if "规则" in r)
+    assert head[head.index("规则") + 1] == "条款" and head[head.index("失分单位数") + 1] == "参评单位数"
+    first = issues[issues.index(head) + 1]
+    assert first[head.index("规则")].startswith("HN-") and "（" in first[head.index("条款")]
+    assert 0 < first[head.index("失分单位数")] <= first[head.index("参评单位数")]  # N of M, both numbers
+    summary = [[c.value for c in row] for row in wb["汇总"].iter_rows()]
+    head = next(r for r in summary if "最终得分" in r)
+    assert head[head.index("最终得分") + 1] == "最低可能得分"
     checks = [[c.value for c in row] for row in wb["核查对比"].iter_rows(min_row=3)]
-    assert ["长沙市城市管理和综合执法局", "合计（核查）", 111, 106, 5] == checks[[r[1] for r in checks].index("合计（核查）")][:5]
+    assert ["长沙市城市管理和综合执法局", "合计（核查）", "", 111, 106, 5] == checks[[r[1] for r in checks].index("合计（核查）")][:6]
+    assert any(r[1].startswith("HN-03-2") and r[2] == "一（三）2（2）" for r in checks)  # the clause beside the code
     pdf = to_pdf(book, tmp_path / "pdf")
     sizes = page_sizes_mm(pdf)
     assert sizes and all(s == (297, 210) for s in sizes)
+    from tests.render import char_sizes
+
+    assert min(char_sizes(pdf)) >= 9  # printed at 100 %: nothing shrunk below 9 pt
     text = "\n".join(page_text(pdf))
     for expected in ("应报 14 个单位", "逾期 5 天", "自评偏高 5 分", "HN-07-3", "共性问题", "拟通报表扬", "拟通报批评",
-                     "截至 2020-11-30 未报送总结自评", "第 1 页"):
+                     "截至 2020-11-30 未报送总结自评", "第 1 页 共"):
         assert expected in text, expected
     from PIL import Image
 

@@ -104,7 +104,7 @@ def test_every_sheet_prints_on_a4_landscape_at_9_pt_or_more_with_per_sheet_page_
     assert set(sizes) == {(297, 210)}
     assert min(char_sizes(pdf)) >= 9
     pages = page_text(pdf)
-    footers = [re.search(r"(\S+) 第 (\d+) 页\s*$", p.strip()).groups() for p in pages]
+    footers = [re.search(r"(\S+) 第 (\d+) 页 共 (\d+) 页\s*$", p.strip()).groups()[:2] for p in pages]
     sheets = openpyxl.load_workbook(book).sheetnames
     assert [name for name, n in footers if n == "1"] == sheets  # each sheet starts at page 1, in order
     for (name, n), (prev, m) in zip(footers[1:], footers):
@@ -167,3 +167,29 @@ def test_plan_markdown_shows_html_emphasis_and_pipes_in_unit_names_literally(cap
     assert "<b>" not in out and "### 城管&lt;b&gt;局&lt;/b&gt;\\|\\*一\\*中队" in out
     row = next(line for line in out.splitlines() if "HN-01-3" in line and line.startswith("| "))
     assert "城管&lt;b&gt;局&lt;/b&gt;\\|\\*一\\*中队" in row
+
+
+def test_the_timetable_has_a_legend_and_marks_the_month_of_today(printed):
+    book, pdf = printed
+    ws = openpyxl.load_workbook(book)["时间表"]
+    cells = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    today = next(v for v in cells if "今天25日" in v)
+    assert today.startswith("12月") and cells[today].fill.fgColor.rgb.endswith("FFFF00")
+    assert "图例：" in cells and {"计划整改期间", "完成时限所在月", "逾期", "已完成", "长期坚持"} <= set(cells)
+    swatch = ws.cell(cells["逾期"].row, cells["逾期"].column - 1)
+    assert swatch.fill.fgColor.rgb.endswith("FF0000")
+    text = "\n".join(page_text(pdf))
+    squeezed = re.sub(r"\s", "", text)
+    assert "图例：计划整改期间" in squeezed and "今天" in squeezed
+
+
+def test_a_long_unit_name_wraps_the_title_row_instead_of_cutting_the_counts(capsys, county, plan_file, tmp_path):
+    long_name = "湘西土家族苗族自治州凤凰县城市管理和综合执法局城市管理综合行政执法大队"
+    for path in (county, plan_file):
+        path.write_text(path.read_text(encoding="utf-8").replace("某县城市管理和综合执法局", long_name), encoding="utf-8")
+    target = tmp_path / "long.xlsx"
+    code, _, err = run(capsys, "plan", str(county), "--as-of", AS_OF, "--format", "xlsx", "-o", str(target))
+    assert code == 0, err
+    pdf = to_pdf(target, tmp_path / "pdf")
+    first = page_text(pdf)[0].replace("\n", "")
+    assert long_name in first and "逾期" in first and "可销号" in first

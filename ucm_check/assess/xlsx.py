@@ -19,6 +19,17 @@ MISSING_RULE = {"reweight": "缺项规则：某来源本月未考评某单位（
                 "incomplete": "缺项规则：某来源本月未考评某单位（缺评）的，该单位本月不完整、不参加排名，列在最后。"}
 
 
+def _number(text: str) -> float | None:
+    """``text`` as a number, or None for words such as 缺评 and —."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        value = Decimal(text)
+    except (InvalidOperation, ValueError):
+        return None
+    return float(value) if value.is_finite() else None
+
+
 def _widths(headers: list[str], rows: list[list[str]]) -> list[int]:
     """Column widths from the cells (Chinese counted two wide); headers wrap, so they count up to 6."""
     out = []
@@ -47,6 +58,7 @@ def render_xlsx(doc: dict[str, Any]) -> bytes:
         "black": book.add_format({**base, "bold": True, "bg_color": "#000000", "font_color": "#FFFFFF", "align": "center"}),
         "escalation": book.add_format({**base, "bold": True, "bg_color": ESCALATION_FILL}),
         "wrap": book.add_format({**base, "text_wrap": True}),
+        "score": book.add_format({**base, "align": "center"}),
         "note": book.add_format({**base, "border": 0, "text_wrap": True, "valign": "top"}),
     }
     for group in doc["groups"]:
@@ -71,6 +83,9 @@ def _sheet(book: Any, f: dict[str, Any], doc: dict[str, Any], group: dict[str, A
     flag = headers.index("红黑旗") if "红黑旗" in headers else -1
     step = headers.index("问责") if "问责" in headers else -1
     note = headers.index("说明") if "说明" in headers else -1
+    numeric = {0, *range(composite + 1, composite + 1 + len(group.get("sources", [])))}
+    numeric |= {headers.index("月数")} if "月数" in headers else set()
+    """名次, each source's score and 月数 are numbers (sorting "10" before "2" was the text's fault)."""
     for r, (cells, data) in enumerate(zip(rows, group["rows"]), start=3):
         for c, value in enumerate(cells):
             fmt = f["cell"] if c == 2 or c > composite + len(group.get("sources", [])) else f["center"]
@@ -80,8 +95,11 @@ def _sheet(book: Any, f: dict[str, Any], doc: dict[str, Any], group: dict[str, A
                 fmt = f[data["flag"]]
             elif c == step and value:
                 fmt = f["escalation"]
+            number = _number(value) if c in numeric else None
             if c == composite and data["composite"] is not None:
                 ws.write_number(r, c, data["composite"], f["number"])
+            elif number is not None:
+                ws.write_number(r, c, number, f["score"] if c > composite else f["center"])
             else:
                 ws.write_string(r, c, value, fmt)
         lines = -(-width(cells[note]) // NOTE_WIDTH) if note >= 0 else 1

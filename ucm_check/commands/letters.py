@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ucm_check.documents.letters import build, file_name, unassigned, units
+    from ucm_check.documents.letters import build, file_names, unassigned, units
     from ucm_check.plan import plan_path_for
 
     loaded = load_sources(args, "letters")
@@ -52,13 +52,14 @@ def run(args: argparse.Namespace) -> int:
     bureau = str(src.result.unit.get("name", ""))
     standard = f"《{src.result.standard.title}》"
     code = exitcodes.OK
+    names = file_names(chosen)
     for unit in chosen:
-        path = args.output if single else os.path.join(args.output, file_name(unit))
+        path = args.output if single else os.path.join(args.output, names[unit])
         doc = build(src.plan, unit, bureau=bureau, standard=standard, as_of=src.as_of)
         code = write_docx(path, doc.to_bytes())
         if code:
             break
-        err(f"已生成责任书 {path}")
+        err(f"已生成责任书 {path}（{unit}）")
     left = unassigned(src.plan)
     if left and code == exitcodes.OK:
         err(f"注意：{len(left)} 项整改事项未指定单位，未列入任何责任书：{'、'.join(i.id for i in left)}")

@@ -45,6 +45,10 @@ def load_sources(args: argparse.Namespace, command: str) -> tuple[Host, Sources]
             err(str(problem))
         err(f"ucm-check {command}: 整改台账 {plan_path_for(args.profile)} 有错误，未生成文件；修正后重新运行。")
         return exitcodes.INVALID
+    from ucm_check.documents.clean import warnings
+
+    for warning in warnings(args.profile, src.result.unit, src.texts, src.plan, str(plan_path_for(args.profile))):
+        err(warning)
     if src.changes is not None:
         err(f"{plan_path_for(args.profile)}: 注意：整改台账与档案不一致（{src.changes}）；文件中按档案现状列出，"
             f"运行 ucm-check plan {args.profile} 更新台账。")
@@ -72,8 +76,8 @@ def finish(host: Host, code: int) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ucm_check.documents.common import headline, unit_name
     from ucm_check.documents.sources import report_docx
-    from ucm_check.numbers import fmt
 
     loaded = load_sources(args, "report")
     if isinstance(loaded, int):
@@ -84,7 +88,10 @@ def run(args: argparse.Namespace) -> int:
         texts = src.texts
         missing = [w for k, w in (("practices", "主要做法和成效"), ("recipient", "主送机关"), ("doc_number", "发文字号"),
                                   ("signer", "签发人")) if not texts.get(k)]
-        tail = f"；待填写：{'、'.join(missing)}（档案 [report] 表）" if missing else ""
-        score = f"总分 {fmt(src.result.total)}，" if src.result.standard.scored else ""
-        err(f"已生成自评报告 {args.output}：{score}存在问题 {len(src.result.gaps())} 项{tail}")
+        unit = ["单位名称（档案 [unit] 表的 name）"] if "待填写" in unit_name(src.result.unit) else []
+        report = [f"{'、'.join(missing)}（档案 [report] 表）"] if missing else []
+        evidence = [] if src.profile.extra.get("evidence") else ["佐证材料目录（档案 [evidence] 表）"]
+        todo = "、".join(unit + report + evidence)
+        tail = f"；待填写：{todo}" if todo else ""
+        err(f"已生成自评报告 {args.output}：{headline(src.result)}，存在问题 {len(src.result.gaps())} 项{tail}")
     return finish(host, code)

@@ -8,6 +8,44 @@ from typing import Any, Iterable
 from ucm_check.plan.model import Item, deadline_text
 
 NO_UNIT = "（未指定）"
+UNIT_PLACEHOLDER = "【待填写：单位名称】"
+"""What a document prints for a unit name that is missing or still the ``init`` template's
+"（请填写单位名称）": highlighted by :mod:`~ucm_check.documents.layout` wherever it stands."""
+
+
+def unit_name(unit: Any) -> str:
+    """The unit's name as documents print it: the profile's ``[unit] name``, or
+    :data:`UNIT_PLACEHOLDER` when it is empty or a placeholder such as ``（请填写单位名称）``."""
+    name = str((unit or {}).get("name", "") or "").strip()
+    bare = name.strip("（）()【】[] ")
+    return UNIT_PLACEHOLDER if not bare or bare.startswith(("请填写", "待填写")) else name
+
+
+def clause_cn(clause: Any) -> str:
+    """``湘建执函〔2020〕94号附件一（一）2（3）``: the clause without the ASCII spaces that would
+    stretch a justified line."""
+    return f"{clause.document}{clause.path}".replace(" ", "")
+
+
+def clause_short(rule: Any) -> str:
+    """``一（一）2（3）``: where a rule stands in its standard, as a reader of the standard knows it."""
+    path = str(rule.clause.path).replace(" ", "")
+    return path.removeprefix("附件") or rule.code
+
+
+def headline(result: Any) -> str:
+    """The total as ``check`` states it: ``总分86.2分`` when every rule is answered, else
+    ``暂计97分，已答10/46，可能32～117分`` (never a bare total while facts are missing). A standard
+    without points says only how much is answered."""
+    from ucm_check.engine.headline import completeness
+    from ucm_check.numbers import fmt
+
+    c = completeness(result)
+    if not result.standard.scored:
+        return f"已答{c.answered}/{c.applicable}项"
+    if c.complete:
+        return f"总分{fmt(c.total)}分"
+    return f"暂计{fmt(c.total)}分，已答{c.answered}/{c.applicable}，可能{fmt(c.lowest)}～{fmt(c.highest)}分"
 
 
 def date_cn(day: dt.date) -> str:

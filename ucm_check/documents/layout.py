@@ -24,6 +24,7 @@ LibreOffice on Linux substitutes whatever CJK font fontconfig offers (WenQuanYi,
 from __future__ import annotations
 
 import io
+import re
 from typing import Iterable, Sequence
 
 import docx
@@ -59,6 +60,17 @@ LATIN = "Times New Roman"
 
 STYLE_TITLE, STYLE_H1, STYLE_H2, STYLE_TABLE, STYLE_PAGE = "公文标题", "一级标题", "二级标题", "表格文字", "页码"
 RED = RGBColor(0xFF, 0x00, 0x00)
+STYLE_COLOPHON = "版记"
+MARK_TOP_MM, MARK_MIN_PT, MARK_MAX_PT = 35, 22, 42
+"""发文机关标志: top edge below the block's top (§7.2.4); smallest and largest size we print it in."""
+RED_LINE_SPACE_PT = 3
+"""Gap between the 发文字号 line's box and the red line: its text then ends 4 mm above the line (§7.2.7)."""
+COLOPHON_THICK, COLOPHON_THIN = 8, 6
+"""版记 lines in eighths of a point: 0.35 mm for the first and last, 0.25 mm between (§7.4.1)."""
+COLOPHON_SLACK = 1
+"""Grid lines left free above the 版记 so its borders never push it onto another page."""
+OUTLINE = {STYLE_H1: 0, STYLE_H2: 1}
+"""Outline level (0 = level 1) of each heading style, so Word's 导航窗格 lists the headings."""
 
 
 def set_fonts(rpr_owner, family: str, latin: str | None = None) -> None:
@@ -163,6 +175,8 @@ def _setup_styles(doc) -> None:
     for name, role, size, indent in ((STYLE_H1, "heading1", SIZE_3, 2), (STYLE_H2, "heading2", SIZE_3, 2),
                                      (STYLE_TITLE, "title", SIZE_2, 0)):
         style = _style(doc, name)
+        if name in OUTLINE:
+            child(style.element.get_or_add_pPr(), "outlineLvl").set(qn("w:val"), str(OUTLINE[name]))
         style.font.size = size
         set_fonts(style, FONTS[role][0])
         style.paragraph_format.keep_with_next = True
@@ -178,27 +192,15 @@ def _setup_styles(doc) -> None:
     tf.line_spacing = Pt(17)
     tf.alignment = WD_ALIGN_PARAGRAPH.LEFT
     _grid(table.paragraph_format, snap=False)
+    colophon = _style(doc, STYLE_COLOPHON)
+    colophon.font.size = SIZE_4
+    set_fonts(colophon, FONTS["body"][0])
+    colophon.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     page = _style(doc, STYLE_PAGE)
     page.font.size = SIZE_4
     set_fonts(page, FONTS["number"][0])
     page.paragraph_format.line_spacing = Pt(18)
     _grid(page.paragraph_format, snap=False)
-
-
-def _font_table(doc) -> None:
-    """Declare each font with its fallback (``w:altName``) and the GB2312 character set."""
-    from lxml import etree
-
-    part = next(r.target_part for r in doc.part.rels.values() if r.reltype.endswith("/fontTable"))
-    root = etree.fromstring(part.blob)
-    for family, alt in FONTS.values():
-        font = etree.SubElement(root, qn("w:font"))
-        font.set(qn("w:name"), family)
-        etree.SubElement(font, qn("w:altName")).set(qn("w:val"), alt)
-        etree.SubElement(font, qn("w:charset")).set(qn("w:val"), "86")
-        etree.SubElement(font, qn("w:family")).set(qn("w:val"), "modern" if family != FONTS["title"][0] else "roman")
-        etree.SubElement(font, qn("w:pitch")).set(qn("w:val"), "variable")
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _page_field(paragraph) -> None:
@@ -234,31 +236,60 @@ def _setup_page_numbers(doc) -> None:
         _page_field(paragraph)
 
 
+def _border(side: str, eighths: int):
+    """A black single paragraph border ``side`` of ``eighths`` eighths of a point, touching the text."""
+    node = OxmlElement(f"w:{side}")
+    for key, value in (("w:val", "single"), ("w:sz", str(eighths)), ("w:space", "1"), ("w:color", "000000")):
+        node.set(qn(key), value)
+    return node
+
+
 def mark(paragraph, what: str) -> None:
     """Append a highlighted 【待填写：what】 to ``paragraph``."""
     run = paragraph.add_run(f"【待填写：{what}】")
     run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
 
+_GAP = re.compile(r"(【待填写[^】]*】)")
+_CJK_SPACE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”]) (?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”])")
+"""An ASCII space between Chinese characters (“强基础 转作风”): printed as a full-width space, which a
+justified line does not stretch."""
+
+
+def add_text(paragraph, text: str) -> list:
+    """Append ``text`` as runs, each 【待填写…】 in it highlighted (a unit name still to be filled
+    in can then stand in titles, marks and signatures and still catch the eye); the runs."""
+    from ucm_check.documents.clean import strip
+
+    runs = []
+    text = _CJK_SPACE.sub("\u3000", strip(text))
+    for piece in _GAP.split(text):
+        if piece:
+            run = paragraph.add_run(piece)
+            if _GAP.fullmatch(piece):
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            runs.append(run)
+    return runs
+
+
 class Official:
     """A Word document laid out as a 公文: build it paragraph by paragraph, then :meth:`to_bytes`."""
 
-    def __init__(self, title: str = "", author: str = ""):
+    def __init__(self, title: str = "", author: str = "", created=None):
         self.doc = docx.Document()
+        self.meta = {"title": title, "author": author, "created": created}
+        """Core properties written at :meth:`to_bytes` (see :mod:`~ucm_check.documents.house`)."""
         _setup_page(self.doc)
         _setup_styles(self.doc)
-        _font_table(self.doc)
         _setup_page_numbers(self.doc)
-        self.doc.core_properties.title = title
-        self.doc.core_properties.author = author
-        self.doc.core_properties.last_modified_by = "ucm-check"
         body = self.doc.element.body
         for p in list(body.iterchildren(qn("w:p"))):  # the template's empty first paragraph
             body.remove(p)
 
     def paragraph(self, text: str = "", *, style: str | None = None, indent: bool = True, align=None):
         """A paragraph in ``style`` (body text by default: two-character first-line indent)."""
-        p = self.doc.add_paragraph(text, style=style)
+        p = self.doc.add_paragraph(style=style)
+        add_text(p, text)
         if style is None and indent:
             _indent_chars(p.paragraph_format, first=2)
         if align is not None:
@@ -287,61 +318,121 @@ class Official:
         """A clearly marked gap the bureau must fill in: highlighted, in 【】, never invented text."""
         mark(self.paragraph(indent=indent), what)
 
-    def issuer_mark(self, text: str, *, upward: bool = True) -> None:
-        """The 发文机关标志 in red, as large as fits the text block on one line (at most 42 pt), its
-        top 80 mm below the top of the text block for a document sent upward (上行文, room for the
-        签发人's approval), 35 mm otherwise (GB/T 9704-2012 7.2.2, 7.2.5)."""
-        from ucm_check.files.textwidth import width
+    def issuer_mark(self, name: str) -> None:
+        """The 发文机关标志 ``name文件`` in red, centred, its top edge 35 mm below the top of the text
+        block (GB/T 9704-2012 §7.2.4, for every kind of document: the 80 mm for 上行文 was the 1999
+        edition's). As large as fits the block (at most 42 pt); a name that would fall under 22 pt on
+        one line breaks after an organ's name into lines of at least 22 pt (offices do the same, or
+        use the 规范化简称)."""
+        from ucm_check.documents.names import chars, lines
 
-        size = min(42.0, (TEXT_WIDTH_MM / 25.4 * 72) / max(1, width(text) / 2))
-        p = self.paragraph(style=STYLE_TITLE)
-        p.paragraph_format.space_before = Mm(80 if upward else 35)
-        p.paragraph_format.line_spacing = Pt(int(size) + 8)
-        _grid(p.paragraph_format, snap=False)
-        run = p.add_run(text)
-        run.font.size = Pt(int(size))
-        run.font.color.rgb = RED
+        text = f"{name}文件"
+        full = TEXT_WIDTH_MM / 25.4 * 72
+        rows = [text] if chars(text) * MARK_MIN_PT <= full else lines(text, full / MARK_MIN_PT)
+        size = int(min(MARK_MAX_PT, full / max(chars(r) for r in rows)))
+        for n, row in enumerate(rows):
+            p = self.paragraph(style=STYLE_TITLE)
+            p.paragraph_format.space_before = Mm(MARK_TOP_MM) if n == 0 else Pt(0)
+            p.paragraph_format.line_spacing = Pt(size + (8 if len(rows) == 1 else 4))
+            p.paragraph_format.keep_with_next = True
+            _grid(p.paragraph_format, snap=False)
+            for run in add_text(p, row):
+                run.font.size = Pt(size)
+                run.font.color.rgb = RED
 
     def number_line(self, number: str | None, signer: str | None) -> None:
         """The 发文字号 line of a report upward (上行文): number one character in from the left,
-        签发人 (name in 楷体) one character in from the right, the red separator below. A value
-        that is None becomes a marked placeholder."""
+        签发人 (name in 楷体) one character in from the right (§7.2.5, §7.2.6), the red separator
+        4 mm below it (§7.2.7). A value that is None becomes a marked placeholder."""
         from docx.enum.text import WD_TAB_ALIGNMENT
 
         self.blank(2)  # 发文字号 two lines below the 发文机关标志
         p = self.paragraph(indent=False, align=WD_ALIGN_PARAGRAPH.LEFT)  # no indent: the red line spans the block
         p.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM) - SIZE_3, alignment=WD_TAB_ALIGNMENT.RIGHT)
         p.add_run("\u3000")  # 空一字
-        p.add_run(number) if number else mark(p, "发文字号")
+        add_text(p, number) if number else mark(p, "发文字号")
         p.add_run("\t签发人：")
         if signer:
-            set_fonts(p.add_run(signer), FONTS["heading2"][0])
+            for run in add_text(p, signer):
+                set_fonts(run, FONTS["heading2"][0])
         else:
             mark(p, "签发人")
         bottom = OxmlElement("w:bottom")
-        for key, value in (("w:val", "single"), ("w:sz", "12"), ("w:space", "12"), ("w:color", "FF0000")):
+        for key, value in (("w:val", "single"), ("w:sz", "12"), ("w:space", str(RED_LINE_SPACE_PT)), ("w:color", "FF0000")):
             bottom.set(qn(key), value)
         child(p._p.get_or_add_pPr(), "pBdr").append(bottom)
         self.blank(2)  # the title two lines below the red line
 
-    def signature(self, unit: str, date: str, *, seal_lines: int = 3) -> None:
-        """The closing block: room for the seal, then the unit centred over the date, which stands
-        four characters in from the right (GB/T 9704-2012 7.3.5.1)."""
-        from ucm_check.files.textwidth import width
+    def signature(self, unit: str, date: str, *, closing: str = "", seal_lines: int = 3) -> None:
+        """The closing block: ``closing`` (特此报告。) as the last body line, room for the seal, the
+        unit centred over the date, the date four characters in from the right (§7.3.5.1). A long
+        name breaks after an organ's name rather than wrapping from the left margin. Every line
+        keeps with the next, so the 署名 never stands on a page without body text (§7.3.5.5)."""
+        from ucm_check.documents.names import chars, lines
 
-        self.blank(seal_lines)
-        date_chars = width(date) / 2
-        for text, right in ((unit, 4 + max(0.0, (date_chars - width(unit) / 2) / 2)), (date, 4)):
+        if closing:
+            self.paragraph(closing).paragraph_format.keep_with_next = True
+        for _ in range(seal_lines):
+            self.doc.add_paragraph().paragraph_format.keep_with_next = True
+        date_chars = chars(date)
+        rows = lines(unit, CHARS - 8)
+        for n, text in enumerate([*rows, date]):
+            right = 4 if n == len(rows) else max(0.0, 4 + (date_chars - chars(text)) / 2)
             p = self.paragraph(text, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
+            p.paragraph_format.keep_with_next = n < len(rows)
             ind = child(p._p.get_or_add_pPr(), "ind")
             ind.set(qn("w:rightChars"), str(round(right * 100)))
             ind.set(qn("w:right"), str(round(right * 320)))
+
+    def colophon(self, cc: str | None, printer: str, printed_on: str) -> None:
+        """The 版记 (§7.4) on the last page, which is always even: a section that starts on the next
+        even page, without page numbers (§7.5: a 版记 page and a blank page before it carry none),
+        its lines at the bottom of the block: a thick line, 抄送 (when there is one), a thin line,
+        印发机关 one character in and 印发日期 one character from the right, a thick line."""
+        from docx.enum.section import WD_SECTION
+        from docx.enum.text import WD_TAB_ALIGNMENT
+        from ucm_check.documents.names import chars
+
+        section = self.doc.add_section(WD_SECTION.EVEN_PAGE)
+        for footer in (section.footer, section.even_page_footer):
+            footer.is_linked_to_previous = False
+            for p in footer.paragraphs:
+                for r in list(p.runs):
+                    r._r.getparent().remove(r._r)
+        valign = OxmlElement("w:vAlign")
+        valign.set(qn("w:val"), "bottom")  # Word puts the 版记 at the foot by itself; the blank lines do it elsewhere
+        later = {qn(f"w:{n}") for n in ("noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
+                                         "printerSettings", "sectPrChange")}
+        follower = next((node for node in section._sectPr if node.tag in later), None)
+        if follower is not None:
+            follower.addprevious(valign)  # the schema's order: Word refuses a file with it after docGrid
+        else:
+            section._sectPr.append(valign)
+        per_line = TEXT_WIDTH_MM / 25.4 * 72 / SIZE_4.pt - 2
+        cc_lines = 0 if not cc else int(chars(f"抄送：{cc}。") // per_line) + 1
+        printed_lines = int((chars(printer) + chars(printed_on) + 5) // per_line) + 1
+        for _ in range(LINES - cc_lines - printed_lines - COLOPHON_SLACK):
+            self.doc.add_paragraph()
+        rows = []
+        if cc:
+            rows.append(self.paragraph(f"\u3000抄送：{cc.rstrip('。')}。", style=STYLE_COLOPHON))
+        p = self.paragraph(style=STYLE_COLOPHON)
+        p.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM) - SIZE_4, alignment=WD_TAB_ALIGNMENT.RIGHT)
+        add_text(p, f"\u3000{printer}\t{printed_on}印发")
+        rows.append(p)
+        for n, row in enumerate(rows):
+            borders = child(row._p.get_or_add_pPr(), "pBdr")
+            if n == 0:
+                borders.append(_border("top", COLOPHON_THICK))
+            borders.append(_border("bottom", COLOPHON_THICK if n == len(rows) - 1 else COLOPHON_THIN))
 
     def table(self, headers: Sequence[str], rows: Iterable[Sequence[str]], widths_mm: Sequence[float],
               *, align: str = "", mono: int | None = None) -> object:
         """A bordered table in the 表格文字 style; the header row repeats on every page and no row
         breaks across pages. ``align`` has one letter per column: l(eft), c(entre), r(ight);
         column ``mono`` (hashes) is set in a small fixed-width Latin font."""
+        from ucm_check.documents.clean import strip
+
         rows = [list(r) for r in rows]
         table = self.doc.add_table(rows=1 + len(rows), cols=len(headers))
         table.style = self.doc.styles["Table Grid"]
@@ -359,7 +450,7 @@ class Official:
                 cell.width = Mm(widths_mm[c])
                 p = cell.paragraphs[0]
                 p.style = self.doc.styles[STYLE_TABLE]
-                run = p.add_run(str(value))
+                run = p.add_run(strip(str(value)))
                 if r and c == mono:
                     set_fonts(run, FONTS["body"][0], "Courier New")
                     run.font.size = Pt(8)
@@ -374,7 +465,10 @@ class Official:
         return table
 
     def to_bytes(self) -> bytes:
-        """The finished .docx."""
+        """The finished .docx, its package tidied (:func:`ucm_check.documents.house.tidy`)."""
+        from ucm_check.documents.house import tidy
+
+        tidy(self.doc, **self.meta)
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return buffer.getvalue()

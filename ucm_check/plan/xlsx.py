@@ -31,7 +31,11 @@ FIRST = ("问题", "整改措施", "牵头单位", "责任单位", "完成时限
 #: 时间表 columns before the months; the other columns are on the 问题清单 and 责任清单.
 TIMETABLE = ("编号", "问题", "牵头单位", "完成时限", "状态", "逾期")
 MONTH_WIDTH = 6
-HEADER_PT = 2 * lay.LINE_PT + 2
+HEADER_PT = 3 * lay.LINE_PT + 2
+TITLE_LINE_PT = 17
+LEGEND = ((views.PLANNED, "计划整改期间"), (views.DUE, "完成时限所在月"), (views.LATE, "逾期"),
+          (views.FINISHED, "已完成"), (views.ONGOING_CELL, "长期坚持"))
+"""时间表 bar colours and what they mean, printed under the chart."""
 """Height of the header row: two lines (long headers wrap; month labels are 2026年 / 11月)."""
 
 
@@ -52,8 +56,11 @@ class _Sheet:
         last = len(headers) - 1 + extra
         if last > 0:
             ws.merge_range(0, 0, 0, last, "", f["title"])
-        self._text(0, 0, f"{title(self.plan, self.as_of)}（{self.name}）  {summary(self.plan, self.as_of)}", "title")
-        ws.set_row(0, 22)
+        heading = f"{title(self.plan, self.as_of)}（{self.name}）\n{summary(self.plan, self.as_of)}"
+        self._text(0, 0, heading, "title")
+        # the title is 12 pt: a line holds 10/12 of what a 10 pt column does; a long unit name wraps, never cut
+        room = int((sum(widths[:len(headers)]) + extra * MONTH_WIDTH) * lay.FONT_PT / 12)
+        ws.set_row(0, TITLE_LINE_PT * lay.lines(heading, max(room, 1)) + 4)
         for c, header in enumerate(headers):
             ws.write_string(1, c, header, f["header"])
             ws.set_column(c, c, widths[c])
@@ -80,7 +87,7 @@ class _Sheet:
         ws.set_print_scale(100)
         ws.set_margins(left=lay.MARGIN_IN, right=lay.MARGIN_IN, top=0.6, bottom=0.6)
         ws.set_start_page(1)  # each sheet numbers its own pages
-        ws.set_footer(f"&C&\"宋体\"&10{self.name}  第 &P 页")
+        ws.set_footer(f"&C&\"宋体\"&10{self.name}  第 &P 页 共 &N 页")
         if "状态" in headers and "完成时限" in headers:
             self._status(headers, end, len(headers) - 1)
 
@@ -123,7 +130,7 @@ def _shown(value: Any) -> Any:
 def _formats(book: Any) -> dict[str, Any]:
     base = {"font_name": "宋体", "font_size": lay.FONT_PT, "valign": "top", "border": 1}
     f = {
-        "title": book.add_format({**base, "bold": True, "font_size": 12, "border": 0, "valign": "vcenter"}),
+        "title": book.add_format({**base, "bold": True, "font_size": 12, "border": 0, "valign": "vcenter", "text_wrap": True}),
         "header": book.add_format({**base, "bold": True, "bg_color": "#DDEBF7", "align": "center", "valign": "vcenter", "text_wrap": True}),
         "cell": book.add_format(base),
         "wrap": book.add_format({**base, "text_wrap": True}),
@@ -133,7 +140,12 @@ def _formats(book: Any) -> dict[str, Any]:
                                   "font_size": 9, "text_wrap": True}),
         **{kind: book.add_format({"bg_color": fill, "border": 1, "border_color": "#FFFFFF"}) for kind, fill in BAR_FILLS.items()},
     }
-    f["title_quoted"] = book.add_format({**base, "bold": True, "font_size": 12, "border": 0, "quote_prefix": True})
+    f["title_quoted"] = book.add_format({**base, "bold": True, "font_size": 12, "border": 0, "quote_prefix": True,
+                                         "text_wrap": True})
+    f["today"] = book.add_format({**base, "bold": True, "align": "center", "valign": "vcenter", "bg_color": "#FFFF00",
+                                  "font_color": "#C00000", "font_size": 9, "text_wrap": True, "border": 2,
+                                  "border_color": "#C00000"})
+    f["legend"] = book.add_format({**base, "border": 0})
     f["wrap_quoted"] = book.add_format({**base, "text_wrap": True, "quote_prefix": True})
     return f
 
@@ -149,6 +161,17 @@ def _problem_sheets(book: Any, f: dict[str, Any], plan: Plan, as_of: dt.date, pa
         part_widths = lay.fit([widths[c] for c in part], room) or [widths[c] for c in part]
         _Sheet(book, f, name, plan, as_of, paper).write([headers[c] for c in part], [[row[c] for c in part] for row in values],
                                                         part_widths)
+
+
+def _legend(ws: Any, f: dict[str, Any], row: int, as_of: dt.date) -> int:
+    """图例 under the 时间表: each bar colour with its meaning, and the marked month of today."""
+    ws.write_string(row, 0, "图例：", f["legend"])
+    for k, (kind, text) in enumerate(LEGEND, 1):  # one row each: the swatch under 编号, its meaning beside it
+        ws.write_blank(row + k, 0, None, f[kind])
+        ws.write_string(row + k, 1, text, f["legend"])
+    ws.write_string(row + len(LEGEND) + 1, 0, f"黄底红框的月份为今天（{as_of.year}年{as_of.month}月{as_of.day}日，"
+                    "即评价截至日）所在月。", f["legend"])
+    return row + len(LEGEND) + 1
 
 
 def render_xlsx(plan: Plan, as_of: dt.date, *, paper: str = "A4") -> bytes:
@@ -181,8 +204,11 @@ def render_xlsx(plan: Plan, as_of: dt.date, *, paper: str = "A4") -> bytes:
     first = len(timetable)
     for k, (year, month) in enumerate(span):
         label = f"{year}年\n{month}月" if k == 0 or month == 1 else f"{month}月"
-        sheet.ws.write_string(1, first + k, label, f["month"])
+        now = (year, month) == (as_of.year, as_of.month)
+        sheet.ws.write_string(1, first + k, label + (f"\n今天{as_of.day}日" if now else ""), f["today" if now else "month"])
         sheet.ws.set_column(first + k, first + k, MONTH_WIDTH)
+    last_row = _legend(sheet.ws, f, len(items) + 3, as_of)
+    sheet.ws.print_area(0, 0, last_row, len(timetable) - 1 + len(span))
     for r, item in enumerate(items, start=2):
         for k, kind in enumerate(views.bar(item, span, as_of)):
             if kind != views.EMPTY:

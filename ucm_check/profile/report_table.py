@@ -12,6 +12,10 @@ In the profile::
     二是……。
     \"\"\"                                        # 主要做法和成效，段与段之间空一行或换行
     contact = "王五，0731-00000000"              # 联系人及电话（附注）
+    short_name = "某县城管执法局"                # 规范化简称（版头、署名；单位名称过长时用）
+    cc = "县人民政府办公室，县纪委监委"           # 抄送机关（版记）
+    printed_by = "某县城市管理和综合执法局办公室"   # 印发机关（版记；默认：本单位）
+    printed_on = 2020-11-10                      # 印发日期（版记；默认：成文日期）
 
 Every key is optional. A text the bureau writes in its own words (``practices``) that is missing
 becomes a marked 【待填写】 placeholder in the document: ucm-check never writes it for them.
@@ -32,9 +36,14 @@ KEYS: dict[str, str] = {
     "date": "成文日期，如 2020-11-10（不加引号）",
     "practices": "主要做法和成效（单位自己撰写的正文；段落之间换行）",
     "contact": "联系人及电话（附注）",
+    "short_name": "单位名称的规范化简称，用于版头（发文机关标志）和署名，如 某县城管执法局",
+    "cc": "抄送机关（版记），多个机关用逗号隔开",
+    "printed_by": "印发机关（版记；默认：本单位）",
+    "printed_on": "印发日期（版记），如 2020-11-10（不加引号；默认：成文日期）",
 }
 """Key -> what it is, in Chinese (docs/profile.md and the JSON Schema show the same words)."""
-TEXT_KEYS = tuple(k for k in KEYS if k != "date")
+DATE_KEYS = ("date", "printed_on")
+TEXT_KEYS = tuple(k for k in KEYS if k not in DATE_KEYS)
 
 
 def validate_table(body: Any, err: Callable[[tuple[str, ...], str], None]) -> None:
@@ -47,9 +56,9 @@ def validate_table(body: Any, err: Callable[[tuple[str, ...], str], None]) -> No
     for key, value in body.items():
         if key not in KEYS:
             err((key,), f"[report] 中有未知字段 “{key}”{suggest(key, list(KEYS))}；可用：{'、'.join(KEYS)}")
-        elif key == "date":
+        elif key in DATE_KEYS:
             if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-                err((key,), f"report.date（{KEYS[key]}）应为日期，实际为{type_name(value)} {value!r}")
+                err((key,), f"report.{key}（{KEYS[key]}）应为日期，实际为{type_name(value)} {value!r}")
         elif not isinstance(value, str) or not value.strip():
             err((key,), f"report.{key}（{KEYS[key]}）应为非空字符串，实际为{type_name(value)} {value!r}")
 
@@ -57,7 +66,8 @@ def validate_table(body: Any, err: Callable[[tuple[str, ...], str], None]) -> No
 def schema() -> dict[str, Any]:
     """The ``[report]`` table's JSON Schema (Draft-4 keywords)."""
     props: dict[str, Any] = {k: {"type": "string", "minLength": 1, "description": v} for k, v in KEYS.items()}
-    props["date"] = {"type": "string", "format": "date", "description": KEYS["date"]}
+    for key in DATE_KEYS:
+        props[key] = {"type": "string", "format": "date", "description": KEYS[key]}
     return {"type": "object", "description": "自评报告的主送机关、发文字号、主要做法和成效等 / Texts for the Word report",
             "properties": props, "additionalProperties": False}
 

@@ -22,7 +22,7 @@ from ucm_check.assess.board import unit_series
 from ucm_check.assess.render import composite_text, funding_text, note_of
 from ucm_check.assess.results import FLAG_NAMES, change_text, number_text
 from ucm_check.tui.conventions import ChineseApp
-from ucm_check.tui.screens import FILLED, bar
+from ucm_check.tui.screens import bar
 
 #: Months shown in the trend (one line each).
 TREND_MONTHS = 6

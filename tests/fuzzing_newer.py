@@ -263,12 +263,17 @@ def run_documents(kind: str, m: Mutation, folder: Path) -> Result:
         plan = folder / "county.plan.toml"
         text = plan.read_text(encoding="utf-8")
         if m.operation == "value" and m.position % 3 == 0:  # two responsible units that collide as file names
-            text = re.sub(r'(牵头单位|lead) = "[^"]*"', lambda _: f"\\1 = {m.value}", text, count=1)
+            names = iter(('"督查/科"', '"督查_科"', m.value))
+            text = re.sub(r'lead_unit = "[^"]*"', lambda found: f"lead_unit = {next(names, None) or found.group(0)[12:]}",
+                          text, count=3)
             plan.write_text(text, encoding="utf-8")
         else:
             plan.write_bytes(mutate_text(text, m))
-        runs = [invoke("letters", str(profile), "-o", str(folder / "责任书"), "--as-of", "2026-11-24")]
-        return _worst(*runs)
+        code, out, err = invoke("letters", str(profile), "-o", str(folder / "责任书"), "--as-of", "2026-11-24")
+        said = (out + err).count("已生成责任书")
+        written = len(list((folder / "责任书").glob("*.docx"))) if (folder / "责任书").is_dir() else 0
+        lost = f"报告生成 {said} 份责任书，目录中只有 {written} 份（同名文件被覆盖）" if written < said else ""
+        return Result(code, out, err, lost)
     raise ValueError(kind)
 
 
@@ -330,6 +335,8 @@ def newer_problems(kind: str, result: Result) -> list[str]:
             json.loads(result.stdout)
         except ValueError:
             found.append("stdout 不是一个 JSON 文档")
+    if result.lost:
+        found.append(result.lost)
     if result.code == 2 and "错误" not in result.stderr and "无效" not in result.stderr:
         found.append("exit 2 却没有中文错误信息")
     return found

@@ -60,3 +60,29 @@ def test_a_mutated_newer_input_never_ends_in_exit_4_a_traceback_or_raw_control_c
         assert newer_problems(kind, result) == [], (m, result.code, result.stderr[-1500:])
 
     check()
+
+
+#: One case of each class the campaign of 2026-12-06 found (docs/fuzz.md), replayed exactly. Each is
+#: in issue 24 and being fixed elsewhere: xfail until then; an XPASS means the fix landed (drop it).
+FOUND = [
+    ("assess-history", Mutation("truncate", 60822, "inf"), "a kept CSV cut inside a character: UnicodeDecodeError"),
+    ("assess-history", Mutation("bom_crlf", 18701, '""'), "results.json with a BOM: JSONDecodeError"),
+    ("assess-xlsx", Mutation("value", 45, "x"), "sheet XML cut: ParseError"),
+    ("assess-xlsx", Mutation("dup_line", 21919, '"CON"'), "no worksheet: IndexError"),
+    ("assess-csv", Mutation("value", 87806, '"督查_科"'), "57 decimals imported, rank: decimal Inexact"),
+    ("assess-scheme", Mutation("value", 6233, "{}"), "missing = {}: TypeError"),
+    ("intake-bundle", Mutation("byte", 71817, '"督查_科"'), "a report total that is not a number: the whole intake exits 4"),
+    ("dated", Mutation("byte", 77177, '"督查:科"'), "--as-of 0001-01-01: exit 3 blamed on the pack (year 0)"),
+    ("report", Mutation("value", 99123, '"a\\u001fb"'), "a control character in [report]: the XML writer's ValueError"),
+    ("report", Mutation("value", 4857, "2100-12-31"), "the message shows datetime.date(2100, 12, 31)"),
+    ("intake-roster", Mutation("value", 25480, '"\\u001b[31m红\\u001b[0m"'), "an ANSI escape echoed raw"),
+    ("letters", Mutation("value", 0, '"督查科"'), "督查/科 and 督查_科 write one file, both reported written"),
+]
+
+
+@pytest.mark.parametrize("kind, m, what", [pytest.param(*case, marks=pytest.mark.xfail(reason=f"issue 24: {case[2]}",
+                                                                                      strict=False)) for case in FOUND])
+def test_each_class_the_campaign_found_ends_in_a_chinese_exit_2_or_a_clean_run(kind, m, what):
+    with tempfile.TemporaryDirectory() as folder, at_most(60):
+        result = run_newer(kind, m, Path(folder))
+    assert newer_problems(kind, result) == [], (what, result.code, result.stderr[-1500:])

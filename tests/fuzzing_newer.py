@@ -84,7 +84,12 @@ def district_base() -> Path:
             code, _, err = invoke("assess", "import", str(folder), "--period", "2026-03", "--source", source, "-f", str(path))
             assert code == 0, err
         assert invoke("assess", "rank", str(folder), "--period", "2026-03", "--format", "json")[0] == 0
-        _CACHE["district"], _CACHE["files"] = folder, _scratch() / "收件"
+        april = month_files(folder, 4, _scratch() / "收件04")
+        for source in ("digital", "office", "streets", "internal"):  # April lacks the two sources fuzzed
+            code, _, err = invoke("assess", "import", str(folder), "--period", "2026-04", "--source", source,
+                                  "-f", str(april[source]))
+            assert code == 0, err
+        _CACHE["district"], _CACHE["files"] = folder, _scratch() / "收件04"
     return _CACHE["district"]
 
 
@@ -101,6 +106,10 @@ def _worst(*runs: tuple[int, str, str]) -> Result:
 
 
 def _import_and_rank(district: Path, source: str, path: Path) -> Result:
+    """Import the mutated file for April, and the other missing source's good file, then rank,
+    look back and publish April as a user would."""
+    other, good = ("third_party", "第三方04.xlsx") if source == "bureaus" else ("bureaus", "bureaus-04.csv")
+    invoke("assess", "import", str(district), "--period", "2026-04", "--source", other, "-f", str(_CACHE["files"] / good))
     runs = [invoke("assess", "import", str(district), "--period", "2026-04", "--source", source, "-f", str(path))]
     if runs[0][0] == 0:
         runs.append(invoke("assess", "rank", str(district), "--period", "2026-04", "--format", "json"))
@@ -156,11 +165,11 @@ def run_assess(kind: str, m: Mutation, folder: Path) -> Result:
     files = _CACHE["files"]
     if kind == "assess-csv":
         path = folder / "bureaus.csv"
-        path.write_bytes(_cells((files / "bureaus-03.csv").read_text(encoding="utf-8-sig"), m))
+        path.write_bytes(_cells((files / "bureaus-04.csv").read_text(encoding="utf-8-sig"), m))
         return _import_and_rank(district, "bureaus", path)
     if kind == "assess-xlsx":
         path = folder / "第三方.xlsx"
-        path.write_bytes(mutate_xlsx((files / "第三方03.xlsx").read_bytes(), m))
+        path.write_bytes(mutate_xlsx((files / "第三方04.xlsx").read_bytes(), m))
         return _import_and_rank(district, "third_party", path)
     if kind in ("assess-scheme", "assess-roster"):
         name = "scheme.toml" if kind == "assess-scheme" else "roster.csv"
@@ -181,7 +190,7 @@ def run_assess(kind: str, m: Mutation, folder: Path) -> Result:
     if kind == "assess-period":
         period = PERIODS[m.position % len(PERIODS)] if m.operation != "value" else m.value.strip('"')
         runs = [invoke("assess", "import", str(district), "--period", period, "--source", "bureaus",
-                       "-f", str(files / "bureaus-03.csv"))]
+                       "-f", str(files / "bureaus-04.csv"))]
         runs.append(invoke("assess", "rank", str(district), "--period", period, "--format", "json"))
         runs.append(invoke("assess", "history", str(district), "--to", period, "--format", "json"))
         return _worst(*runs)
@@ -254,12 +263,17 @@ def run_documents(kind: str, m: Mutation, folder: Path) -> Result:
         plan = folder / "county.plan.toml"
         text = plan.read_text(encoding="utf-8")
         if m.operation == "value" and m.position % 3 == 0:  # two responsible units that collide as file names
-            text = re.sub(r'(牵头单位|lead) = "[^"]*"', lambda _: f"\\1 = {m.value}", text, count=1)
+            names = iter(('"督查/科"', '"督查_科"', m.value))
+            text = re.sub(r'lead_unit = "[^"]*"', lambda found: f"lead_unit = {next(names, None) or found.group(0)[12:]}",
+                          text, count=3)
             plan.write_text(text, encoding="utf-8")
         else:
             plan.write_bytes(mutate_text(text, m))
-        runs = [invoke("letters", str(profile), "-o", str(folder / "责任书"), "--as-of", "2026-11-24")]
-        return _worst(*runs)
+        code, out, err = invoke("letters", str(profile), "-o", str(folder / "责任书"), "--as-of", "2026-11-24")
+        said = (out + err).count("已生成责任书")
+        written = len(list((folder / "责任书").glob("*.docx"))) if (folder / "责任书").is_dir() else 0
+        lost = f"报告生成 {said} 份责任书，目录中只有 {written} 份（同名文件被覆盖）" if written < said else ""
+        return Result(code, out, err, lost)
     raise ValueError(kind)
 
 
@@ -321,6 +335,8 @@ def newer_problems(kind: str, result: Result) -> list[str]:
             json.loads(result.stdout)
         except ValueError:
             found.append("stdout 不是一个 JSON 文档")
+    if result.lost:
+        found.append(result.lost)
     if result.code == 2 and "错误" not in result.stderr and "无效" not in result.stderr:
         found.append("exit 2 却没有中文错误信息")
     return found

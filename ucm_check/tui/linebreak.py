@@ -51,13 +51,13 @@ def break_offsets(text: str, width: int) -> list[int]:
     if width <= 0:
         return []
     offsets: list[int] = []
-    line_start, used = 0, 0
+    used = 0
     for start, end in _units(text):
         piece = text[start:end]
         cells = cell_len(piece)
         if used and used + cells > width and not piece.isspace():
             offsets.append(start)
-            line_start, used = start, 0
+            used = 0
         if cells > width:  # a token wider than the line: fold it by cells, nothing better exists
             for i, ch in enumerate(piece):
                 w = cell_len(ch)

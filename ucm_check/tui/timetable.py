@@ -182,7 +182,10 @@ class TimetableScreen(Screen):
         self.query_one("#tt-summary", Static).update(self.summary_line())
         names = [tr(f"tt_view_{v}") for v in views.VIEWS]
         tabs = "  ".join(f"[{'reverse' if v == self.view else 'dim'}] {n+1} {name} [/]" for n, (v, name) in enumerate(zip(views.VIEWS, names)))
-        self.query_one("#tt-views", Static).update(tabs)
+        legend = "".join(f"[{BAR_STYLES[kind]}]  [/]{tr(f'tt_legend_{name}')}" for kind, name in (
+            (views.PLANNED, "planned"), (views.DUE, "due"), (views.LATE, "late"), (views.FINISHED, "done"),
+            (views.ONGOING_CELL, "ongoing")))
+        self.query_one("#tt-views", Static).update(f"{tabs}  {tr('tt_legend')}{legend}")  # the month columns' key
         table = self.query_one("#tt-table", DataTable)
         keep = select or self.selected_id()
         table.clear(columns=True)

@@ -101,7 +101,7 @@ def test_a_clerk_in_chromium_types_hanzi_saves_and_downloads_the_report(tmp_path
                 page.wait_for_timeout(100)
             cdp.send("Input.insertText", {"text": NAME})
             page.wait_for_timeout(500)
-            for _ in range(4):  # name -> standard -> level -> period -> file
+            for _ in range(5):  # name -> standard -> level -> region -> period -> file
                 page.keyboard.press("Tab")
                 page.wait_for_timeout(150)
             for _ in range(12):

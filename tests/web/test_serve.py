@@ -160,7 +160,7 @@ async def test_a_clerk_opens_answers_saves_and_downloads_the_report(server, fold
         await tab.keys("down", "down", "enter")  # 三、统一执法人员着装
         await tab.wait_for("执法着装规范")
         mark = tab.mark()
-        await tab.keys("tab", "backspace", "2")  # the second question: dress violations, 7 -> 2
+        await tab.keys("tab", "backspace", "2", "enter")  # the second question: dress violations, 7 -> 2, committed on leaving it
         await tab.wait_for("未保存", since=mark)
         mark = tab.mark()
         await tab.keys("ctrl+s")
@@ -198,7 +198,7 @@ async def test_a_new_self_check_in_hanzi_is_written_inside_the_folder_only(serve
         await tab.keys("n")
         await tab.wait_for("单位")
         await tab.type("某县城市管理和综合执法局")
-        for _ in range(4):  # name -> standard -> level -> period -> file
+        for _ in range(5):  # name -> standard -> level -> region -> period -> file
             await tab.keys("tab")
         await tab.keys(*["backspace"] * 12)
         mark = tab.mark()

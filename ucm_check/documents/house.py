@@ -17,7 +17,17 @@ import re
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ucm_check.documents.layout import FONTS, LATIN
+FONTS: dict[str, tuple[str, str]] = {
+    "title": ("方正小标宋简体", "华文中宋"),
+    "body": ("仿宋_GB2312", "仿宋"),
+    "heading1": ("黑体", "SimHei"),
+    "heading2": ("楷体_GB2312", "楷体"),
+    "number": ("宋体", "SimSun"),
+}
+"""Role -> (font the standard names, the fallback written as ``w:altName`` in the font table)."""
+LATIN = "Times New Roman"
+"""Latin letters and digits in tables and hashes."""
+
 
 CORE_LIMIT = 255
 """Characters python-docx (and Word's 属性 dialog) allow in a core property such as the title."""

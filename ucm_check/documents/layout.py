@@ -34,6 +34,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from ucm_check.documents.house import FONTS, LATIN  # noqa: F401  (the faces every style uses)
+
 PAGE = (Mm(210), Mm(297))
 MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
 TEXT_WIDTH_MM = 156
@@ -46,17 +48,6 @@ LINE = Pt(LINE_PITCH_TWIPS / 20)
 
 SIZE_2, SIZE_3, SIZE_4, SIZE_SMALL_4, SIZE_5 = Pt(22), Pt(16), Pt(14), Pt(12), Pt(10.5)
 """2号, 3号, 4号, 小四, 五号."""
-
-FONTS: dict[str, tuple[str, str]] = {
-    "title": ("方正小标宋简体", "华文中宋"),
-    "body": ("仿宋_GB2312", "仿宋"),
-    "heading1": ("黑体", "SimHei"),
-    "heading2": ("楷体_GB2312", "楷体"),
-    "number": ("宋体", "SimSun"),
-}
-"""Role -> (font the standard names, the fallback written as ``w:altName`` in the font table)."""
-LATIN = "Times New Roman"
-"""Latin letters and digits in tables and hashes."""
 
 STYLE_TITLE, STYLE_H1, STYLE_H2, STYLE_TABLE, STYLE_PAGE = "公文标题", "一级标题", "二级标题", "表格文字", "页码"
 RED = RGBColor(0xFF, 0x00, 0x00)

@@ -112,8 +112,15 @@ class _Writer:
         widths = lay.fit(widths, lay.budget("A4")) or widths
         for c, w in enumerate(widths):
             ws.set_column(c, c, w)
-        last = max(len(headers) - 1, 1)
         heading = f"{self.title}（{table.title}）"
+        # a narrow table's title spans blank columns up to the page's width rather than wrapping
+        # into a tall column of two or three characters a line
+        span = list(widths)
+        while lay.used(span) < lay.budget("A4") - 12 and sum(span) < cell_width(heading) + 4:
+            span.append(12)
+        for c in range(len(widths), len(span)):
+            ws.set_column(c, c, 12)
+        last = max(len(span) - 1, 1)
         ws.merge_range(0, 0, 0, last, heading, self.f["title"])
         ws.set_row(0, 18 * lay.lines(heading, int(sum(widths[:last + 1]) * 0.8)) + 6)
         row = 1
@@ -144,7 +151,7 @@ class _Writer:
                     height = max(height, lay.lines(text, widths[c]))
             ws.set_row(row, lay.LINE_PT * height + 4)
             row += 1
-        ws.print_area(0, 0, row - 1, len(headers) - 1)
+        ws.print_area(0, 0, row - 1, last)
         ws.set_landscape()
         ws.set_paper(9)
         ws.set_print_scale(100)

@@ -153,7 +153,9 @@ class NewProfileScreen(Screen):
         elif not path.resolve().parent.is_dir():
             problem = tr("no_folder", folder=str(path.parent))
         if problem or standard is None:
-            self.query_one("#errors", Static).update(problem)
+            errors = self.query_one("#errors", Static)
+            errors.update(problem)
+            errors.scroll_visible()  # at 80x24 the form is taller than the screen
             return
         try:
             write_new(path, render(standard, level=level, name=name, region=region, period=period))

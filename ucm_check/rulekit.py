@@ -16,7 +16,7 @@ Example::
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from ucm_check.model import Area, Clause, Fact, Rule
 from ucm_check.numbers import D
@@ -69,3 +69,23 @@ def area(
         for fact in rule.shape.facts:
             facts.setdefault(fact.key, fact)
     return Area(id, number, title, title_en, standard, D(max), rules, tuple(facts.values()), bonus, order)
+
+
+def own_deadlines(standard: str, prefix: str) -> Callable[..., Any]:
+    """A ``ucm_check_default_deadline`` implementation proposing, for a gap in one of ``standard``'s
+    own dated duties (codes starting with ``prefix``), the duty's own deadline (``finding.due``), even
+    when it has passed (the plan then shows the item overdue, and moving it needs a recorded reason).
+    A pack assigns it in its standard module::
+
+        ucm_check_default_deadline = own_deadlines(STANDARD, "HEN-")
+    """
+    from ucm_check.hookspecs import hookimpl
+
+    @hookimpl
+    def ucm_check_default_deadline(rule: Any, finding: Any, unit: Any, as_of: Any) -> Any:
+        if unit.get("standard") == standard and rule.code.startswith(prefix):
+            return finding.due
+        return None
+
+    ucm_check_default_deadline.__doc__ = f"The document's own deadline of a {prefix}… duty of {standard}."
+    return ucm_check_default_deadline

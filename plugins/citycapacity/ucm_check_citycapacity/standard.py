@@ -3,6 +3,7 @@
 from ucm_check.hookspecs import hookimpl
 from ucm_check.model import Standard
 from ucm_check.numbers import ZERO
+from ucm_check.rulekit import own_deadlines
 from ucm_check_citycapacity import CITY, COUNTY, DOCUMENT, STANDARD
 
 CITY_CAPACITY = Standard(
@@ -21,9 +22,5 @@ def ucm_check_standards():
     return [CITY_CAPACITY]
 
 
-@hookimpl
-def ucm_check_default_deadline(rule, finding, unit, as_of):
-    """The occurrence's own deadline (the month's last day, 10月底前 ...) for the rectification plan."""
-    if unit.get("standard") == STANDARD and rule.code.startswith("CAP-"):
-        return finding.due
-    return None
+#: The plan proposes each duty's own deadline from the document (rulekit.own_deadlines).
+ucm_check_default_deadline = own_deadlines(STANDARD, "CAP-")

@@ -3,6 +3,7 @@
 from ucm_check.hookspecs import hookimpl
 from ucm_check.model import Standard
 from ucm_check.numbers import ZERO
+from ucm_check.rulekit import own_deadlines
 from ucm_check_henan2021 import DOCUMENT, STANDARD
 
 HENAN_2021 = Standard(
@@ -23,11 +24,5 @@ def ucm_check_standards():
     return [HENAN_2021]
 
 
-@hookimpl
-def ucm_check_default_deadline(rule, finding, unit, as_of):
-    """The document's own deadline for a Henan obligation that is not met (even when it has
-    passed: the plan then shows the item overdue, and moving it needs a recorded reason). Standing
-    duties have no date in the document and are left to the rule's rectification period."""
-    if unit.get("standard") == STANDARD and rule.code.startswith("HEN-"):
-        return finding.due
-    return None
+#: The plan proposes each duty's own deadline from the document (rulekit.own_deadlines).
+ucm_check_default_deadline = own_deadlines(STANDARD, "HEN-")

@@ -3,6 +3,7 @@
 from ucm_check.hookspecs import hookimpl
 from ucm_check.model import Standard
 from ucm_check.numbers import ZERO
+from ucm_check.rulekit import own_deadlines
 from ucm_check_localnorms import STANDARD
 
 LOCAL_NORMS = Standard(
@@ -21,9 +22,5 @@ def ucm_check_standards():
     return [LOCAL_NORMS]
 
 
-@hookimpl
-def ucm_check_default_deadline(rule, finding, unit, as_of):
-    """The document's own deadline (万分之五: 2020年底前; a report: the end of its period)."""
-    if unit.get("standard") == STANDARD and rule.code.startswith("LN-"):
-        return finding.due
-    return None
+#: The plan proposes each duty's own deadline from the document (rulekit.own_deadlines).
+ucm_check_default_deadline = own_deadlines(STANDARD, "LN-")

@@ -81,14 +81,19 @@ class Clause:
         return f"{self.document} {self.path}"
 
 
+def _known_kind(name: str) -> None:
+    if name not in KINDS:
+        raise ValueError(f"unknown fact kind {name!r}: one of {', '.join(KINDS)}")
+
+
 @frozen
 class Fact:
     """One thing a bureau records about itself, answered in its profile."""
 
     key: str
     """ASCII key inside the area's table, e.g. ``organization_established``."""
-    kind: str = field(validator=attrs.validators.in_(FACT_KINDS))
-    """One of :data:`FACT_KINDS`."""
+    kind: str = field(validator=lambda _, __, value: _known_kind(value))
+    """A kind of :data:`ucm_check.facts.KINDS` (:data:`FACT_KINDS` lists the builtin ones)."""
     label: str
     """The question in Chinese, as the TUI asks it."""
     label_en: str

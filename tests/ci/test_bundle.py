@@ -71,10 +71,10 @@ def _rewrite(src, dst, change):
 
 
 @pytest.mark.parametrize("change, message", [
-    (lambda n, d: d + b"x" if n == "佐证/批复.pdf" else d, "“佐证/批复.pdf” 的 SHA-256 与清单不符"),
+    (lambda n, d: d + b"x" if n == "佐证/批复.pdf" else d, "“佐证/批复.pdf” 与打包时记录的指纹（SHA-256）不符"),
     (lambda n, d: None if n == "佐证/公示.png" else d, "清单列出的 “佐证/公示.png” 不在压缩包中"),
     (lambda n, d: d.replace(b"dress_violations = 7", b"dress_violations = 0") if n == "county.toml" else d,
-     "“county.toml” 的 SHA-256 与清单不符"),
+     "“county.toml” 与打包时记录的指纹（SHA-256）不符"),
 ])
 def test_verify_catches_a_changed_or_missing_entry(capsys, county, tmp_path, change, message):
     bundle(capsys, county, tmp_path / "out.zip")

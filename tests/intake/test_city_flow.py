@@ -38,7 +38,7 @@ def test_xiangxi_collects_jishou_and_the_province_sees_the_county_under_it(capsy
                          "--format", "json")
     assert code == 0, err
     xiangxi = next(u for u in json.loads(out)["units"] if u["id"] == "433100")
-    assert xiangxi["status"] == "on_time" and xiangxi["notes"] == ["缺社会评价：按评价办法以社会满意度调查为准，service.satisfaction_rate 视为未填写"]
+    assert xiangxi["status"] == "on_time" and xiangxi["notes"] == ["缺社会评价：按评价办法以社会满意度调查为准，“群众满意度（%，问卷和电话调查等）”视为未填写"]
     assert [(c["name"], c["status"], c["final"]) for c in xiangxi["counties"]] == [
         ("吉首市城市管理和综合执法局", "on_time", county[0]["final"])]
     assert [(c["rank"], c["name"], c["city"]) for c in json.loads(out)["county_ranking"]] == [

@@ -145,7 +145,7 @@ def test_every_unit_gets_its_status_by_the_bundles_recorded_date(office):
 def test_invalid_bundles_say_why_and_nothing_was_extracted(office):
     inbox, doc, _ = office
     u = units(doc)
-    assert "SHA-256 与清单不符" in u["邵阳市"]["reasons"][0]
+    assert "与打包时记录的指纹（SHA-256）不符" in u["邵阳市"]["reasons"][0]
     assert "疑似压缩炸弹" in u["岳阳市"]["reasons"][0] and "200 MB" in u["岳阳市"]["reasons"][0]
     assert any("./佐证/a.pdf" in r for r in u["常德市"]["reasons"])
     assert sorted(p.name for p in inbox.iterdir() if not p.name.endswith((".zip", ".toml"))) == []

@@ -201,7 +201,7 @@ def verify_zip(path: str, limits: Any = None) -> tuple[dict[str, Any] | None, Fi
                 continue
             files[canonical_name(name)] = content
             if sha256(content) != item["sha256"] or len(content) != item["size"]:
-                problems.append(ProfileError(path, 0, 0, f"“{visible(name)}” 的 SHA-256 与清单不符：打包后被改动"))
+                problems.append(ProfileError(path, 0, 0, f"“{visible(name)}” 与打包时记录的指纹（SHA-256）不符：打包后被改动过"))
         for name in archive.names():
             if name != MANIFEST and name not in listed:
                 problems.append(ProfileError(path, 0, 0, f"“{visible(name)}” 不在清单中：打包后被加入"))

@@ -3,6 +3,8 @@ as the roster's scheme says, and reduce it to a compact :class:`~.records.Record
 
 from __future__ import annotations
 
+from typing import Any
+
 from decimal import Decimal
 
 import attrs
@@ -46,7 +48,7 @@ def judge(record: Record, sub: Submission, check: SpotCheck | None, social: Soci
             overrides.setdefault(area, {})[key] = social.satisfaction_rate
         else:
             remove = (area, key)
-            record.notes.append(f"缺社会评价：按评价办法以社会满意度调查为准，{scheme.social_fact} 视为未填写")
+            record.notes.append(f"缺社会评价：按评价办法以社会满意度调查为准，{_label(own, area, key)}视为未填写")
     final = rescore(sub, overrides, host, remove) if (overrides or remove) else own
     record.social = social
     record.diffs = compare(own, verified, check) if check else []
@@ -91,3 +93,13 @@ def _duties(record: Record, final: ProfileResult) -> None:
     record.duties = counts(final.findings)
     record.failed = tuple(f.rule.code for f in final.findings if f.status in (OVERDUE, NOT_MET))
     record.self_total = record.verified_total = record.final = record.basis = None
+
+
+def _label(result: Any, area: str, key: str) -> str:
+    """The question a fact asks (满意度), as the standard words it; the key only when no area has it."""
+    for a in getattr(result, "areas", ()):
+        if a.area.id == area:
+            for fact in a.area.facts:
+                if fact.key == key:
+                    return f"“{fact.label}”"
+    return f"{area}.{key} "

@@ -100,7 +100,7 @@ AREA = area("capacity", "二（四）", "全面提升执法能力", "Enforcement
     ),
     Rule(
         code="HEN-24-4a", clause=C("方案 二（四）4"), title="721工作法",
-        text="全面落实“721工作法”",
+        text="全面落实“721工作法",  # verbatim: the document itself leaves the quote open
         shape=Obligation(AllTrue((METHOD_721,))), reading="所存原文缺右引号，即“721工作法”。" + STANDING,
         period_days=90, remedy="推行“70%的问题用服务手段解决、20%用管理手段解决、10%用执法手段解决”的工作法，并留存台账。",
         good={"capacity.method_721": True}, bad={"capacity.method_721": False},

@@ -223,8 +223,11 @@ def bomb(path: Path, size: int) -> Path:
 def test_a_small_bundle_holding_a_gibibyte_is_refused_from_its_directory_in_little_memory(tmp_path):
     path = bomb(tmp_path / "bomb.zip", 1 << 30)
     assert path.stat().st_size < 2 << 20
-    probe = ("import resource, sys\nfrom ucm_check.cli import main\ncode = main(['verify', sys.argv[1]])\n"
-             "print(code, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    # VmHWM is this process's own peak: ru_maxrss would also count the pages of the (large, late in a
+    # long suite) pytest process it was forked from, which Linux carries across exec
+    probe = ("import re, sys\nfrom ucm_check.cli import main\ncode = main(['verify', sys.argv[1]])\n"
+             "status = open('/proc/self/status').read()\n"
+             "print(code, re.search(r'VmHWM:\\s+(\\d+)', status).group(1))")
     proc = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True, text=True, encoding="utf-8")
     code, max_kib = map(int, proc.stdout.split())
     assert code == 2 and "疑似压缩炸弹" in proc.stderr and "1024 MB" in proc.stderr

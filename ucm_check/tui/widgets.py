@@ -188,6 +188,8 @@ class FactField(Vertical):
             self.call_after_refresh(self._left_records)
 
     def _left_records(self) -> None:
+        if not self.is_attached or not self.query(".records"):  # the screen was left meanwhile: it settled them
+            return
         focused = self.app.focused
         if focused is None or not any(a is self for a in focused.ancestors_with_self):
             self._settle(None)

@@ -89,3 +89,16 @@ def test_a_kept_input_spoiled_by_hand_is_reported_where_it_was_spoiled(fresh_yea
     capsys.readouterr()
     assert main(["assess", "rank", str(fresh_year), "--period", "2026-03"]) == 2
     assert "office.csv:2:2: 错误：得分应为数字（如 87.5），实际为 “五十”" in capsys.readouterr().err
+
+
+def test_history_without_to_ends_at_the_last_month_with_every_source_imported(fresh_year, capsys):
+    january = fresh_year / "history" / "2026-01"
+    half = fresh_year / "history" / "2027-01"  # a month being imported: one source in so far
+    half.mkdir()
+    (half / "third_party.csv").write_bytes((january / "third_party.csv").read_bytes())
+    capsys.readouterr()
+    assert main(["assess", "history", str(fresh_year), "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["to"] == "2026-12" and "2027-01" not in doc["months"]
+    assert main(["assess", "history", str(fresh_year), "--to", "2027-01"]) == 2  # asked for: it says what is missing
+    assert "2027年1月尚未导入" in capsys.readouterr().err

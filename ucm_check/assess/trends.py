@@ -31,7 +31,9 @@ def history(folder: Folder, *, to: str | None = None, months: int = 12, unit: st
     kept = folder.months()
     if not kept:
         raise CycleError("还没有任何月份的得分：请先用 ucm-check assess import 导入")
-    end = asked or kept[-1]
+    # without --to: the last month every expected source has been imported for (a month still being
+    # imported is not history yet)
+    end = asked or next((m for m in reversed(kept) if _imported(folder, m)), kept[-1])
     chosen = None
     if unit:
         chosen = folder.roster.by_key().get(unit)
@@ -210,3 +212,8 @@ def _aligned(table: list[list[str]]) -> list[str]:
     widths = [max(width(c) for c in col) for col in zip(*table)]
     return ["  ".join(rjust(c, w) if c[:1].isdigit() else ljust(c, w) for c, w in zip(row, widths)).rstrip()
             for row in table]
+
+
+def _imported(folder: Folder, period: Period) -> bool:
+    """True when every source expected for ``period`` has its scores kept."""
+    return all(os.path.isfile(folder.input_file(period, s)) for s in folder.scheme.sources if folder.expected(s, period))

@@ -155,7 +155,7 @@ def test_a_period_outside_1949_to_2100_is_refused(folder, capsys, argv):
     (('aggregate = "mean"', "aggregate = { a = 1 }"), "scheme.aggregate 应为以下之一"),
     (('rule = "linear"', 'rule = ["linear"]'), "funding.rule 应为以下之一"),
     (('name = "第三方考评"', 'name = "第三方考评"\nkind = []'), "sources.third_party.kind 应为以下之一"),
-    (('missing = "reweight"', 'missing = "\\u001b[2J"'), '实际为 "\\x1b[2J"'),
+    (('missing = "reweight"', 'missing = "\\u001b[2J"'), '实际为 "\\u001b[2J"'),
 ])
 def test_scheme_fields_of_the_wrong_type_are_located(folder, capsys, edit, message):
     scheme = folder / "scheme.toml"

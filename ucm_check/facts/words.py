@@ -16,7 +16,7 @@ def show(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return '"' + escape_controls(value.replace("\\", "\\\\").replace('"', '\\"')) + '"'
     if isinstance(value, Decimal):
         return decimal_text(value)
     if isinstance(value, (dt.date, dt.time)):
@@ -62,3 +62,12 @@ def suggest(word: str, candidates: list[str]) -> str:
     return f"，是否想写 “{close[0]}”？" if close else ""
 
 
+#: Characters never echoed raw to a terminal: C0/C1 controls (ESC starts ANSI sequences), DEL and the
+#: bidirectional overrides that reorder what is shown (U+202A-202E, U+2066-2069).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with every control or bidi-override character written as TOML writes it (``\\u001b``);
+    tab and line breaks stay."""
+    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import attrs
 
-from ucm_check.facts.words import show, suggest, type_name  # noqa: F401  (the words every reader uses)
+from ucm_check.facts.words import escape_controls, show, suggest, type_name  # noqa: F401  (the words every reader uses)
 
 
 @attrs.frozen
@@ -24,7 +24,7 @@ class ProfileError:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
-        return f"{where}: 错误：{self.message}"
+        return escape_controls(f"{where}: 错误：{self.message}")  # a value quoted from the file never drives the terminal
 
 
 class InvalidFile(Exception):

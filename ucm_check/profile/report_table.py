@@ -48,7 +48,7 @@ TEXT_KEYS = tuple(k for k in KEYS if k not in DATE_KEYS)
 
 def validate_table(body: Any, err: Callable[[tuple[str, ...], str], None]) -> None:
     """Check the ``[report]`` table; report each problem through ``err(key path, message)``."""
-    from ucm_check.files.problems import suggest, type_name
+    from ucm_check.files.problems import show, suggest, type_name
 
     if not isinstance(body, dict):
         err((), f"report 应为表 [report]（报告的主送机关、发文字号、主要做法和成效等），实际为{type_name(body)}")
@@ -58,9 +58,9 @@ def validate_table(body: Any, err: Callable[[tuple[str, ...], str], None]) -> No
             err((key,), f"[report] 中有未知字段 “{key}”{suggest(key, list(KEYS))}；可用：{'、'.join(KEYS)}")
         elif key in DATE_KEYS:
             if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-                err((key,), f"report.{key}（{KEYS[key]}）应为日期，实际为{type_name(value)} {value!r}")
+                err((key,), f"report.{key}（{KEYS[key]}）应为日期，实际为{type_name(value)} {show(value)}")
         elif not isinstance(value, str) or not value.strip():
-            err((key,), f"report.{key}（{KEYS[key]}）应为非空字符串，实际为{type_name(value)} {value!r}")
+            err((key,), f"report.{key}（{KEYS[key]}）应为非空字符串，实际为{type_name(value)} {show(value)}")
 
 
 def schema() -> dict[str, Any]:

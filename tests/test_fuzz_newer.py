@@ -4,9 +4,8 @@ date never ends in exit 4, a traceback, a Python repr or a raw control character
 and an intake always prints one JSON document. A fixed seed and a small budget here;
 ``bench/fuzz.py`` runs the same mutations by the thousand (docs/fuzz.md).
 
-Kinds where the campaign of 2026-12-06 still finds internal errors that other work is fixing are
-marked ``xfail(strict=False)`` with the issue's words: they run, report, and turn green by
-themselves once fixed (then drop the mark)."""
+Every kind, and one replayed case of each class the first campaign found, must pass: the fixes of
+issue 24 have landed (docs/fuzz.md, "Results after the fixes")."""
 
 from __future__ import annotations
 
@@ -24,13 +23,7 @@ from tests.fuzzing_newer import NEWER_KINDS, NEWER_VALUES, newer_problems, run_n
 
 mutations = st.builds(Mutation, st.sampled_from(OPERATIONS), st.integers(0, 100_000), st.sampled_from(NEWER_VALUES))
 
-#: kind -> what issue 24 says still breaks it (fixes under way in assess/, intake/, documents/, dated/)
-OPEN = {
-    "assess-xlsx": "xlsx rows are not guarded: no worksheet, truncated XML, NaN, bad references (exit 4); a huge dimension runs for minutes",
-    "assess-history": "a binary history/…/results.json or kept CSV is a UnicodeDecodeError (exit 4)",
-}
-CASES = [pytest.param(kind, marks=pytest.mark.xfail(reason=f"issue 24: {OPEN[kind]}", strict=False))
-         if kind in OPEN else kind for kind in NEWER_KINDS]
+CASES = list(NEWER_KINDS)
 SLOW = {"report": 2, "letters": 1, "dated": 2, "intake-bundle": 3}
 
 
@@ -62,8 +55,8 @@ def test_a_mutated_newer_input_never_ends_in_exit_4_a_traceback_or_raw_control_c
     check()
 
 
-#: One case of each class the campaign of 2026-12-06 found (docs/fuzz.md), replayed exactly. Each is
-#: in issue 24 and being fixed elsewhere: xfail until then; an XPASS means the fix landed (drop it).
+#: One case of each class the first campaign of 2026-12-06 found (docs/fuzz.md), replayed exactly: each
+#: was an exit 4, exit 3, a raw escape or a repr before issue 24's fixes.
 FOUND = [
     ("assess-history", Mutation("truncate", 60822, "inf"), "a kept CSV cut inside a character: UnicodeDecodeError"),
     ("assess-history", Mutation("bom_crlf", 18701, '""'), "results.json with a BOM: JSONDecodeError"),
@@ -80,8 +73,7 @@ FOUND = [
 ]
 
 
-@pytest.mark.parametrize("kind, m, what", [pytest.param(*case, marks=pytest.mark.xfail(reason=f"issue 24: {case[2]}",
-                                                                                      strict=False)) for case in FOUND])
+@pytest.mark.parametrize("kind, m, what", FOUND)
 def test_each_class_the_campaign_found_ends_in_a_chinese_exit_2_or_a_clean_run(kind, m, what):
     with tempfile.TemporaryDirectory() as folder, at_most(60):
         result = run_newer(kind, m, Path(folder))

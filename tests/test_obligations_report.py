@@ -41,7 +41,7 @@ def result(facts, as_of=dt.date(2026, 11, 24)):
 def test_the_text_report_groups_obligations_by_status_with_deadlines():
     text = render(result({"system": False, "lawyers": False, "summary": False}))
     assert "总分" not in text and "满分" not in text
-    assert "共 3 项：逾期 1，未落实 1，即将到期 1，未到期 0，已落实 0" in text
+    assert "共 3 项：逾期 1，未落实 1，即将到期 1，逾期完成 0，未到期 0，已落实 0" in text
     overdue = text[text.index("逾期（1 项）"):]
     assert overdue.splitlines()[1] == "[T-1] 是否已建立制度  完成时限 2022-12-31"
     assert "[T-2] 是否已引入律师" in text[text.index("未落实（1 项）"):]

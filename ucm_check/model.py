@@ -33,6 +33,11 @@ OVERDUE = "overdue"
 """Not done, and the deadline (or a whole reporting period) has passed."""
 NOT_MET = "not_met"
 """A standing duty with no date in the document (长期) that is not met."""
+MET_LATE = "met_late"
+"""Done, but after its deadline (逾期完成): met, and shown as late in every output (a warning, never a pass
+without a word, never a failure: the duty is no longer owed)."""
+MET_STATUSES = frozenset({COMPLIANT, MET_LATE})
+"""Statuses of a met rule or duty: they close a gap in the plan and need their evidence."""
 GAP_STATUSES = frozenset({DEDUCTED, DUE_SOON, OVERDUE, NOT_MET})
 """Statuses that call for rectification: they are listed as gaps and enter the plan."""
 

@@ -337,7 +337,8 @@ class NoneOf:
 class Obligation:
     """A duty to meet by a date (``due``), or a standing duty (``due`` None, 长期).
 
-    Met: compliant (with a note when ``done_on`` shows it was met late). Not met: overdue after
+    Met: compliant, or :data:`~ucm_check.model.MET_LATE` (逾期完成, with the days in the note) when
+    ``done_on`` is after the deadline. Not met: overdue after
     ``due``, due soon within ``soon_days`` of it (the deadline day itself is still on time), pending
     before that; a standing duty not met is :data:`~ucm_check.model.NOT_MET`.
     """
@@ -388,12 +389,12 @@ class Obligation:
             observed += f"；{self.after.label}：{get(self.after.key).isoformat()}"
         if met:
             on = get(self.done_on.key) if self.done_on else MISSING
-            note = ""
+            note, status = "", model.COMPLIANT
             if on is not MISSING and self.done_on is not None:
                 observed += f"；{self.done_on.label}：{on.isoformat()}"
                 if due and on > due:
-                    note = f"已完成，但晚于完成时限 {due.isoformat()} {(on - due).days} 天"
-            return Outcome(ZERO, observed, status=model.COMPLIANT, due=due, note="；".join(filter(None, [note, how])))
+                    note, status = f"已完成，但晚于完成时限 {due.isoformat()} {(on - due).days} 天", model.MET_LATE
+            return Outcome(ZERO, observed, status=status, due=due, note="；".join(filter(None, [note, how])))
         if due is None:
             return Outcome(ZERO, observed, status=model.NOT_MET, note="长期任务（文件未规定完成时限），尚未落实")
         outcome = _not_done(due, context.as_of, self.soon_days, observed)
@@ -454,7 +455,8 @@ class Periodic:
     since the record starts (``since`` in the profile, else ``start``, else only the last one) must
     have its report, or the duty is overdue from the oldest one missing; otherwise the occurrence
     now to be met is met, pending or due soon (within ``soon_days`` of its deadline). A report
-    filed after its deadline still counts for its period, and the finding says how late it was.
+    filed after its deadline still counts for its period, and the finding says how late it was; when the
+    latest occurrence due was filed late, the status is :data:`~ucm_check.model.MET_LATE` (逾期完成).
 
     ``period``/``due_month``/``due_day`` are the short form (month, quarter, or year by a day);
     ``schedule`` states any other :class:`~ucm_check.dated.schedule.Schedule`. A bare date in the
@@ -495,6 +497,13 @@ class Periodic:
         if self.period == "year":
             return Schedule("year", due_month=self.due_month, due_day=self.due_day)
         return Schedule(self.period)
+
+    @staticmethod
+    def _met(filed: dict[Any, dt.date], dues: dict[Any, Any], period: Any) -> str:
+        """Met, or met late (逾期完成) when the occurrence that decides the status was filed after its
+        deadline. Reading: only the latest occurrence due decides; earlier late reports stay in the note,
+        so one late report years ago does not mark the duty late for ever."""
+        return model.MET_LATE if filed[period] > dues[period].day else model.COMPLIANT
 
     def evaluate(self, get: Getter, context: Context) -> Outcome:
         from ucm_check.dated.periods import ReportLog
@@ -542,9 +551,10 @@ class Periodic:
         due = dues[current].day
         if current in filed:
             note = "；".join([f"{current.label}已{self.verb}", *extra])
-            return Outcome(ZERO, observed, status=model.COMPLIANT, due=due, note=note)
+            return Outcome(ZERO, observed, status=self._met(filed, dues, current), due=due, note=note)
         if current.start > as_of and past:  # the next occurrence has not begun: all due so far is done
             note = f"{past[0].label}已{self.verb}；下一期{current.label}应于 {due.isoformat()} 前"
-            return Outcome(ZERO, observed, status=model.COMPLIANT, due=due, note="；".join([note, *extra]))
+            return Outcome(ZERO, observed, status=self._met(filed, dues, past[0]), due=due,
+                           note="；".join([note, *extra]))
         outcome = _not_done(due, as_of, self.soon_days, observed, current.label)
         return attrs.evolve(outcome, note="；".join([outcome.note, *extra]))

@@ -41,10 +41,10 @@ RESULTS = {
     "hunan-county-typical.toml": ((17.3, 3.5, 86.2), {}),
     "hunan-county-incomplete.toml": ((3, 0, 97), None),
     "henan-city.toml": (None, {"HEN-23-2": "overdue", "HEN-24-2a": "due_soon", "HEN-24-3": "not_met",
-                               "HEN-00-1": "due_soon"}),
+                               "HEN-00-1": "due_soon", "HEN-23-6": "met_late"}),
     "henan-county.toml": (None, {}),
     "localnorms-county.toml": (None, {"LN-STAFF-1": "overdue", "LN-1010": "not_met", "LN-REP-M": "due_soon"}),
-    "citycapacity-city.toml": (None, {"CAP-22c": "pending", "CAP-22e": "pending", "CAP-24b": "overdue",
+    "citycapacity-city.toml": (None, {"CAP-22b": "met_late", "CAP-22c": "pending", "CAP-22e": "pending", "CAP-24b": "overdue",
                                       "CAP-27": "due_soon", "CAP-33b": "pending"}),
     "citycapacity-county.toml": (None, {"CAP-21": "due_soon", "CAP-22d": "pending", "CAP-23a": "overdue"}),
 }

@@ -18,9 +18,10 @@ HENAN = PROFILES / "henan-city.toml"
 LOCAL = PROFILES / "localnorms-county.toml"
 AS_OF = "2026-12-01"
 #: What each status must become, written out here independently of the code's table.
-SARIF = {"overdue": "error", "not_met": "error", "due_soon": "warning"}
-GITLAB = {"overdue": "critical", "not_met": "critical", "due_soon": "minor"}
-JUNIT = {"overdue": "failure", "not_met": "failure", "due_soon": None, "pending": None, "compliant": None}
+SARIF = {"overdue": "error", "not_met": "error", "due_soon": "warning", "met_late": "warning"}
+GITLAB = {"overdue": "critical", "not_met": "critical", "due_soon": "minor", "met_late": "minor"}
+JUNIT = {"overdue": "failure", "not_met": "failure", "due_soon": None, "pending": None, "compliant": None,
+         "met_late": None}
 
 pytestmark = pytest.mark.usefixtures("installed_packs")
 
@@ -40,6 +41,7 @@ def truth(capsys):
     # as the issue found them on 2026-12-01: one overdue, one not met and two due soon in Henan
     assert found["HEN-23-2"] == "overdue" and found["HEN-24-3"] == "not_met"
     assert found["HEN-24-2a"] == found["HEN-00-1"] == "due_soon"
+    assert found["HEN-23-6"] == "met_late"   # 2022年6月底前 出台监督考核办法, done 2022-09-01
     assert found["LN-STAFF-1"] == "overdue" and found["LN-1010"] == "not_met"
     return found
 
@@ -125,13 +127,13 @@ def test_the_ranking_counts_failed_duties_instead_of_a_total_of_zero(capsys, tru
     out = check(capsys, profiles=(HENAN, fixed))[1]
     lines = out.splitlines()
     assert lines[0] == "排名汇总（henan-2021，省辖市，2 个单位，按逾期和未落实项从少到多）"
-    assert lines[1].split() == ["名次", "单位", "逾期", "未落实", "即将到期", "状态"]
+    assert lines[1].split() == ["名次", "单位", "逾期", "未落实", "即将到期", "逾期完成", "状态"]
     assert lines[2].split()[:5] == ["1", "乙市城市管理局", "1", "0", "2"]
     assert lines[3].split()[:5] == ["2", "某市城市管理局", "1", "1", "2"] and "通过" not in out
     doc = json.loads(check(capsys, "--format", "json", profiles=(HENAN, fixed))[1])
     assert [(r["rank"], r["unit"], r["duties"]) for r in doc["ranking"]] == [
-        (1, "乙市城市管理局", {"overdue": 1, "not_met": 0, "due_soon": 2}),
-        (2, "某市城市管理局", {"overdue": 1, "not_met": 1, "due_soon": 2})]
+        (1, "乙市城市管理局", {"overdue": 1, "not_met": 0, "due_soon": 2, "met_late": 1}),
+        (2, "某市城市管理局", {"overdue": 1, "not_met": 1, "due_soon": 2, "met_late": 1})]
 
 
 def test_pending_duties_pass_everywhere(capsys):

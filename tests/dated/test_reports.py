@@ -12,7 +12,7 @@ import pytest
 from ucm_check.dated.periods import Period, ReportLog, parse_log
 from ucm_check.dated.schedule import Schedule, parse
 from ucm_check.profile.editing import literal, parse_literal
-from ucm_check.model import COMPLIANT, DUE_SOON, OVERDUE, PENDING, Context
+from ucm_check.model import COMPLIANT, DUE_SOON, MET_LATE, OVERDUE, PENDING, Context
 from ucm_check.profile.reading import check_fact
 from ucm_check.rulekit import reports
 from ucm_check.shapes import MISSING, Periodic
@@ -148,10 +148,10 @@ def test_a_duty_in_given_months_is_asked_for_in_those_months_only(record, as_of,
     assert (outcome.status, outcome.due, outcome.note) == (status, due, note)
 
 
-def test_training_every_april_held_in_may_counts_for_april_and_says_it_was_late():
+def test_training_every_april_held_in_may_counts_for_april_as_met_late():
     april = Periodic(reports("training", "培训开展记录", "Training", "month"), schedule=parse("每年4月"), verb="开展")
     outcome = run(april, {"2026-04": D(2026, 5, 6)}, D(2026, 6, 1))
-    assert outcome.status == COMPLIANT and "2026年4月于 2026-05-06 开展，晚于期限 2026-04-30 6 天" in outcome.note
+    assert outcome.status == MET_LATE and "2026年4月于 2026-05-06 开展，晚于期限 2026-04-30 6 天" in outcome.note
 
 
 def test_by_the_end_of_october_every_year():

@@ -66,11 +66,11 @@ def test_units_rank_by_duties_overdue_or_not_met_and_carry_no_score(intake):
 def test_a_henan_intake_lists_a_unit_with_an_overdue_duty_for_criticism_under_the_rosters_threshold(intake):
     doc, _, _, _ = intake
     criticised = [(c["name"], c["reason"]) for c in doc["criticise"]]
-    assert criticised[-1] == ("郑州市城市管理局", "逾期 1 项、未落实 1 项，达到通报批评的 1 项")
+    assert criticised[-1] == ("郑州市城市管理局", "逾期 1 项、未落实 1 项、逾期完成 1 项，达到通报批评的 1 项")
     assert criticised[:-1] == [(u["name"], "截至 2026-11-30 未报送总结自评") for u in doc["units"] if u["status"] == "missing"]
     assert len(criticised) == 17
     assert [(p["name"], p["reason"]) for p in doc["praise"]] == [
-        ("开封市城市管理局", "逾期 0 项、未落实 0 项，不超过 0 项，按时报送，评价完整")]
+        ("开封市城市管理局", "逾期 0 项、未落实 0 项、逾期完成 1 项，不超过 0 项，按时报送，评价完整")]
 
 
 def test_the_rule_table_counts_units_per_failed_duty_and_the_text_shows_no_score(intake):

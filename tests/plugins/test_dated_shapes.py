@@ -9,7 +9,7 @@ import pytest
 
 from ucm_check.engine.scoring import evaluate
 from ucm_check.model import (
-    COMPLIANT, DUE_SOON, NOT_APPLICABLE, NOT_MET, OVERDUE, PENDING, Area, Context, Fact, Rule, Standard,
+    COMPLIANT, DUE_SOON, MET_LATE, NOT_APPLICABLE, NOT_MET, OVERDUE, PENDING, Area, Context, Fact, Rule, Standard,
 )
 from ucm_check.rulekit import area, clause_maker, count, yes_no
 from ucm_check.shapes import MISSING, AllOf, AllTrue, AtLeastPer, Every, NoneOf, Obligation, Periodic, add_months
@@ -39,11 +39,11 @@ def test_an_obligation_not_done_turns_due_soon_then_overdue_the_day_after_its_de
     assert (outcome.status, outcome.note, outcome.due, outcome.points) == (status, note, D(2021, 12, 31), 0)
 
 
-def test_an_obligation_done_is_met_whatever_the_date_and_says_when_it_was_late():
+def test_an_obligation_done_is_met_whatever_the_date_and_a_late_one_is_met_late_not_plain_met():
     on_time = run(BY_END_2021, {"done": True, "done_on": D(2021, 12, 31)}, D(2026, 1, 1))
     late = run(BY_END_2021, {"done": True, "done_on": D(2022, 1, 10)}, D(2026, 1, 1))
     assert (on_time.status, on_time.note) == (COMPLIANT, "")
-    assert (late.status, late.note) == (COMPLIANT, "已完成，但晚于完成时限 2021-12-31 10 天")
+    assert (late.status, late.note) == (MET_LATE, "已完成，但晚于完成时限 2021-12-31 10 天")
 
 
 def test_the_completion_date_is_optional_but_the_duty_itself_is_not():

@@ -11,7 +11,7 @@ import pytest
 from tests.plugins.conftest import ROOT
 from ucm_check.profile.checking import check_file
 from ucm_check.engine.scoring import evaluate
-from ucm_check.model import COMPLIANT, DUE_SOON, NOT_APPLICABLE, NOT_MET, OVERDUE
+from ucm_check.model import COMPLIANT, DUE_SOON, MET_LATE, NOT_APPLICABLE, NOT_MET, OVERDUE
 from ucm_check.shapes import Every, Obligation, Periodic
 
 AS_OF = dt.date(2026, 11, 24)
@@ -109,7 +109,7 @@ def check(packs_host):
 def test_the_bundled_henan_city_profile_has_each_status_its_header_promises(check):
     statuses, result = check("henan-city.toml")
     assert statuses == {
-        "HEN-23-2": OVERDUE, "HEN-23-4": COMPLIANT, "HEN-23-6": COMPLIANT, "HEN-24-1": COMPLIANT,
+        "HEN-23-2": OVERDUE, "HEN-23-4": COMPLIANT, "HEN-23-6": MET_LATE, "HEN-24-1": COMPLIANT,
         "HEN-24-2a": DUE_SOON, "HEN-24-2b": COMPLIANT, "HEN-24-3": NOT_MET, "HEN-24-4a": COMPLIANT,
         "HEN-24-4b": COMPLIANT, "HEN-34-1": COMPLIANT, "HEN-34-2": COMPLIANT, "HEN-00-1": DUE_SOON,
         "HEN-23-3": COMPLIANT, "HEN-24-1b": COMPLIANT, "HEN-24-2c": COMPLIANT, "HEN-24-2d": COMPLIANT,

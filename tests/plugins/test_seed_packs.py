@@ -12,7 +12,7 @@ import pytest
 from tests.plugins.conftest import ROOT, SEEDS
 from ucm_check.profile.checking import check_file
 from ucm_check.dated.schedule import parse_date
-from ucm_check.model import COMPLIANT, DUE_SOON, NOT_APPLICABLE, OVERDUE, PENDING
+from ucm_check.model import COMPLIANT, DUE_SOON, MET_LATE, NOT_APPLICABLE, OVERDUE, PENDING
 from ucm_check.plan import load_plan
 from ucm_check.plan.views import by_unit
 
@@ -169,7 +169,7 @@ def test_the_bundled_county_and_city_profiles(packs_host):
     assert notes["CAP-23a"] == "2026年第3季度未开展（应于 2026-09-30 前）"
     city = check_file(str(ROOT / "profiles" / "citycapacity-city.toml"), packs_host, as_of=AS_OF).result
     statuses = {f.rule.code: f.status for f in city.findings if f.status != NOT_APPLICABLE}
-    assert statuses == {"CAP-22a": COMPLIANT, "CAP-22b": COMPLIANT, "CAP-22c": PENDING, "CAP-22e": PENDING,
+    assert statuses == {"CAP-22a": COMPLIANT, "CAP-22b": MET_LATE, "CAP-22c": PENDING, "CAP-22e": PENDING,
                         "CAP-24a": COMPLIANT, "CAP-24b": OVERDUE, "CAP-27": DUE_SOON, "CAP-28": COMPLIANT,
                         "CAP-33b": PENDING, **dict.fromkeys(CITY_SYSTEMS, COMPLIANT)}
     assert county.complete and city.complete

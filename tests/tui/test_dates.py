@@ -124,3 +124,19 @@ def before_log(app, path, host):
     """The record as the file holds it (nothing typed is committed while it is invalid)."""
     return load_profile(str(path), host.standards).get("reporting.annual_summary_last")
 
+
+
+async def test_a_duty_done_late_reads_met_late_on_its_card_and_in_the_overview_not_met(henan_host, tmp_path):
+    """Seed 001 (方案 二（三）6, 2022年6月底前): the city's 监督考核办法 came on 2022-09-01, 63 days late."""
+    from ucm_check.tui.app import UcmApp
+
+    path = tmp_path / "city.toml"
+    shutil.copy(ROOT / "profiles" / "henan-city.toml", path)
+    app = UcmApp(henan_host, path, as_of=AS_OF)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        overview = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "逾期完成 1 项" in overview
+        app.open_area("management", "HEN-23-6")
+        await pilot.pause()
+        assert str(app.screen.query_one("#rule-HEN-23-6 .status", Static).render()) == "逾期完成（时限 2022-06-30）"

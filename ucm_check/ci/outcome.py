@@ -64,7 +64,7 @@ class Row(NamedTuple):
     errors: int = 0
     scored: bool = True
     """False for a standard of dated duties without points: ranked by :attr:`duties`, not totals."""
-    duties: tuple[int, int, int] = (0, 0, 0)
+    duties: tuple[int, int, int, int] = (0, 0, 0, 0)
     """Dated findings (overdue, not met, due soon)."""
     level: str = ""
     """The unit's level (设区市, 县市区 ...): units are ranked only against others of the same level."""
@@ -268,11 +268,11 @@ def row_for(checked: Checked, gates: list[GateResult]) -> Row:
     total = r.total  # the model's properties recompute their sums: read each once
     level = str(r.unit.get("level", ""))
     areas = tuple(_shared((a.area.id, a.area.number, None if a.error else a.score)) for a in r.areas)
-    duties = (0, 0, 0)
+    duties = (0, 0, 0, 0)
     if not r.standard.scored:
-        from ucm_check.model import DUE_SOON, NOT_MET, OVERDUE
+        from ucm_check.engine.status import DUTY_COUNTED
 
-        duties = tuple(sum(a.count(s) for a in r.areas) for s in (OVERDUE, NOT_MET, DUE_SOON))  # type: ignore[assignment]
+        duties = tuple(sum(a.count(s) for a in r.areas) for s in DUTY_COUNTED)  # type: ignore[assignment]
     return Row(
         checked.file, True, str(r.unit.get("name", "")), r.standard.id, total, total - r.max_further_deduction,
         r.complete, _shared(areas), tuple(g.gate for g in gates if not g.passed),

@@ -22,7 +22,7 @@ from typing import Any, Iterable, Mapping
 import attrs
 
 from ucm_check.files.inputs import InvalidFile, ProfileError, load_toml, read_text, show
-from ucm_check.model import AWARDED, COMPLIANT, UNANSWERED, ProfileResult, Standard
+from ucm_check.model import AWARDED, MET_STATUSES, UNANSWERED, ProfileResult, Standard
 from ucm_check.numbers import fmt
 
 KEYS = {
@@ -147,7 +147,7 @@ class Policy:
         if self.evidence_required:
             listed = evidence or {}
             lacking = tuple(f.rule.code for f in result.findings
-                            if f.status in (COMPLIANT, AWARDED) and self.requires_evidence(f.rule.code)
+                            if (f.status in MET_STATUSES or f.status == AWARDED) and self.requires_evidence(f.rule.code)
                             and not listed.get(f.rule.code))
             gates.append(GateResult(file, "evidence", 0, len(lacking), not lacking, "" if not lacking else
                          f"未通过门槛 evidence（佐证材料）：{len(lacking)} 项自评达标或加分的规则未列佐证材料：{'、'.join(lacking)}",

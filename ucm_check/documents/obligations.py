@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ucm_check.model import ProfileResult
 
-STATUS_HEADERS = ("评价内容", "已落实", "未到期", "即将到期", "逾期", "未落实", "未填写", "不适用")
+STATUS_HEADERS = ("评价内容", "已落实", "逾期完成", "未到期", "即将到期", "逾期", "未落实", "未填写", "不适用")
 
 
 def status_rows(result: ProfileResult) -> list[list[str]]:

@@ -15,11 +15,11 @@ from typing import Iterable
 import attrs
 
 from ucm_check.model import (
-    COMPLIANT, DUE_SOON, NOT_APPLICABLE, NOT_MET, OVERDUE, PENDING, UNANSWERED, Finding, ProfileResult,
+    COMPLIANT, DUE_SOON, MET_LATE, NOT_APPLICABLE, NOT_MET, OVERDUE, PENDING, UNANSWERED, Finding, ProfileResult,
 )
 
 #: Statuses of dated duties, worst first.
-DUTY_STATUSES = (OVERDUE, NOT_MET, DUE_SOON, PENDING, COMPLIANT)
+DUTY_STATUSES = (OVERDUE, NOT_MET, DUE_SOON, MET_LATE, PENDING, COMPLIANT)
 
 
 @attrs.frozen

@@ -11,6 +11,8 @@ status             verdict    SARIF    GitHub  GitLab            JUnit          
                                                / minor
 ``due_soon``       warning    warning  warning minor             pass, text in         ok
                                                                  system-out
+``met_late``       warning    warning  warning minor             pass, text in         ok
+                                                                 system-out
 ``unanswered``     unanswered note     notice  info              skipped               ok
                                                                  ``unanswered``
 ``not_applicable`` skip       —        —       —                 skipped               ok
@@ -20,6 +22,9 @@ status             verdict    SARIF    GitHub  GitLab            JUnit          
 ``awarded``,
 ``not_awarded``
 =================  =========  =======  ======  ================  ====================  ===========
+
+``met_late`` (逾期完成) is a duty done after its deadline: no longer owed, so not a failure and not a gap,
+but never a silent pass either; it warns wherever a due-soon duty warns, and counts apart from 已落实.
 
 A rule named by the policy's ``veto`` turns a deduction, a failure or an unanswered rule into an
 ``error`` (GitLab ``critical``). Points decide nothing for a standard without points: a dated duty
@@ -31,7 +36,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ucm_check.model import (
-    AWARDED, COMPLIANT, DEDUCTED, DUE_SOON, NOT_APPLICABLE, NOT_AWARDED, NOT_MET, OVERDUE, PENDING, UNANSWERED,
+    AWARDED, COMPLIANT, DEDUCTED, DUE_SOON, MET_LATE, NOT_APPLICABLE, NOT_AWARDED, NOT_MET, OVERDUE, PENDING, UNANSWERED,
     Finding,
 )
 from ucm_check.numbers import fmt
@@ -41,12 +46,12 @@ FAILURE, DEDUCTION, WARNING, UNANSWERED_VERDICT, SKIP, PASS = (
 
 #: status -> verdict, the one place that says how much a status weighs.
 VERDICT = {
-    OVERDUE: FAILURE, NOT_MET: FAILURE, DEDUCTED: DEDUCTION, DUE_SOON: WARNING, UNANSWERED: UNANSWERED_VERDICT,
+    OVERDUE: FAILURE, NOT_MET: FAILURE, DEDUCTED: DEDUCTION, DUE_SOON: WARNING, MET_LATE: WARNING, UNANSWERED: UNANSWERED_VERDICT,
     NOT_APPLICABLE: SKIP, PENDING: PASS, COMPLIANT: PASS, AWARDED: PASS, NOT_AWARDED: PASS,
 }
 #: Chinese name of each status, as every report prints it.
 LABEL = {
-    OVERDUE: "逾期", NOT_MET: "未落实", DEDUCTED: "扣分", DUE_SOON: "即将到期", UNANSWERED: "未填写",
+    OVERDUE: "逾期", NOT_MET: "未落实", DEDUCTED: "扣分", DUE_SOON: "即将到期", MET_LATE: "逾期完成", UNANSWERED: "未填写",
     NOT_APPLICABLE: "不适用", PENDING: "未到期", COMPLIANT: "达标", AWARDED: "加分", NOT_AWARDED: "未加分",
 }
 #: Names that differ for a standard of dated duties (a met duty is 已落实, not 达标).
@@ -56,6 +61,10 @@ VETO_STATUSES = frozenset(s for s, v in VERDICT.items() if v in (FAILURE, DEDUCT
 #: Statuses of dated duties that count against ``max_overdue``: past the deadline, or a standing duty
 #: (长期, in force since the document) not met.
 OVERDUE_STATUSES = frozenset({OVERDUE, NOT_MET})
+
+#: Statuses a batch counts per unit of a standard of dated duties (its ranking table and JSON ``duties``),
+#: in the order they decide a rank: failures first, then due soon, then done late.
+DUTY_COUNTED = (OVERDUE, NOT_MET, DUE_SOON, MET_LATE)
 
 #: verdict -> SARIF ``level`` (also the CI issue severity); verdicts not listed make no result.
 SARIF_LEVEL = {FAILURE: "error", DEDUCTION: "warning", WARNING: "warning", UNANSWERED_VERDICT: "note"}
@@ -120,7 +129,7 @@ def describe(f: Finding) -> str:
         return f"扣 {fmt(f.points)} 分"
     if f.status == AWARDED:
         return f"加 {fmt(f.points)} 分"
-    if f.status in (OVERDUE, NOT_MET, DUE_SOON, PENDING):
+    if f.status in (OVERDUE, NOT_MET, DUE_SOON, PENDING, MET_LATE):
         when = deadline(f)
         return f"{LABEL[f.status]}：{when}" if when else LABEL[f.status]
     return LABEL.get(f.status, f.status)
@@ -135,5 +144,6 @@ def counts(findings: "list[Finding] | tuple[Finding, ...]") -> dict[str, int]:
 
 
 def duty_summary(by_status: dict[str, int]) -> str:
-    """``逾期 1 项、未落实 1 项、即将到期 2 项`` (failures and warnings only; empty when none)."""
-    return "、".join(f"{LABEL[s]} {by_status[s]} 项" for s in (OVERDUE, NOT_MET, DUE_SOON) if by_status.get(s))
+    """``逾期 1 项、未落实 1 项、即将到期 2 项、逾期完成 1 项`` (failures and warnings only; empty when none)."""
+    return "、".join(f"{LABEL[s]} {by_status[s]} 项" for s in (OVERDUE, NOT_MET, DUE_SOON, MET_LATE)
+                    if by_status.get(s))

@@ -16,3 +16,19 @@ def ljust(text: str, cells: int) -> str:
 
 def rjust(text: str, cells: int) -> str:
     return " " * max(cells - width(text), 0) + text
+
+
+def clip(text: str, cells: int, mark: str = "..") -> str:
+    """``text`` cut to at most ``cells`` cells, ending in ``mark`` when cut (never half a wide character).
+    Not …: it is ambiguous-width, one cell in a UTF-8 terminal and two in a Chinese (GBK) console, so a
+    table using it lines up in only one of them."""
+    if width(text) <= cells:
+        return text
+    out, used = [], width(mark)
+    for ch in text:
+        w = width(ch)
+        if used + w > cells:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + mark

@@ -54,7 +54,7 @@ class Record:
     """The counties' results the unit's bundle carries (:class:`~.carried.CountyResult`)."""
     duties: dict[str, int] = attrs.Factory(dict)
     """A standard of dated duties (no points, e.g. Henan 2021): findings per status of the final
-    result (``overdue``, ``not_met``, ``due_soon``, ``pending``, ``compliant`` ...); empty otherwise."""
+    result (``overdue``, ``not_met``, ``due_soon``, ``met_late``, ``pending``, ``compliant`` ...); empty otherwise."""
     profile_text: str | None = None
     """The counted bundle's profile as submitted (TOML): carried up in the JSON so that the office
     above can re-score the unit with its own spot check (检查面延伸到县)."""

@@ -78,8 +78,8 @@ def _merit(r: Record) -> tuple:
 
 def _duty_merit(r: Record) -> tuple:
     """A standard without points ranks as ``check`` does: fewer duties overdue or not met, then
-    fewer due soon, then a complete self-evaluation first."""
-    return (r.failures, r.duties.get("due_soon", 0), not r.complete)
+    fewer due soon, then a complete self-evaluation first, then fewer done late (逾期完成)."""
+    return (r.failures, r.duties.get("due_soon", 0), not r.complete, r.duties.get("met_late", 0))
 
 
 def county_ranking(intake: Intake) -> list[tuple[int, Record, object]]:
@@ -154,8 +154,11 @@ def criticise(intake: Intake) -> list[tuple[Record, str]]:
 
 
 def duty_text(r: Record) -> str:
-    """``逾期 1 项、未落实 0 项`` for a unit under a standard of dated duties."""
-    return f"逾期 {r.duties.get('overdue', 0)} 项、未落实 {r.duties.get('not_met', 0)} 项"
+    """``逾期 1 项、未落实 0 项`` for a unit under a standard of dated duties (``、逾期完成 N 项`` when any
+    duty was done late)."""
+    late = r.duties.get("met_late", 0)
+    return (f"逾期 {r.duties.get('overdue', 0)} 项、未落实 {r.duties.get('not_met', 0)} 项"
+            + (f"、逾期完成 {late} 项" if late else ""))
 
 
 def _praise_duties(intake: Intake) -> list[tuple[Record, str]]:

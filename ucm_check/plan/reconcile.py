@@ -13,7 +13,7 @@ from typing import Any, Callable
 import attrs
 
 from ucm_check.files.inputs import show
-from ucm_check.model import COMPLIANT, NOT_APPLICABLE, Finding, ProfileResult
+from ucm_check.model import MET_STATUSES, NOT_APPLICABLE, Finding, ProfileResult
 from ucm_check.plan.model import CLOSED, ONGOING, Deadline, Item, Plan
 
 HOOK = "ucm_check_default_deadline"
@@ -122,7 +122,8 @@ def reconcile(plan: Plan | None, result: ProfileResult, *, as_of: dt.date,
     for code, index in live.items():
         finding = findings.get(code)
         item = items[index]
-        if finding is not None and finding.status in (COMPLIANT, NOT_APPLICABLE) and item.gap_closed is None:
+        if finding is not None and (finding.status in MET_STATUSES or finding.status == NOT_APPLICABLE) \
+                and item.gap_closed is None:
             items[index] = attrs.evolve(item, gap_closed=as_of)
             gone.append(item.id)
     fresh = attrs.evolve(plan, profile=profile or plan.profile, unit=str(result.unit.get("name", plan.unit)),

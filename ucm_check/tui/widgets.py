@@ -18,7 +18,7 @@ from textual.widgets.option_list import OptionDoesNotExist
 from ucm_check.facts.kinds import kind
 from ucm_check.profile.editing import CLEARED
 from ucm_check.model import (
-    AWARDED, COMPLIANT, DEDUCTED, DUE_SOON, NOT_APPLICABLE, NOT_AWARDED, NOT_MET, OVERDUE, PENDING, UNANSWERED,
+    AWARDED, COMPLIANT, DEDUCTED, DUE_SOON, MET_LATE, NOT_APPLICABLE, NOT_AWARDED, NOT_MET, OVERDUE, PENDING, UNANSWERED,
     Fact, Finding, Rule,
 )
 from ucm_check.numbers import fmt
@@ -313,18 +313,21 @@ def status_text(finding: Finding | None, tr, *, bonus: bool = False, area_error:
         return tr(key, points=fmt(finding.rule.max_points)), "-unanswered"
     if status == NOT_APPLICABLE:
         return tr("st_na", reason=finding.note), "-na"
-    dated = {PENDING: "-neutral", DUE_SOON: "-unanswered", OVERDUE: "-deducted", NOT_MET: "-deducted"}
+    dated = {PENDING: "-neutral", DUE_SOON: "-unanswered", OVERDUE: "-deducted", NOT_MET: "-deducted",
+             MET_LATE: "-unanswered"}
     if status in dated:
         return tr(f"st_{status}"), dated[status]
     return status, "-error"
 
 
 def duty_status_text(finding: Finding, tr, as_of: dt.date) -> tuple[str, str]:
-    """A dated duty's status in words and dates: 逾期 N 天, 将到期, 未到期, 未落实, 已落实."""
+    """A dated duty's status in words and dates: 逾期 N 天, 将到期, 未到期, 未落实, 已落实, 逾期完成."""
     status, due = finding.status, finding.due
     days = None if due is None else (due - as_of).days
     if status == COMPLIANT:
-        return tr("st_met"), "-ok"  # a late completion says so in the note below
+        return tr("st_met"), "-ok"
+    if status == MET_LATE and due is not None:  # how late: in the note below
+        return tr("st_met_late_days", due=due.isoformat()), "-unanswered"
     if status == UNANSWERED:
         return tr("st_unanswered_duty"), "-unanswered"
     if status == NOT_APPLICABLE:

@@ -164,7 +164,10 @@ def outcome_dict(o: Any) -> dict[str, Any]:
 
 def ranking_items(rows: Iterable[Any]) -> Iterator[dict[str, Any]]:
     """The ranked summary, one entry at a time: valid profiles best first, standard by standard and
-    level by level (``rank`` counts within the group), with area scores; for a standard of dated duties, ``duties`` counts overdue, not met and due soon."""
+    level by level (``rank`` counts within the group), with area scores; for a standard of dated duties,
+    ``duties`` counts overdue, not met, due soon and met late (:data:`~ucm_check.engine.status.DUTY_COUNTED`)."""
+    from ucm_check.engine.status import DUTY_COUNTED
+
     from ucm_check.ci.formats.summary import ranked
 
     for rank, r in ranked(list(rows)):
@@ -172,7 +175,7 @@ def ranking_items(rows: Iterable[Any]) -> Iterator[dict[str, Any]]:
                 "lowest_total": num(r.lowest), "complete": r.complete, "gates_failed": list(r.gates_failed),
                 "areas": {aid: (None if s is None else num(s)) for aid, _, s in r.areas}}
         if not r.scored:
-            item["duties"] = dict(zip(("overdue", "not_met", "due_soon"), r.duties))
+            item["duties"] = dict(zip(DUTY_COUNTED, r.duties))
         yield item
 
 

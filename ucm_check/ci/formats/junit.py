@@ -15,7 +15,7 @@ from typing import Any, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
 from ucm_check.ci.outcome import GATE_TITLES, Outcome
-from ucm_check.model import AWARDED, DEDUCTED, DUE_SOON, NOT_APPLICABLE, PENDING, UNANSWERED
+from ucm_check.model import AWARDED, DEDUCTED, DUE_SOON, MET_LATE, NOT_APPLICABLE, PENDING, UNANSWERED
 from ucm_check.numbers import fmt
 from ucm_check.engine import status as st
 
@@ -96,7 +96,7 @@ class Writer:
                 elif f.status == NOT_APPLICABLE:
                     skipped += 1
                     body = f"      <skipped message={_attr('不适用：' + f.note)} type={_attr(kind)}/>\n"
-                elif f.status in (DUE_SOON, PENDING):
+                elif f.status in (DUE_SOON, PENDING, MET_LATE):
                     body = f"      <system-out>{escape(_clean(st.describe(f) + '；' + f.observed))}</system-out>\n"
                 else:
                     body = f"      <system-out>{escape(_clean(('加 ' + fmt(f.points) + ' 分；') if f.status == AWARDED else '') + _clean(f.observed))}</system-out>\n"

@@ -12,7 +12,7 @@ import tempfile
 from typing import Any, TextIO
 
 from ucm_check.ci.outcome import Outcome
-from ucm_check.model import COMPLIANT, DUE_SOON, NOT_APPLICABLE, NOT_MET, OVERDUE, PENDING, UNANSWERED
+from ucm_check.model import COMPLIANT, DUE_SOON, MET_LATE, NOT_APPLICABLE, NOT_MET, OVERDUE, PENDING, UNANSWERED
 from ucm_check.numbers import fmt
 from ucm_check.files import markdown as mdtext
 from ucm_check.engine import status as st
@@ -26,13 +26,20 @@ def _duties(r: Any, order: str) -> list[str]:
     """A standard of dated duties: counts by status, then each failed or due-soon duty with its deadline."""
     by = st.counts(r.findings)
     lines = ["共 " + str(len(r.findings)) + " 项：" + "，".join(
-        f"{st.DUTY_LABEL[s]} {by.get(s, 0)}" for s in (OVERDUE, NOT_MET, DUE_SOON, PENDING, COMPLIANT, UNANSWERED, NOT_APPLICABLE))
+        f"{st.DUTY_LABEL[s]} {by.get(s, 0)}"
+        for s in (OVERDUE, NOT_MET, DUE_SOON, MET_LATE, PENDING, COMPLIANT, UNANSWERED, NOT_APPLICABLE))
         + ("" if r.complete else f"；评价不完整，{len(r.unanswered)} 项未填写，不计为已落实"), ""]
     gaps = r.gaps(order)
     if gaps:
         lines += [f"**未落实和将到期事项（{len(gaps)} 项）**", "", "| 规则 | 状态 | 完成时限 | 实际 | 条款 | 整改 |", "|---|---|---|---|---|---|"]
         lines += [f"| {f.rule.code} {_md(f.rule.title)} | {_md(st.describe(f))} | {f.due.isoformat() if f.due else '长期'} "
                   f"| {_md(f.observed)} | {_md(f.rule.clause)} | {_md(f.rule.remedy)} |" for f in gaps]
+        lines.append("")
+    late = [f for f in r.findings if f.status == MET_LATE]
+    if late:
+        lines += [f"**逾期完成事项（{len(late)} 项）**", "", "| 规则 | 完成时限 | 说明 | 条款 |", "|---|---|---|---|"]
+        lines += [f"| {f.rule.code} {_md(f.rule.title)} | {f.due.isoformat() if f.due else '长期'} | {_md(f.note)} "
+                  f"| {_md(f.rule.clause)} |" for f in late]
         lines.append("")
     if r.unanswered:
         lines += [f"**未填写（{len(r.unanswered)} 项，不计为已落实）**", ""]
@@ -43,7 +50,7 @@ def _duties(r: Any, order: str) -> list[str]:
 
 def mark(o: Outcome) -> str:
     """❌ when a gate failed, a plugin failed or a dated duty failed; ⚠️ when incomplete or a duty is
-    due soon; ✅ otherwise (see :mod:`ucm_check.engine.status`)."""
+    due soon or was done late; ✅ otherwise (see :mod:`ucm_check.engine.status`)."""
     r = o.checked.result
     if r is None or o.extra_errors or any(not g.passed for g in o.gates) or r.errors:
         return "❌"

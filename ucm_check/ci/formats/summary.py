@@ -52,11 +52,13 @@ def _merit(row: Row) -> tuple:
     """What a rank compares: for a scored standard the :func:`assured` total, a complete profile
     before an incomplete one at the same value (so an unfinished self-check never ranks above a
     complete unit that scored at least its lowest possible total); for dated duties the failures
-    (overdue and not met), then the duties due soon, then completeness — fewer is better."""
+    (overdue and not met), then the duties due soon, then completeness, then the duties done late
+    (逾期完成) — fewer is better. An unfinished self-check thus never ranks above a complete one with
+    the same failures, and a late completion only separates units that are otherwise equal."""
     if row.scored:
         return (-assured(row), not row.complete)
-    overdue, not_met, due_soon = row.duties
-    return (overdue + not_met, due_soon, not row.complete)
+    overdue, not_met, due_soon, met_late = row.duties
+    return (overdue + not_met, due_soon, not row.complete, met_late)
 
 
 def ranked(rows: list[Row]) -> list[tuple[int, Row]]:
@@ -84,9 +86,9 @@ def _status(row: Row) -> str:
     if row.gates_failed:
         parts.append("未通过：" + "、".join(row.gates_failed))
     if not row.scored:
-        from ucm_check.model import DUE_SOON, NOT_MET, OVERDUE
+        from ucm_check.engine.status import DUTY_COUNTED
 
-        summary = duty_summary(dict(zip((OVERDUE, NOT_MET, DUE_SOON), row.duties)))
+        summary = duty_summary(dict(zip(DUTY_COUNTED, row.duties)))
         if summary:
             parts.append(summary)
         if not row.complete:
@@ -114,13 +116,16 @@ def _groups(rows: list[Row]) -> dict[str, list[tuple[int, Row]]]:
 INCOMPLETE_NOTE = "* 评价不完整：总分栏为最低可能总分（未填写的项目都按最不利情况计），按此排名"
 
 
-DUTY_HEAD = ("逾期", "未落实", "即将到期")
+def _duty_head() -> tuple[str, ...]:
+    from ucm_check.engine.status import DUTY_COUNTED, LABEL
+
+    return tuple(LABEL[s] for s in DUTY_COUNTED)
 
 
 def _head(first: Row) -> tuple[list[str], list[tuple[str, str]]]:
     """The middle columns of a standard's table: area scores, or the dated duties by status."""
     if not first.scored:
-        return list(DUTY_HEAD), []
+        return list(_duty_head()), []
     numbers = [(aid, num) for aid, num, _ in first.areas]
     return ["总分", *(n for _, n in numbers)], numbers
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from ucm_check.engine.headline import completeness
 from ucm_check.model import (
-    AWARDED, COMPLIANT, DUE_SOON, NOT_APPLICABLE, NOT_MET, OVERDUE, PENDING, UNANSWERED, Finding, ProfileResult,
+    AWARDED, COMPLIANT, DUE_SOON, MET_LATE, NOT_APPLICABLE, NOT_MET, OVERDUE, PENDING, UNANSWERED, Finding,
+    ProfileResult,
 )
 from ucm_check.numbers import fmt
-from ucm_check.files.textwidth import ljust, rjust
+from ucm_check.files.textwidth import clip, ljust, rjust, width
 
 ORDERS = {"recoverable": "按可挽回分值排序", "area": "按区域排序", "clause": "按条款排序"}
 
@@ -57,8 +58,8 @@ def area_table(r: ProfileResult) -> list[str]:
 
 #: Statuses of dated obligations, worst first, as the obligations report names them.
 OBLIGATION_STATUSES = {
-    OVERDUE: "逾期", NOT_MET: "未落实", DUE_SOON: "即将到期", PENDING: "未到期", COMPLIANT: "已落实",
-    UNANSWERED: "未填写", NOT_APPLICABLE: "不适用",
+    OVERDUE: "逾期", NOT_MET: "未落实", DUE_SOON: "即将到期", MET_LATE: "逾期完成", PENDING: "未到期",
+    COMPLIANT: "已落实", UNANSWERED: "未填写", NOT_APPLICABLE: "不适用",
 }
 
 
@@ -79,23 +80,25 @@ def _header(r: ProfileResult) -> list[str]:
 
 def render_obligations(r: ProfileResult) -> str:
     """The report for a standard of dated obligations without points (Henan 2021, local norms)."""
-    cols = (26, *(7,) * len(OBLIGATION_STATUSES))  # fits 80 columns
     short = {DUE_SOON: "将到期", UNANSWERED: "未填"}
+    heads = [short.get(s, n) for s, n in OBLIGATION_STATUSES.items()]
+    cells = [max(7, width(h) + 1) for h in heads]
+    first = 80 - sum(cells)  # the whole table fits 80 columns; a longer area name is cut, ending in ..
     lines = _header(r)
-    lines.append(ljust("区域", cols[0]) + "".join(rjust(short.get(s, n), 7) for s, n in OBLIGATION_STATUSES.items()))
-    lines.append("-" * sum(cols))
+    lines.append(ljust("区域", first) + "".join(rjust(h, c) for h, c in zip(heads, cells)))
+    lines.append("-" * 80)
     for a in r.areas:
-        name = f"{a.area.number} {a.area.title}"
+        name = clip(f"{a.area.number} {a.area.title}", first - 1)
         if a.error:
-            lines.append(ljust(name, cols[0]) + "  插件出错：" + a.error)
+            lines.append(ljust(name, first) + "  插件出错：" + a.error)
             continue
-        lines.append(ljust(name, cols[0]) + "".join(rjust(str(a.count(s)), 7) for s in OBLIGATION_STATUSES))
-    lines.append("-" * sum(cols))
+        lines.append(ljust(name, first) + "".join(rjust(str(a.count(s)), c) for s, c in zip(OBLIGATION_STATUSES, cells)))
+    lines.append("-" * 80)
     counts = {s: sum(a.count(s) for a in r.areas) for s in OBLIGATION_STATUSES}
     lines.append(f"共 {len(r.findings)} 项：" + "，".join(f"{n} {counts[s]}" for s, n in OBLIGATION_STATUSES.items()))
     if r.unanswered:
         lines.append(f"评价不完整：{len(r.unanswered)} 项未填写，不计为已落实。")
-    for status in (OVERDUE, NOT_MET, DUE_SOON):
+    for status in (OVERDUE, NOT_MET, DUE_SOON, MET_LATE):
         found = [f for f in r.findings if f.status == status]
         if not found:
             continue

@@ -36,7 +36,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--users", metavar="FILE",
                         help="用户文件（默认 FOLDER/.ucm-serve/users.toml），只存令牌的加盐散列")
     parser.add_argument("--add-user", metavar="NAME", help="添加一位用户（或为其换发令牌），只显示一次令牌，然后退出")
+    parser.add_argument("--no-fork", action="store_true",
+                        help="每个会话都从头启动进程（较慢；默认由一个预热的进程派生会话，Windows 上总是从头启动）")
     parser.add_argument("--session", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--zygote-fd", type=int, help=argparse.SUPPRESS)
     add_as_of(parser)
     add_host_arguments(parser)
 
@@ -153,7 +156,7 @@ def _serve(args: argparse.Namespace, folder: Path, users_file: Path) -> int:
         banner += f"\n（用户文件 {users_file} 中的每个人用自己的令牌：{public_url}/?token=本人令牌）"
     server = UcmServer(folder, host=args.host, port=args.port, public_url=public_url, users=users, audit=audit,
                        max_sessions=args.max_sessions, ssl_context=ssl_context, argv=argv, banner=banner,
-                       spares=args.spare)
+                       spares=args.spare, fork=not args.no_fork)
     audit("server_start", folder=str(folder), url=public_url, max_sessions=args.max_sessions)
     try:
         server.serve()
@@ -181,9 +184,20 @@ def _host_options(args: argparse.Namespace) -> list[str]:
 
 
 def _session(args: argparse.Namespace, folder: Path) -> int:
-    """One browser tab's TUI (started by the server in FOLDER, never by hand)."""
+    """One browser tab's TUI (started by the server in FOLDER, never by hand); with ``--zygote-fd``,
+    the warm parent that forks one per tab on the server's channel (see ``ucm_check.web.zygote``)."""
     host = host_from_args(args)
     from ucm_check.tui.web import WebApp
 
-    WebApp(host, folder.resolve(), as_of=args.as_of).run()
-    return exitcodes.PLUGIN if host.errors else exitcodes.OK
+    def run() -> int:
+        WebApp(host, folder.resolve(), as_of=args.as_of).run()
+        return exitcodes.PLUGIN if host.errors else exitcodes.OK
+
+    if args.zygote_fd is None:
+        return run()
+    import socket
+
+    from ucm_check.web.zygote import serve_forks
+
+    host.standards  # built once here, shared by every forked session
+    return serve_forks(socket.socket(fileno=args.zygote_fd), run)

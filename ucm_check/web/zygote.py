@@ -1,0 +1,104 @@
+"""The fork server's own loop (POSIX): one warm process that has imported the TUI and built the
+plugin host once, then forks a session per browser tab.
+
+It listens on nothing: its only channel is the ``SOCK_SEQPACKET`` socket the server handed it when
+it started it (an inherited descriptor). A request is a small JSON object (the tab's size) with
+three descriptors attached (the session's stdin, stdout and stderr); the answer is the child's pid.
+What the child runs is fixed by the zygote's own command line, which the server built: nothing in
+a request can choose a program, a folder or an argument. When the server's end closes, it exits.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import signal
+import socket
+import sys
+import traceback
+from collections.abc import Callable
+
+#: A request names only the tab's size; anything longer is not from the server.
+MAX_REQUEST = 512
+
+
+def serve_forks(channel: socket.socket, run_session: Callable[[], int]) -> int:
+    """Fork ``run_session`` once per request on ``channel`` until the server goes away."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops the server, which then closes the channel
+    signal.signal(signal.SIGCHLD, _reap)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    gc.collect()
+    gc.freeze()  # the warm objects stay out of the collector: children do not dirty their pages
+    channel.send(json.dumps({"ready": os.getpid()}).encode())
+    while True:
+        try:
+            message, fds, _, _ = socket.recv_fds(channel, MAX_REQUEST, 3)
+        except OSError:
+            return 0
+        if not message:
+            for fd in fds:
+                os.close(fd)
+            return 0
+        size = _size(message)
+        if size is None or len(fds) != 3:
+            for fd in fds:
+                os.close(fd)
+            channel.send(json.dumps({"error": "bad request"}).encode())
+            continue
+        try:
+            pid = os.fork()
+        except OSError as exc:  # out of processes or memory: the server falls back to a plain process
+            pid = -1
+            error = str(exc)
+        if pid == 0:
+            _child(channel, fds, size, run_session)  # never returns
+        for fd in fds:
+            os.close(fd)
+        channel.send(json.dumps({"pid": pid} if pid > 0 else {"error": error}).encode())
+
+
+def _size(message: bytes) -> tuple[int, int] | None:
+    try:
+        request = json.loads(message)
+    except ValueError:
+        return None
+    width, height = (request.get("width"), request.get("height")) if isinstance(request, dict) else (None, None)
+    if type(width) is int and type(height) is int and 1 <= width <= 1000 and 1 <= height <= 500:
+        return width, height
+    return None
+
+
+def _child(channel: socket.socket, fds: list[int], size: tuple[int, int], run_session: Callable[[], int]) -> None:
+    code = 1
+    try:
+        channel.close()  # a session cannot ask for more sessions
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        for target, fd in enumerate(fds):
+            os.dup2(fd, target)
+            os.close(fd)
+        os.environ["COLUMNS"], os.environ["ROWS"] = str(size[0]), str(size[1])
+        code = run_session()
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
+
+
+def _reap(signum: int, frame: object) -> None:
+    """Collect every ended child at once, so none stays a zombie."""
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return

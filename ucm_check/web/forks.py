@@ -17,12 +17,15 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 log = logging.getLogger("ucm_check.web")
 
-#: Seconds between restarts of a zygote that died (one that dies at once must not spin).
-RESTART_PAUSE = 10.0
+#: Seconds before a dead zygote is restarted; doubled for each one that died young, up to 64 times.
+RESTART_PAUSE = 5.0
+#: A zygote that lived this long died of something else than a broken install: the pause resets.
+LIVED = 60.0
 #: How long a zygote may take to answer a request before the session starts as a plain process.
 ANSWER_WITHIN = 5.0
 
@@ -89,8 +92,9 @@ class ForkedProcess:
 class ForkServer:
     """One zygote for the server: ``argv`` is the session command, run with ``--zygote-fd``."""
 
-    def __init__(self, argv: list[str], folder: Path, env: dict[str, str]) -> None:
-        self.argv, self.folder, self.env = argv, folder, env
+    def __init__(self, argv: list[str], folder: Path, env: dict[str, str],
+                 audit: Callable[..., None] = lambda event, **fields: None) -> None:
+        self.argv, self.folder, self.env, self.audit = argv, folder, env, audit
         self.process: asyncio.subprocess.Process | None = None
         self.channel: socket.socket | None = None
         self.ready = False
@@ -98,6 +102,9 @@ class ForkServer:
         self.forked = 0
         self._lock = asyncio.Lock()
         self._starting: asyncio.Task | None = None
+        self._restart: asyncio.TimerHandle | None = None
+        self._young_deaths = 0
+        self._stopped = False
 
     async def start(self) -> None:
         """Start the zygote and wait until it is warm (or has died trying)."""
@@ -115,23 +122,37 @@ class ForkServer:
             theirs.close()
         ours.setblocking(False)
         self.channel = ours
+        process = self.process
+        asyncio.get_running_loop().create_task(self._watch(process))
         answer = await self._receive(timeout=None)
-        if answer is not None and "ready" in answer:
+        if answer is not None and "ready" in answer and self.channel is ours:
             self.ready = True
-        else:
-            self._lost()
+            self.audit("fork_server_ready", pid=process.pid,
+                       seconds=round(time.monotonic() - self.started_at, 2))
+
+    async def _watch(self, process: asyncio.subprocess.Process) -> None:
+        """When the zygote dies, forget it and restart it after a pause (longer when it died young)."""
+        code = await process.wait()
+        if self._stopped or process is not self.process:
+            return
+        self.audit("fork_server_lost", pid=process.pid, code=code)
+        self._lost()
+        lived = time.monotonic() - self.started_at
+        self._young_deaths = 0 if lived > LIVED else self._young_deaths + 1
+        pause = RESTART_PAUSE * 2 ** min(self._young_deaths, 6)
+        self._restart = asyncio.get_running_loop().call_later(pause, self.start_soon)
 
     def start_soon(self) -> None:
-        """Start (or restart) the zygote in the background, unless that happened just now."""
-        if self._starting is not None and not self._starting.done():
+        """Start the zygote in the background, unless it is running, starting or stopped."""
+        if self._stopped or self.ready or (self._starting is not None and not self._starting.done()):
             return
-        if self.started_at and time.monotonic() - self.started_at < RESTART_PAUSE:
-            return
+        if self.process is not None and self.process.returncode is None:
+            return  # alive but not ready: warming up, or lost and being killed (its watcher restarts it)
         self._starting = asyncio.get_running_loop().create_task(self.start())
 
     async def when_ready(self) -> None:
-        """Start the zygote if it is not running (see :meth:`start_soon`) and wait for it."""
-        if not self.ready:
+        """Start the zygote if it was never started and wait for it to be warm."""
+        if self.process is None:
             self.start_soon()
         if self._starting is not None and not self._starting.done():
             await asyncio.shield(self._starting)
@@ -139,7 +160,6 @@ class ForkServer:
     async def spawn(self, width: int, height: int) -> ForkedProcess | None:
         """A session forked from the zygote, or None (then start a plain process)."""
         if not self.ready or self.channel is None:
-            self.start_soon()
             return None
         pipes = [os.pipe() for _ in range(3)]  # stdin, stdout, stderr: (read end, write end)
         theirs = [pipes[0][0], pipes[1][1], pipes[2][1]]
@@ -148,6 +168,8 @@ class ForkServer:
             async with self._lock:
                 request = json.dumps({"width": width, "height": height}).encode()
                 try:
+                    if self.channel is None:  # lost while this request waited its turn
+                        raise ConnectionResetError("no channel")
                     socket.send_fds(self.channel, [request], theirs)
                 except OSError as exc:
                     log.warning("the fork server is gone (%s): plain processes until it restarts", exc)
@@ -196,6 +218,9 @@ class ForkServer:
 
     async def stop(self) -> None:
         """End the zygote (closing its channel is its signal to exit)."""
+        self._stopped = True
+        if self._restart is not None:
+            self._restart.cancel()
         if self._starting is not None:
             self._starting.cancel()
         self.ready = False

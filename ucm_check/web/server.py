@@ -152,7 +152,7 @@ class UcmServer(Server):
         self.fork_server: forks.ForkServer | None = None
         if fork and forks.available():
             env = SessionService(self.argv, folder, None).environment()
-            self.fork_server = forks.ForkServer(self.argv, folder, env)
+            self.fork_server = forks.ForkServer(self.argv, folder, env, audit)
         self._refill: asyncio.Task | None = None
         self.sessions: set[int] = set()
         self._minute, self._refusals, self._dropped = 0, {}, {}

@@ -208,30 +208,11 @@ def _session(args: argparse.Namespace, folder: Path) -> int:
         return run()
     import socket
 
-    from ucm_check.web.zygote import serve_forks
-
-    _warm(host)
-    return serve_forks(socket.socket(fileno=args.zygote_fd), run)
-
-
-def _warm(host) -> None:
-    """Build the standards and draw the start screen once, headless, in the zygote: every forked
-    session then finds the modules, parsed styles and caches of its first screen already made (and
-    shares their memory). A failure here only makes the sessions colder."""
-    import asyncio
-
-    import structlog  # noqa: F401  (the audit log of every session)
-    import textual.drivers.web_driver  # noqa: F401
-
     from ucm_check.tui.app import UcmApp
+    from ucm_check.web.zygote import serve_forks, warm
 
-    host.standards
-
-    async def draw() -> None:
-        async with UcmApp(host, None).run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-
-    try:
-        asyncio.run(draw())
-    except Exception as exc:  # noqa: BLE001
-        err(f"ucm-check serve: 预热会话时出错（会话仍可打开，只是较慢）：{exc!r}")
+    host.standards  # built once here, shared by every forked session
+    problem = warm(lambda: UcmApp(host, None))
+    if problem:
+        err(f"ucm-check serve: 预热会话时出错（会话仍可打开，只是较慢）：{problem}")
+    return serve_forks(socket.socket(fileno=args.zygote_fd), run)

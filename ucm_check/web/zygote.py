@@ -18,9 +18,30 @@ import socket
 import sys
 import traceback
 from collections.abc import Callable
+from typing import Any
 
 #: A request names only the tab's size; anything longer is not from the server.
 MAX_REQUEST = 512
+
+
+def warm(make_app: Callable[[], Any]) -> str:
+    """Draw ``make_app()``'s first screen once, headless, before any fork: every session then finds
+    the modules, parsed styles and caches of its first screen made (and shares their memory). Returns
+    what went wrong, or ''; a failure only makes the sessions colder."""
+    import asyncio
+
+    import structlog  # noqa: F401  (every session's audit log)
+    import textual.drivers.web_driver  # noqa: F401  (every session's driver)
+
+    async def draw() -> None:
+        async with make_app().run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+
+    try:
+        asyncio.run(draw())
+    except Exception as exc:  # noqa: BLE001
+        return repr(exc)
+    return ""
 
 
 def serve_forks(channel: socket.socket, run_session: Callable[[], int]) -> int:

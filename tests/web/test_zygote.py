@@ -36,6 +36,11 @@ def parent_of(pid: int) -> int:
     return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
 
 
+def sockets(pid: int) -> set[str]:
+    links = {os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")}
+    return {link for link in links if link.startswith("socket:")}
+
+
 def gone(pid: int) -> bool:
     """No process and no zombie: nothing left in /proc."""
     return not Path(f"/proc/{pid}").exists()
@@ -69,6 +74,7 @@ async def test_a_closed_tab_ends_its_forked_session_and_leaves_no_zombie(folder)
             pid = started(server, 1)[0]["pid"]
             assert started(server, 1)[0]["process"] == "forked"
             assert parent_of(pid) == zygote  # forked by the zygote, not started by the server
+            assert not sockets(zygote) & sockets(pid)  # a session cannot ask the zygote for more sessions
             await tab.ws.close()
             assert await until(lambda: gone(pid)), f"session {pid} is still in /proc: {Path(f'/proc/{pid}/stat').read_text()}"
             assert not gone(zygote)  # the zygote stays for the next tab
@@ -153,8 +159,7 @@ def test_the_zygote_listens_on_nothing_and_takes_no_command_from_a_request(folde
     server = Served(folder, "--spare", "0")
     try:
         zygote = server.wait_audit("fork_server_ready")[0]["pid"]
-        sockets = {os.readlink(f"/proc/{zygote}/fd/{fd}") for fd in os.listdir(f"/proc/{zygote}/fd")}
-        inodes = {link[len("socket:["):-1] for link in sockets if link.startswith("socket:[")}
+        inodes = {link[len("socket:["):-1] for link in sockets(zygote)}
         assert len(inodes) == 1
         listening = set()
         for table in ("unix", "tcp", "tcp6", "udp", "udp6"):

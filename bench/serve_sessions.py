@@ -54,6 +54,15 @@ def memory_kib(pid: int) -> dict[str, int]:
     return out
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of ``pid`` so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def parents() -> dict[int, int]:
     found = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -175,13 +184,18 @@ async def serve_without_spares(server: Serving, sessions: int, settle: float, re
         await http.close()
     await asyncio.sleep(3)
     load = os.getloadavg()[0]
+    server_cpu = cpu_seconds(server.proc.pid)
     started = time.perf_counter()
     results = await asyncio.gather(*[server.tab() for _ in range(sessions)])
     slowest = time.perf_counter() - started
+    server_cpu = cpu_seconds(server.proc.pid) - server_cpu
+    session_cpu = sum(cpu_seconds(pid) for pid in sessions_of(server.proc.pid)[0])
     times = sorted(r[0] for r in results)
     print(f"{sessions} tabs at once: all first screens in {slowest * 1000:7.0f} ms "
           f"(target <= 5000 ms: {slowest / 5.0:.2f}x); median {times[len(times) // 2] * 1000:.0f} ms; "
           f"load average at the start {load:.2f}")
+    print(f"CPU for those {sessions} first screens: sessions {session_cpu:.2f} s in all "
+          f"({session_cpu / sessions * 1000:.0f} ms each), the server relaying them {server_cpu:.2f} s")
     await asyncio.sleep(1)
     pids, _ = sessions_of(server.proc.pid)
     print(f"memory, {sessions} open tabs: {memory_line(pids)}")

@@ -16,12 +16,16 @@ import os
 import signal
 import socket
 import sys
+import threading
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any
 
 #: A request names only the tab's size; anything longer is not from the server.
 MAX_REQUEST = 512
+#: How often a session checks that its server still runs.
+ORPHAN_CHECK = 2.0
 
 
 def warm(make_app: Callable[[], Any]) -> str:
@@ -48,6 +52,7 @@ def serve_forks(channel: socket.socket, run_session: Callable[[], int]) -> int:
     """Fork ``run_session`` once per request on ``channel`` until the server goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops the server, which then closes the channel
     signal.signal(signal.SIGCHLD, _reap)
+    server = os.getppid()
     sys.stdout.flush()
     sys.stderr.flush()
     gc.collect()
@@ -74,7 +79,7 @@ def serve_forks(channel: socket.socket, run_session: Callable[[], int]) -> int:
             pid = -1
             error = str(exc)
         if pid == 0:
-            _child(channel, fds, size, run_session)  # never returns
+            _child(channel, fds, size, run_session, server)  # never returns
         for fd in fds:
             os.close(fd)
         channel.send(json.dumps({"pid": pid} if pid > 0 else {"error": error}).encode())
@@ -91,7 +96,8 @@ def _size(message: bytes) -> tuple[int, int] | None:
     return None
 
 
-def _child(channel: socket.socket, fds: list[int], size: tuple[int, int], run_session: Callable[[], int]) -> None:
+def _child(channel: socket.socket, fds: list[int], size: tuple[int, int], run_session: Callable[[], int],
+           server: int) -> None:
     code = 1
     try:
         channel.close()  # a session cannot ask for more sessions
@@ -101,6 +107,7 @@ def _child(channel: socket.socket, fds: list[int], size: tuple[int, int], run_se
             os.dup2(fd, target)
             os.close(fd)
         os.environ["COLUMNS"], os.environ["ROWS"] = str(size[0]), str(size[1])
+        threading.Thread(target=_end_with, args=(server,), name="ucm-orphan-check", daemon=True).start()
         code = run_session()
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 1
@@ -112,6 +119,21 @@ def _child(channel: socket.socket, fds: list[int], size: tuple[int, int], run_se
             sys.stderr.flush()
         finally:
             os._exit(code)
+
+
+def _end_with(server: int) -> None:
+    """End this session when its server is gone (killed, crashed): Textual's web driver stops reading
+    at the end of its input but keeps the app running, and nobody would ever close this tab."""
+    while True:
+        time.sleep(ORPHAN_CHECK)
+        try:
+            os.kill(server, 0)
+        except ProcessLookupError:
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
+        except PermissionError:  # the pid now belongs to another user's process: ours is gone
+            os.kill(os.getpid(), signal.SIGTERM)
+            return
 
 
 def _reap(signum: int, frame: object) -> None:

@@ -197,19 +197,21 @@ async def test_a_profile_added_after_the_server_started_is_listed_in_the_next_ta
         server.close()
 
 
-async def test_a_killed_server_leaves_no_zygote_and_no_session_behind(folder):
+@pytest.mark.parametrize("how", ["forked", "plain"])
+async def test_a_killed_server_leaves_no_zygote_and_no_session_behind(folder, how):
     """Nobody can close those tabs any more: the zygote sees its channel close, each session sees
     its server gone (Textual's web driver alone would keep the app running without input)."""
-    server = Served(folder, "--spare", "0")
+    server = Served(folder, "--spare", "0", *(["--no-fork"] if how == "plain" else []))
     try:
-        zygote = server.wait_audit("fork_server_ready")[0]["pid"]
+        zygote = server.wait_audit("fork_server_ready")[0]["pid"] if how == "forked" else None
         async with aiohttp.ClientSession() as http:
             tab = await open_tab(http, server)
             await tab.wait_for("t.toml")
             pid = started(server, 1)[0]["pid"]
             server.proc.kill()
             server.proc.wait()
-            assert await until(lambda: gone(zygote) and (gone(pid) or zombie(pid))), \
-                f"left behind: {[p for p in (zygote, pid) if not gone(p)]}"
+            left = [p for p in (zygote, pid) if p is not None]
+            assert await until(lambda: all(gone(p) or zombie(p) for p in left)), \
+                f"left behind: {[p for p in left if not gone(p)]}"
     finally:
         server.close()

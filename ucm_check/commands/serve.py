@@ -204,7 +204,10 @@ def _session(args: argparse.Namespace, folder: Path) -> int:
         WebApp(host, folder.resolve(), as_of=args.as_of).run()
         return exitcodes.PLUGIN if host.errors else exitcodes.OK
 
-    if args.zygote_fd is None:
+    if args.zygote_fd is None:  # a plain process, started by the server
+        from ucm_check.web.zygote import end_with
+
+        end_with(os.getppid())
         return run()
     import socket
 

@@ -107,7 +107,7 @@ def _child(channel: socket.socket, fds: list[int], size: tuple[int, int], run_se
             os.dup2(fd, target)
             os.close(fd)
         os.environ["COLUMNS"], os.environ["ROWS"] = str(size[0]), str(size[1])
-        threading.Thread(target=_end_with, args=(server,), name="ucm-orphan-check", daemon=True).start()
+        end_with(server)
         code = run_session()
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 1
@@ -121,9 +121,15 @@ def _child(channel: socket.socket, fds: list[int], size: tuple[int, int], run_se
             os._exit(code)
 
 
-def _end_with(server: int) -> None:
-    """End this session when its server is gone (killed, crashed): Textual's web driver stops reading
-    at the end of its input but keeps the app running, and nobody would ever close this tab."""
+def end_with(server: int) -> None:
+    """End this session (SIGTERM) when its server is gone (killed, crashed): Textual's web driver
+    stops reading at the end of its input but keeps the app running, and nobody could close its tab.
+    POSIX only (on Windows ``os.kill(pid, 0)`` would end the server)."""
+    if os.name == "posix":
+        threading.Thread(target=_watch_server, args=(server,), name="ucm-orphan-check", daemon=True).start()
+
+
+def _watch_server(server: int) -> None:
     while True:
         time.sleep(ORPHAN_CHECK)
         try:

@@ -26,6 +26,8 @@ log = logging.getLogger("ucm_check.web")
 RESTART_PAUSE = 5.0
 #: A zygote that lived this long died of something else than a broken install: the pause resets.
 LIVED = 60.0
+#: How long a zygote may take to warm up before it is killed (and restarted after a pause).
+READY_WITHIN = 120.0
 #: How long a zygote may take to answer a request before the session starts as a plain process.
 ANSWER_WITHIN = 5.0
 
@@ -124,7 +126,7 @@ class ForkServer:
         self.channel = ours
         process = self.process
         asyncio.get_running_loop().create_task(self._watch(process))
-        answer = await self._receive(timeout=None)
+        answer = await self._receive(READY_WITHIN)
         if answer is not None and "ready" in answer and self.channel is ours:
             self.ready = True
             self.audit("fork_server_ready", pid=process.pid,

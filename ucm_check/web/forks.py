@@ -4,7 +4,7 @@ watch what it forked as if it were an ``asyncio`` subprocess.
 A forked session is not the server's child (the zygote is its parent and reaps it), so its end
 is seen through a pidfd (Linux 5.3+) or, without one, by polling. When the zygote is missing,
 still warming up or dead, :meth:`ForkServer.spawn` returns None and the caller starts a plain
-process; a dead zygote is restarted, at most once per :data:`RESTART_PAUSE`.
+process; a dead zygote is restarted after :data:`RESTART_PAUSE`, doubled each time one dies young.
 """
 
 from __future__ import annotations
@@ -105,6 +105,7 @@ class ForkServer:
         self._lock = asyncio.Lock()
         self._starting: asyncio.Task | None = None
         self._restart: asyncio.TimerHandle | None = None
+        self._watcher: asyncio.Task | None = None  # held: the loop keeps only weak references to tasks
         self._young_deaths = 0
         self._stopped = False
 
@@ -125,7 +126,7 @@ class ForkServer:
         ours.setblocking(False)
         self.channel = ours
         process = self.process
-        asyncio.get_running_loop().create_task(self._watch(process))
+        self._watcher = asyncio.get_running_loop().create_task(self._watch(process))
         answer = await self._receive(READY_WITHIN)
         if answer is not None and "ready" in answer and self.channel is ours:
             self.ready = True

@@ -110,7 +110,7 @@ def _child(channel: socket.socket, fds: list[int], size: tuple[int, int], run_se
         end_with(server)
         code = run_session()
     except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except BaseException:
         traceback.print_exc()
     finally:

@@ -52,6 +52,16 @@ class Served:
             _, err = self.proc.communicate()
         return err
 
+    def wait_audit(self, event: str, count: int = 1, timeout: float = 90.0) -> list[dict]:
+        """The audit lines of ``event`` once there are ``count`` of them (e.g. the zygote is warm)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            lines = [line for line in self.audit() if line["event"] == event]
+            if len(lines) >= count:
+                return lines
+            time.sleep(0.1)
+        raise AssertionError(f"no {count} {event!r} lines in the audit log: {self.audit()}")
+
     def audit(self) -> list[dict]:
         path = self.folder / ".ucm-serve" / "audit.jsonl"
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []

@@ -84,6 +84,7 @@ def test_a_clerk_in_chromium_types_hanzi_saves_and_downloads_the_report(tmp_path
     folder.mkdir()
     server = Served(folder)
     try:
+        server.wait_audit("fork_server_ready")  # the tab's session is forked from the warm zygote
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             context = browser.new_context(viewport={"width": 1200, "height": 800}, accept_downloads=True)
@@ -138,6 +139,7 @@ def test_a_clerk_in_chromium_types_hanzi_saves_and_downloads_the_report(tmp_path
             browser.close()
     finally:
         server.close()
+    assert [line["process"] for line in server.audit() if line["event"] == "session_start"] == ["forked"]
     assert f'name = "{NAME}"' in profile.read_text(encoding="utf-8")
     report = subprocess.run([sys.executable, "-m", "ucm_check", "check", str(profile), "--format", "json",
                              "--no-entry-points"], capture_output=True, text=True, encoding="utf-8")

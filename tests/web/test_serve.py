@@ -41,8 +41,13 @@ def folder(tmp_path):
 
 
 @pytest.fixture
-def server(folder):
-    served = Served(folder)
+def server(folder, request):
+    """The server with its sessions forked from the warm zygote (waited for), or, with the
+    parameter "plain", started as plain processes (``--no-fork``, as on Windows)."""
+    plain = getattr(request, "param", "forked") == "plain"
+    served = Served(folder, *(["--no-fork"] if plain else []))
+    if not plain:
+        served.wait_audit("fork_server_ready")
     yield served
     served.close()
 
@@ -151,7 +156,8 @@ async def test_the_page_loads_nothing_from_another_host_and_lists_no_folder(serv
 
 # the clerk's journey --------------------------------------------------------------------------------
 
-async def test_a_clerk_opens_answers_saves_and_downloads_the_report(server, folder):
+@pytest.mark.parametrize("server", ["forked", "plain"], indirect=True)
+async def test_a_clerk_opens_answers_saves_and_downloads_the_report(server, folder, request):
     async with aiohttp.ClientSession() as http:
         tab = await open_tab(http, server)
         await tab.wait_for("t.toml")  # the start screen lists the folder's profile
@@ -181,8 +187,9 @@ async def test_a_clerk_opens_answers_saves_and_downloads_the_report(server, fold
         assert kept.read_bytes() == body  # downloaded, and kept beside the profile
         assert "word/document.xml" in zipfile.ZipFile(io.BytesIO(body)).namelist()
         await tab.ws.close()
-    pid = next(line["pid"] for line in server.audit() if line["event"] == "session_start")
-    assert await ended(pid), "the session's process outlived its tab"
+    start = next(line for line in server.audit() if line["event"] == "session_start")
+    assert start["process"] == ("started" if "plain" in request.node.name else "forked")
+    assert await ended(start["pid"]), "the session's process outlived its tab"
     events = [(line["event"], line.get("user"), line.get("file")) for line in server.audit()]
     for expected in (("opened", "启动者", "t.toml"), ("saved", "启动者", "t.toml"),
                      ("exported", "启动者", "t-自评报告.docx"), ("downloaded", "启动者", "t-自评报告.docx")):

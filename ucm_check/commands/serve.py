@@ -31,12 +31,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--allow-http", action="store_true",
                         help="允许在非本机地址上用明文 HTTP（令牌会以明文经过网络，仅供测试）")
     parser.add_argument("--max-sessions", type=int, default=20, metavar="N", help="同时打开的会话上限（默认 20）")
-    parser.add_argument("--spare", type=int, default=1, metavar="N",
-                        help="预先启动的备用会话数（默认 1；打开页面即见首屏，每个约占 45 MB 内存；0 不预启动）")
+    parser.add_argument("--spare", type=int, metavar="N",
+                        help="预先启动的备用会话数（可派生会话时默认 0，每个新标签页即时派生并显示文件夹的当前内容；"
+                             "不能派生时（Windows 或 --no-fork）默认 1，打开页面即见首屏，每个约占 45 MB 内存）")
     parser.add_argument("--users", metavar="FILE",
                         help="用户文件（默认 FOLDER/.ucm-serve/users.toml），只存令牌的加盐散列")
     parser.add_argument("--add-user", metavar="NAME", help="添加一位用户（或为其换发令牌），只显示一次令牌，然后退出")
+    parser.add_argument("--no-fork", action="store_true",
+                        help="每个会话都从头启动进程（较慢；默认由一个预热的进程派生会话，Windows 上总是从头启动）")
     parser.add_argument("--session", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--zygote-fd", type=int, help=argparse.SUPPRESS)
     add_as_of(parser)
     add_host_arguments(parser)
 
@@ -69,7 +73,7 @@ def _check_address(args: argparse.Namespace) -> str:
         return f"--port {args.port}：端口应在 1 到 65535 之间"
     if args.max_sessions < 1:
         return "--max-sessions 至少为 1"
-    if not 0 <= args.spare <= 10:
+    if args.spare is not None and not 0 <= args.spare <= 10:
         return "--spare 应在 0 到 10 之间"
     if bool(args.certfile) != bool(args.keyfile):
         return "--certfile 和 --keyfile 要一起给出"
@@ -153,7 +157,7 @@ def _serve(args: argparse.Namespace, folder: Path, users_file: Path) -> int:
         banner += f"\n（用户文件 {users_file} 中的每个人用自己的令牌：{public_url}/?token=本人令牌）"
     server = UcmServer(folder, host=args.host, port=args.port, public_url=public_url, users=users, audit=audit,
                        max_sessions=args.max_sessions, ssl_context=ssl_context, argv=argv, banner=banner,
-                       spares=args.spare)
+                       spares=_spares(args), fork=not args.no_fork)
     audit("server_start", folder=str(folder), url=public_url, max_sessions=args.max_sessions)
     try:
         server.serve()
@@ -166,6 +170,16 @@ def _serve(args: argparse.Namespace, folder: Path, users_file: Path) -> int:
         audit("server_stop")
         audit.close()
     return exitcodes.OK
+
+
+def _spares(args: argparse.Namespace) -> int:
+    """Spares only where sessions cannot be forked: a spare's start screen lists the folder as it was
+    when the spare was drawn, while a forked session is drawn for its tab in a fraction of a second."""
+    if args.spare is not None:
+        return args.spare
+    from ucm_check.web.forks import available
+
+    return 0 if available() and not args.no_fork else 1
 
 
 def _host_options(args: argparse.Namespace) -> list[str]:
@@ -181,9 +195,27 @@ def _host_options(args: argparse.Namespace) -> list[str]:
 
 
 def _session(args: argparse.Namespace, folder: Path) -> int:
-    """One browser tab's TUI (started by the server in FOLDER, never by hand)."""
+    """One browser tab's TUI (started by the server in FOLDER, never by hand); with ``--zygote-fd``,
+    the warm parent that forks one per tab on the server's channel (see ``ucm_check.web.zygote``)."""
     host = host_from_args(args)
     from ucm_check.tui.web import WebApp
 
-    WebApp(host, folder.resolve(), as_of=args.as_of).run()
-    return exitcodes.PLUGIN if host.errors else exitcodes.OK
+    def run() -> int:
+        WebApp(host, folder.resolve(), as_of=args.as_of).run()
+        return exitcodes.PLUGIN if host.errors else exitcodes.OK
+
+    if args.zygote_fd is None:  # a plain process, started by the server
+        from ucm_check.web.zygote import end_with
+
+        end_with(os.getppid())
+        return run()
+    import socket
+
+    from ucm_check.tui.app import UcmApp
+    from ucm_check.web.zygote import serve_forks, warm
+
+    host.standards  # built once here, shared by every forked session
+    problem = warm(lambda: UcmApp(host, None))
+    if problem:
+        err(f"ucm-check serve: 预热会话时出错（会话仍可打开，只是较慢）：{problem}")
+    return serve_forks(socket.socket(fileno=args.zygote_fd), run)

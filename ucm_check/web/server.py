@@ -18,7 +18,7 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
-from ucm_check.web import presence
+from ucm_check.web import forks, presence
 from ucm_check.web.audit import Audit
 from ucm_check.web.users import Users
 
@@ -55,23 +55,36 @@ class SessionService(AppService):
     which then gets it all and a resize that repaints the screen at the tab's size. Killed if it
     does not quit within :data:`QUIT_GRACE` after its tab closed."""
 
-    def __init__(self, argv: list[str], folder: Path, download_manager) -> None:
+    def __init__(self, argv: list[str], folder: Path, download_manager,
+                 fork_server: forks.ForkServer | None = None) -> None:
         super().__init__(" ".join(argv), write_bytes=self._to_tab, write_str=self._to_tab,
                          close=self._close_tab, download_manager=download_manager)
-        self.argv, self.folder = argv, folder
+        self.argv, self.folder, self.fork_server = argv, folder, fork_server
+        self.forked = False
         self.websocket: web.WebSocketResponse | None = None
         self._held: list[bytes | str] = []
         self._held_size = 0
         self._closed_early = False
 
     async def _open_app_process(self, width: int = 80, height: int = 24):
-        env = self._build_environment(width=width, height=height)
-        env.setdefault("PYTHONIOENCODING", "utf-8")
+        """Forked from the warm zygote when there is one; else started from scratch."""
+        process = await self.fork_server.spawn(width, height) if self.fork_server is not None else None
+        if process is not None:
+            self.forked = True
+            self._process, self._stdin = process, process.stdin
+            return process
+        env = self.environment(width, height)
         self._process = process = await asyncio.create_subprocess_exec(
             *self.argv, cwd=self.folder, env=env, stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
         self._stdin = process.stdin
         return process
+
+    def environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        """textual-serve's environment for a session process (the web driver, the size)."""
+        env = self._build_environment(width=width, height=height)
+        env.setdefault("PYTHONIOENCODING", "utf-8")
+        return env
 
     async def _to_tab(self, data: bytes | str) -> None:
         if self.websocket is not None:
@@ -127,7 +140,7 @@ class UcmServer(Server):
 
     def __init__(self, folder: Path, *, host: str, port: int, public_url: str, users: Users, audit: Audit,
                  max_sessions: int = 20, ssl_context: ssl.SSLContext | None = None,
-                 argv: list[str] | None = None, banner: str = "", spares: int = 1) -> None:
+                 argv: list[str] | None = None, banner: str = "", spares: int = 1, fork: bool = True) -> None:
         super().__init__("ucm-check", host=host, port=port, title="ucm-check 合规自评", public_url=public_url,
                          statics_path=STATIC, templates_path=TEMPLATES)
         self.folder, self.users, self.audit = folder, users, audit
@@ -136,6 +149,10 @@ class UcmServer(Server):
         self.banner = banner
         self.spare_count = spares
         self.spares: list[SessionService] = []
+        self.fork_server: forks.ForkServer | None = None
+        if fork and forks.available():
+            env = SessionService(self.argv, folder, None).environment()
+            self.fork_server = forks.ForkServer(self.argv, folder, env, audit)
         self._refill: asyncio.Task | None = None
         self.sessions: set[int] = set()
         self._minute, self._refusals, self._dropped = 0, {}, {}
@@ -157,7 +174,7 @@ class UcmServer(Server):
             web.static("/static", self.statics_path, show_index=False, follow_symlinks=False, name="static"),
         ])
         app.on_response_prepare.append(self._headers)
-        app.on_startup.append(self._warm_up)
+        app.on_startup.append(self._start_warming)
         app.on_shutdown.append(self._cool_down)
         return app
 
@@ -276,11 +293,12 @@ class UcmServer(Server):
             height = _clamp(request.query.get("height"), 8, 200, 24)
             service = await self._take_spare()
             if service is None:
-                service = SessionService(self.argv, self.folder, self.download_manager)
+                service = SessionService(self.argv, self.folder, self.download_manager, self.fork_server)
                 await service.start(width, height)
             await service.attach(websocket, user, width, height)
             self._warm_up_soon()
-            self.audit("session_start", user=user, pid=service.pid, peer=request.remote)
+            self.audit("session_start", user=user, pid=service.pid, peer=request.remote,
+                       process="forked" if service.forked else "started")
             await self._process_messages(websocket, service)
         except asyncio.CancelledError:
             pass
@@ -312,10 +330,15 @@ class UcmServer(Server):
         if self._refill is None or self._refill.done():
             self._refill = asyncio.get_running_loop().create_task(self._warm_up())
 
-    async def _warm_up(self, app: web.Application | None = None) -> None:
-        """Start session processes ahead of the tabs that will want them (``--spare``)."""
+    async def _start_warming(self, app: web.Application) -> None:
+        self._warm_up_soon()
+
+    async def _warm_up(self) -> None:
+        """Start the zygote, then session processes ahead of the tabs that will want them (``--spare``)."""
+        if self.fork_server is not None:
+            await self.fork_server.when_ready()
         while len(self.spares) < self.spare_count:
-            spare = SessionService(self.argv, self.folder, self.download_manager)
+            spare = SessionService(self.argv, self.folder, self.download_manager, self.fork_server)
             await spare.start(80, 24)
             self.spares.append(spare)
 
@@ -326,6 +349,8 @@ class UcmServer(Server):
         spares, self.spares = self.spares, []
         for spare in spares:
             await spare.stop()
+        if self.fork_server is not None:
+            await self.fork_server.stop()
 
     async def _process_messages(self, websocket: web.WebSocketResponse, service: AppService) -> None:
         """The browser's envelopes, checked: anything malformed is dropped (and logged), never fatal."""

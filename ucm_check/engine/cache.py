@@ -1,0 +1,236 @@
+"""The compiled-standard cache: what building the plugin host found, kept for the next run.
+
+A cold ``ucm-check`` spends most of its own time scanning installed entry points, importing every
+plugin module, registering it with pluggy and assembling the standards. One file in the user cache
+folder (platformdirs; :data:`DIR_ENV` moves it, :data:`OFF_ENV` or ``--no-cache`` turns it off)
+keeps the result: the entry points, each plugin's name, version, source and hooks, and the
+assembled standards pickled. The next run unpickles the standards (which imports ``ucm_check.model``
+and ``ucm_check.shapes``, and a plugin module only where it defines a class or function a rule
+holds, so every rule is still evaluated by its plugin's own code) and imports the other plugins
+only when a hook they implement is called.
+
+The file is used only when its key matches this run: the ucm-check version, the interpreter,
+``sys.path`` and the modification time of each of its folders (installing, upgrading or removing a
+distribution changes its folder; the current folder is left out, see :func:`_path_stamps`), the builtin
+plugin modules, the entry-point and disabled-plugin options, and the
+modification time and size of every ``*.py`` file of ucm-check and of every plugin's package.
+A file that is unreadable, corrupt, of another format, not owned by the user or writable by others
+is ignored (a ``debug`` log line says why) and rewritten. A host with plugin errors is not cached.
+Writes go to a temporary file renamed over the old one, so two processes writing at once leave
+one whole file.
+"""
+
+from __future__ import annotations
+
+import binascii
+import json
+import os
+import pickle
+import sys
+import time
+from typing import Any
+
+from ucm_check import __version__
+from ucm_check.engine import log
+from ucm_check.engine.entrypoints import EntryPoint
+from ucm_check.engine.guard import is_plugin_failure, plugin_code
+from ucm_check.engine import host as host_module
+from ucm_check.engine.host import Host, PluginInfo, load_plugins, scan_entry_points
+from ucm_check.model import Standard
+
+FORMAT = 1
+"""Bumped whenever the file's layout changes."""
+MAGIC = b"ucm-check compiled standard\n"
+DIR_ENV = "UCM_CHECK_CACHE_DIR"
+"""A folder to keep the cache in instead of the user cache folder (tests point it at a tmp folder)."""
+
+
+def folder() -> str:
+    """Where the cache file lives: :data:`DIR_ENV`, else the user cache folder of ``ucm-check``."""
+    configured = os.environ.get(DIR_ENV, "").strip()
+    if configured:
+        return configured
+    import platformdirs
+
+    return platformdirs.user_cache_dir("ucm-check", appauthor=False)
+
+
+def cache_file(entry_points: bool, skip: set[str]) -> str:
+    """The cache file of this interpreter, ``sys.path`` and plugin options (one per virtualenv)."""
+    ident = repr((sys.executable, sys.path, entry_points, sorted(skip))).encode("utf-8", "surrogatepass")
+    digest = f"{binascii.crc32(ident):08x}{binascii.crc32(ident[::-1]):08x}"
+    return os.path.join(folder(), f"standard-{digest}.cache")
+
+
+def _path_stamps() -> list[Any]:
+    """Each ``sys.path`` entry with its folder's modification time, except the current folder
+    (``python -m`` puts it first), whose time changes with every report saved there."""
+    stamps: list[Any] = []
+    here = os.getcwd()
+    for entry in sys.path:
+        if entry in ("", here):
+            stamps.append([entry, "cwd"])
+            continue
+        try:
+            stamps.append([entry, os.stat(entry or ".").st_mtime_ns])
+        except OSError:
+            stamps.append([entry, None])
+    return stamps
+
+
+def file_stamps(roots: list[str]) -> list[Any]:
+    """``[path, mtime_ns, size]`` of every ``*.py`` file under ``roots`` (folders or single files)."""
+    stamps: list[Any] = []
+    for root in roots:
+        if not os.path.isdir(root):
+            st = os.stat(root)
+            stamps.append([root, st.st_mtime_ns, st.st_size])
+            continue
+        pending = [root]
+        while pending:
+            with os.scandir(pending.pop()) as entries:
+                for e in entries:
+                    if e.is_dir(follow_symlinks=False):
+                        if e.name != "__pycache__" and not e.name.startswith("."):
+                            pending.append(e.path)
+                    elif e.name.endswith(".py"):
+                        st = e.stat()
+                        stamps.append([e.path, st.st_mtime_ns, st.st_size])
+    stamps.sort()
+    return stamps
+
+
+def _roots(host: Host) -> list[str]:
+    """ucm-check's package folder and the package folder (or file) of every plugin module loaded."""
+    roots = {os.path.dirname(os.path.abspath(sys.modules["ucm_check"].__file__ or ""))}
+    for info in host.plugins.values():
+        module = sys.modules.get(info.module.partition(".")[0])
+        if module is None:
+            continue
+        where = getattr(module, "__file__", None)
+        if where:
+            roots.add(os.path.dirname(where) if os.path.basename(where) == "__init__.py" else where)
+        else:  # a namespace package
+            roots.update(getattr(module, "__path__", []))
+    return sorted(os.path.abspath(r) for r in roots)
+
+
+def _key(entry_points: bool, skip: set[str]) -> list[Any]:
+    return [FORMAT, __version__, sys.version, sys.executable, _path_stamps(), list(host_module.DEFAULT_PLUGINS),
+            entry_points, sorted(skip)]
+
+
+def cached_host(entry_points: bool, skip: set[str]) -> Host:
+    """The host from the cache when it is valid; else one built as usual and saved for next time."""
+    path = cache_file(entry_points, skip)
+    key = _key(entry_points, skip)
+    try:
+        host = _read(path, key, skip)
+    except Exception as exc:  # whatever a damaged file does, the run goes on without it
+        host = None
+        log.debug("ucm_check.cache_ignored", file=path, reason=f"{type(exc).__name__}: {exc}")
+    if host is not None:
+        log.debug("ucm_check.cache_used", file=path)
+        return host
+    host = Host()
+    points = scan_entry_points() if entry_points else []
+    load_plugins(host, points, skip)
+    _write(path, key, host, points)
+    return host
+
+
+def _read(path: str, key: list[Any], skip: set[str]) -> Host | None:
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022):
+                log.debug("ucm_check.cache_ignored", file=path, reason="not the user's own file")
+                return None
+            data = fh.read()
+    except FileNotFoundError:
+        log.debug("ucm_check.cache_missing", file=path)
+        return None
+    if not data.startswith(MAGIC):
+        log.debug("ucm_check.cache_ignored", file=path, reason="not a ucm-check cache file")
+        return None
+    end = data.index(b"\n", len(MAGIC))
+    header = json.loads(data[len(MAGIC):end])
+    if header.get("key") != key:
+        log.debug("ucm_check.cache_stale", file=path, reason="interpreter, sys.path or installed packages changed")
+        return None
+    if file_stamps(header["roots"]) != header["files"]:
+        log.debug("ucm_check.cache_stale", file=path, reason="a module of ucm-check or of a plugin changed")
+        return None
+    try:
+        with plugin_code():
+            standards = pickle.loads(data[end + 1:])
+    except BaseException as exc:  # a plugin module imported while unpickling may fail or exit
+        if not is_plugin_failure(exc):
+            raise
+        log.debug("ucm_check.cache_ignored", file=path, reason=f"{type(exc).__name__}: {exc}")
+        return None
+    if not isinstance(standards, dict) or not all(isinstance(s, Standard) for s in standards.values()):
+        log.debug("ucm_check.cache_ignored", file=path, reason="unexpected content")
+        return None
+    return _restore(header, standards, skip)
+
+
+def _restore(header: dict[str, Any], standards: dict[str, Standard], skip: set[str]) -> Host:
+    host = Host()
+    owners: dict[str, list[str]] = {}
+    for name, module, version, source, hooks in header["plugins"]:
+        host.plugins[name] = PluginInfo(name, module, version, source, hooks=list(hooks))
+        for hook in hooks:
+            owners.setdefault(hook, []).append(name)
+    host.disabled = list(header["disabled"])
+    host.standard_plugin = dict(header["standard_plugin"])
+    host.area_plugin = {(sid, aid): plugin for sid, aid, plugin in header["area_plugin"]}
+    host.use_cached(standards)
+    points = [EntryPoint(*p) for p in header["points"]]
+
+    def load(h: Host) -> None:
+        h.plugins.clear()
+        h.disabled.clear()
+        load_plugins(h, points, skip)
+
+    host.deferred, host.hook_owners = load, owners
+    return host
+
+
+def _write(path: str, key: list[Any], host: Host, points: list[EntryPoint]) -> None:
+    standards = host.standards
+    if host.errors:
+        log.debug("ucm_check.cache_skipped", file=path, reason="a plugin failed")
+        return
+    try:
+        blob = pickle.dumps(standards, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:  # a rule holding something pickle cannot name (a lambda, a local class)
+        log.debug("ucm_check.cache_skipped", file=path, reason=f"{type(exc).__name__}: {exc}")
+        return
+    roots = _roots(host)
+    header = {
+        "key": key,
+        "roots": roots,
+        "files": file_stamps(roots),
+        "points": [[p.name, p.value, p.dist, p.version] for p in points],
+        "plugins": [[i.name, i.module, i.version, i.source, i.hooks] for i in host.plugins.values()],
+        "disabled": host.disabled,
+        "standard_plugin": host.standard_plugin,
+        "area_plugin": [[sid, aid, plugin] for (sid, aid), plugin in host.area_plugin.items()],
+    }
+    data = MAGIC + json.dumps(header, ensure_ascii=True).encode("ascii") + b"\n" + blob
+    tmp = f"{path}.{os.getpid()}.{time.monotonic_ns()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:  # a read-only or full disk: the run needs no cache
+        log.debug("ucm_check.cache_not_written", file=path, reason=f"{type(exc).__name__}: {exc}")
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        return
+    log.debug("ucm_check.cache_written", file=path)

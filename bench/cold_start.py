@@ -1,0 +1,126 @@
+"""Benchmark: ucm-check's cold start beside its floors, and where the import time goes.
+
+    python bench/cold_start.py [--runs 15] [--baseline DIR] [--top 15]
+
+Paired runs, a fresh interpreter each, the two sides alternating so both see the same load:
+
+1. ``python -c pass`` vs ``ucm-check --version`` (aim: within 1.5x);
+2. ``python -c "import tomllib; tomllib.load(...)"`` vs ``ucm-check check ONE --format json`` with
+   the compiled-standard cache warm (aim: within 2.5x), and the same check with
+   ``UCM_CHECK_NO_CACHE=1`` (the cost of a first run, or of a run after a pack changed).
+
+``--baseline DIR`` also times another checkout of ucm-check (e.g. ``git archive main | tar -x -C
+DIR``), run by the same interpreter with ``DIR`` and ``DIR/plugins`` first on ``PYTHONPATH``, as the
+"before" column. Then ``-X importtime`` tables (median over the runs, top cumulative entries) for
+before and after. Plugin modules imported by ``importlib.import_module`` do not appear in
+``-X importtime``: the host's own timings (``--log-level debug``) or the "no cache" row show them.
+
+Medians of ``--runs`` pairs. Bytecode caching is on for the children (as after ``pip install``).
+The cache lives in a temporary folder. Results go by hand into docs/performance.md (never a timed
+test: the machines here are noisy); print the load average with them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROFILE = ROOT / "profiles" / "hunan-county-typical.toml"
+BASE_ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "UCM_CHECK_NO_CACHE")}
+
+
+def run(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def paired(sides: dict[str, tuple[list[str], dict[str, str]]], runs: int) -> dict[str, list[float]]:
+    """Each side ``runs`` times after a warm-up, interleaved, the order turning every round."""
+    names = list(sides)
+    for name in names:
+        run(*sides[name])
+    samples: dict[str, list[float]] = {n: [] for n in names}
+    for i in range(runs):
+        for name in names[i % len(names):] + names[:i % len(names)]:
+            samples[name].append(run(*sides[name]))
+    return samples
+
+
+def importtime(cmd: list[str], env: dict[str, str], runs: int, cwd: Path = ROOT) -> dict[str, float]:
+    """Median cumulative µs per top-level import of ``cmd`` under ``-X importtime``."""
+    found: dict[str, list[int]] = {}
+    for _ in range(runs):
+        err = subprocess.run([sys.executable, "-X", "importtime", *cmd], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True, env=env, cwd=cwd).stderr
+        for line in err.splitlines():
+            if not line.startswith("import time:") or "cumulative" in line:
+                continue
+            _, cumulative, name = (part.strip() for part in line[len("import time:"):].split("|"))
+            found.setdefault(name, []).append(int(cumulative))
+    return {name: statistics.median(v) for name, v in found.items()}
+
+
+def table(title: str, times: dict[str, float], top: int) -> None:
+    print(f"\n{title}\n| import (cumulative, median) | ms |\n|---|---:|")
+    for name, us in sorted(times.items(), key=lambda kv: -kv[1])[:top]:
+        print(f"| `{name.strip()}` | {us / 1000:.1f} |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--baseline", type=Path, help="another checkout of ucm-check to time as 'before'")
+    parser.add_argument("--top", type=int, default=15, help="rows of each importtime table")
+    args = parser.parse_args()
+    exe = shutil.which("ucm-check") or sys.exit("ucm-check is not on PATH: pip install -e . first")
+    py, profile = sys.executable, str(PROFILE)
+    with tempfile.TemporaryDirectory() as cache:
+        env = dict(BASE_ENV, UCM_CHECK_CACHE_DIR=cache)
+        cold = dict(env, UCM_CHECK_NO_CACHE="1")
+        check = [exe, "check", profile, "--format", "json"]
+        sides = {
+            "python -c pass": ([py, "-c", "pass"], env),
+            "ucm-check --version": ([exe, "--version"], env),
+            "tomllib floor": ([py, "-c", f"import tomllib; tomllib.load(open({profile!r}, 'rb'))"], env),
+            "check, cache warm": (check, env),
+            "check, no cache": (check, cold),
+        }
+        if args.baseline:
+            base = dict(env, PYTHONPATH=os.pathsep.join([str(args.baseline), str(args.baseline / "plugins")]))
+            sides["before: --version"] = ([exe, "--version"], base)
+            sides["before: check"] = (check, base)
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        samples = paired(sides, args.runs)
+        med = {name: statistics.median(v) * 1000 for name, v in samples.items()}
+        print(f"medians of {args.runs} paired runs, load average {load:.2f} at start, "
+              f"{os.getloadavg()[0] if hasattr(os, 'getloadavg') else float('nan'):.2f} at end\n")
+        print("| side | median ms | min ms |\n|---|---:|---:|")
+        for name, v in samples.items():
+            print(f"| {name} | {med[name]:.1f} | {min(v) * 1000:.1f} |")
+        print()
+        ratios = [("ucm-check --version", "python -c pass", 1.5), ("check, cache warm", "tomllib floor", 2.5),
+                  ("check, no cache", "tomllib floor", 2.5)]
+        if args.baseline:
+            ratios += [("before: --version", "python -c pass", 1.5), ("before: check", "tomllib floor", 2.5)]
+        for side, floor, aim in ratios:
+            ratio = med[side] / med[floor]
+            print(f"{side} / {floor}: {ratio:.2f}x (aim <= {aim}x: {'met' if ratio <= aim else 'NOT met'})")
+        module_check = ["-m", "ucm_check", "check", profile, "--format", "json"]
+        if args.baseline:
+            table("before: importtime of check", importtime(module_check, base, 5, args.baseline), args.top)
+        table("after: importtime of check (cache warm)", importtime(module_check, env, 5), args.top)
+        table("after: importtime of --version", importtime(["-m", "ucm_check", "--version"], env, 5), 6)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

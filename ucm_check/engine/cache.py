@@ -68,7 +68,7 @@ def _path_stamps() -> list[Any]:
     stamps: list[Any] = []
     here = os.getcwd()
     for entry in sys.path:
-        if entry in ("", here):
+        if entry in ("", here) or os.path.abspath(entry) == here:
             stamps.append([entry, "cwd"])
             continue
         try:
@@ -149,6 +149,9 @@ def _read(path: str, key: list[Any], skip: set[str]) -> Host | None:
             data = fh.read()
     except FileNotFoundError:
         log.debug("ucm_check.cache_missing", file=path)
+        return None
+    except OSError as exc:  # a folder in the way, no permission
+        log.debug("ucm_check.cache_ignored", file=path, reason=f"{type(exc).__name__}: {exc.strerror}")
         return None
     if not data.startswith(MAGIC):
         log.debug("ucm_check.cache_ignored", file=path, reason="not a ucm-check cache file")

@@ -48,10 +48,30 @@ def test_a_cold_check_imports_no_writer_ui_or_metadata_library(tmp_path, fmt):
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="XDG_CACHE_HOME is the Linux cache folder")
-def test_platformdirs_is_imported_only_without_a_configured_cache_folder(tmp_path, monkeypatch):
+def test_without_a_configured_folder_the_cache_goes_to_the_xdg_cache_folder(tmp_path, monkeypatch):
     monkeypatch.delenv("UCM_CHECK_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setenv("HOME", str(tmp_path))
-    modules = modules_after(["check", str(PROFILE), "--format", "json"], tmp_path)
-    assert "platformdirs" in modules
+    modules_after(["check", str(PROFILE), "--format", "json"], tmp_path)
     assert list((tmp_path / "xdg" / "ucm-check").glob("*.cache"))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the shortcut answers on Linux only")
+@pytest.mark.parametrize("xdg, home", [
+    ("/srv/xdg-cache", "/home/clerk"), (None, "/home/clerk"), ("", "/home/clerk"), ("relative/xdg", "/home/clerk"),
+    (None, "relative-home"), (None, None), ("/srv/xdg-cache", None),
+])
+def test_the_cache_folder_is_where_platformdirs_puts_it(monkeypatch, xdg, home):
+    """platformdirs is the reference; the shortcut that spares importing it must agree or step aside."""
+    import platformdirs
+
+    from ucm_check.engine import cache
+
+    monkeypatch.delenv("UCM_CHECK_CACHE_DIR")
+    for name, value in (("XDG_CACHE_HOME", xdg), ("HOME", home)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    shortcut = cache._xdg_cache_folder()
+    assert shortcut in ("", platformdirs.user_cache_dir("ucm-check", appauthor=False))
+    assert cache.folder() == platformdirs.user_cache_dir("ucm-check", appauthor=False)

@@ -237,3 +237,25 @@ def test_a_disabled_plugin_is_not_served_from_a_cache_built_with_it(env):
     run = run_cli("plugins", "--format", "json", "--disable-plugin", "ucm_check_hunan2020.bonus", env=env)
     assert run.returncode == 0, run.stderr
     assert "ucm_check_hunan2020.bonus" in json.loads(run.stdout)["disabled"]
+
+
+@pytest.mark.parametrize("profile", ["localnorms-county.toml", "hunan-county-typical.toml"])
+def test_a_hook_beyond_the_standards_loads_the_plugins_from_a_cached_host(env, tmp_path, profile):
+    """``plan`` asks the packs' ``ucm_check_default_deadline`` for new items' deadlines (the local-norms
+    pack answers with its documents' dates): a host from the cache imports and registers the plugins
+    then, and the new plan is the one the uncached run makes. Each run starts from a fresh copy, since
+    ``plan`` saves the plan beside the profile and a saved item keeps its deadline."""
+
+    def plan(run_env, name):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / profile).write_bytes((PROFILES / profile).read_bytes())
+        return run_cli("--log-level", "debug", "--log-format", "json", "plan", str(folder / profile),
+                       "--format", "json", "--as-of", "2021-03-01", env=run_env, cwd=folder)
+
+    reference = plan(uncached(env), "reference")
+    plan(env, "writing")
+    cached = plan(env, "cached")
+    assert events(cached) == ["cache_used"]
+    assert (cached.returncode, cached.stdout) == (reference.returncode, reference.stdout)
+    assert json.loads(reference.stdout)["summary"]["items"] > 0

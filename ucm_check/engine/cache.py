@@ -74,18 +74,24 @@ def _xdg_cache_folder() -> str:
 
 def cache_file(entry_points: bool, skip: set[str]) -> str:
     """The cache file of this interpreter, ``sys.path`` and plugin options (one per virtualenv)."""
-    ident = repr((sys.executable, sys.path, entry_points, sorted(skip))).encode("utf-8", "surrogatepass")
+    ident = repr((sys.executable, _search_path(), entry_points, sorted(skip))).encode("utf-8", "surrogatepass")
     digest = f"{binascii.crc32(ident):08x}{binascii.crc32(ident[::-1]):08x}"
     return os.path.join(folder(), f"standard-{digest}.cache")
 
 
-def _path_stamps() -> list[Any]:
-    """Each ``sys.path`` entry with its folder's modification time, except the current folder
-    (``python -m`` puts it first), whose time changes with every report saved there."""
-    stamps: list[Any] = []
+def _search_path() -> list[str]:
+    """``sys.path`` with the current folder written as ``""``: ``python -m ucm_check`` puts the folder
+    it runs in first, and runs from different folders share one cache."""
     here = os.getcwd()
-    for entry in sys.path:
-        if entry in ("", here) or os.path.abspath(entry) == here:
+    return ["" if entry in ("", here) or os.path.abspath(entry) == here else entry for entry in sys.path]
+
+
+def _path_stamps() -> list[Any]:
+    """Each ``sys.path`` entry with its folder's modification time, except the current folder,
+    whose time changes with every report saved there (a pack is not installed into it)."""
+    stamps: list[Any] = []
+    for entry in _search_path():
+        if not entry:
             stamps.append([entry, "cwd"])
             continue
         try:

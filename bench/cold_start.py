@@ -1,6 +1,6 @@
 """Benchmark: ucm-check's cold start beside its floors, and where the import time goes.
 
-    python bench/cold_start.py [--runs 15] [--baseline DIR] [--top 15]
+    python bench/cold_start.py [--runs 15] [--baseline DIR] [--top 15] [--attrs]
 
 Paired runs, a fresh interpreter each, the two sides alternating so both see the same load:
 
@@ -16,6 +16,8 @@ before and after. Plugin modules imported by ``importlib.import_module`` do not 
 ``-X importtime``: the host's own timings (``--log-level debug``) or the "no cache" row show them.
 
 Medians of ``--runs`` pairs. Bytecode caching is on for the children (as after ``pip install``).
+``--attrs`` times importing the check command with attrs generating fewer methods (no ``__repr__``,
+no ``__eq__``/``__hash__``), to see what such a change to the design card's classes would be worth.
 The cache lives in a temporary folder (as ``XDG_CACHE_HOME`` on Linux, so that finding the folder
 costs what it costs a user). Results go by hand into docs/performance.md (never a timed
 test: the machines here are noisy); print the load average with them.
@@ -76,11 +78,48 @@ def table(title: str, times: dict[str, float], top: int) -> None:
         print(f"| `{name.strip()}` | {us / 1000:.1f} |")
 
 
+ATTRS_VARIANT = """
+import sys, time
+variant = sys.argv[1]
+start = time.perf_counter()
+import attr._make as make, attr._next_gen as next_gen
+if variant != "as written":
+    original = make.attrs
+    def attrs(maybe_cls=None, **kw):
+        if "repr" in variant:
+            kw["repr"] = False
+        if "eq" in variant:
+            kw["eq"], kw["order"] = False, False
+        return original(maybe_cls, **kw)
+    make.attrs = next_gen.attrs = attrs
+import ucm_check.commands.check
+print((time.perf_counter() - start) * 1000)
+"""
+
+
+def attrs_variants(runs: int, env: dict[str, str]) -> None:
+    """What generating fewer attrs methods would save: importing the check command's modules (attrs
+    and every class on the check path) with attrs as written, without ``__repr__``, without
+    ``__eq__``/``__hash__``/ordering, and without both. A measurement only: the classes stay as written."""
+    variants = ["as written", "repr=False", "eq=False", "repr=False, eq=False"]
+    times: dict[str, list[float]] = {v: [] for v in variants}
+    for i in range(runs + 1):
+        for v in variants[i % 4:] + variants[:i % 4]:
+            done = subprocess.run([sys.executable, "-c", ATTRS_VARIANT, v], capture_output=True, text=True,
+                                  env=env, cwd=ROOT, check=True)
+            if i:
+                times[v].append(float(done.stdout))
+    print("\n| attrs classes generated | import of the check command, median ms |\n|---|---:|")
+    for v in variants:
+        print(f"| {v} | {statistics.median(times[v]):.1f} |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--baseline", type=Path, help="another checkout of ucm-check to time as 'before'")
     parser.add_argument("--top", type=int, default=15, help="rows of each importtime table")
+    parser.add_argument("--attrs", action="store_true", help="also time the check command's imports with fewer attrs methods")
     args = parser.parse_args()
     exe = shutil.which("ucm-check") or sys.exit("ucm-check is not on PATH: pip install -e . first")
     py, profile = sys.executable, str(PROFILE)
@@ -125,6 +164,8 @@ def main() -> int:
             table("before: importtime of check", importtime(module_check, base, 5, args.baseline), args.top)
         table("after: importtime of check (cache warm)", importtime(module_check, env, 5), args.top)
         table("after: importtime of --version", importtime(["-m", "ucm_check", "--version"], env, 5), 6)
+        if args.attrs:
+            attrs_variants(args.runs, env)
     return 0
 
 

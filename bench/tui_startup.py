@@ -40,7 +40,7 @@ Minimal().run(headless=True, size=(80, 24), auto_pilot=ready)
 
 TUI = f"""
 from pathlib import Path
-from ucm_check.engine.host import build_host
+from ucm_check.engine.cache import build_host
 from ucm_check.profile.reading import load_profile
 from ucm_check.tui.app import UcmApp
 

@@ -8,7 +8,8 @@ import os
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
-from ucm_check.engine.host import GROUP, Host, build_host
+from ucm_check.engine.cache import build_host
+from ucm_check.engine.host import GROUP, Host
 
 if TYPE_CHECKING:
     from ucm_check.model import Standard

@@ -28,16 +28,18 @@ import os
 import pickle
 import sys
 import time
-from typing import Any
+from typing import Any, Iterable
 
 from ucm_check import __version__
 from ucm_check.engine import log
 from ucm_check.engine.entrypoints import EntryPoint
 from ucm_check.engine.guard import is_plugin_failure, plugin_code
 from ucm_check.engine import host as host_module
-from ucm_check.engine.host import Host, PluginInfo, load_plugins, scan_entry_points
+from ucm_check.engine.host import Host, PluginInfo, load_plugins, plugin_options, scan_entry_points
 from ucm_check.model import Standard
 
+OFF_ENV = "UCM_CHECK_NO_CACHE"
+"""Set (to anything but ``0``) to build the host from the plugins every run (as ``--no-cache``)."""
 FORMAT = 1
 """Bumped whenever the file's layout changes."""
 MAGIC = b"ucm-check compiled standard\n"
@@ -141,6 +143,18 @@ def _roots(host: Host) -> list[str]:
 def _key(entry_points: bool, skip: set[str]) -> list[Any]:
     return [FORMAT, __version__, sys.version, sys.executable, _path_stamps(), list(host_module.DEFAULT_PLUGINS),
             entry_points, sorted(skip)]
+
+
+def build_host(*, entry_points: bool = True, disabled: Iterable[str] = (), plugin_dirs: Iterable[str] = (),
+               environment: bool = False, cache: bool = True) -> Host:
+    """:func:`ucm_check.engine.host.build_host` for the command line: from the cache when it is
+    valid, else built and saved. A run with plugin folders (loose files), ``cache`` false or
+    :data:`OFF_ENV` set builds the host from the plugins and leaves the cache alone."""
+    skip, dirs = plugin_options(disabled, plugin_dirs, environment)
+    if not cache or dirs or os.environ.get(OFF_ENV, "").strip() not in ("", "0"):
+        return host_module.build_host(entry_points=entry_points, disabled=disabled, plugin_dirs=plugin_dirs,
+                                      environment=environment)
+    return cached_host(entry_points, skip)
 
 
 def cached_host(entry_points: bool, skip: set[str]) -> Host:

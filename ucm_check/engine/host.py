@@ -31,8 +31,6 @@ PLUGINS_DIR_ENV = "UCM_CHECK_PLUGINS_DIR"
 """Folders of loose plugin files, separated by ``os.pathsep``, loaded after ``--plugins-dir``."""
 DISABLE_ENV = "UCM_CHECK_DISABLE_PLUGINS"
 """Plugin or distribution names not to load, separated by commas (as ``--disable-plugin``)."""
-NO_CACHE_ENV = "UCM_CHECK_NO_CACHE"
-"""Set (to anything but ``0``) to build the host from the plugins every run (as ``--no-cache``)."""
 
 def builtin_plugins(packs: Iterable[str]) -> tuple[str, ...]:
     """The plugin modules the builtin ``packs`` list in their ``PLUGINS``; a pack that cannot be read
@@ -301,31 +299,28 @@ def build_host(
     disabled: Iterable[str] = (),
     plugin_dirs: Iterable[str] = (),
     environment: bool = False,
-    cache: bool = False,
 ) -> Host:
     """A host with the builtin plugins, installed entry points, extra ``(name, module)`` pairs and
     the loose files of ``plugin_dirs``.
 
     ``disabled`` names plugins (or, for entry points, whole distributions) to skip. With
     ``environment`` the folders of :data:`PLUGINS_DIR_ENV` and the names of :data:`DISABLE_ENV` are
-    added; the command line sets it, tests and library callers do not. With ``cache`` (the command
-    line, unless ``UCM_CHECK_NO_CACHE`` is set) a host without extra modules or plugin folders comes
-    from the compiled-standard cache when it is valid (:mod:`ucm_check.engine.cache`), and is saved
-    there otherwise.
+    added; the command line sets it, tests and library callers do not. (The command line builds its
+    host through :func:`ucm_check.engine.cache.build_host`, which keeps the result for the next run.)
     """
-    skip = set(disabled)
-    dirs = list(plugin_dirs)
-    modules = list(modules)
-    if environment:
-        skip.update(env_list(DISABLE_ENV, ","))
-        dirs += env_list(PLUGINS_DIR_ENV, os.pathsep)
-    if cache and not modules and not dirs and os.environ.get(NO_CACHE_ENV, "").strip() in ("", "0"):
-        from ucm_check.engine import cache as compiled
-
-        return compiled.cached_host(entry_points, skip)
+    skip, dirs = plugin_options(disabled, plugin_dirs, environment)
     host = Host()
     load_plugins(host, scan_entry_points() if entry_points else [], skip, modules, dirs)
     return host
+
+
+def plugin_options(disabled: Iterable[str], plugin_dirs: Iterable[str], environment: bool) -> tuple[set[str], list[str]]:
+    """The names to skip and the plugin folders to load, with those of the environment when asked."""
+    skip, dirs = set(disabled), list(plugin_dirs)
+    if environment:
+        skip.update(env_list(DISABLE_ENV, ","))
+        dirs += env_list(PLUGINS_DIR_ENV, os.pathsep)
+    return skip, dirs
 
 
 def scan_entry_points() -> list[EntryPoint]:

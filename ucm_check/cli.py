@@ -59,15 +59,24 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
                         help="日志级别（日志写到标准错误输出）")
     parser.add_argument("--log-format", default="auto", choices=("auto", "json", "console"),
                         help="日志格式：auto 在终端用彩色文本，否则 JSON 行")
-    # prog given: argparse would otherwise format the usage line (importing shutil) to derive it
     import importlib
 
+    # prog given: argparse would otherwise format the usage line (importing shutil) to derive it
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=Parser, prog="ucm-check")
+    # A named command gets the only sub-parser (each costs a parser and its help formatter), unless
+    # help is asked for before it, when the list of commands is shown.
+    only = chosen if chosen and not _help_before(argv or (), chosen) else None
     for name, (module, help_text) in COMMANDS.items():
+        if only and name != only:
+            continue
         command = sub.add_parser(name, help=help_text, description=help_text)
         if chosen is None or chosen == name:
             importlib.import_module(module).add_arguments(command)
     return parser
+
+
+def _help_before(argv: Sequence[str], command: str) -> bool:
+    return any(a in ("-h", "--help") for a in argv[:list(argv).index(command)])
 
 
 def frozen_default(argv: list[str]) -> list[str]:

@@ -75,3 +75,25 @@ def test_the_cache_folder_is_where_platformdirs_puts_it(monkeypatch, xdg, home):
     shortcut = cache._xdg_cache_folder()
     assert shortcut in ("", platformdirs.user_cache_dir("ucm-check", appauthor=False))
     assert cache.folder() == platformdirs.user_cache_dir("ucm-check", appauthor=False)
+
+
+def _cli(*argv: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ucm_check", *argv], capture_output=True, text=True)
+
+
+def test_only_the_named_command_gets_a_sub_parser_but_help_and_mistakes_still_list_them_all():
+    """The sub-parsers of other commands are not built for a named command; whatever needs the list
+    (help asked before the command, a misspelt command) still shows every command."""
+    from ucm_check.cli import COMMANDS, build_parser
+
+    def commands(parser):
+        return sorted(next(a for a in parser._actions if a.dest == "command").choices)
+
+    assert commands(build_parser(["check", "x.toml"])) == ["check"]
+    assert commands(build_parser(["--help", "check"])) == sorted(COMMANDS)
+    assert commands(build_parser(["chek"])) == sorted(COMMANDS)
+    listed = _cli("--help", "check").stdout
+    assert all(f"    {name} " in listed for name in COMMANDS)
+    wrong = _cli("chek", "x.toml")
+    assert wrong.returncode == 2 and "'new-plugin'" in wrong.stderr and "用法错误" in wrong.stderr
+    assert "PROFILE" in _cli("check", "--help").stdout

@@ -259,3 +259,21 @@ def test_a_hook_beyond_the_standards_loads_the_plugins_from_a_cached_host(env, t
     assert events(cached) == ["cache_used"]
     assert (cached.returncode, cached.stdout) == (reference.returncode, reference.stdout)
     assert json.loads(reference.stdout)["summary"]["items"] > 0
+
+
+def test_runs_started_together_all_succeed_and_leave_one_whole_cache_file(env):
+    """Eight clerks' scripts starting at once on an empty cache: each writes its own temporary file and
+    renames it over the cache file, so every run succeeds and one whole file is left, no temporary one."""
+    reference = check(uncached(env))
+    argv = [sys.executable, "-m", "ucm_check", "check", str(TYPICAL), "--format", "json", "--as-of", "2026-12-01"]
+    runs = [subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+            for _ in range(8)]
+    results = [(p.wait(), p.stdout.read()) for p in runs]
+    for p in runs:
+        p.stdout.close()
+        p.stderr.close()
+    assert results == [(0, reference.stdout)] * 8
+    folder = Path(env["UCM_CHECK_CACHE_DIR"])
+    assert [f.name for f in folder.iterdir() if not f.name.endswith(".cache")] == []
+    assert len(cache_files(env)) == 1
+    assert events(check(env)) == ["cache_used"]

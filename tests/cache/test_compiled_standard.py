@@ -277,3 +277,32 @@ def test_runs_started_together_all_succeed_and_leave_one_whole_cache_file(env):
     assert [f.name for f in folder.iterdir() if not f.name.endswith(".cache")] == []
     assert len(cache_files(env)) == 1
     assert events(check(env)) == ["cache_used"]
+
+
+DATA_PACK = '''
+from pathlib import Path
+
+from ucm_check.hookspecs import hookimpl
+
+if (Path(__file__).parent / "rules.txt").read_text(encoding="utf-8").strip() == "with standards":
+    @hookimpl
+    def ucm_check_standards():
+        return []
+
+
+@hookimpl
+def ucm_check_output_formats():
+    return []
+'''
+
+
+def test_editing_a_data_file_a_pack_reads_at_import_rebuilds_the_cache(env, pack):
+    """A pack may keep its rules as data beside its modules: a changed data file counts as a change."""
+    (pack / "ucmtest_cachepack" / "__init__.py").write_text(DATA_PACK, encoding="utf-8")
+    (pack / "ucmtest_cachepack" / "rules.txt").write_text("plain", encoding="utf-8")
+    assert listed(env)[0][1] == ["ucm_check_output_formats"]
+    assert listed(env)[1] == ["cache_used"]
+    (pack / "ucmtest_cachepack" / "rules.txt").write_text("with standards", encoding="utf-8")
+    now, seen = listed(env)
+    assert now[1] == ["ucm_check_output_formats", "ucm_check_standards"]
+    assert seen[0] == "cache_stale"

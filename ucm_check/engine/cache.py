@@ -13,7 +13,7 @@ The file is used only when its key matches this run: the ucm-check version, the 
 ``sys.path`` and the modification time of each of its folders (installing, upgrading or removing a
 distribution changes its folder; the current folder is left out, see :func:`_path_stamps`), the builtin
 plugin modules, the entry-point and disabled-plugin options, and the
-modification time and size of every ``*.py`` file of ucm-check and of every plugin's package.
+modification time and size of every file (bytecode aside) of ucm-check and of every plugin's package.
 A file that is unreadable, corrupt, of another format, not owned by the user or writable by others
 is ignored (a ``debug`` log line says why) and rewritten. A host with plugin errors is not cached.
 Writes go to a temporary file renamed over the old one, so two processes writing at once leave
@@ -104,7 +104,8 @@ def _path_stamps() -> list[Any]:
 
 
 def file_stamps(roots: list[str]) -> list[Any]:
-    """``[path, mtime_ns, size]`` of every ``*.py`` file under ``roots`` (folders or single files)."""
+    """``[path, mtime_ns, size]`` of every file under ``roots`` (folders or single files) but
+    bytecode: modules, and the data files a pack may read its rules from."""
     stamps: list[Any] = []
     for root in roots:
         if not os.path.isdir(root):
@@ -118,7 +119,7 @@ def file_stamps(roots: list[str]) -> list[Any]:
                     if e.is_dir(follow_symlinks=False):
                         if e.name != "__pycache__" and not e.name.startswith("."):
                             pending.append(e.path)
-                    elif e.name.endswith(".py"):
+                    elif not e.name.endswith((".pyc", ".pyo")):
                         st = e.stat()
                         stamps.append([e.path, st.st_mtime_ns, st.st_size])
     stamps.sort()

@@ -4,7 +4,8 @@
 
 Paired runs, a fresh interpreter each, the two sides alternating so both see the same load:
 
-1. ``python -c pass`` vs ``ucm-check --version`` (aim: within 1.5x);
+1. ``python -c pass`` vs ``ucm-check --version`` (aim: within 1.5x), and vs ``cli.main(["--version"])``
+   called from ``python -c`` (the same without the ``import re`` of pip's console script);
 2. ``python -c "import tomllib; tomllib.load(...)"`` vs ``ucm-check check ONE --format json`` with
    the compiled-standard cache warm (aim: within 2.5x), and the same check with
    ``UCM_CHECK_NO_CACHE=1`` (the cost of a first run, or of a run after a pack changed).
@@ -136,6 +137,8 @@ def main() -> int:
         sides = {
             "python -c pass": ([py, "-c", "pass"], env),
             "ucm-check --version": ([exe, "--version"], env),
+            "--version without the console script": (
+                [py, "-c", "import sys; from ucm_check.cli import main; sys.exit(main(['--version']))"], env),
             "tomllib floor": ([py, "-c", f"import tomllib; tomllib.load(open({profile!r}, 'rb'))"], env),
             "check, cache warm": (check, env),
             "check, no cache": (check, cold),
@@ -153,7 +156,9 @@ def main() -> int:
         for name, v in samples.items():
             print(f"| {name} | {med[name]:.1f} | {min(v) * 1000:.1f} |")
         print()
-        ratios = [("ucm-check --version", "python -c pass", 1.5), ("check, cache warm", "tomllib floor", 2.5),
+        ratios = [("ucm-check --version", "python -c pass", 1.5),
+                  ("--version without the console script", "python -c pass", 1.5),
+                  ("check, cache warm", "tomllib floor", 2.5),
                   ("check, no cache", "tomllib floor", 2.5)]
         if args.baseline:
             ratios += [("before: --version", "python -c pass", 1.5), ("before: check", "tomllib floor", 2.5)]

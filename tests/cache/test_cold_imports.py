@@ -97,3 +97,15 @@ def test_only_the_named_command_gets_a_sub_parser_but_help_and_mistakes_still_li
     wrong = _cli("chek", "x.toml")
     assert wrong.returncode == 2 and "'new-plugin'" in wrong.stderr and "用法错误" in wrong.stderr
     assert "PROFILE" in _cli("check", "--help").stdout
+
+
+def test_without_any_folder_to_keep_the_cache_in_the_run_goes_on_without_it(monkeypatch):
+    """platformdirs cannot name a folder (no home at all): the host is built from the plugins."""
+    from ucm_check.engine import cache
+
+    def nowhere() -> str:
+        raise RuntimeError("no home folder")
+
+    monkeypatch.setattr(cache, "folder", nowhere)
+    host = cache.build_host(entry_points=False)
+    assert "hunan-2020" in host.standards and not host.errors

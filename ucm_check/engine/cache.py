@@ -160,8 +160,14 @@ def build_host(*, entry_points: bool = True, disabled: Iterable[str] = (), plugi
 
 def cached_host(entry_points: bool, skip: set[str]) -> Host:
     """The host from the cache when it is valid; else one built as usual and saved for next time."""
-    path = cache_file(entry_points, skip)
     key = _key(entry_points, skip)
+    try:
+        path = cache_file(entry_points, skip)
+    except Exception as exc:  # no home folder platformdirs can name: run without a cache
+        log.debug("ucm_check.cache_unavailable", reason=f"{type(exc).__name__}: {exc}")
+        host = Host()
+        load_plugins(host, scan_entry_points() if entry_points else [], skip)
+        return host
     try:
         host = _read(path, key, skip)
     except Exception as exc:  # whatever a damaged file does, the run goes on without it

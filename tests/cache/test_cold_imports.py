@@ -64,7 +64,7 @@ def test_the_cache_folder_is_where_platformdirs_puts_it(monkeypatch, xdg, home):
     """platformdirs is the reference; the shortcut that spares importing it must agree or step aside."""
     import platformdirs
 
-    from ucm_check.engine import cache
+    from ucm_check.engine import stamps
 
     monkeypatch.delenv("UCM_CHECK_CACHE_DIR")
     for name, value in (("XDG_CACHE_HOME", xdg), ("HOME", home)):
@@ -72,9 +72,9 @@ def test_the_cache_folder_is_where_platformdirs_puts_it(monkeypatch, xdg, home):
             monkeypatch.delenv(name, raising=False)
         else:
             monkeypatch.setenv(name, value)
-    shortcut = cache._xdg_cache_folder()
+    shortcut = stamps.xdg_cache_folder()
     assert shortcut in ("", platformdirs.user_cache_dir("ucm-check", appauthor=False))
-    assert cache.folder() == platformdirs.user_cache_dir("ucm-check", appauthor=False)
+    assert stamps.folder() == platformdirs.user_cache_dir("ucm-check", appauthor=False)
 
 
 def _cli(*argv: str) -> subprocess.CompletedProcess:
@@ -101,11 +101,11 @@ def test_only_the_named_command_gets_a_sub_parser_but_help_and_mistakes_still_li
 
 def test_without_any_folder_to_keep_the_cache_in_the_run_goes_on_without_it(monkeypatch):
     """platformdirs cannot name a folder (no home at all): the host is built from the plugins."""
-    from ucm_check.engine import cache
+    from ucm_check.engine import cache, stamps
 
     def nowhere() -> str:
         raise RuntimeError("no home folder")
 
-    monkeypatch.setattr(cache, "folder", nowhere)
+    monkeypatch.setattr(stamps, "folder", nowhere)
     host = cache.build_host(entry_points=False)
     assert "hunan-2020" in host.standards and not host.errors

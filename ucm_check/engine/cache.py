@@ -2,19 +2,15 @@
 
 A cold ``ucm-check`` spends most of its own time scanning installed entry points, importing every
 plugin module, registering it with pluggy and assembling the standards. One file in the user cache
-folder (platformdirs; :data:`DIR_ENV` moves it, :data:`OFF_ENV` or ``--no-cache`` turns it off)
+folder (:mod:`ucm_check.engine.stamps` finds it and computes the key; :data:`OFF_ENV` or ``--no-cache`` turns it off)
 keeps the result: the entry points, each plugin's name, version, source and hooks, and the
 assembled standards pickled. The next run unpickles the standards (which imports ``ucm_check.model``
 and ``ucm_check.shapes``, and a plugin module only where it defines a class or function a rule
 holds, so every rule is still evaluated by its plugin's own code) and imports the other plugins
 only when a hook they implement is called.
 
-The file is used only when its key matches this run: the ucm-check version, the interpreter,
-``sys.path`` and the modification time of each of its folders (installing, upgrading or removing a
-distribution changes its folder; the current folder is left out, see :func:`_path_stamps`), the builtin
-plugin modules, the entry-point and disabled-plugin options, and the
-modification time and size of every file (bytecode aside) of ucm-check and of every plugin's package.
-A file that is unreadable, corrupt, of another format, not owned by the user or writable by others
+The file is used only when its key (:func:`ucm_check.engine.stamps.key`) and the stamps of every
+file of ucm-check and of the plugins' packages match this run. A file that is unreadable, corrupt, of another format, not owned by the user or writable by others
 is ignored (a ``debug`` log line says why) and rewritten. A host with plugin errors is not cached.
 Writes go to a temporary file renamed over the old one, so two processes writing at once leave
 one whole file.
@@ -22,128 +18,23 @@ one whole file.
 
 from __future__ import annotations
 
-import binascii
 import json
 import os
 import pickle
-import sys
 import time
 from typing import Any, Iterable
 
-from ucm_check import __version__
+from ucm_check.engine import host as host_module
 from ucm_check.engine import log
 from ucm_check.engine.entrypoints import EntryPoint
 from ucm_check.engine.guard import is_plugin_failure, plugin_code
-from ucm_check.engine import host as host_module
 from ucm_check.engine.host import Host, PluginInfo, load_plugins, plugin_options, scan_entry_points
+from ucm_check.engine.stamps import cache_file, file_stamps, key, roots
 from ucm_check.model import Standard
 
 OFF_ENV = "UCM_CHECK_NO_CACHE"
 """Set (to anything but ``0``) to build the host from the plugins every run (as ``--no-cache``)."""
-FORMAT = 1
-"""Bumped whenever the file's layout changes."""
 MAGIC = b"ucm-check compiled standard\n"
-DIR_ENV = "UCM_CHECK_CACHE_DIR"
-"""A folder to keep the cache in instead of the user cache folder (tests point it at a tmp folder)."""
-
-
-def folder() -> str:
-    """Where the cache file lives: :data:`DIR_ENV`, else the user cache folder of ``ucm-check``."""
-    configured = os.environ.get(DIR_ENV, "").strip()
-    if configured:
-        return configured
-    common = _xdg_cache_folder()
-    if common:
-        return common
-    import platformdirs
-
-    return platformdirs.user_cache_dir("ucm-check", appauthor=False)
-
-
-def _xdg_cache_folder() -> str:
-    """On Linux, platformdirs' answer in the usual cases (an absolute ``XDG_CACHE_HOME``, else an
-    absolute ``HOME``) without importing it: platformdirs pulls in pathlib and urllib, about 5 ms, a
-    tenth of a cached check. '' for anything else (Windows, macOS, an odd environment), where
-    platformdirs decides; tests compare the two."""
-    if not sys.platform.startswith("linux"):
-        return ""
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    if os.path.isabs(xdg):
-        return os.path.join(xdg, "ucm-check")
-    home = os.environ.get("HOME", "")
-    return os.path.join(home, ".cache", "ucm-check") if os.path.isabs(home) else ""
-
-
-def cache_file(entry_points: bool, skip: set[str]) -> str:
-    """The cache file of this interpreter, ``sys.path`` and plugin options (one per virtualenv)."""
-    ident = repr((sys.executable, _search_path(), entry_points, sorted(skip))).encode("utf-8", "surrogatepass")
-    digest = f"{binascii.crc32(ident):08x}{binascii.crc32(ident[::-1]):08x}"
-    return os.path.join(folder(), f"standard-{digest}.cache")
-
-
-def _search_path() -> list[str]:
-    """``sys.path`` with the current folder written as ``""``: ``python -m ucm_check`` puts the folder
-    it runs in first, and runs from different folders share one cache."""
-    here = os.getcwd()
-    return ["" if entry in ("", here) or os.path.abspath(entry) == here else entry for entry in sys.path]
-
-
-def _path_stamps() -> list[Any]:
-    """Each ``sys.path`` entry with its folder's modification time, except the current folder,
-    whose time changes with every report saved there (a pack is not installed into it)."""
-    stamps: list[Any] = []
-    for entry in _search_path():
-        if not entry:
-            stamps.append([entry, "cwd"])
-            continue
-        try:
-            stamps.append([entry, os.stat(entry or ".").st_mtime_ns])
-        except OSError:
-            stamps.append([entry, None])
-    return stamps
-
-
-def file_stamps(roots: list[str]) -> list[Any]:
-    """``[path, mtime_ns, size]`` of every file under ``roots`` (folders or single files) but
-    bytecode: modules, and the data files a pack may read its rules from."""
-    stamps: list[Any] = []
-    for root in roots:
-        if not os.path.isdir(root):
-            st = os.stat(root)
-            stamps.append([root, st.st_mtime_ns, st.st_size])
-            continue
-        pending = [root]
-        while pending:
-            with os.scandir(pending.pop()) as entries:
-                for e in entries:
-                    if e.is_dir(follow_symlinks=False):
-                        if e.name != "__pycache__" and not e.name.startswith("."):
-                            pending.append(e.path)
-                    elif not e.name.endswith((".pyc", ".pyo")):
-                        st = e.stat()
-                        stamps.append([e.path, st.st_mtime_ns, st.st_size])
-    stamps.sort()
-    return stamps
-
-
-def _roots(host: Host) -> list[str]:
-    """ucm-check's package folder and the package folder (or file) of every plugin module loaded."""
-    roots = {os.path.dirname(os.path.abspath(sys.modules["ucm_check"].__file__ or ""))}
-    for info in host.plugins.values():
-        module = sys.modules.get(info.module.partition(".")[0])
-        if module is None:
-            continue
-        where = getattr(module, "__file__", None)
-        if where:
-            roots.add(os.path.dirname(where) if os.path.basename(where) == "__init__.py" else where)
-        else:  # a namespace package
-            roots.update(getattr(module, "__path__", []))
-    return sorted(os.path.abspath(r) for r in roots)
-
-
-def _key(entry_points: bool, skip: set[str]) -> list[Any]:
-    return [FORMAT, __version__, sys.version, sys.executable, _path_stamps(), list(host_module.DEFAULT_PLUGINS),
-            entry_points, sorted(skip)]
 
 
 def build_host(*, entry_points: bool = True, disabled: Iterable[str] = (), plugin_dirs: Iterable[str] = (),
@@ -160,30 +51,30 @@ def build_host(*, entry_points: bool = True, disabled: Iterable[str] = (), plugi
 
 def cached_host(entry_points: bool, skip: set[str]) -> Host:
     """The host from the cache when it is valid; else one built as usual and saved for next time."""
-    key = _key(entry_points, skip)
+    expected = key(entry_points, skip)
+    found: Host | None = None
     try:
         path = cache_file(entry_points, skip)
     except Exception as exc:  # no home folder platformdirs can name: run without a cache
         log.debug("ucm_check.cache_unavailable", reason=f"{type(exc).__name__}: {exc}")
-        host = Host()
-        load_plugins(host, scan_entry_points() if entry_points else [], skip)
-        return host
-    try:
-        host = _read(path, key, skip)
-    except Exception as exc:  # whatever a damaged file does, the run goes on without it
-        host = None
-        log.debug("ucm_check.cache_ignored", file=path, reason=f"{type(exc).__name__}: {exc}")
-    if host is not None:
+        path = ""
+    if path:
+        try:
+            found = _read(path, expected, skip)
+        except Exception as exc:  # whatever a damaged file does, the run goes on without it
+            log.debug("ucm_check.cache_ignored", file=path, reason=f"{type(exc).__name__}: {exc}")
+    if found is not None:
         log.debug("ucm_check.cache_used", file=path)
-        return host
+        return found
     host = Host()
     points = scan_entry_points() if entry_points else []
     load_plugins(host, points, skip)
-    _write(path, key, host, points)
+    if path:
+        _write(path, expected, host, points)
     return host
 
 
-def _read(path: str, key: list[Any], skip: set[str]) -> Host | None:
+def _read(path: str, expected: list[Any], skip: set[str]) -> Host | None:
     try:
         with open(path, "rb") as fh:
             st = os.fstat(fh.fileno())
@@ -202,7 +93,7 @@ def _read(path: str, key: list[Any], skip: set[str]) -> Host | None:
         return None
     end = data.index(b"\n", len(MAGIC))
     header = json.loads(data[len(MAGIC):end])
-    if header.get("key") != key:
+    if header.get("key") != expected:
         log.debug("ucm_check.cache_stale", file=path, reason="interpreter, sys.path or installed packages changed")
         return None
     if file_stamps(header["roots"]) != header["files"]:
@@ -244,7 +135,7 @@ def _restore(header: dict[str, Any], standards: dict[str, Standard], skip: set[s
     return host
 
 
-def _write(path: str, key: list[Any], host: Host, points: list[EntryPoint]) -> None:
+def _write(path: str, expected: list[Any], host: Host, points: list[EntryPoint]) -> None:
     standards = host.standards
     if host.errors:
         log.debug("ucm_check.cache_skipped", file=path, reason="a plugin failed")
@@ -254,11 +145,11 @@ def _write(path: str, key: list[Any], host: Host, points: list[EntryPoint]) -> N
     except Exception as exc:  # a rule holding something pickle cannot name (a lambda, a local class)
         log.debug("ucm_check.cache_skipped", file=path, reason=f"{type(exc).__name__}: {exc}")
         return
-    roots = _roots(host)
+    folders = roots(host)
     header = {
-        "key": key,
-        "roots": roots,
-        "files": file_stamps(roots),
+        "key": expected,
+        "roots": folders,
+        "files": file_stamps(folders),
         "points": [[p.name, p.value, p.dist, p.version] for p in points],
         "plugins": [[i.name, i.module, i.version, i.source, i.hooks] for i in host.plugins.values()],
         "disabled": host.disabled,

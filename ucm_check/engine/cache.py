@@ -22,15 +22,17 @@ import json
 import os
 import pickle
 import time
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from ucm_check.engine import host as host_module
 from ucm_check.engine import log
-from ucm_check.engine.entrypoints import EntryPoint
 from ucm_check.engine.guard import is_plugin_failure, plugin_code
 from ucm_check.engine.host import Host, PluginInfo, load_plugins, plugin_options, scan_entry_points
 from ucm_check.engine.stamps import cache_file, file_stamps, key, roots
 from ucm_check.model import Standard
+
+if TYPE_CHECKING:
+    from ucm_check.engine.entrypoints import EntryPoint
 
 OFF_ENV = "UCM_CHECK_NO_CACHE"
 """Set (to anything but ``0``) to build the host from the plugins every run (as ``--no-cache``)."""
@@ -124,12 +126,14 @@ def _restore(header: dict[str, Any], standards: dict[str, Standard], skip: set[s
     host.standard_plugin = dict(header["standard_plugin"])
     host.area_plugin = {(sid, aid): plugin for sid, aid, plugin in header["area_plugin"]}
     host.use_cached(standards)
-    points = [EntryPoint(*p) for p in header["points"]]
+    points = header["points"]
 
     def load(h: Host) -> None:
+        from ucm_check.engine.entrypoints import EntryPoint
+
         h.plugins.clear()
         h.disabled.clear()
-        load_plugins(h, points, skip)
+        load_plugins(h, [EntryPoint(*p) for p in points], skip)
 
     host.deferred, host.hook_owners = load, owners
     return host

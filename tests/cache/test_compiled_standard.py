@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -306,3 +307,21 @@ def test_editing_a_data_file_a_pack_reads_at_import_rebuilds_the_cache(env, pack
     now, seen = listed(env)
     assert now[1] == ["ucm_check_output_formats", "ucm_check_standards"]
     assert seen[0] == "cache_stale"
+
+
+def test_a_rebuild_clears_old_cache_files_and_leftovers_of_killed_runs(env):
+    """Removed virtualenvs and runs killed mid-write leave files behind; a rebuild removes those,
+    and leaves alone recent ones and files that are not the cache's."""
+    folder = Path(env["UCM_CHECK_CACHE_DIR"])
+    folder.mkdir(parents=True)
+    year_ago = time.time() - 365 * 86400
+    hour_ago = time.time() - 2 * 3600
+    files = {"standard-0000000000000000.cache": year_ago, "standard-1111111111111111.cache": hour_ago,
+             "standard-2222222222222222.cache.1.2.tmp": hour_ago, "standard-3333333333333333.cache.1.2.tmp": time.time(),
+             "notes.txt": year_ago}
+    for name, stamp in files.items():
+        (folder / name).write_bytes(b"x")
+        os.utime(folder / name, (stamp, stamp))
+    assert check(env).returncode == 0
+    left = sorted(f.name for f in folder.iterdir() if f.name in files)
+    assert left == ["notes.txt", "standard-1111111111111111.cache", "standard-3333333333333333.cache.1.2.tmp"]

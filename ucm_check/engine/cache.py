@@ -176,3 +176,24 @@ def _write(path: str, expected: list[Any], host: Host, points: list[EntryPoint])
             pass
         return
     log.debug("ucm_check.cache_written", file=path)
+    prune(os.path.dirname(path))
+
+
+KEEP_DAYS = 60
+"""A cache file no run has rewritten for this long belongs to a removed virtualenv or an old option set."""
+
+
+def prune(where: str) -> None:
+    """Remove from the cache folder what nothing will read again: cache files older than
+    :data:`KEEP_DAYS` and temporary files a killed run left over an hour ago. Runs only after a
+    write (a rebuild), so a run from the cache never pays for it."""
+    now = time.time()
+    try:
+        with os.scandir(where) as entries:
+            for e in entries:
+                age = now - e.stat(follow_symlinks=False).st_mtime
+                old_cache = e.name.endswith(".cache") and age > KEEP_DAYS * 86400
+                if e.name.startswith("standard-") and (old_cache or (e.name.endswith(".tmp") and age > 3600)):
+                    os.unlink(e.path)
+    except OSError as exc:  # another run pruned the same file first, or the folder went away
+        log.debug("ucm_check.cache_prune_stopped", folder=where, reason=f"{type(exc).__name__}: {exc}")

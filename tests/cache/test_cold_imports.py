@@ -109,3 +109,14 @@ def test_without_any_folder_to_keep_the_cache_in_the_run_goes_on_without_it(monk
     monkeypatch.setattr(stamps, "folder", nowhere)
     host = cache.build_host(entry_points=False)
     assert "hunan-2020" in host.standards and not host.errors
+
+
+def test_stamps_of_a_package_that_is_not_a_folder_on_disk_do_not_stop_the_run(tmp_path):
+    """A module inside a zip or a frozen program's archive has a path no ``stat`` can reach."""
+    from ucm_check.engine.stamps import file_stamps
+
+    real = tmp_path / "mod.py"
+    real.write_text("x = 1\n", encoding="utf-8")
+    archived = str(tmp_path / "bundle.zip" / "pack")
+    stamps = file_stamps([archived, str(real)])
+    assert [archived, None, None] in stamps and [str(real), real.stat().st_mtime_ns, 6] in stamps

@@ -72,7 +72,10 @@ def cached_host(entry_points: bool, skip: set[str]) -> Host:
     points = scan_entry_points() if entry_points else []
     load_plugins(host, points, skip)
     if path:
-        _write(path, expected, host, points)
+        try:
+            _write(path, expected, host, points)
+        except Exception as exc:  # e.g. a package folder vanishing mid-scan: this run just keeps no cache
+            log.debug("ucm_check.cache_not_written", file=path, reason=f"{type(exc).__name__}: {exc}")
     return host
 
 

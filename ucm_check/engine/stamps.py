@@ -86,8 +86,11 @@ def file_stamps(roots: list[str]) -> list[Any]:
     stamps: list[Any] = []
     for root in roots:
         if not os.path.isdir(root):
-            st = os.stat(root)
-            stamps.append([root, st.st_mtime_ns, st.st_size])
+            try:
+                st = os.stat(root)
+                stamps.append([root, st.st_mtime_ns, st.st_size])
+            except OSError:  # inside a zip or a frozen program's archive: its path stands for it
+                stamps.append([root, None, None])
             continue
         pending = [root]
         while pending:

@@ -14,8 +14,28 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def pytest_configure(config):
+    # The compiled-standard cache of every CLI run the suite makes (in process or in a subprocess) goes to a
+    # temporary folder, never ~/.cache; each test gets its own folder (below), this one covers session fixtures.
+    import os
+    import tempfile
+
+    os.environ["UCM_CHECK_CACHE_DIR"] = tempfile.mkdtemp(prefix="ucm-check-test-cache-")
     config.addinivalue_line("markers", "requires_tool(name, ...): the test needs these judges (tests/tools.py): "
                                        "skipped without them, failed under UCM_REQUIRE_TOOLS=1")
+
+
+def pytest_unconfigure(config):
+    import os
+    import shutil
+
+    shutil.rmtree(os.environ.pop("UCM_CHECK_CACHE_DIR", ""), ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_folder(tmp_path_factory, monkeypatch):
+    """Each test's CLI runs share a cache folder of their own: what one test installs or patches
+    never reaches another through the compiled-standard cache."""
+    monkeypatch.setenv("UCM_CHECK_CACHE_DIR", str(tmp_path_factory.mktemp("ucm-cache")))
 
 
 def pytest_runtest_setup(item):

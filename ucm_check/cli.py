@@ -1,13 +1,19 @@
-"""The ``ucm-check`` command line. Headless: nothing here imports Textual."""
+"""The ``ucm-check`` command line. Headless: nothing here imports Textual.
+
+Importing this module costs almost nothing (argparse is imported when a parser is built), so that
+``ucm-check --version`` answers at about the speed of ``python -c pass``.
+"""
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import sys
-from typing import Sequence
 
 from ucm_check import __version__
+
+TYPE_CHECKING = False  # typing itself costs a few ms that --version does not need
+if TYPE_CHECKING:
+    import argparse
+    from typing import Sequence
 
 #: Sub-command name -> (module, one-line Chinese help).
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -29,30 +35,48 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-class Parser(argparse.ArgumentParser):
-    """argparse with usage errors in Chinese and exit code 2."""
+def _parser_class() -> type[argparse.ArgumentParser]:
+    import argparse
 
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: 用法错误：{message}\n")
+    class Parser(argparse.ArgumentParser):
+        """argparse with usage errors in Chinese and exit code 2."""
+
+        def error(self, message: str) -> None:  # type: ignore[override]
+            self.print_usage(sys.stderr)
+            self.exit(2, f"{self.prog}: 用法错误：{message}\n")
+
+    return Parser
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser; only the command named in ``argv`` gets its options (and its module imported),
     so a ``check`` never pays for the imports of ``plan`` or ``tui``. Without ``argv``, all do."""
     chosen = None if argv is None else next((a for a in argv if a in COMMANDS), "")
+    Parser = _parser_class()
     parser = Parser(prog="ucm-check", description="城市管理执法队伍“强基础转作风树形象”合规自评工具")
     parser.add_argument("--version", action="version", version=f"ucm-check {__version__}")
     parser.add_argument("--log-level", default="warning", choices=("debug", "info", "warning", "error"),
                         help="日志级别（日志写到标准错误输出）")
     parser.add_argument("--log-format", default="auto", choices=("auto", "json", "console"),
                         help="日志格式：auto 在终端用彩色文本，否则 JSON 行")
-    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=Parser)
+    import importlib
+
+    # prog given: argparse would otherwise format the usage line (importing shutil) to derive it
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=Parser, prog="ucm-check")
+    # A named command gets the only sub-parser (each costs a parser and its help formatter), unless
+    # help is asked for before it, when the list of commands is shown.
+    only = chosen if chosen and not _help_before(argv or (), chosen) else None
     for name, (module, help_text) in COMMANDS.items():
+        if only and name != only:
+            continue
         command = sub.add_parser(name, help=help_text, description=help_text)
         if chosen is None or chosen == name:
             importlib.import_module(module).add_arguments(command)
     return parser
+
+
+def _help_before(argv: Sequence[str], command: str) -> bool:
+    return any(a in ("-h", "--help") for a in argv[:list(argv).index(command)])
 
 
 def frozen_default(argv: list[str]) -> list[str]:
@@ -67,6 +91,11 @@ def frozen_default(argv: list[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = frozen_default(list(sys.argv[1:] if argv is None else argv))
+    if argv == ["--version"]:  # answered before argparse and the engine are imported
+        sys.stdout.write(f"ucm-check {__version__}\n")
+        return 0
+    import importlib
+
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     if not args.command:

@@ -148,9 +148,11 @@ def run(args: argparse.Namespace) -> int:
     as_of = args.as_of or dt.date.today()
     report = Run(as_of, policy, args.sort, args.details)
     try:
-        from ucm_check.files.atomic import AtomicFile
+        output = None
+        if args.output:  # the atomic writer (and tempfile behind it) only when there is a file to write
+            from ucm_check.files.atomic import AtomicFile
 
-        output = AtomicFile(args.output) if args.output else None
+            output = AtomicFile(args.output)
     except OSError as exc:  # a SaveError: read-only file or folder
         err(f"ucm-check check: 错误：无法写入 --output “{args.output}”：{exc.strerror}")
         return exitcodes.INVALID

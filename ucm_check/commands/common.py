@@ -8,7 +8,8 @@ import os
 import sys
 from typing import TYPE_CHECKING, NoReturn
 
-from ucm_check.engine.host import GROUP, Host, build_host
+from ucm_check.engine.cache import build_host
+from ucm_check.engine.host import GROUP, Host
 
 if TYPE_CHECKING:
     from ucm_check.model import Standard
@@ -25,6 +26,8 @@ def add_host_arguments(parser: argparse.ArgumentParser) -> None:
                        help="从该目录加载零散的插件文件（*.py），可重复；环境变量 UCM_CHECK_PLUGINS_DIR 亦可")
     group.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
                        help="不加载该插件（插件名或发行包名，见 ucm-check plugins），可重复；环境变量 UCM_CHECK_DISABLE_PLUGINS 亦可（逗号分隔）")
+    group.add_argument("--no-cache", action="store_true",
+                       help="不使用已编译标准的缓存，每次重新加载插件（环境变量 UCM_CHECK_NO_CACHE=1 亦可）")
     group.add_argument("--tailoring", action="append", default=[], metavar="FILE",
                        help="裁剪文件（TOML）：停用规则、调整分值/档次/读法/期限或新增规则，可重复，按顺序叠加")
 
@@ -47,7 +50,7 @@ def host_from_args(args: argparse.Namespace) -> Host:
             _usage_error(f"插件目录不存在：{folder}（--plugins-dir）")
     disabled = list(getattr(args, "disable_plugin", []) or [])
     host = build_host(entry_points=not getattr(args, "no_entry_points", False), plugin_dirs=dirs,
-                      disabled=disabled, environment=True)
+                      disabled=disabled, environment=True, cache=not getattr(args, "no_cache", False))
     unknown = [name for name in disabled if not _matches_disabled(host, name)]
     if unknown:
         import difflib

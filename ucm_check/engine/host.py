@@ -11,17 +11,20 @@ and the others carry on.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import os
 import sys
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 import attrs
-import pluggy
 
-from ucm_check import BUILTIN_PACKS, __version__, hookspecs
+from ucm_check import BUILTIN_PACKS, __version__
 from ucm_check.engine.guard import is_plugin_failure, plugin_code
 from ucm_check.model import Area, Standard
+
+if TYPE_CHECKING:
+    import pluggy
+
+    from ucm_check.engine.entrypoints import EntryPoint
 
 GROUP = "ucm_check"
 PLUGINS_DIR_ENV = "UCM_CHECK_PLUGINS_DIR"
@@ -89,8 +92,13 @@ class Host:
     """A pluggy manager plus the bookkeeping that keeps one broken plugin from stopping the rest."""
 
     def __init__(self) -> None:
-        self.pm = pluggy.PluginManager(GROUP)
-        self.pm.add_hookspecs(hookspecs)
+        self._pm: pluggy.PluginManager | None = None
+        self.deferred: Callable[[Host], None] | None = None
+        """Loads the plugins into :attr:`pm` when a hook first needs them (a host built from the
+        compiled-standard cache has its standards and plugin list but no plugin imported yet)."""
+        self.hook_owners: dict[str, list[str]] | None = None
+        """With :attr:`deferred`: which plugins implement each hook, so that calling a hook nobody
+        implements imports nothing."""
         self.plugins: dict[str, PluginInfo] = {}
         self.errors: list[PluginError] = []
         self._standards: dict[str, Standard] | None = None
@@ -102,6 +110,21 @@ class Host:
         """Plugins skipped because they were disabled, by name."""
         self.base_standards: dict[str, Standard] | None = None
         """The standards as the plugins declared them, when :meth:`use_standards` replaced them."""
+
+    @property
+    def pm(self) -> pluggy.PluginManager:
+        """The pluggy manager, created (and the deferred plugins loaded) on first use."""
+        if self._pm is None:
+            import pluggy
+
+            from ucm_check import hookspecs
+
+            self._pm = pluggy.PluginManager(GROUP)
+            self._pm.add_hookspecs(hookspecs)
+            load, self.deferred, self.hook_owners = self.deferred, None, None
+            if load is not None:
+                load(self)
+        return self._pm
 
     def fail(self, plugin: str, hook: str, exc: BaseException | str) -> None:
         """Record a failure of ``plugin`` in ``hook``."""
@@ -149,6 +172,8 @@ class Host:
 
     def load_file(self, path: str) -> None:
         """Import a loose plugin file as plugin ``<file stem>`` and register it."""
+        import importlib.util
+
         name = os.path.splitext(os.path.basename(path))[0]
         module = f"ucm_check_dir_plugins.{name}"
         try:
@@ -168,6 +193,10 @@ class Host:
             return
         self.register(name, obj, module=path, version="", source="file")
 
+    def use_cached(self, standards: dict[str, Standard]) -> None:
+        """Take ``standards`` as assembled (from the compiled-standard cache) instead of assembling them."""
+        self._standards = standards
+
     def use_standards(self, standards: dict[str, Standard]) -> None:
         """Replace the assembled standards (e.g. with tailored ones), keeping the originals."""
         if self.base_standards is None:
@@ -176,6 +205,8 @@ class Host:
 
     def call(self, hook: str, **kwargs: Any) -> list[tuple[str, Any]]:
         """Call every implementation of ``hook`` on its own; return ``(plugin, result)`` pairs."""
+        if self.hook_owners is not None and not self.hook_owners.get(hook):
+            return []  # from the cache: no plugin implements it, so none needs importing
         results = []
         for impl in getattr(self.pm.hook, hook).get_hookimpls():
             if impl.plugin_name in {e.plugin for e in self.errors if e.hook in ("register", hook)}:
@@ -274,14 +305,35 @@ def build_host(
 
     ``disabled`` names plugins (or, for entry points, whole distributions) to skip. With
     ``environment`` the folders of :data:`PLUGINS_DIR_ENV` and the names of :data:`DISABLE_ENV` are
-    added; the command line sets it, tests and library callers do not.
+    added; the command line sets it, tests and library callers do not. (The command line builds its
+    host through :func:`ucm_check.engine.cache.build_host`, which keeps the result for the next run.)
     """
+    skip, dirs = plugin_options(disabled, plugin_dirs, environment)
     host = Host()
-    skip = set(disabled)
-    dirs = list(plugin_dirs)
+    load_plugins(host, scan_entry_points() if entry_points else [], skip, modules, dirs)
+    return host
+
+
+def plugin_options(disabled: Iterable[str], plugin_dirs: Iterable[str], environment: bool) -> tuple[set[str], list[str]]:
+    """The names to skip and the plugin folders to load, with those of the environment when asked."""
+    skip, dirs = set(disabled), list(plugin_dirs)
     if environment:
         skip.update(env_list(DISABLE_ENV, ","))
         dirs += env_list(PLUGINS_DIR_ENV, os.pathsep)
+    return skip, dirs
+
+
+def scan_entry_points() -> list[EntryPoint]:
+    """The installed entry points of the :data:`GROUP` group."""
+    from ucm_check.engine.entrypoints import scan
+
+    return scan(GROUP)
+
+
+def load_plugins(host: Host, points: Iterable[EntryPoint], skip: set[str],
+                 modules: Iterable[tuple[str, str]] = (), dirs: Iterable[str] = ()) -> None:
+    """Load into ``host``, in order: the builtin plugins, the entry points ``points``, ``modules`` and
+    the loose files of ``dirs``; names in ``skip`` are recorded as disabled instead."""
 
     def wanted(*names: str) -> bool:
         hit = next((n for n in names if n in skip), None)
@@ -292,14 +344,11 @@ def build_host(
     for module in DEFAULT_PLUGINS:
         if wanted(module):
             host.load_module(module, module, version=__version__, source="builtin")
-    if entry_points:
-        from ucm_check.engine.entrypoints import scan
-
-        for ep in scan(GROUP):
-            if ep.name in host.plugins or ep.module in DEFAULT_PLUGINS:
-                continue
-            if wanted(ep.name, ep.dist, ep.dist.replace("_", "-")):
-                host.load_module(ep.name, ep.module, attr=ep.attr, version=ep.version, source="entry point")
+    for ep in points:
+        if ep.name in host.plugins or ep.module in DEFAULT_PLUGINS:
+            continue
+        if wanted(ep.name, ep.dist, ep.dist.replace("_", "-")):
+            host.load_module(ep.name, ep.module, attr=ep.attr, version=ep.version, source="entry point")
     for name, module in modules:
         if wanted(name):
             host.load_module(name, module, version="", source="file")
@@ -319,4 +368,3 @@ def build_host(
                 host.fail(path, "import", f"插件名 {name} 已被其他插件使用")
             elif wanted(name):
                 host.load_file(path)
-    return host

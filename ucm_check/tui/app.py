@@ -98,14 +98,17 @@ class UcmApp(App):
     # opening ------------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        from ucm_check.tui.screens.start import NewProfileScreen, StartScreen
-
         if self.path is not None:
             errors = self.open_profile(self.path)
             if errors:  # the command validated it first; this is a file changed in between
+                from ucm_check.tui.screens.start import StartScreen
+
                 self.push_screen(StartScreen())
                 self.screen.call_after_refresh(self.screen.show_errors, str(self.path), errors)
             return
+        # the start screen's widgets (Select, Input, Button ...) are imported only when it is shown
+        from ucm_check.tui.screens.start import NewProfileScreen, StartScreen
+
         self.push_screen(StartScreen())
         if self.new_path:
             self.push_screen(NewProfileScreen(self.new_path))

@@ -325,3 +325,30 @@ def test_a_rebuild_clears_old_cache_files_and_leftovers_of_killed_runs(env):
     assert check(env).returncode == 0
     left = sorted(f.name for f in folder.iterdir() if f.name in files)
     assert left == ["notes.txt", "standard-1111111111111111.cache", "standard-3333333333333333.cache.1.2.tmp"]
+
+
+def test_a_frozen_program_keys_its_cache_by_its_own_file_and_a_one_file_build_keeps_none(tmp_path, monkeypatch):
+    """A new build installed over the old one (same version, same folder) changes only the executable,
+    whose archive holds the modules: the key must change with it. A one-file build unpacks itself into
+    a new temporary folder every start: it must not write a cache it can never use again."""
+    from ucm_check.engine import cache, stamps
+
+    folder = tmp_path / "ucm-check-folder"
+    (folder / "_internal").mkdir(parents=True)
+    exe = folder / "ucm-check.exe"
+    exe.write_bytes(b"build 1")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(exe))
+    monkeypatch.setattr(sys, "_MEIPASS", str(folder / "_internal"), raising=False)
+    before = stamps.key(True, set())
+    assert not stamps.unpacks_itself()
+    exe.write_bytes(b"build 2, a little longer")
+    assert stamps.key(True, set()) != before
+
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "_MEI123456"))
+    assert stamps.unpacks_itself()
+    where = tmp_path / "cache"
+    monkeypatch.setenv(stamps.DIR_ENV, str(where))
+    monkeypatch.delenv(cache.OFF_ENV, raising=False)
+    host = cache.build_host()
+    assert "hunan-2020" in host.standards and not where.exists()

@@ -28,7 +28,7 @@ from ucm_check.engine import host as host_module
 from ucm_check.engine import log
 from ucm_check.engine.guard import is_plugin_failure, plugin_code
 from ucm_check.engine.host import Host, PluginInfo, load_plugins, plugin_options, scan_entry_points
-from ucm_check.engine.stamps import cache_file, file_stamps, key, roots
+from ucm_check.engine.stamps import cache_file, file_stamps, key, roots, unpacks_itself
 from ucm_check.model import Standard
 
 if TYPE_CHECKING:
@@ -42,10 +42,11 @@ MAGIC = b"ucm-check compiled standard\n"
 def build_host(*, entry_points: bool = True, disabled: Iterable[str] = (), plugin_dirs: Iterable[str] = (),
                environment: bool = False, cache: bool = True) -> Host:
     """:func:`ucm_check.engine.host.build_host` for the command line: from the cache when it is
-    valid, else built and saved. A run with plugin folders (loose files), ``cache`` false or
-    :data:`OFF_ENV` set builds the host from the plugins and leaves the cache alone."""
+    valid, else built and saved. A run with plugin folders (loose files), ``cache`` false,
+    :data:`OFF_ENV` set or a one-file frozen program builds the host from the plugins and leaves the
+    cache alone."""
     skip, dirs = plugin_options(disabled, plugin_dirs, environment)
-    if not cache or dirs or os.environ.get(OFF_ENV, "").strip() not in ("", "0"):
+    if not cache or dirs or os.environ.get(OFF_ENV, "").strip() not in ("", "0") or unpacks_itself():
         return host_module.build_host(entry_points=entry_points, disabled=disabled, plugin_dirs=plugin_dirs,
                                       environment=environment)
     return cached_host(entry_points, skip)

@@ -121,9 +121,29 @@ def roots(host: Host) -> list[str]:
     return sorted(os.path.abspath(r) for r in roots)
 
 
+def frozen_program() -> list[Any] | None:
+    """A frozen program's own file with its time and size, None when not frozen. Its modules live in
+    an archive inside the executable, where no file stamp can see them: a new build installed over the
+    old one (same version, same folder) must not be answered from the old build's cache."""
+    if not getattr(sys, "frozen", False):
+        return None
+    st = os.stat(sys.executable)
+    return [sys.executable, st.st_mtime_ns, st.st_size]
+
+
+def unpacks_itself() -> bool:
+    """True for a one-file frozen program: it unpacks itself into a new temporary folder on every start,
+    so a cache keyed by its paths would never be used again, only pile up."""
+    if not getattr(sys, "frozen", False):
+        return False
+    unpacked = os.path.abspath(getattr(sys, "_MEIPASS", ""))
+    home = os.path.dirname(os.path.abspath(sys.executable))
+    return os.path.commonpath([unpacked, home]) != home
+
+
 def key(entry_points: bool, skip: set[str]) -> list[Any]:
     """What must be the same as when the cache was written (besides the file stamps): the file's
-    format, ucm-check's version, the interpreter, :func:`path_stamps`, the builtin plugin modules
-    and the plugin options."""
+    format, ucm-check's version, the interpreter, :func:`path_stamps`, the builtin plugin modules,
+    the plugin options and, for a frozen program, its executable's stamp."""
     return [FORMAT, __version__, sys.version, sys.executable, path_stamps(), list(host_module.DEFAULT_PLUGINS),
-            entry_points, sorted(skip)]
+            entry_points, sorted(skip), frozen_program()]

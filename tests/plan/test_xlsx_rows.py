@@ -100,7 +100,7 @@ def test_no_row_leaves_three_lines_blank_under_its_text(printed, kind):
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_header_row_is_as_tall_as_its_longest_header_and_at_most_a_line_more(printed, kind):
     """The header row was three lines tall for one-line headers. A month label of the 时间表 may take
-    a line more in Excel's narrower column (``今天15日``), so one spare line is allowed."""
+    a line more in Excel's narrower column, so one spare line is allowed."""
     rows = bands(printed[kind])
     line = pitch(rows)
     for row in (r for r in rows if r["first"]):

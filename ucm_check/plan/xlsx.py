@@ -178,9 +178,10 @@ def _legend(ws: Any, f: dict[str, Any], row: int, as_of: dt.date) -> int:
 
 def _month_label(k: int, year: int, month: int, as_of: dt.date) -> str:
     """A month's header over the chart: its year on the first month and on each January, and
-    today's day on the month of the as-of date."""
+    今天 with the day on the month of the as-of date."""
     label = f"{year}年\n{month}月" if k == 0 or month == 1 else f"{month}月"
-    return label + (f"\n今天{as_of.day}日" if (year, month) == (as_of.year, as_of.month) else "")
+    # 今天 and the day on lines of their own: 今天15日 is wider than a month's column and broke before 日
+    return label + (f"\n今天\n{as_of.day}日" if (year, month) == (as_of.year, as_of.month) else "")
 
 
 def render_xlsx(plan: Plan, as_of: dt.date, *, paper: str = "A4") -> bytes:

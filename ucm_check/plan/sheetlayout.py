@@ -2,9 +2,9 @@
 scaled down, so 10 pt text prints at 10 pt), how wide each is, and how tall a wrapped row is.
 
 Widths are in spreadsheet column units, which renderers turn into paper differently (Excel about
-1.85 mm a unit, LibreOffice about 1.98 mm, :mod:`ucm_check.plan.rowheight`). The page budget
-allows more than either, so a table always fits its page; row heights come from
-:mod:`ucm_check.plan.rowheight`, which wraps each cell as both renderers do.
+1.85 mm a unit, LibreOffice about 1.98 mm and a margin per column, :mod:`ucm_check.plan.rowheight`).
+The page budget counts LibreOffice's, the wider, so a table fills its page and fits it in both; row
+heights come from :mod:`ucm_check.plan.rowheight`, which wraps each cell as both renderers do.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import math
 from typing import Any, Sequence
 
 from ucm_check.files.textwidth import width
-from ucm_check.plan.rowheight import FONT_PT, LINE_PT, height, lines  # noqa: F401  (the writers use them)
+from ucm_check.plan.rowheight import FONT_PT, LINE_PT, height, libre_mm, lines  # noqa: F401  (the writers use them)
 
 #: Paper name -> (XlsxWriter paper code, long side mm, short side mm).
 PAPERS = {"A4": (9, 297, 210), "A3": (8, 420, 297)}
@@ -25,9 +25,8 @@ MIN_WRAP = 12
 """Narrowest a wrapping text column is squeezed to when a page is tight."""
 COMFORT = 24
 """Narrowest a wrapping column of the first part may become to make room for one more column."""
-WIDE_MM_PER_UNIT = 2.4
-"""Paper one column unit is budgeted for across the page: more than either renderer takes
-(:func:`ucm_check.plan.rowheight.libre_mm`), so a table always fits its page at 100 %."""
+SPARE = 0.98
+"""Share of the printable width a table may take (the rest absorbs rounding)."""
 
 
 def cell_width(value: Any) -> int:
@@ -36,14 +35,15 @@ def cell_width(value: Any) -> int:
 
 
 def budget(paper: str = "A4") -> float:
-    """Column units that fit across a landscape page of ``paper`` (3 % kept spare for rounding)."""
+    """Room across a landscape page of ``paper``, in the units of :func:`used`: LibreOffice's (the
+    wider renderer, :func:`ucm_check.plan.rowheight.libre_mm`), so a table fits in both at 100 %."""
     _, long_side, _ = PAPERS[paper]
-    return (long_side - 2 * MARGIN_IN * 25.4) * 0.97 / WIDE_MM_PER_UNIT
+    return (long_side - 2 * MARGIN_IN * 25.4) * SPARE / libre_mm(1, 0)
 
 
 def used(widths: Sequence[float]) -> float:
-    """Page width ``widths`` take, in column units."""
-    return float(sum(widths))
+    """Room ``widths`` take across the page: their units plus the margin LibreOffice adds to each."""
+    return libre_mm(sum(widths), len(widths)) / libre_mm(1, 0)
 
 
 def column_widths(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[int]:

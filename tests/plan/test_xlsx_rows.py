@@ -5,8 +5,8 @@ against the band between two of the table's horizontal rules.
 
 Rows are sized for both Excel and LibreOffice (``ucm_check.plan.sheetlayout``). Excel's columns are
 about 6 % narrower on paper, so where its text takes a line more LibreOffice prints that line
-blank: the bounds below allow two such lines in a row (measured: at most 2.4 lines, in one row of
-the typical county's 8-line 时限调整记录), never a row padded by habit."""
+blank: the bounds below allow one such line in a row (measured: 14 of the typical county's 90
+rows have one, none has two), never a row padded by habit."""
 
 from __future__ import annotations
 
@@ -86,14 +86,14 @@ def test_no_line_of_text_is_cut_by_a_row_rule(printed, kind):
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_no_row_leaves_three_lines_blank_under_its_text(printed, kind):
+def test_no_row_leaves_two_lines_blank_under_its_text(printed, kind):
     rows = bands(printed[kind])
     line = pitch(rows)
     for row in rows:
         if row["first"]:
             continue
         blank = row["bottom"] - max(c["bottom"] for c in row["chars"])
-        assert blank < 3 * line, (f"{blank:.1f} pt blank ({blank / line:.1f} lines) under "
+        assert blank < 2 * line, (f"{blank:.1f} pt blank ({blank / line:.1f} lines) under "
                                     f"{''.join(c['text'] for c in row['chars'])[:30]}")
 
 

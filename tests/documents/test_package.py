@@ -94,3 +94,61 @@ def test_section_properties_keep_the_order_word_requires(parts):
         names = [etree.QName(node).localname for node in sect]
         assert [SECT_ORDER.index(n) for n in names] == sorted(SECT_ORDER.index(n) for n in names), names
     assert any(etree.QName(n).localname == "vAlign" for n in sections[-1])
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def test_the_colophon_page_is_made_even_by_a_section_break_word_implements_not_by_a_page_count(parts):
+    """GB/T 9704 §7.4 puts the 版记 on the last even page. The only thing that makes the page even is
+    the final section's ``<w:type w:val="evenPage"/>`` (ECMA-376 Part 1 §17.6.22, simple type
+    ST_SectionMark: the section begins on the next even page), Word's 分节符（偶数页）; its
+    ``<w:vAlign w:val="bottom"/>`` (§17.6.23, 页面设置 ▸ 版式 ▸ 垂直对齐方式 底端对齐) puts it at the
+    foot. Nothing counts pages: no page break, no paragraph told to start a page, no field."""
+    from lxml import etree
+
+    root = etree.fromstring(parts["word/document.xml"].encode("utf-8"))
+    body = root.find(f"{W}body")
+    text_section, colophon = root.iter(f"{W}sectPr")
+    assert colophon.getparent() is body  # the last section's properties are the body's own
+    assert colophon.find(f"{W}type").get(f"{W}val") == "evenPage"
+    assert colophon.find(f"{W}vAlign").get(f"{W}val") == "bottom"
+    kind = text_section.find(f"{W}type")
+    assert kind is None or kind.get(f"{W}val") == "nextPage"  # the text itself starts on page 1
+    assert not root.findall(f".//{W}br[@{W}type='page']") and not root.findall(f".//{W}pageBreakBefore")
+    assert not root.findall(f".//{W}lastRenderedPageBreak")
+    fields = " ".join(node.text or "" for node in root.iter(f"{W}instrText")) + " ".join(
+        node.get(f"{W}instr") or "" for node in root.iter(f"{W}fldSimple"))
+    assert not re.search(r"\b(PAGE|NUMPAGES|SECTIONPAGES|IF)\b", fields), fields
+
+
+def test_the_section_break_rides_on_the_date_so_no_empty_line_can_open_a_page_of_its_own(parts):
+    """A section break in an empty paragraph is a line of text: when the 成文日期 ends a page it would
+    start a numbered blank page before the blank page and the 版记. It sits in the date's paragraph."""
+    from lxml import etree
+
+    root = etree.fromstring(parts["word/document.xml"].encode("utf-8"))
+    text_section = next(root.iter(f"{W}sectPr"))
+    paragraph = text_section.getparent().getparent()
+    assert re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", "".join(paragraph.itertext()))
+
+
+def test_the_colophon_section_prints_no_page_number_on_either_side(parts):
+    """§7.5: the 版记 page (and the blank page before it) carry no number. The 版记 section has its
+    own odd (``default``) and ``even`` footers (``w:footerReference``, §17.10.2), both empty; odd and
+    even footers are on (``w:evenAndOddHeaders``, §17.10.1)."""
+    from lxml import etree
+
+    assert "<w:evenAndOddHeaders/>" in parts["word/settings.xml"]
+    rels = etree.fromstring(parts["word/_rels/document.xml.rels"].encode("utf-8"))
+    target = {r.get("Id"): r.get("Target") for r in rels}
+    root = etree.fromstring(parts["word/document.xml"].encode("utf-8"))
+    text_section, colophon = root.iter(f"{W}sectPr")
+    rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    refs = {ref.get(f"{W}type"): target[ref.get(rid)] for ref in colophon.findall(f"{W}footerReference")}
+    assert set(refs) == {"default", "even"}
+    for name in refs.values():
+        footer = parts[f"word/{name}"]
+        assert "PAGE" not in footer and not re.findall(r"<w:t[ >]", footer), footer
+    numbered = {target[ref.get(rid)] for ref in text_section.findall(f"{W}footerReference")}
+    assert all(" PAGE " in parts[f"word/{name}"] for name in numbered) and len(numbered) == 2

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from tests.documents.conftest import AS_OF
-from tests.documents.test_render_profiles import KINDS, LONG_NAME, _profile
+from tests.documents.filled import KINDS, LONG_NAME, profile as _profile
 from tests.render import char_sizes, page_sizes_mm, page_text, to_pdf
 
 NUMBER_AS_TEXT = re.compile(r"-?\d+(\.\d+)?|\d{4}-\d{2}-\d{2}")

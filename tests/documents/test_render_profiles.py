@@ -5,55 +5,16 @@ city (a standard without points), the blank ``init`` file and a unit with a very
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
-from tests.documents.conftest import AS_OF, PROFILES, TYPICAL
+from tests.documents.conftest import AS_OF
+from tests.documents.filled import KINDS, LONG_NAME, profile as _profile
 from tests.render import to_pdf
 
 MM = 25.4 / 72
-LONG_NAME = "湘西土家族苗族自治州凤凰县城市管理和综合执法局城市管理综合行政执法大队"
-FILLED = '''
-[report]
-recipient = "市城市管理和综合执法局"
-doc_number = "某城执〔2026〕12号"
-signer = "李四"
-date = 2026-12-20
-practices = """
-一是建立周调度机制，每周梳理一次问题清单。
-二是开展着装风纪专项督查，发现问题当场纠正。
-"""
-contact = "王五，0731-00000000"
-cc = "县人民政府办公室，县纪委监委"
-printed_by = "某县城市管理和综合执法局办公室"
-'''
 SPACE_PT = 8.3
 """An unstretched ASCII space of the 3号 body font; a stretched one on a justified line is wider."""
-KINDS = ("typical", "city", "henan", "blank", "long")
-
-
-def _profile(kind: str, folder: Path) -> Path:
-    from ucm_check.cli import main
-
-    path = folder / f"{kind}.toml"
-    if kind == "blank":
-        assert main(["--log-level", "error", "init", str(path), "--level", "县市区"]) == 0
-        return path
-    source = {"typical": TYPICAL, "long": TYPICAL, "city": PROFILES / "hunan-city.toml",
-              "henan": PROFILES / "henan-city.toml"}[kind]
-    text = source.read_text(encoding="utf-8")
-    if kind == "typical":
-        text += FILLED
-        shutil.copy(PROFILES / "hunan-county-typical.plan.toml", folder / "typical.plan.toml")
-    if kind == "long":
-        text = text.replace('name = "某县城市管理和综合执法局"', f'name = "{LONG_NAME}"', 1)
-        assert LONG_NAME in text
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory, installed_packs):
     """kind -> (pdf path, the profile's unit name as printed) for every kind, rendered once."""

@@ -179,7 +179,7 @@ def test_xlsx_highlights_overdue_rows_by_deadline_before_the_as_of_date_and_open
 def test_xlsx_timetable_draws_a_bar_per_month(book):
     ws = book["时间表"]
     headers = [c.value for c in ws[2]]
-    assert headers[6:8] == ["2026年\n11月", "12月\n今天25日"]  # the month of the as-of day is marked
+    assert headers[6:8] == ["2026年\n11月", "12月\n今天\n25日"]  # the month of the as-of day is marked
     assert headers[8] == "2027年\n1月" and headers[-1] == "5月"
 
     def fills(item_id):

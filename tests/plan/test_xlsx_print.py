@@ -173,7 +173,7 @@ def test_the_timetable_has_a_legend_and_marks_the_month_of_today(printed):
     book, pdf = printed
     ws = openpyxl.load_workbook(book)["时间表"]
     cells = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
-    today = next(v for v in cells if "今天25日" in v)
+    today = next(v for v in cells if "今天\n25日" in v)
     assert today.startswith("12月") and cells[today].fill.fgColor.rgb.endswith("FFFF00")
     assert "图例：" in cells and {"计划整改期间", "完成时限所在月", "逾期", "已完成", "长期坚持"} <= set(cells)
     swatch = ws.cell(cells["逾期"].row, cells["逾期"].column - 1)

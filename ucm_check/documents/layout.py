@@ -235,6 +235,27 @@ def _border(side: str, eighths: int):
     return node
 
 
+def _break_in_last_paragraph(doc) -> None:
+    """Move the section break python-docx puts in an empty paragraph of its own into the paragraph
+    before it (the 成文日期). The empty paragraph is a line of text: when the date ends a page it
+    would open a page of its own, numbered and blank, before the 版记's."""
+    sect = doc.element.body.findall(qn("w:p") + "/" + qn("w:pPr") + "/" + qn("w:sectPr"))[-1]
+    holder = sect.getparent().getparent()
+    before = holder.getprevious()
+    if before is None or before.tag != qn("w:p") or "".join(holder.itertext()):
+        return
+    ppr = before.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        before.insert(0, ppr)
+    follower = ppr.find(qn("w:pPrChange"))
+    if follower is not None:
+        follower.addprevious(sect)  # the schema's order: sectPr, then pPrChange
+    else:
+        ppr.append(sect)
+    holder.getparent().remove(holder)
+
+
 def mark(paragraph, what: str) -> None:
     """Append a highlighted 【待填写：what】 to ``paragraph``."""
     run = paragraph.add_run(f"【待填写：{what}】")
@@ -385,6 +406,7 @@ class Official:
         from ucm_check.documents.names import chars
 
         section = self.doc.add_section(WD_SECTION.EVEN_PAGE)
+        _break_in_last_paragraph(self.doc)
         for footer in (section.footer, section.even_page_footer):
             footer.is_linked_to_previous = False
             for p in footer.paragraphs:

@@ -1,11 +1,10 @@
 """Page geometry for the XLSX 整改台账: which columns fit across a landscape page at 100 % (never
 scaled down, so 10 pt text prints at 10 pt), how wide each is, and how tall a wrapped row is.
 
-Widths are in spreadsheet column units, which renderers turn into paper differently: Excel gives
-a unit about 1.85 mm (7 px + padding), LibreOffice about 2.4 mm (measured with ``tests/render.py``
-for the workbook's 宋体 10 pt default font). So the page budget uses LibreOffice's wider unit, and
-text capacity (how many lines a cell wraps to, hence the row height) Excel's narrower one: the
-table fits the paper and no wrapped text is cut off in either.
+Widths are in spreadsheet column units, which renderers turn into paper differently (Excel about
+1.85 mm a unit, LibreOffice about 1.98 mm and a margin per column, :mod:`ucm_check.plan.rowheight`).
+The page budget counts LibreOffice's, the wider, so a table fills its page and fits it in both; row
+heights come from :mod:`ucm_check.plan.rowheight`, which wraps each cell as both renderers do.
 """
 
 from __future__ import annotations
@@ -14,27 +13,20 @@ import math
 from typing import Any, Sequence
 
 from ucm_check.files.textwidth import width
+from ucm_check.plan.rowheight import FONT_PT, LINE_PT, height, libre_mm, lines  # noqa: F401  (the writers use them)
 
 #: Paper name -> (XlsxWriter paper code, long side mm, short side mm).
 PAPERS = {"A4": (9, 297, 210), "A3": (8, 420, 297)}
 MARGIN_IN = 0.4
 """Left and right margins in inches."""
-FONT_PT = 10
-"""Body text size: readable on paper (≥ 9 pt) because the sheet is printed at 100 %."""
-LINE_PT = 14
-"""Row height per wrapped line of 10 pt text."""
 WRAP_AT = 40
 """Longest text a column is made wide for before it wraps."""
 MIN_WRAP = 12
 """Narrowest a wrapping text column is squeezed to when a page is tight."""
 COMFORT = 24
 """Narrowest a wrapping column of the first part may become to make room for one more column."""
-WIDE_MM_PER_UNIT = 2.4
-"""Paper one column unit takes in LibreOffice (the wider renderer): used for the page budget."""
-NARROW_MM_PER_UNIT = 1.85
-"""Paper one column unit takes in Excel (the narrower renderer): used for text capacity."""
-HALF_CELL_MM = FONT_PT * 25.4 / 72 / 2
-"""Width of one display cell (half a Chinese character) at :data:`FONT_PT`."""
+SPARE = 0.98
+"""Share of the printable width a table may take (the rest absorbs rounding)."""
 
 
 def cell_width(value: Any) -> int:
@@ -43,14 +35,15 @@ def cell_width(value: Any) -> int:
 
 
 def budget(paper: str = "A4") -> float:
-    """Column units that fit across a landscape page of ``paper`` (3 % kept spare for rounding)."""
+    """Room across a landscape page of ``paper``, in the units of :func:`used`: LibreOffice's (the
+    wider renderer, :func:`ucm_check.plan.rowheight.libre_mm`), so a table fits in both at 100 %."""
     _, long_side, _ = PAPERS[paper]
-    return (long_side - 2 * MARGIN_IN * 25.4) * 0.97 / WIDE_MM_PER_UNIT
+    return (long_side - 2 * MARGIN_IN * 25.4) * SPARE / libre_mm(1, 0)
 
 
 def used(widths: Sequence[float]) -> float:
-    """Page width ``widths`` take, in column units."""
-    return float(sum(widths))
+    """Room ``widths`` take across the page: their units plus the margin LibreOffice adds to each."""
+    return libre_mm(sum(widths), len(widths)) / libre_mm(1, 0)
 
 
 def column_widths(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[int]:
@@ -99,14 +92,3 @@ def split(headers: Sequence[str], widths: Sequence[int], room: float, *, keep: i
             current.append(i)
     parts.append(current)
     return parts
-
-
-def capacity(column_width: int) -> int:
-    """Display cells one line of a column ``column_width`` units wide holds in the narrower renderer."""
-    return max(int((column_width * NARROW_MM_PER_UNIT - 1.5) / HALF_CELL_MM), 1)
-
-
-def lines(value: Any, column_width: int) -> int:
-    """Lines ``value`` wraps to in a column of ``column_width`` units."""
-    room = capacity(column_width)
-    return max(1, sum(max(1, math.ceil(width(line) / room)) for line in str(value).splitlines() or [""]))

@@ -31,12 +31,11 @@ FIRST = ("问题", "整改措施", "牵头单位", "责任单位", "完成时限
 #: 时间表 columns before the months; the other columns are on the 问题清单 and 责任清单.
 TIMETABLE = ("编号", "问题", "牵头单位", "完成时限", "状态", "逾期")
 MONTH_WIDTH = 6
-HEADER_PT = 3 * lay.LINE_PT + 2
-TITLE_LINE_PT = 17
+TITLE_PT, MONTH_PT = 12, 9
+"""Font sizes of the title row and of the month labels over the 时间表's chart."""
 LEGEND = ((views.PLANNED, "计划整改期间"), (views.DUE, "完成时限所在月"), (views.LATE, "逾期"),
           (views.FINISHED, "已完成"), (views.ONGOING_CELL, "长期坚持"))
 """时间表 bar colours and what they mean, printed under the chart."""
-"""Height of the header row: two lines (long headers wrap; month labels are 2026年 / 11月)."""
 
 
 class _Sheet:
@@ -46,6 +45,8 @@ class _Sheet:
         self.book, self.f, self.as_of, self.paper = book, formats, as_of, paper
         self.ws = book.add_worksheet(name)
         self.name, self.plan = name, plan
+        self.label_lines = 1
+        """Lines of the tallest month label over the chart (the 时间表 sets it before writing)."""
 
     def _text(self, r: int, c: int, value: Any, fmt_name: str) -> None:
         text = "" if value is None else str(value)
@@ -58,15 +59,16 @@ class _Sheet:
             ws.merge_range(0, 0, 0, last, "", f["title"])
         heading = f"{title(self.plan, self.as_of)}（{self.name}）\n{summary(self.plan, self.as_of)}"
         self._text(0, 0, heading, "title")
-        # the title is 12 pt: a line holds 10/12 of what a 10 pt column does; a long unit name wraps, never cut
-        room = int((sum(widths[:len(headers)]) + extra * MONTH_WIDTH) * lay.FONT_PT / 12)
-        ws.set_row(0, TITLE_LINE_PT * lay.lines(heading, max(room, 1)) + 4)
+        # a long unit name wraps in the merged title row, never cut at the print edge
+        span = sum(widths[:len(headers)]) + extra * MONTH_WIDTH
+        ws.set_row(0, lay.height(lay.lines(heading, span, TITLE_PT, len(headers) + extra), TITLE_PT))
         for c, header in enumerate(headers):
             ws.write_string(1, c, header, f["header"])
             ws.set_column(c, c, widths[c])
-        ws.set_row(1, HEADER_PT)  # two lines: long headers wrap, month labels are 2026年 / 11月
+        header_lines = max(lay.lines(h, widths[c]) for c, h in enumerate(headers))
+        ws.set_row(1, max(lay.height(header_lines), lay.height(self.label_lines, MONTH_PT)))
         for r, row in enumerate(values, start=2):
-            height = 1
+            tallest = 1
             for c, value in enumerate(row):
                 if isinstance(value, dt.date):
                     ws.write_datetime(r, c, dt.datetime.combine(value, dt.time()), f["date"])
@@ -74,9 +76,9 @@ class _Sheet:
                     ws.write_number(r, c, value, f["cell"])
                 else:
                     self._text(r, c, value, "wrap")
-                    height = max(height, lay.lines(value, widths[c]))
-            # LibreOffice does not fit row heights on import: set them for the narrower renderer (Excel)
-            ws.set_row(r, lay.LINE_PT * height + 4)
+                    tallest = max(tallest, lay.lines(value, widths[c]))
+            # neither renderer fits row heights to wrapped text on opening a file: set them
+            ws.set_row(r, lay.height(tallest))
         end = 1 + max(len(values), 1)
         ws.freeze_panes(2, 0)
         ws.repeat_rows(0, 1)
@@ -174,6 +176,14 @@ def _legend(ws: Any, f: dict[str, Any], row: int, as_of: dt.date) -> int:
     return row + len(LEGEND) + 1
 
 
+def _month_label(k: int, year: int, month: int, as_of: dt.date) -> str:
+    """A month's header over the chart: its year on the first month and on each January, and
+    今天 with the day on the month of the as-of date."""
+    label = f"{year}年\n{month}月" if k == 0 or month == 1 else f"{month}月"
+    # 今天 and the day on lines of their own: 今天15日 is wider than a month's column and broke before 日
+    return label + (f"\n今天\n{as_of.day}日" if (year, month) == (as_of.year, as_of.month) else "")
+
+
 def render_xlsx(plan: Plan, as_of: dt.date, *, paper: str = "A4") -> bytes:
     """The workbook's bytes, laid out for landscape ``paper`` (A4 or A3)."""
     import xlsxwriter
@@ -197,15 +207,16 @@ def render_xlsx(plan: Plan, as_of: dt.date, *, paper: str = "A4") -> bytes:
     rows = [[_cell(h, i, as_of) for h in timetable] for i in items]
     widths = lay.natural(timetable, [[_shown(v) for v in r] for r in rows])
     sheet = _Sheet(book, f, views.VIEWS["month"], plan, as_of, paper)
+    labels = [_month_label(k, year, month, as_of) for k, (year, month) in enumerate(span)]
+    sheet.label_lines = max([lay.lines(label, MONTH_WIDTH, MONTH_PT) for label in labels], default=1)
     fitted = lay.fit(widths, room, fixed=lay.used([MONTH_WIDTH] * len(span)))
     sheet.write(timetable, rows, fitted or widths, extra=len(span))
     if fitted is None:  # more months than one page holds: the rest print on following pages, 编号 and 问题 repeated
         sheet.ws.repeat_columns(0, 1)
     first = len(timetable)
-    for k, (year, month) in enumerate(span):
-        label = f"{year}年\n{month}月" if k == 0 or month == 1 else f"{month}月"
+    for k, ((year, month), label) in enumerate(zip(span, labels)):
         now = (year, month) == (as_of.year, as_of.month)
-        sheet.ws.write_string(1, first + k, label + (f"\n今天{as_of.day}日" if now else ""), f["today" if now else "month"])
+        sheet.ws.write_string(1, first + k, label, f["today" if now else "month"])
         sheet.ws.set_column(first + k, first + k, MONTH_WIDTH)
     last_row = _legend(sheet.ws, f, len(items) + 3, as_of)
     sheet.ws.print_area(0, 0, last_row, len(timetable) - 1 + len(span))

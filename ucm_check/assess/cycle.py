@@ -140,9 +140,10 @@ def months_through(folder: Folder, period: Period) -> list[Period]:
     return months
 
 
-def run_months(folder: Folder, months: list[Period]) -> Iterator[MonthResult]:
-    """Rank ``months`` in order, passing each month's carry to the next; memory holds one month."""
-    carry: dict[str, Carry] = {}
+def run_months(folder: Folder, months: list[Period], carry: dict[str, Carry] | None = None) -> Iterator[MonthResult]:
+    """Rank ``months`` in order, passing each month's carry to the next (starting from ``carry``,
+    the carry of the month before the first, or from nothing); memory holds one month."""
+    carry = carry or {}
     for month in months:
         result = rank_month(folder, month, carry)
         carry = {}
@@ -152,9 +153,21 @@ def run_months(folder: Folder, months: list[Period]) -> Iterator[MonthResult]:
 
 
 def rank_through(folder: Folder, period: Period, on_month: Callable[[MonthResult], None] | None = None) -> MonthResult:
-    """Rank every kept month up to ``period`` in order (``on_month`` sees each); return ``period``'s."""
+    """Rank the kept months up to ``period`` in order (``on_month`` sees each); return ``period``'s.
+
+    The months whose kept results are still true are not ranked again: their carry is read back
+    (:mod:`ucm_check.assess.carry`), so a monthly run costs one month whatever the history.
+    """
+    from ucm_check.assess import carry as kept
+    from ucm_check.engine import log
+
+    months = months_through(folder, period)
+    first, carry, why = kept.start(folder, months)
+    if why:
+        log.info("ucm_check.assess_rank_again", period=period.id, months=len(months),
+                 message=f"从 {months[first].id} 起重新排名 {len(months) - first} 个月：{why}")
     result = None
-    for result in run_months(folder, months_through(folder, period)):
+    for result in run_months(folder, months[first:], carry):
         if on_month is not None:
             on_month(result)
     assert result is not None

@@ -46,6 +46,10 @@ class Folder:
         """Where a source's imported scores for ``period`` are kept."""
         return os.path.join(self.period_dir(period), f"{source}.csv")
 
+    def input_files(self, period: Period) -> list[str]:
+        """Every kept input file of ``period`` (those not imported yet included: callers stat them)."""
+        return [self.input_file(period, s) for s in self.scheme.sources]
+
     def months(self) -> list[Period]:
         """The months that have a history folder, oldest first."""
         root = os.path.join(self.path, HISTORY)

@@ -116,12 +116,14 @@ def keep_month(folder: Folder, result: MonthResult) -> None:
     if os.path.isfile(target):
         with open(target, "rb") as fh:
             if fh.read(len(text.encode("utf-8")) + 1) == text.encode("utf-8"):
+                os.utime(target)  # checked against the inputs now: later months may carry from it
                 return
     write_text(target, text)
 
 
 def rank_and_keep(folder: Folder, period: Period) -> MonthResult:
-    """Rank every kept month up to ``period``, keeping each month's results; return ``period``'s."""
+    """Rank the kept months up to ``period`` (from the last kept results still true), keeping each
+    month's results; return ``period``'s."""
     return rank_through(folder, period, on_month=lambda result: keep_month(folder, result))
 
 

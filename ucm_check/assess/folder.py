@@ -80,8 +80,11 @@ def inputs_text(scores: list[Score]) -> str:
     return "\n".join(lines) + "\n"
 
 
+_QUOTED = re.compile(r'[,"\n\r]|^[=+\-@]')
+
+
 def _csv(text: str) -> str:
-    if any(ch in text for ch in ',"\n\r') or text[:1] in ("=", "+", "-", "@"):
+    if _QUOTED.search(text):
         return '"' + ("'" + text if text[:1] in ("=", "+", "-", "@") else text).replace('"', '""') + '"'
     return text
 

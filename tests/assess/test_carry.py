@@ -155,11 +155,8 @@ def test_a_missing_or_damaged_previous_month_falls_back_to_ranking_from_the_star
         roster.write_text(roster.read_text(encoding="utf-8-sig").replace("第16单位,单位16", "第16单位改,单位16"),
                           encoding="utf-8-sig")
         for period in MONTHS:  # the inputs name the unit by its new name too
-            for source in "abc":
-                path = folder / "history" / period / f"{source}.csv"
-                if path.exists():
-                    path.write_text(path.read_text(encoding="utf-8-sig").replace("第16单位,", "第16单位改,"),
-                                    encoding="utf-8-sig")
+            path = folder / "history" / period / "inputs.csv"
+            path.write_text(path.read_text(encoding="utf-8-sig").replace("第16单位,", "第16单位改,"), encoding="utf-8-sig")
         os.utime(before, (1, 1))
     err = rank(folder, MONTHS[-1], capsys)
     assert "重新排名" in err and MONTHS[-2] in err
@@ -198,8 +195,8 @@ def test_an_edited_earlier_month_invalidates_the_carry_of_every_later_month(scra
 def test_a_hand_edit_of_an_earlier_months_kept_input_is_seen_by_the_next_rank(scratch, tmp_path, capsys):
     folder = tmp_path / "hand" / "three"
     shutil.copytree(scratch[0].parent, folder.parent)
-    kept_input = folder / "history" / "2026-03" / "b.csv"
-    kept_input.write_text(kept_input.read_text(encoding="utf-8-sig").replace("第00单位,40", "第00单位,99"),
+    kept_input = folder / "history" / "2026-03" / "inputs.csv"
+    kept_input.write_text(kept_input.read_text(encoding="utf-8-sig").replace("b,第00单位,40", "b,第00单位,99"),
                           encoding="utf-8-sig")
     err = rank(folder, MONTHS[-1], capsys)
     assert "重新排名" in err

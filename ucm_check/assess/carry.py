@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from ucm_check.assess.folder import RESULTS_FILE, ROSTER_FILE, SCHEME_FILE, Folder
+from ucm_check.assess.kept import files
 from ucm_check.assess.limits import file_size_problem
 from ucm_check.assess.periods import Period
 from ucm_check.assess.ranking import Carry
@@ -26,7 +27,7 @@ def start(folder: Folder, months: list[Period]) -> tuple[int, dict[str, Carry], 
     latest month before the last whose kept results can be trusted (``(0, {}, why)`` when none can).
     ``why`` says what was wrong with the month just before the last, "" when its carry was used."""
     newest = _newest([os.path.join(folder.path, SCHEME_FILE), os.path.join(folder.path, ROSTER_FILE)])
-    stamps = [_newest(folder.input_files(m)) for m in months[:-1]]
+    stamps = [_newest(files(folder, m)) for m in months[:-1]]
     why = ""
     for index in range(len(months) - 2, -1, -1):
         carry, problem = read(folder, months[index], max([newest, *stamps[:index + 1]]))

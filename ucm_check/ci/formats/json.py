@@ -64,6 +64,34 @@ def _submission(r: ProfileResult) -> dict[str, Any] | None:
 
 
 def profile_dict(r: ProfileResult) -> dict[str, Any]:
+    """One valid profile of the document (the compact batch path writes the same text record by
+    record: :mod:`ucm_check.ci.formats.json_records`)."""
+    return {
+        **profile_head(r),
+        "areas": [
+            {
+                "id": a.area.id,
+                "number": a.area.number,
+                "title": a.area.title,
+                "title_en": a.area.title_en,
+                "kind": "bonus" if a.area.bonus else "deduction",
+                "max": num(a.area.max),
+                "score": num(a.score),
+                "points": num(a.points),
+                "unanswered": a.count(UNANSWERED),
+                "not_applicable": a.count(NOT_APPLICABLE),
+                "error": a.error,
+                "findings": [finding_dict(f) for f in a.findings],
+            }
+            for a in r.areas
+        ],
+        "gaps": [f.rule.code for f in r.gaps()],
+        "errors": [],
+    }
+
+
+def profile_head(r: ProfileResult) -> dict[str, Any]:
+    """The keys of :func:`profile_dict` before ``areas``."""
     answered = sum(1 for f in r.findings if f.status not in (UNANSWERED, NOT_APPLICABLE))
     applicable = sum(1 for f in r.findings if f.status != NOT_APPLICABLE)
     return {
@@ -88,25 +116,6 @@ def profile_dict(r: ProfileResult) -> dict[str, Any]:
             "lowest_total": num(r.lowest_total),
             "highest_total": num(r.total + r.max_further_bonus),
         },
-        "areas": [
-            {
-                "id": a.area.id,
-                "number": a.area.number,
-                "title": a.area.title,
-                "title_en": a.area.title_en,
-                "kind": "bonus" if a.area.bonus else "deduction",
-                "max": num(a.area.max),
-                "score": num(a.score),
-                "points": num(a.points),
-                "unanswered": a.count(UNANSWERED),
-                "not_applicable": a.count(NOT_APPLICABLE),
-                "error": a.error,
-                "findings": [finding_dict(f) for f in a.findings],
-            }
-            for a in r.areas
-        ],
-        "gaps": [f.rule.code for f in r.gaps()],
-        "errors": [],
     }
 
 
@@ -212,7 +221,14 @@ class Writer:
         self.gates.extend(gate_dict(g) for g in o.gates)
         if o.checked.result is not None:
             self.standards.setdefault(o.checked.result.standard.id, o.checked.result)
-        body = dumps(outcome_dict(o), pretty=self.pretty)
+        result = o.checked.result
+        if result is not None and not self.pretty:  # records straight to text, no dict tree
+            from ucm_check.ci.formats.json_records import profile_json
+
+            body = profile_json(result, [{"file": e.file, "line": e.line, "column": e.column, "message": e.message}
+                                         for e in o.extra_errors])
+        else:
+            body = dumps(outcome_dict(o), pretty=self.pretty)
         sep = "" if self.first else ","
         self.out.write(sep + ("\n    " + body.replace("\n", "\n    ") if self.pretty else "\n" + body))
         self.first = False

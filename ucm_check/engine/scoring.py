@@ -15,6 +15,7 @@ from ucm_check.model import (
     Area, AreaResult, Context, Finding, Outcome, ProfileResult, Rule, Standard,
 )
 from ucm_check.numbers import ZERO
+from ucm_check import shapes
 from ucm_check.shapes import MISSING
 
 
@@ -35,7 +36,7 @@ def evaluate_rule(rule: Rule, area: Area, context: Context, get: Callable[[str],
         value = get_path(exempt.fact)
         if value is not MISSING and value in exempt.values:
             return Finding(rule, area.id, COMPLIANT, ZERO, f"{exempt.fact}：{value}", exempt.reason)
-    outcome = rule.shape.evaluate(get, context)
+    outcome = _outcome(rule.shape, get, context)
     points = getattr(outcome, "points", None)
     if type(outcome) is not Outcome or not (type(points) is Decimal and points.is_finite() and points >= 0
                                             or type(points) is int and points >= 0):
@@ -51,6 +52,34 @@ def evaluate_rule(rule: Rule, area: Area, context: Context, get: Callable[[str],
     else:
         status = DEDUCTED if outcome.points > 0 else COMPLIANT
     return Finding(rule, area.id, status, outcome.points, outcome.observed, outcome.note, outcome.due)
+
+
+_PURE = frozenset({shapes.Flag, shapes.Choice, shapes.PerCount, shapes.MissingItems, shapes.Bands})
+"""The grammar's one-fact shapes whose outcome depends on the answered value alone (exact types: a
+plugin's subclass may read more)."""
+_OUTCOMES: dict[tuple[int, type, Any], tuple[Any, Outcome]] = {}
+
+
+def _outcome(shape: Any, get: Callable[[str], Any], context: Context) -> Any:
+    """``shape.evaluate(get, context)``, remembered per run for the pure one-fact shapes: a batch
+    meets the same few answers to a rule thousands of times. The key keeps the value's type and, for
+    a decimal, its digits and exponent, since the observed text shows the value as written."""
+    if type(shape) not in _PURE:
+        return shape.evaluate(get, context)
+    value = get(shape.fact.key)
+    if value is MISSING:
+        return shape.evaluate(get, context)
+    try:
+        key = (id(shape), type(value), value.as_tuple() if type(value) is Decimal else value)
+        kept = _OUTCOMES.get(key)
+    except TypeError:  # an unhashable value: nothing to remember
+        return shape.evaluate(get, context)
+    if kept is not None and kept[0] is shape:
+        return kept[1]
+    outcome = shape.evaluate(get, context)
+    if len(_OUTCOMES) < 1 << 14:  # a few MB at most, for a long TUI session too
+        _OUTCOMES[key] = (shape, outcome)
+    return outcome
 
 
 def evaluate(

@@ -12,6 +12,7 @@ from typing import Any, Iterable, Iterator
 from ucm_check import __version__
 from ucm_check.model import NOT_APPLICABLE, UNANSWERED, Finding, ProfileResult, Rule
 from ucm_check.numbers import json_number as num
+from ucm_check.ci.formats.json_records import profile_head, profile_json
 from ucm_check.profile.reading import ProfileError
 
 SCHEMA_VERSION = 1
@@ -56,13 +57,6 @@ def rules_of(results: Iterable[ProfileResult]) -> dict[str, dict[str, Any]]:
     return rules
 
 
-def _submission(r: ProfileResult) -> dict[str, Any] | None:
-    from ucm_check.dated.submission import of_result
-
-    found = of_result(r)
-    return found.as_dict() if found else None
-
-
 def profile_dict(r: ProfileResult) -> dict[str, Any]:
     """One valid profile of the document (the compact batch path writes the same text record by
     record: :mod:`ucm_check.ci.formats.json_records`)."""
@@ -87,35 +81,6 @@ def profile_dict(r: ProfileResult) -> dict[str, Any]:
         ],
         "gaps": [f.rule.code for f in r.gaps()],
         "errors": [],
-    }
-
-
-def profile_head(r: ProfileResult) -> dict[str, Any]:
-    """The keys of :func:`profile_dict` before ``areas``."""
-    answered = sum(1 for f in r.findings if f.status not in (UNANSWERED, NOT_APPLICABLE))
-    applicable = sum(1 for f in r.findings if f.status != NOT_APPLICABLE)
-    return {
-        "file": r.file,
-        "valid": True,
-        "unit": dict(r.unit),
-        "standard": {"id": r.standard.id, "title": r.standard.title, "document": r.standard.document,
-                     "scored": r.standard.scored},
-        "submission": _submission(r),
-        "total": num(r.total),
-        "deducted": num(r.deducted),
-        "bonus": num(r.bonus),
-        "base": num(r.standard.base),
-        "bonus_max": num(r.standard.bonus_max),
-        "completeness": {
-            "complete": r.complete,
-            "answered": answered,
-            "applicable": applicable,
-            "unanswered": len(r.unanswered),
-            "max_further_deduction": num(r.max_further_deduction),
-            "max_further_bonus": num(r.max_further_bonus),
-            "lowest_total": num(r.lowest_total),
-            "highest_total": num(r.total + r.max_further_bonus),
-        },
     }
 
 
@@ -223,8 +188,6 @@ class Writer:
             self.standards.setdefault(o.checked.result.standard.id, o.checked.result)
         result = o.checked.result
         if result is not None and not self.pretty:  # records straight to text, no dict tree
-            from ucm_check.ci.formats.json_records import profile_json
-
             body = profile_json(result, [{"file": e.file, "line": e.line, "column": e.column, "message": e.message}
                                          for e in o.extra_errors])
         else:

@@ -72,9 +72,43 @@ def area_json(a: AreaResult) -> str:
 
 def profile_json(r: ProfileResult, errors: list[dict[str, Any]] | None = None) -> str:
     """``dumps(profile_dict(r), pretty=False)`` (with ``errors`` in place of the empty list)."""
-    from ucm_check.ci.formats.json import profile_head
-
     head = _COMPACT(profile_head(r))[:-1]
     areas = ",".join([area_json(a) for a in r.areas])
     tail = _COMPACT({"gaps": [f.rule.code for f in r.gaps()], "errors": errors or []})[1:]
     return f'{head},"areas":[{areas}],{tail}'
+
+
+def _submission(r: ProfileResult) -> dict[str, Any] | None:
+    from ucm_check.dated.submission import of_result
+
+    found = of_result(r)
+    return found.as_dict() if found else None
+
+
+def profile_head(r: ProfileResult) -> dict[str, Any]:
+    """The keys of :func:`ucm_check.ci.formats.json.profile_dict` before ``areas``."""
+    answered = sum(1 for f in r.findings if f.status not in (UNANSWERED, NOT_APPLICABLE))
+    applicable = sum(1 for f in r.findings if f.status != NOT_APPLICABLE)
+    return {
+        "file": r.file,
+        "valid": True,
+        "unit": dict(r.unit),
+        "standard": {"id": r.standard.id, "title": r.standard.title, "document": r.standard.document,
+                     "scored": r.standard.scored},
+        "submission": _submission(r),
+        "total": json_number(r.total),
+        "deducted": json_number(r.deducted),
+        "bonus": json_number(r.bonus),
+        "base": json_number(r.standard.base),
+        "bonus_max": json_number(r.standard.bonus_max),
+        "completeness": {
+            "complete": r.complete,
+            "answered": answered,
+            "applicable": applicable,
+            "unanswered": len(r.unanswered),
+            "max_further_deduction": json_number(r.max_further_deduction),
+            "max_further_bonus": json_number(r.max_further_bonus),
+            "lowest_total": json_number(r.lowest_total),
+            "highest_total": json_number(r.total + r.max_further_bonus),
+        },
+    }

@@ -72,12 +72,13 @@ def test_importing_into_an_old_month_moves_only_that_source_into_inputs_csv(thre
     assert results(old) == results(three)
 
 
-def test_a_re_import_rewrites_its_own_block_and_keeps_other_lines_byte_for_byte(three, tmp_path):
+@pytest.mark.parametrize("quoted", [True, False])
+def test_a_re_import_rewrites_its_own_block_and_keeps_other_lines_byte_for_byte(three, tmp_path, quoted):
     inputs = three / "history" / MONTHS[1] / "inputs.csv"
     text = inputs.read_text(encoding="utf-8-sig")
-    # A clerk's hand edit in another source's block: quoted cells and a CRLF line, still the same values.
-    edited = text.replace("b,第01单位,41,", '"b","第01单位",41,').replace("c,第02单位,", "c,第02单位,", 1)
-    edited = edited.replace("\nc,第05单位,", "\r\nc,第05单位,")
+    # A clerk's hand edit in another source's block: quoted cells, a CRLF line, a space, same values.
+    edited = text.replace("b,第01单位,41,", '"b","第01单位",41,' if quoted else "b,第01单位,41.0,")
+    edited = edited.replace("\nc,第05单位,", "\r\nc,第05单位,").replace("\nc,第08单位,", "\nc ,第08单位,")
     inputs.write_text(edited, encoding="utf-8-sig", newline="")
     source = three.parent / "收件" / f"{MONTHS[1]}-a.csv"
     source.write_text(source.read_text(encoding="utf-8-sig").replace("第00单位,40", "第00单位,45"), encoding="utf-8-sig")

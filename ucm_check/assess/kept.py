@@ -97,12 +97,18 @@ def _records(path: str, error: Any) -> list[tuple[int, tuple[str, ...], str]]:
             raise UnicodeError
         with open(path, encoding="utf-8-sig", newline="") as fh:
             physical = fh.readlines()
-        reader = csv.reader(physical)
-        start = 0
-        for cells in reader:
-            if cells and (cells[0].strip() or any(c.strip() for c in cells)):
-                records.append((reader.line_num, tuple(cells), "".join(physical[start:reader.line_num])))
-            start = reader.line_num
+        if not any('"' in line for line in physical):  # no quoting: one record a line, split at commas
+            for row, line in enumerate(physical, start=1):
+                cells = tuple(line.rstrip("\r\n").split(","))
+                if cells[0].strip() or any(c.strip() for c in cells):
+                    records.append((row, cells, line))
+        else:
+            reader = csv.reader(physical)
+            start = 0
+            for listed in reader:
+                if listed and (listed[0].strip() or any(c.strip() for c in listed)):
+                    records.append((reader.line_num, tuple(listed), "".join(physical[start:reader.line_num])))
+                start = reader.line_num
     except (UnicodeError, csv.Error):  # GBK saved by hand, or damaged: the full reader decodes or says where
         table = read_csv(path, "已保存的得分文件", error)
         records = [(row, cells, ",".join(csv_cell(str(c)) for c in cells) + "\n") for row, cells in table.rows]

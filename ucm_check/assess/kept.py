@@ -16,6 +16,7 @@ block: every other source's lines are kept byte for byte.
 from __future__ import annotations
 
 import csv
+import functools
 import os
 from typing import Any
 
@@ -99,9 +100,8 @@ def _records(path: str, error: Any) -> list[tuple[int, tuple[str, ...], str]]:
             physical = fh.readlines()
         if not any('"' in line for line in physical):  # no quoting: one record a line, split at commas
             for row, line in enumerate(physical, start=1):
-                cells = tuple(line.rstrip("\r\n").split(","))
-                if cells[0].strip() or any(c.strip() for c in cells):
-                    records.append((row, cells, line))
+                if line.replace(",", "").strip():
+                    records.append((row, tuple(line.rstrip("\r\n").split(",")), line))
         else:
             reader = csv.reader(physical)
             start = 0
@@ -117,6 +117,12 @@ def _records(path: str, error: Any) -> list[tuple[int, tuple[str, ...], str]]:
     return records
 
 
+@functools.lru_cache(maxsize=8192)
+def cell(text: str) -> str:
+    """:func:`~ucm_check.assess.folder.csv_cell`, remembered: the same unit names come every month."""
+    return csv_cell(text)
+
+
 def write_source(folder: Folder, period: Period, source: str, scores: list[Any], error: Any) -> str:
     """Keep ``scores`` as ``source``'s block of ``period``'s ``inputs.csv`` (atomically), every
     other block unchanged; remove the source's old own file. Return the file written."""
@@ -129,9 +135,10 @@ def write_source(folder: Folder, period: Period, source: str, scores: list[Any],
     text = [",".join(HEADER) + "\n"]
     for sid in [*folder.scheme.sources, *sorted(set(kept) - set(folder.scheme.sources))]:
         if sid == source:
+            head = csv_cell(sid)
             for s in scores:
                 value = "缺评" if s.value is None else format(s.value, "f")
-                text.append(f"{csv_cell(sid)},{csv_cell(s.unit)},{value},{csv_cell(s.origin)}\n")
+                text.append(f"{head},{cell(s.unit)},{value},{csv_cell(s.origin)}\n")
         else:
             text += kept.get(sid, ())
     os.makedirs(os.path.dirname(path), exist_ok=True)

@@ -81,6 +81,7 @@ def _pure_key(rule: Rule, area: Area, get: Callable[[str], Any]) -> tuple[Any, .
     shape = rule.shape
     if type(shape) not in _PURE:
         return None
+    assert isinstance(shape, shapes.OneFact)  # every shape in _PURE is one
     value = get(shape.fact.key)
     if value is MISSING:
         return None

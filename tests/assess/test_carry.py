@@ -216,3 +216,17 @@ def test_the_bundled_example_ranked_month_by_month_matches_ranking_the_year_at_o
     rank(once, months[-1], capsys)
     texts = {m: (monthly / "history" / m / "results.json").read_bytes() for m in months}
     assert texts == {m: (once / "history" / m / "results.json").read_bytes() for m in months}
+
+
+def test_ranking_the_next_month_ranks_that_month_only(scratch, tmp_path, capsys, monkeypatch):
+    from ucm_check.assess import cycle
+
+    folder = tmp_path / "next" / "three"
+    shutil.copytree(scratch[0].parent, folder.parent)
+    (folder / "history" / MONTHS[-1] / "results.json").unlink()  # as after importing the last month
+    ranked: list[str] = []
+    real = cycle.rank_month
+    monkeypatch.setattr(cycle, "rank_month", lambda f, period, carry: ranked.append(period.id) or real(f, period, carry))
+    assert "重新排名" not in rank(folder, MONTHS[-1], capsys)
+    assert ranked == [MONTHS[-1]]
+    assert kept(folder) == scratch[1]

@@ -95,10 +95,19 @@ def _status(row: Row) -> str:
     return "；".join(parts) or "通过"
 
 
+_SHOWN: dict[tuple[Decimal, bool, bool], str] = {}
+
+
 def _score(value: Decimal | None, bonus: bool) -> str:
     if value is None:
         return "出错"
-    return f"+{fmt(value)}" if bonus else fmt(value)
+    key = (value, bonus, value.is_signed())  # fmt depends on the number and its sign alone (7.60 shows as 7.6)
+    shown = _SHOWN.get(key)
+    if shown is None:
+        shown = f"+{fmt(value)}" if bonus else fmt(value)
+        if len(_SHOWN) < 4096:
+            _SHOWN[key] = shown
+    return shown
 
 
 def _groups(rows: list[Row]) -> dict[str, list[tuple[int, Row]]]:

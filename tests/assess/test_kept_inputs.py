@@ -97,3 +97,12 @@ def test_an_inputs_csv_whose_first_column_was_changed_is_reported_at_its_header(
     assert main(["assess", "rank", str(three), "--period", MONTHS[0]]) == 2
     err = capsys.readouterr().err
     assert "inputs.csv:1:1: 错误：第一列应为“来源编号”" in err and "Traceback" not in err
+
+
+def test_a_damaged_inputs_csv_is_reported_by_the_look_back_not_skipped(three, capsys):
+    (three / "history" / MONTHS[3] / "inputs.csv").write_bytes(b"\xff\xfe\x00garbage")
+    (three / "history" / MONTHS[3] / "results.json").unlink()
+    capsys.readouterr()
+    assert main(["assess", "history", str(three), "--format", "json"]) == 2
+    err = capsys.readouterr().err
+    assert f"{MONTHS[3]}/inputs.csv" in err and "Traceback" not in err

@@ -61,13 +61,14 @@ def blocks(folder: Folder, period: Period, error: Any) -> dict[str, Block]:
 
 
 def imported(folder: Folder, period: Period) -> set[str]:
-    """The sources whose scores ``period`` keeps (a damaged ``inputs.csv`` counts as holding none)."""
+    """The sources whose scores ``period`` keeps. A damaged ``inputs.csv`` counts as holding them all,
+    so that the month is ranked and the damage reported with its place, never skipped in silence."""
     from ucm_check.files.inputs import InvalidFile
 
     try:
         return set(blocks(folder, period, InvalidFile))
     except InvalidFile:
-        return {s for s in folder.scheme.sources if os.path.isfile(folder.input_file(period, s))}
+        return set(folder.scheme.sources)
 
 
 def files(folder: Folder, period: Period) -> list[str]:

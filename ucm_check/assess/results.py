@@ -119,7 +119,10 @@ def keep_month(folder: Folder, result: MonthResult) -> None:
     if os.path.isfile(target):
         with open(target, "rb") as fh:
             if fh.read(len(text.encode("utf-8")) + 1) == text.encode("utf-8"):
-                os.utime(target)  # checked against the inputs now: later months may carry from it
+                try:
+                    os.utime(target)  # checked against the inputs now: later months may carry from it
+                except OSError:  # a read-only history: later months rank from the start instead
+                    pass
                 return
     write_text(target, text)
 

@@ -106,3 +106,13 @@ def test_a_damaged_inputs_csv_is_reported_by_the_look_back_not_skipped(three, ca
     assert main(["assess", "history", str(three), "--format", "json"]) == 2
     err = capsys.readouterr().err
     assert f"{MONTHS[3]}/inputs.csv" in err and "Traceback" not in err
+
+
+def test_a_folder_in_place_of_inputs_csv_is_a_month_not_imported_not_a_traceback(three, capsys):
+    inputs = three / "history" / MONTHS[2] / "inputs.csv"
+    inputs.unlink()
+    inputs.mkdir()
+    capsys.readouterr()
+    assert main(["assess", "rank", str(three), "--period", MONTHS[3]]) == 2
+    err = capsys.readouterr().err
+    assert "2026年3月尚未导入：甲来源（a）、乙来源（b）、丙来源（c）" in err and "Traceback" not in err

@@ -110,7 +110,7 @@ def _records(path: str, error: Any) -> list[tuple[int, tuple[str, ...], str]]:
                 if listed and (listed[0].strip() or any(c.strip() for c in listed)):
                     records.append((reader.line_num, tuple(listed), "".join(physical[start:reader.line_num])))
                 start = reader.line_num
-    except (UnicodeError, csv.Error):  # GBK saved by hand, or damaged: the full reader decodes or says where
+    except (OSError, UnicodeError, csv.Error):  # GBK saved by hand, unreadable or damaged: the full reader decodes or says where
         table = read_csv(path, "已保存的得分文件", error)
         records = [(row, cells, ",".join(csv_cell(str(c)) for c in cells) + "\n") for row, cells in table.rows]
     if records and records[0][1][0].strip() != HEADER[0]:

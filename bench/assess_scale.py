@@ -8,7 +8,9 @@ start-up included) is reported beside wall time because the machines here are sh
 * ``import``: validate and keep every source file of every month (36 × 4 files of 750 rows);
 * ``rank``: rank every month in order (composite, ranks, flags, streaks, funding), keeping each
   month's ``results.json``;
-* ``trends``: the 12-month look-back of every unit.
+* ``trends``: the 12-month look-back of every unit;
+* then the next month (37 after 36): imported, and ranked with the 36 kept (from month 36's carry)
+  against the same month ranked in a folder that holds only it (aim: at most 1.2x).
 
 Memory should not grow with the months kept: ``--months 12 36`` runs the rank phase at both sizes.
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -58,6 +61,9 @@ phase, path, months = sys.argv[1], sys.argv[2], int(sys.argv[3])
 start = time.perf_counter()
 folder = open_folder(path)
 periods = [parse_month(f"{{2024 + (m - 1) // 12}}-{{(m - 1) % 12 + 1:02d}}") for m in range(1, months + 1)]
+if phase.endswith("-next"):  # month months + 1 only, with whatever the folder has kept
+    periods = [parse_month(f"{{2024 + months // 12}}-{{months % 12 + 1:02d}}")]
+    phase = phase[:-5]
 if phase == "import":
     from ucm_check.assess.cycle import import_source
     for p in periods:
@@ -85,7 +91,7 @@ def generate(folder: Path, units: int, months: int) -> None:
     (folder / "roster.csv").write_text("\n".join(rows) + "\n", encoding="utf-8-sig")
     inbox = folder / "收件"
     inbox.mkdir()
-    for m in range(1, months + 1):
+    for m in range(1, months + 2):  # one more month than kept: the next monthly run
         period = f"{2024 + (m - 1) // 12}-{(m - 1) % 12 + 1:02d}"
         for k, source in enumerate(SOURCES):
             lines = ["单位名称,得分"]
@@ -95,6 +101,10 @@ def generate(folder: Path, units: int, months: int) -> None:
                 if uses:
                     lines.append(f"第{i + 1:04d}单位,{60 + (i * 7 + m * 3 + k * 5) % 40}.{(i + m + k) % 10}")
             (inbox / f"{period}-{source}.csv").write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+
+
+def next_month(months: int) -> str:
+    return f"{2024 + months // 12}-{months % 12 + 1:02d}"
 
 
 def phase(name: str, folder: Path, months: int) -> tuple[float, float, int]:
@@ -110,6 +120,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=1000)
     parser.add_argument("--months", type=int, nargs="+", default=[36])
+    parser.add_argument("--repeat", type=int, default=5, help="runs of the next month's rank on each side")
     args = parser.parse_args()
     print(f"{args.units} units, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
     print(f"{'months':>6}  {'phase':<7} {'wall s':>8}  {'CPU s':>8}  {'peak MB':>8}")
@@ -119,9 +130,30 @@ def main() -> None:
             started = time.perf_counter()
             generate(folder, args.units, months)
             print(f"{months:>6}  {'(files)':<7} {time.perf_counter() - started:>8.2f}")
+            total = 0.0
             for name in ("import", "rank", "trends"):
                 seconds, cpu, rss = phase(name, folder, months)
+                total += cpu
                 print(f"{months:>6}  {name:<7} {seconds:>8.2f}  {cpu:>8.2f}  {rss / 1024:>8.1f}")
+            print(f"{months:>6}  {'all':<7} {'':>8}  {total:>8.2f}   (aim: 1,000 units × 36 months ≤ 3 s CPU)")
+            # The next month: ranked with `months` kept (the carry) against the same month alone in a
+            # folder that holds nothing else; medians of --repeat fresh processes each.
+            alone = Path(tmp) / "alone"
+            alone.mkdir()
+            for name in ("scheme.toml", "roster.csv"):
+                (alone / name).write_bytes((folder / name).read_bytes())
+            os.symlink(folder / "收件", alone / "收件")
+            phase("import-next", folder, months)
+            phase("import-next", alone, months)
+            kept, single = [], []
+            for _ in range(args.repeat):
+                for target, into in ((folder, kept), (alone, single)):
+                    for results in target.glob(f"history/{next_month(months)}/results.json"):
+                        results.unlink()
+                    into.append(phase("rank-next", target, months)[1])
+            ratio = statistics.median(kept) / statistics.median(single)
+            print(f"{months + 1:>6}  rank with {months} kept {statistics.median(kept):.3f} s CPU, alone "
+                  f"{statistics.median(single):.3f} s: {ratio:.2f}x (aim ≤ 1.2x)")
 
 
 if __name__ == "__main__":

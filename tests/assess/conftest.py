@@ -37,3 +37,15 @@ def rows_by_short(doc: dict, group: str) -> dict[str, dict]:
     """The group's rows keyed by short name."""
     found = next(g for g in doc["groups"] if g["id"] == group)
     return {r["short"]: r for r in found["rows"]}
+
+
+def kept_lines(folder: Path, period: str, source: str) -> list[str] | None:
+    """``source``'s kept lines for ``period`` as they read in its own file before ``inputs.csv``
+    (header ``单位名称,得分,来源``, then one line per unit), or None when it has none."""
+    path = folder / "history" / period / "inputs.csv"
+    if not path.exists():
+        return None
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "来源编号,单位名称,得分,来源"
+    own = [line.split(",", 1)[1] for line in lines[1:] if line.startswith(f"{source},")]
+    return ["单位名称,得分,来源", *own] if own else None

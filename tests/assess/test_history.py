@@ -10,11 +10,12 @@ from ucm_check.cli import main
 def test_each_month_keeps_its_inputs_and_results_as_plain_files(fresh_year):
     assert main(["assess", "rank", str(fresh_year), "--period", "2026-12", "--format", "json", "-o", str(fresh_year / "x.json")]) == 0
     march = fresh_year / "history" / "2026-03"
-    assert sorted(p.name for p in march.iterdir()) == [
-        "bureaus.csv", "digital.csv", "internal.csv", "office.csv", "results.json", "streets.csv", "third_party.csv"]
-    lines = (march / "third_party.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0] == "单位名称,得分,来源"
-    assert lines[1] == "东风路街道办事处,50,第三方03.xlsx:3"  # the sender's file and row, for the record
+    assert sorted(p.name for p in march.iterdir()) == ["inputs.csv", "results.json"]  # one file of inputs a month
+    lines = (march / "inputs.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == "来源编号,单位名称,得分,来源"
+    assert lines[1] == "third_party,东风路街道办事处,50,第三方03.xlsx:3"  # the sender's file and row, for the record
+    sources = [line.split(",")[0] for line in lines[1:]]
+    assert sorted(set(sources), key=sources.index) == ["third_party", "digital", "bureaus", "office", "streets", "internal"]
     assert json.loads((march / "results.json").read_text(encoding="utf-8"))["period"] == "2026-03"
 
 
@@ -29,10 +30,8 @@ def test_ranking_a_past_month_again_writes_the_same_bytes(fresh_year):
 
 
 def test_a_corrected_input_changes_that_month_and_the_streaks_after_it(fresh_year, capsys):
-    inputs = fresh_year / "history" / "2026-02"
-    for name in ("third_party", "digital", "bureaus", "office"):
-        path = inputs / f"{name}.csv"
-        path.write_text(path.read_text(encoding="utf-8-sig").replace("东风路街道办事处,50,", "东风路街道办事处,99.9,"), encoding="utf-8-sig")
+    path = fresh_year / "history" / "2026-02" / "inputs.csv"
+    path.write_text(path.read_text(encoding="utf-8-sig").replace("东风路街道办事处,50,", "东风路街道办事处,99.9,"), encoding="utf-8-sig")
     capsys.readouterr()
     assert main(["assess", "rank", str(fresh_year), "--period", "2026-04", "--format", "json"]) == 0
     row = next(r for g in json.loads(capsys.readouterr().out)["groups"] for r in g["rows"] if r["short"] == "东风街道")
@@ -84,18 +83,22 @@ def test_importing_a_corrected_file_drops_the_kept_results_it_makes_stale(fresh_
 
 
 def test_a_kept_input_spoiled_by_hand_is_reported_where_it_was_spoiled(fresh_year, capsys):
-    path = fresh_year / "history" / "2026-03" / "office.csv"
-    path.write_text(path.read_text(encoding="utf-8-sig").replace("东风路街道办事处,50,", "东风路街道办事处,五十,"), encoding="utf-8-sig")
+    path = fresh_year / "history" / "2026-03" / "inputs.csv"
+    lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    row = next(i for i, line in enumerate(lines) if line.startswith("office,东风路街道办事处,50,")) + 1
+    lines[row - 1] = lines[row - 1].replace(",50,", ",五十,")
+    path.write_text("".join(lines), encoding="utf-8-sig")
     capsys.readouterr()
     assert main(["assess", "rank", str(fresh_year), "--period", "2026-03"]) == 2
-    assert "office.csv:2:2: 错误：得分应为数字（如 87.5），实际为 “五十”" in capsys.readouterr().err
+    assert f"inputs.csv:{row}:3: 错误：得分应为数字（如 87.5），实际为 “五十”" in capsys.readouterr().err
 
 
 def test_history_without_to_ends_at_the_last_month_with_every_source_imported(fresh_year, capsys):
     january = fresh_year / "history" / "2026-01"
     half = fresh_year / "history" / "2027-01"  # a month being imported: one source in so far
     half.mkdir()
-    (half / "third_party.csv").write_bytes((january / "third_party.csv").read_bytes())
+    text = (january / "inputs.csv").read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    (half / "inputs.csv").write_text("".join(line for line in text if not line.startswith(("digital,", "bureaus,", "office,", "streets,", "internal,"))), encoding="utf-8-sig")
     capsys.readouterr()
     assert main(["assess", "history", str(fresh_year), "--format", "json"]) == 0
     doc = json.loads(capsys.readouterr().out)

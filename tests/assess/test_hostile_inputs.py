@@ -194,12 +194,12 @@ def ranked(fresh_year, capsys) -> Path:
 
 
 def test_a_binary_kept_csv_is_exit_2_naming_the_file(ranked, capsys):
-    kept = ranked / "history" / "2026-02" / "office.csv"
+    kept = ranked / "history" / "2026-02" / "inputs.csv"
     kept.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe")
     capsys.readouterr()
     assert main(["assess", "rank", str(ranked), "--period", "2026-03"]) == 2
     err = capsys.readouterr().err
-    assert "office.csv" in err and "Traceback" not in err
+    assert "inputs.csv" in err and "Traceback" not in err
 
 
 def test_a_binary_results_json_is_ranked_again_from_the_inputs(ranked, capsys):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.assess.district import roster
+from tests.assess.conftest import kept_lines
 from ucm_check.cli import main
 
 
@@ -37,7 +38,7 @@ def run_import(folder: Path, path: Path | None, capsys, period="2026-03", source
 
 def test_a_valid_file_is_kept_for_the_month(folder, tmp_path, capsys):
     code, _ = run_import(folder, write_csv(tmp_path / "ok.csv", office_rows(folder)), capsys)
-    assert code == 0 and (folder / "history" / "2026-03" / "office.csv").is_file()
+    assert code == 0 and kept_lines(folder, "2026-03", "office") is not None
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])
@@ -50,7 +51,7 @@ def assert_rejected(folder: Path, code: int, err: str, *expected: str) -> None:
     assert code == 2
     for text in expected:
         assert text in err, err
-    assert not (folder / "history" / "2026-03" / "office.csv").exists()
+    assert kept_lines(folder, "2026-03", "office") is None
     assert "Traceback" not in err
 
 
@@ -163,7 +164,7 @@ def test_a_source_marked_not_assessed_is_kept_as_missing_never_zero(folder, tmp_
     rows = office_rows(folder)
     rows[0][1] = "缺评"
     assert run_import(folder, write_csv(tmp_path / "s.csv", rows), capsys)[0] == 0
-    kept = (folder / "history" / "2026-03" / "office.csv").read_text(encoding="utf-8-sig").splitlines()
+    kept = kept_lines(folder, "2026-03", "office")
     assert kept[1].startswith("东风路街道办事处,缺评,")
 
 

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from tests.helpers import PROFILES
+from tests.assess.conftest import kept_lines
 from ucm_check.cli import main
 
 SCHEME = """[scheme]
@@ -41,7 +42,7 @@ def make(tmp_path: Path, profiles: dict[str, str]) -> Path:
 def test_an_incomplete_profile_counts_its_lowest_possible_total_and_never_outranks(tmp_path, capsys):
     folder = make(tmp_path, {"甲县": "compliant", "乙县": "typical", "丙县": "incomplete"})
     assert main(["assess", "import", str(folder), "--period", "2026-03", "--source", "self"]) == 0
-    kept = (folder / "history" / "2026-03" / "self.csv").read_text(encoding="utf-8-sig").splitlines()
+    kept = kept_lines(folder, "2026-03", "self")
     # the incomplete profile answers 97 so far but could fall to 32: 32 is what it counts
     assert kept[1:] == ["甲县城市管理和综合执法局,100.0,自评/2026-03/甲县.toml",
                         "乙县城市管理和综合执法局,86.2,自评/2026-03/乙县.toml",
@@ -61,7 +62,7 @@ def test_a_missing_profile_is_an_error_naming_the_unit_and_path(tmp_path, capsys
     assert main(["assess", "import", str(folder), "--period", "2026-03", "--source", "self"]) == 2
     err = capsys.readouterr().err
     assert "丙县.toml: 错误：丙县城市管理和综合执法局 的自评档案不存在" in err
-    assert not (folder / "history" / "2026-03" / "self.csv").exists()
+    assert kept_lines(folder, "2026-03", "self") is None
 
 
 def test_an_invalid_profile_reports_its_own_line_and_column(tmp_path, capsys):

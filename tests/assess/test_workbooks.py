@@ -12,6 +12,7 @@ import pytest
 from tests.assess.test_fund import with_fund
 from tests.assess.test_import_errors import folder, office_rows, run_import  # noqa: F401
 from tests.render import to_pdf
+from tests.assess.conftest import kept_lines
 from ucm_check.cli import main
 
 
@@ -41,7 +42,7 @@ def test_a_legacy_xls_from_a_third_party_is_imported_with_its_title_row(folder, 
     xls = to_xls(tmp_path / "区城考办03.xlsx", tmp_path / "xls")
     code, err = run_import(folder, xls, capsys)
     assert code == 0, err
-    kept = (folder / "history" / "2026-03" / "office.csv").read_text(encoding="utf-8-sig").splitlines()
+    kept = kept_lines(folder, "2026-03", "office")
     assert kept[1].startswith("东风路街道办事处,80.5,区城考办03.xls:3")
     assert kept[2].startswith("西湖路街道办事处,91.25,区城考办03.xls:4")
 
@@ -81,4 +82,4 @@ def test_a_tiny_xls_with_a_cell_in_its_far_corner_is_refused_not_allowed_a_gigab
     assert xls.stat().st_size < 20_000
     code, err = run_import(folder, xls, capsys)
     assert code == 2 and "不是有效的 Excel 工作簿（文件损坏、格式不符或工作表过大" in err
-    assert not (folder / "history" / "2026-03" / "office.csv").exists()
+    assert kept_lines(folder, "2026-03", "office") is None

@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterator
 import attrs
 
 from ucm_check.assess.composite import round_half_up
-from ucm_check.assess.folder import Folder, inputs_text
+from ucm_check.assess.folder import Folder
 from ucm_check.assess.periods import Period
 from ucm_check.assess.ranking import Carry, Row, carry_of, rank_group
 from ucm_check.assess.scheme import SELF_CHECK, Group
@@ -34,8 +34,6 @@ class MonthResult:
 def import_source(folder: Folder, period: Period, source_id: str, path: str | None = None, *, sheet: str = "",
                   column: str = "", host: Any = None) -> str:
     """Validate a source's scores for ``period`` and keep them in history; return the file written."""
-    from ucm_check.files.atomic import write_text
-
     source = folder.scheme.sources[source_id]
     expected = folder.expected(source_id, period)
     if source.kind == SELF_CHECK:
@@ -45,9 +43,10 @@ def import_source(folder: Folder, period: Period, source_id: str, path: str | No
     else:
         assert path is not None
         scores = read_scores(path, source, period, folder.roster, expected, sheet=sheet, column=column)
-    target = folder.input_file(period, source_id)
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    write_text(target, inputs_text(scores), encoding="utf-8-sig")
+    from ucm_check.assess.kept import write_source
+    from ucm_check.assess.sources import InvalidScores
+
+    target = write_source(folder, period, source_id, scores, InvalidScores)
     forget_results(folder, period)
     return target
 
@@ -72,25 +71,35 @@ def forget_results(folder: Folder, month: Period) -> None:
 
 def month_scores(folder: Folder, period: Period) -> dict[str, dict[str, Decimal | None]]:
     """Every source's kept scores for ``period`` (validated again: history files may be edited by hand)."""
+    from ucm_check.assess.kept import blocks
+    from ucm_check.assess.sources import InvalidScores, match_scores
+
     used = [s for s in folder.scheme.sources if folder.expected(s, period)]
-    missing = [s for s in used if not os.path.isfile(folder.input_file(period, s))]
+    kept = blocks(folder, period, InvalidScores)
+    missing = [s for s in used if s not in kept]
     if missing:
         names = "、".join(f"{folder.scheme.sources[s].name}（{s}）" for s in missing)
         raise CycleError(f"{period.label}尚未导入：{names}；请先用 ucm-check assess import 导入")
     scores: dict[str, dict[str, Decimal | None]] = {}
     for sid in used:
-        path, source, expected = folder.input_file(period, sid), folder.scheme.sources[sid], folder.expected(sid, period)
-        kept = _as_written(path, source, {u.name for u in expected})
-        if kept is None:  # edited by hand and not as ucm-check writes it: the full reader says where
-            kept = {s.unit: s.value for s in read_scores(path, source, period, folder.roster, expected,
-                                                         origin=os.path.basename(path))}
-        scores[sid] = kept
+        block, source, expected = kept[sid], folder.scheme.sources[sid], folder.expected(sid, period)
+        origin = os.path.basename(block.path)
+        if block.table.rows:  # a block of inputs.csv
+            found = _as_written([list(cells[1:]) for _, cells in block.table.rows], source, {u.name for u in expected})
+            if found is None:
+                found = {s.unit: s.value for s in match_scores(block.table, source, period, folder.roster, expected,
+                                                               origin=origin)}
+        else:  # a folder kept before inputs.csv: the source's own file
+            found = _as_written(_csv_rows(block.path), source, {u.name for u in expected})
+            if found is None:  # edited by hand and not as ucm-check writes it: the full reader says where
+                found = {s.unit: s.value for s in read_scores(block.path, source, period, folder.roster, expected,
+                                                              origin=origin)}
+        scores[sid] = found
     return scores
 
 
-def _as_written(path: str, source: Any, expected: set[str]) -> dict[str, Decimal | None] | None:
-    """A kept input file read the quick way, when it is exactly as :func:`import_source` writes it
-    (every expected unit once by its full name, each score a number in range or 缺评); else None."""
+def _csv_rows(path: str) -> list[list[str]] | None:
+    """A kept file's rows read the quick way, or None when it cannot be (the full reader says why)."""
     import csv
 
     from ucm_check.assess.limits import file_size_problem
@@ -99,9 +108,15 @@ def _as_written(path: str, source: Any, expected: set[str]) -> dict[str, Decimal
         return None
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
-            rows = list(csv.reader(fh))
+            return list(csv.reader(fh))
     except (UnicodeDecodeError, csv.Error):
         return None
+
+
+def _as_written(rows: list[list[str]] | None, source: Any, expected: set[str]) -> dict[str, Decimal | None] | None:
+    """Kept rows (header first) read the quick way, when they are exactly as :func:`import_source`
+    writes them (every expected unit once by its full name, each score a number in range or 缺评);
+    else None."""
     if not rows or rows[0][:2] != ["单位名称", "得分"] or len(rows) - 1 != len(expected):
         return None
     found: dict[str, Decimal | None] = {}
@@ -140,9 +155,10 @@ def months_through(folder: Folder, period: Period) -> list[Period]:
     return months
 
 
-def run_months(folder: Folder, months: list[Period]) -> Iterator[MonthResult]:
-    """Rank ``months`` in order, passing each month's carry to the next; memory holds one month."""
-    carry: dict[str, Carry] = {}
+def run_months(folder: Folder, months: list[Period], carry: dict[str, Carry] | None = None) -> Iterator[MonthResult]:
+    """Rank ``months`` in order, passing each month's carry to the next (starting from ``carry``,
+    the carry of the month before the first, or from nothing); memory holds one month."""
+    carry = carry or {}
     for month in months:
         result = rank_month(folder, month, carry)
         carry = {}
@@ -152,9 +168,21 @@ def run_months(folder: Folder, months: list[Period]) -> Iterator[MonthResult]:
 
 
 def rank_through(folder: Folder, period: Period, on_month: Callable[[MonthResult], None] | None = None) -> MonthResult:
-    """Rank every kept month up to ``period`` in order (``on_month`` sees each); return ``period``'s."""
+    """Rank the kept months up to ``period`` in order (``on_month`` sees each); return ``period``'s.
+
+    The months whose kept results are still true are not ranked again: their carry is read back
+    (:mod:`ucm_check.assess.carry`), so a monthly run costs one month whatever the history.
+    """
+    from ucm_check.assess import carry as kept
+    from ucm_check.engine import log
+
+    months = months_through(folder, period)
+    first, carry, why = kept.start(folder, months)
+    if why:
+        log.info("ucm_check.assess_rank_again", period=period.id, months=len(months),
+                 message=f"从 {months[first].id} 起重新排名 {len(months) - first} 个月：{why}")
     result = None
-    for result in run_months(folder, months_through(folder, period)):
+    for result in run_months(folder, months[first:], carry):
         if on_month is not None:
             on_month(result)
     assert result is not None

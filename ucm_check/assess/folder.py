@@ -6,7 +6,8 @@
       scheme.toml            the scheme (groups, sources, weights, rules)
       roster.csv             the units
       history/2026-03/
-        third_party.csv      each source's scores for the month, as imported (plain CSV, diffable)
+        inputs.csv           every source's scores for the month, as imported (plain CSV, diffable;
+                             :mod:`ucm_check.assess.kept`; older folders have one file per source)
         results.json         the month's ranking, written by ``ucm-check assess rank``
 
 Everything in ``history/`` is plain text that ``git diff`` shows line by line; ranking a past month
@@ -23,7 +24,6 @@ import attrs
 from ucm_check.assess.periods import Period, parse_period
 from ucm_check.assess.roster import Roster, Unit, load_roster
 from ucm_check.assess.scheme import Scheme, load_scheme
-from ucm_check.assess.sources import Score
 
 SCHEME_FILE, ROSTER_FILE, HISTORY = "scheme.toml", "roster.csv", "history"
 RESULTS_FILE = "results.json"
@@ -43,7 +43,8 @@ class Folder:
         return os.path.join(self.path, HISTORY, period.id)
 
     def input_file(self, period: Period, source: str) -> str:
-        """Where a source's imported scores for ``period`` are kept."""
+        """Where a source's imported scores for ``period`` were kept before ``inputs.csv`` (read
+        still, for folders made then: :mod:`ucm_check.assess.kept`)."""
         return os.path.join(self.period_dir(period), f"{source}.csv")
 
     def months(self) -> list[Period]:
@@ -67,17 +68,13 @@ def open_folder(path: str) -> Folder:
     return Folder(path, scheme, roster)
 
 
-def inputs_text(scores: list[Score]) -> str:
-    """A source's scores as the CSV kept in history (UTF-8 with BOM for Excel and WPS, CRLF-free)."""
-    lines = ["单位名称,得分,来源"]
-    for s in scores:
-        value = "缺评" if s.value is None else format(s.value, "f")
-        lines.append(f"{_csv(s.unit)},{value},{_csv(s.origin)}")
-    return "\n".join(lines) + "\n"
+_QUOTED = re.compile(r'[,"\n\r]|^[=+\-@]')
 
 
-def _csv(text: str) -> str:
-    if any(ch in text for ch in ',"\n\r') or text[:1] in ("=", "+", "-", "@"):
+def csv_cell(text: str) -> str:
+    """``text`` as one CSV cell: quoted when it holds a comma, quote or line break; a leading
+    ``= + - @`` gets an apostrophe so Excel and WPS never run it as a formula."""
+    if _QUOTED.search(text):
         return '"' + ("'" + text if text[:1] in ("=", "+", "-", "@") else text).replace('"', '""') + '"'
     return text
 

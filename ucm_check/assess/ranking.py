@@ -123,14 +123,21 @@ def _with_funding(funding: Funding, rows: list[Row]) -> list[Row]:
     also holds 执法中队: seed 004 moves the 环卫所' 定额经费 by their own ranking)."""
     places = sorted(r.above for r in rows if r.unit.base is not None)
     out = []
+    percents: dict[tuple[int, int], Decimal] = {}  # the exact arithmetic once per place and base,
+    amounts: dict[tuple[Decimal, Decimal], Decimal] = {}  # not once per unit
     for row in rows:
-        if row.unit.base is None:
+        base = row.unit.base
+        if base is None:
             out.append(row)
             continue
         above = bisect.bisect_left(places, row.above)
         below = len(places) - bisect.bisect_right(places, row.above)
-        percent = funding_percent(funding, above, below)
-        amount = round_half_up(Fraction(row.unit.base) * Fraction(percent) / 100, 2)
+        percent = percents.get((above, below))
+        if percent is None:
+            percent = percents[above, below] = funding_percent(funding, above, below)
+        amount = amounts.get((base, percent))
+        if amount is None:
+            amount = amounts[base, percent] = round_half_up(Fraction(base) * Fraction(percent) / 100, 2)
         out.append(attrs.evolve(row, percent=percent, amount=amount))
     return out
 

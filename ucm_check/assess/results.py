@@ -86,11 +86,14 @@ def month_text(folder: Folder, result: MonthResult) -> str:
     return kept_text(month_dict(folder, result))
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+"""``json.dumps(value, ensure_ascii=False)`` without building an encoder for each of 1,000 rows."""
+
+
 def kept_text(doc: dict[str, Any]) -> str:
     """A results document as kept in history: the head one key per line, then one line per unit,
     so ``git diff`` shows which units changed (and the C JSON encoder writes each line)."""
-    def one(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False)
+    one = _ENCODE
 
     lines = ["{"]
     head = [k for k in doc if k != "groups"]
@@ -116,12 +119,17 @@ def keep_month(folder: Folder, result: MonthResult) -> None:
     if os.path.isfile(target):
         with open(target, "rb") as fh:
             if fh.read(len(text.encode("utf-8")) + 1) == text.encode("utf-8"):
+                try:
+                    os.utime(target)  # checked against the inputs now: later months may carry from it
+                except OSError:  # a read-only history: later months rank from the start instead
+                    pass
                 return
     write_text(target, text)
 
 
 def rank_and_keep(folder: Folder, period: Period) -> MonthResult:
-    """Rank every kept month up to ``period``, keeping each month's results; return ``period``'s."""
+    """Rank the kept months up to ``period`` (from the last kept results still true), keeping each
+    month's results; return ``period``'s."""
     return rank_through(folder, period, on_month=lambda result: keep_month(folder, result))
 
 

@@ -30,6 +30,8 @@ MISSING_MARKS = ("缺评", "未考评")
 MAX_PLACES = 6
 """Decimals a score may have (the scheme rounds composites to at most 6)."""
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_PLAIN = re.compile(r"[0-9]{1,9}(\.[0-9]{1,6})?")
+"""A score written plainly (ASCII digits, at most 6 decimals, no sign or spaces): read directly."""
 _MONTH_TEXT = re.compile(r"^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*月?$")
 
 
@@ -63,6 +65,8 @@ def typed(value: Any) -> str:
 
 def parse_score(value: Any) -> tuple[Decimal | None, str]:
     """``(score, "")``, ``(None, "")`` for 缺评, or ``(None, problem)``."""
+    if type(value) is str and _PLAIN.fullmatch(value):  # the usual cell of a CSV: 87.5
+        return _places_checked(Decimal(value), value)
     if isinstance(value, bool):
         return None, f"得分应为数字，实际为 “{'TRUE' if value else 'FALSE'}”"
     if isinstance(value, (int, float)):

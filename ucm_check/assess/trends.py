@@ -216,4 +216,7 @@ def _aligned(table: list[list[str]]) -> list[str]:
 
 def _imported(folder: Folder, period: Period) -> bool:
     """True when every source expected for ``period`` has its scores kept."""
-    return all(os.path.isfile(folder.input_file(period, s)) for s in folder.scheme.sources if folder.expected(s, period))
+    from ucm_check.assess.kept import imported
+
+    kept = imported(folder, period)
+    return all(s in kept for s in folder.scheme.sources if folder.expected(s, period))

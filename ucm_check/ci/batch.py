@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sys
-from typing import Any, Iterable, Iterator, TextIO
+from typing import Any, Container, Iterable, Iterator, TextIO
 
 from ucm_check.profile.checking import check_file
 from ucm_check.engine.host import Host
@@ -61,15 +62,23 @@ def expand(targets: Iterable[str]) -> tuple[list[str], list[ProfileError]]:
     return paths, errors
 
 
-def standards_used(paths: Iterable[str]) -> dict[str, list[str]]:
+def standards_used(paths: Iterable[str], wanted: Container[str] | None = None) -> dict[str, list[str]]:
     """Standard id -> the profiles naming it in ``[unit] standard`` (files that cannot be read are
-    left out: checking reports them). Read only when a policy's score gates must be vetted."""
+    left out: checking reports them). Read only when a policy's score gates must be vetted.
+
+    With ``wanted`` (the standards that matter), a file whose head plainly names another standard
+    is left out after reading its first few KB, without a TOML parse: the batch that follows parses
+    every file once, and this pre-pass should not parse them all a second time."""
     import tomllib
 
     from ucm_check.profile.reading import InvalidFile, read_text
 
     used: dict[str, list[str]] = {}
     for path in paths:
+        if wanted is not None:
+            named = _head_standard(path)
+            if named is not None and named not in wanted:
+                continue
         try:
             unit = tomllib.loads(read_text(path)).get("unit")
         except (InvalidFile, tomllib.TOMLDecodeError, RecursionError, ValueError):
@@ -79,6 +88,44 @@ def standards_used(paths: Iterable[str]) -> dict[str, list[str]]:
             used.setdefault(sid, []).append(path)
     return used
 
+
+_TABLE = re.compile(r"^\s*\[")
+_UNIT = re.compile(r"^\s*\[\s*unit\s*\]\s*(#.*)?$")
+_STANDARD = re.compile(r"""^\s*standard\s*=\s*(?:"([^"\\]*)"|'([^']*)')\s*(#.*)?$""")
+
+
+def _head_standard(path: str, size: int = 8192) -> str | None:
+    """The ``standard`` of a ``[unit]`` table written plainly (a header line, then ``standard =
+    "id"`` on one line) within the first ``size`` bytes; None when anything is less plain
+    (multi-line strings, dotted or inline tables, escapes, no ``[unit]`` there): then parse."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(size)
+        text = head.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if '"""' in text or "'''" in text:
+        return None
+    lines = text.splitlines()
+    if len(head) == size:
+        lines = lines[:-1]  # maybe cut short
+    found: list[str] = []
+    inside = closed = False
+    for line in lines:
+        if _TABLE.match(line):
+            if inside:
+                closed = True
+                break
+            inside = bool(_UNIT.match(line))
+            continue
+        if inside and re.match(r"^\s*standard\s*[=.]", line):
+            match = _STANDARD.match(line)
+            if match is None:
+                return None
+            found.append(match.group(1) if match.group(1) is not None else match.group(2))
+    if not (closed or len(head) < size) or len(found) != 1 or "unit." in text or "unit =" in text:
+        return None
+    return found[0]
 
 
 class Progress:

@@ -139,7 +139,8 @@ def run(args: argparse.Namespace) -> int:
         from ucm_check.ci.batch import standards_used
         from ucm_check.ci.policy import score_gate_refusals
 
-        refused = score_gate_refusals(policy, host.standards, standards_used(paths))
+        unscored = {s.id for s in host.standards.values() if not s.scored}
+        refused = score_gate_refusals(policy, host.standards, standards_used(paths, unscored))
         if refused:
             for problem in refused:
                 err(str(problem))

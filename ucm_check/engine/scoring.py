@@ -15,6 +15,7 @@ from ucm_check.model import (
     Area, AreaResult, Context, Finding, Outcome, ProfileResult, Rule, Standard,
 )
 from ucm_check.numbers import ZERO
+from ucm_check import shapes
 from ucm_check.shapes import MISSING
 
 
@@ -35,7 +36,19 @@ def evaluate_rule(rule: Rule, area: Area, context: Context, get: Callable[[str],
         value = get_path(exempt.fact)
         if value is not MISSING and value in exempt.values:
             return Finding(rule, area.id, COMPLIANT, ZERO, f"{exempt.fact}：{value}", exempt.reason)
-    outcome = rule.shape.evaluate(get, context)
+    key = _pure_key(rule, area, get)
+    if key is not None:
+        kept = _FINDINGS.get(key)
+        if kept is not None and kept[0] is rule and kept[1] is area:
+            return kept[2]
+    finding = _finding(rule, area, rule.shape.evaluate(get, context))
+    if key is not None and len(_FINDINGS) < 1 << 14:  # a few MB at most, for a long TUI session too
+        _FINDINGS[key] = (rule, area, finding)
+    return finding
+
+
+def _finding(rule: Rule, area: Area, outcome: Any) -> Finding:
+    """The finding of a shape's ``outcome``, which is checked first (a plugin may return anything)."""
     points = getattr(outcome, "points", None)
     if type(outcome) is not Outcome or not (type(points) is Decimal and points.is_finite() and points >= 0
                                             or type(points) is int and points >= 0):
@@ -51,6 +64,33 @@ def evaluate_rule(rule: Rule, area: Area, context: Context, get: Callable[[str],
     else:
         status = DEDUCTED if outcome.points > 0 else COMPLIANT
     return Finding(rule, area.id, status, outcome.points, outcome.observed, outcome.note, outcome.due)
+
+
+_PURE = frozenset({shapes.Flag, shapes.Choice, shapes.PerCount, shapes.MissingItems, shapes.Bands})
+"""The grammar's one-fact shapes whose outcome depends on the answered value alone (exact types: a
+plugin's subclass may read more)."""
+_FINDINGS: dict[tuple[Any, ...], tuple[Rule, Area, Finding]] = {}
+
+
+def _pure_key(rule: Rule, area: Area, get: Callable[[str], Any]) -> tuple[Any, ...] | None:
+    """What a pure one-fact rule's finding depends on, or None (then it is worked out each time).
+
+    A batch meets the same few answers to a rule thousands of times, so their findings (frozen) are
+    remembered for the run. The key keeps the value's type and, for a decimal, its digits and
+    exponent, since the observed text shows the value as written (93.80 stays 93.80)."""
+    shape = rule.shape
+    if type(shape) not in _PURE:
+        return None
+    assert isinstance(shape, shapes.OneFact)  # every shape in _PURE is one
+    value = get(shape.fact.key)
+    if value is MISSING:
+        return None
+    key = (id(rule), id(area), type(value), value.as_tuple() if type(value) is Decimal else value)
+    try:
+        hash(key)
+    except TypeError:  # an unhashable value: nothing to remember
+        return None
+    return key
 
 
 def evaluate(

@@ -114,9 +114,37 @@ def number_problem(value: Any) -> str:
     return ""
 
 
+def _all_usable(data: Any, limit: int) -> bool:
+    """True when :func:`walk_problems` would find nothing: the same checks without building key
+    paths or messages, which a batch pays on every profile that is fine (nearly all of them)."""
+    stack = [(data, 0)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        value, depth = pop()
+        kind = type(value)
+        if kind is dict or kind is list:
+            if depth > limit:
+                return False
+            for item in (value.values() if kind is dict else value):
+                push((item, depth + 1))
+        elif kind is str or kind is bool:
+            continue
+        elif kind is int:
+            if value >= MAX_MAGNITUDE or -value >= MAX_MAGNITUDE:
+                return False
+        elif kind is Decimal:
+            if not value.is_finite() or abs(value) >= MAX_MAGNITUDE or value.as_tuple().exponent < -MAX_PLACES:
+                return False
+        elif isinstance(value, (dict, list, int, float, Decimal)):  # subclasses, floats: the full walk
+            return False
+    return True
+
+
 def walk_problems(data: Any, limit: int = MAX_DEPTH) -> list[tuple[tuple[Any, ...], str]]:
     """``(key path, message)`` for every nesting deeper than ``limit`` and every unusable number
     (:func:`number_problem`) in parsed data. Iterative, so it never overflows the stack."""
+    if _all_usable(data, limit):
+        return []
     found: list[tuple[tuple[Any, ...], str]] = []
     stack: list[tuple[tuple[Any, ...], Any, int]] = [((), data, 0)]
     while stack:

@@ -71,6 +71,17 @@ def check_fact(fact: Fact, value: Any) -> tuple[Any, str]:
     return kind(fact.kind).check(fact, value)
 
 
+_BY_KEY: dict[int, tuple[Any, dict[str, Fact]]] = {}
+
+
+def _facts_by_key(area: Any) -> dict[str, Fact]:
+    """The area's facts by key, built once per area (a batch validates thousands of profiles)."""
+    kept = _BY_KEY.get(id(area))
+    if kept is None or kept[0] is not area:
+        kept = _BY_KEY[id(area)] = (area, {f.key: f for f in area.facts})
+    return kept[1]
+
+
 def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> Profile:
     """Validate profile ``text`` (from ``file``); raise :class:`InvalidProfile` with every problem."""
     data = inputs.load_toml(file, text, InvalidProfile)
@@ -118,6 +129,8 @@ def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> Profi
         hint = did_you_mean(level, standard.levels, extra_tiers(standards.values()))
         err(("unit", "level"), f"单位层级应为以下之一：{'、'.join(standard.levels)}，实际为 “{level}”{hint}", value=True)
 
+    from ucm_check.facts.kinds import kind
+
     facts: dict[str, dict[str, Any]] = {}
     extra: dict[str, Any] = {}
     known_tables = ["unit", *EXTRA_TABLES, *(a.id for a in standard.areas)] if standard else None
@@ -144,14 +157,14 @@ def parse_text(file: str, text: str, standards: Mapping[str, Standard]) -> Profi
         if not isinstance(body, dict):
             err((table,), f"{table} 应为表 [{table}]，实际为{type_name(body)}")
             continue
-        by_key = {f.key: f for f in area.facts}
+        by_key = _facts_by_key(area)
         values: dict[str, Any] = {}
         for key, value in body.items():
             fact = by_key.get(key)
             if fact is None:
                 err((table, key), f"[{table}]（{area.title}）中有未知字段 “{key}”{suggest(key, list(by_key))}")
                 continue
-            normal, problem = check_fact(fact, value)
+            normal, problem = kind(fact.kind).check(fact, value)
             if problem:
                 err((table, key), f"{table}.{key} {problem}", value=True)
             else:

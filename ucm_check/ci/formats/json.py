@@ -12,6 +12,7 @@ from typing import Any, Iterable, Iterator
 from ucm_check import __version__
 from ucm_check.model import NOT_APPLICABLE, UNANSWERED, Finding, ProfileResult, Rule
 from ucm_check.numbers import json_number as num
+from ucm_check.ci.formats.json_records import profile_head, profile_json
 from ucm_check.profile.reading import ProfileError
 
 SCHEMA_VERSION = 1
@@ -56,38 +57,11 @@ def rules_of(results: Iterable[ProfileResult]) -> dict[str, dict[str, Any]]:
     return rules
 
 
-def _submission(r: ProfileResult) -> dict[str, Any] | None:
-    from ucm_check.dated.submission import of_result
-
-    found = of_result(r)
-    return found.as_dict() if found else None
-
-
 def profile_dict(r: ProfileResult) -> dict[str, Any]:
-    answered = sum(1 for f in r.findings if f.status not in (UNANSWERED, NOT_APPLICABLE))
-    applicable = sum(1 for f in r.findings if f.status != NOT_APPLICABLE)
+    """One valid profile of the document (the compact batch path writes the same text record by
+    record: :mod:`ucm_check.ci.formats.json_records`)."""
     return {
-        "file": r.file,
-        "valid": True,
-        "unit": dict(r.unit),
-        "standard": {"id": r.standard.id, "title": r.standard.title, "document": r.standard.document,
-                     "scored": r.standard.scored},
-        "submission": _submission(r),
-        "total": num(r.total),
-        "deducted": num(r.deducted),
-        "bonus": num(r.bonus),
-        "base": num(r.standard.base),
-        "bonus_max": num(r.standard.bonus_max),
-        "completeness": {
-            "complete": r.complete,
-            "answered": answered,
-            "applicable": applicable,
-            "unanswered": len(r.unanswered),
-            "max_further_deduction": num(r.max_further_deduction),
-            "max_further_bonus": num(r.max_further_bonus),
-            "lowest_total": num(r.lowest_total),
-            "highest_total": num(r.total + r.max_further_bonus),
-        },
+        **profile_head(r),
         "areas": [
             {
                 "id": a.area.id,
@@ -215,7 +189,12 @@ class Writer:
         self.gates.extend(gate_dict(g) for g in o.gates)
         if o.checked.result is not None:
             self.standards.setdefault(o.checked.result.standard.id, o.checked.result)
-        body = dumps(outcome_dict(o), pretty=self.pretty)
+        result = o.checked.result
+        if result is not None and not self.pretty:  # records straight to text, no dict tree
+            body = profile_json(result, [{"file": e.file, "line": e.line, "column": e.column, "message": e.message}
+                                         for e in o.extra_errors])
+        else:
+            body = dumps(outcome_dict(o), pretty=self.pretty)
         sep = "" if self.first else ","
         self.out.write(sep + ("\n    " + body.replace("\n", "\n    ") if self.pretty else "\n" + body))
         self.first = False

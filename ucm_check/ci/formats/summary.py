@@ -17,7 +17,6 @@ import attrs
 from ucm_check.ci.outcome import Outcome, Row
 from ucm_check.numbers import fmt
 from ucm_check.ci.policy import Policy
-from ucm_check.files.textwidth import ljust, rjust
 
 
 @attrs.define
@@ -98,10 +97,19 @@ def _status(row: Row) -> str:
     return "；".join(parts) or "通过"
 
 
+_SHOWN: dict[tuple[Decimal, bool, bool], str] = {}
+
+
 def _score(value: Decimal | None, bonus: bool) -> str:
     if value is None:
         return "出错"
-    return f"+{fmt(value)}" if bonus else fmt(value)
+    key = (value, bonus, value.is_signed())  # fmt depends on the number and its sign alone (7.60 shows as 7.6)
+    shown = _SHOWN.get(key)
+    if shown is None:
+        shown = f"+{fmt(value)}" if bonus else fmt(value)
+        if len(_SHOWN) < 4096:
+            _SHOWN[key] = shown
+    return shown
 
 
 def _groups(rows: list[Row]) -> dict[str, list[tuple[int, Row]]]:
@@ -143,17 +151,26 @@ def text_lines(rows: list[Row]) -> Iterator[str]:
     after it. Two passes over the rows (widths, then lines) so no table is held in memory."""
     from ucm_check.files.textwidth import width
 
+    known: dict[str, int] = {}  # cell text -> terminal width: scores repeat across thousands of rows
+
+    def cells_of(text: str) -> int:
+        found = known.get(text)
+        if found is None:
+            found = known[text] = width(text)
+        return found
+
     for sid, group in _groups(rows).items():
         middle, numbers = _head(group[0][1])
         head = ["名次", "单位", *middle, "状态"]
         left = {1, len(head) - 1}
-        widths = [width(h) for h in head]
+        widths = [cells_of(h) for h in head]
         for rank, r in group:
-            widths = [max(w, width(c)) for w, c in zip(widths, _cells(rank, r, numbers))]
+            widths = [max(w, cells_of(c)) for w, c in zip(widths, _cells(rank, r, numbers))]
         order = "按总分从高到低" if group[0][1].scored else "按逾期和未落实项从少到多"
         yield f"排名汇总（{sid}，{len(group)} 个单位，{order}）"
         for cells in itertools.chain([head], (_cells(rank, r, numbers) for rank, r in group)):
-            yield "  ".join((ljust(c, w) if i in left else rjust(c, w)) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+            yield "  ".join((c + " " * (w - cells_of(c)) if i in left else " " * (w - cells_of(c)) + c)
+                            for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
         if any(not r.complete and r.scored for _, r in group):
             yield INCOMPLETE_NOTE
         yield ""

@@ -1,0 +1,114 @@
+"""The compact JSON of one checked profile, written from the result record by record instead of
+building the dict tree of :func:`ucm_check.ci.formats.json.profile_dict` and encoding it.
+
+The text is byte-identical to ``dumps(profile_dict(r), pretty=False)`` (tests/ci/test_reference_outputs.py
+compares every format with the old code's output): what never changes between profiles (a rule's
+code, title and clause; an area's id, number, titles, kind and maximum) is encoded once per run, and
+only the values of each finding are encoded per profile.
+"""
+
+from __future__ import annotations
+
+import json
+from json.encoder import encode_basestring as text
+from typing import Any
+
+from ucm_check.model import NOT_APPLICABLE, UNANSWERED, AreaResult, Finding, ProfileResult
+from ucm_check.numbers import json_number
+
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_RULES: dict[int, tuple[Any, str]] = {}
+_AREAS: dict[int, tuple[Any, str]] = {}
+_NUMBERS: dict[Any, str] = {}
+
+
+def _any(value: Any) -> str:
+    """A string fast; anything else a plugin put there as the encoder writes it."""
+    return text(value) if type(value) is str else _COMPACT(value)
+
+
+def number(value: Any) -> str:
+    """A decimal as :func:`~ucm_check.numbers.json_number` writes it, cached: scores repeat."""
+    found = _NUMBERS.get(value)
+    if found is None:
+        found = _COMPACT(json_number(value))
+        if len(_NUMBERS) < 4096:
+            _NUMBERS[value] = found
+    return found
+
+
+def _rule_head(f: Finding) -> str:
+    rule = f.rule
+    kept = _RULES.get(id(rule))
+    if kept is None or kept[0] is not rule:
+        kept = _RULES[id(rule)] = (rule, _COMPACT({"code": rule.code, "title": rule.title, "clause": rule.clause.path})[:-1])
+    return kept[1]
+
+
+def finding_json(f: Finding) -> str:
+    """``finding_dict(f)`` encoded compactly."""
+    due = "null" if not f.due else text(f.due.isoformat())
+    return (f'{_rule_head(f)},"status":{_any(f.status)},"observed":{_any(f.observed)},"points":{number(f.points)},'
+            f'"recoverable":{number(f.recoverable)},"note":{_any(f.note)},"due":{due}}}')
+
+
+def _area_head(a: AreaResult) -> str:
+    area = a.area
+    kept = _AREAS.get(id(area))
+    if kept is None or kept[0] is not area:
+        head = {"id": area.id, "number": area.number, "title": area.title, "title_en": area.title_en,
+                "kind": "bonus" if area.bonus else "deduction", "max": json_number(area.max)}
+        kept = _AREAS[id(area)] = (area, _COMPACT(head)[:-1])
+    return kept[1]
+
+
+def area_json(a: AreaResult) -> str:
+    """One entry of ``areas`` in :func:`~ucm_check.ci.formats.json.profile_dict`, encoded compactly."""
+    findings = ",".join([finding_json(f) for f in a.findings])
+    return (f'{_area_head(a)},"score":{number(a.score)},"points":{number(a.points)},'
+            f'"unanswered":{a.count(UNANSWERED)},"not_applicable":{a.count(NOT_APPLICABLE)},'
+            f'"error":{_any(a.error)},"findings":[{findings}]}}')
+
+
+def profile_json(r: ProfileResult, errors: list[dict[str, Any]] | None = None) -> str:
+    """``dumps(profile_dict(r), pretty=False)`` (with ``errors`` in place of the empty list)."""
+    head = _COMPACT(profile_head(r))[:-1]
+    areas = ",".join([area_json(a) for a in r.areas])
+    tail = _COMPACT({"gaps": [f.rule.code for f in r.gaps()], "errors": errors or []})[1:]
+    return f'{head},"areas":[{areas}],{tail}'
+
+
+def _submission(r: ProfileResult) -> dict[str, Any] | None:
+    from ucm_check.dated.submission import of_result
+
+    found = of_result(r)
+    return found.as_dict() if found else None
+
+
+def profile_head(r: ProfileResult) -> dict[str, Any]:
+    """The keys of :func:`ucm_check.ci.formats.json.profile_dict` before ``areas``."""
+    answered = sum(1 for f in r.findings if f.status not in (UNANSWERED, NOT_APPLICABLE))
+    applicable = sum(1 for f in r.findings if f.status != NOT_APPLICABLE)
+    return {
+        "file": r.file,
+        "valid": True,
+        "unit": dict(r.unit),
+        "standard": {"id": r.standard.id, "title": r.standard.title, "document": r.standard.document,
+                     "scored": r.standard.scored},
+        "submission": _submission(r),
+        "total": json_number(r.total),
+        "deducted": json_number(r.deducted),
+        "bonus": json_number(r.bonus),
+        "base": json_number(r.standard.base),
+        "bonus_max": json_number(r.standard.bonus_max),
+        "completeness": {
+            "complete": r.complete,
+            "answered": answered,
+            "applicable": applicable,
+            "unanswered": len(r.unanswered),
+            "max_further_deduction": json_number(r.max_further_deduction),
+            "max_further_bonus": json_number(r.max_further_bonus),
+            "lowest_total": json_number(r.lowest_total),
+            "highest_total": json_number(r.total + r.max_further_bonus),
+        },
+    }

@@ -10,6 +10,8 @@ import pytest
 
 from tests.ci.reference.cases import CASES, EXPECTED, FORMATS, SUFFIX, run
 
+pytestmark = pytest.mark.usefixtures("installed_packs")   # the Henan, local-norms and city-capacity cases
+
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_every_format_is_byte_identical_to_the_reference(case: str, tmp_path: Path):

@@ -2,8 +2,10 @@
 
 ``python -m tests.ci.reference.cases`` (from the repository root) writes every case's files to
 ``tests/ci/reference/expected/``; they were generated from main's code before the speed work
-(commit dbf8fc1) and are the independent reference: never regenerate them from the new code to
-make a failing comparison pass.
+(commit dbf8fc1), then once more from main's code just before the speed work was merged (commit
+35d28e6, which added the 逾期完成 status) with the three packs of plugins/ visible as the tests'
+``installed_packs`` makes them. They are the independent reference: never regenerate them from the
+new code to make a failing comparison pass.
 """
 
 from __future__ import annotations

@@ -49,8 +49,8 @@ def test_pip_install_dot_into_a_fresh_venv_finds_builtins_and_scores_profiles(tm
     imported = subprocess.run([exe, "assess", "import", "考评", "--period", "2026-03", "--source", "office", "-f", str(book)],
                               cwd=outside, capture_output=True, text=True)
     assert imported.returncode == 0, imported.stderr
-    kept = (outside / "考评" / "history" / "2026-03" / "office.csv").read_text(encoding="utf-8-sig")
-    assert "东风路街道办事处,80.5," in kept
+    kept = (outside / "考评" / "history" / "2026-03" / "inputs.csv").read_text(encoding="utf-8-sig")
+    assert "office,东风路街道办事处,80.5," in kept
 
 
 def _office_workbook(roster, path) -> None:

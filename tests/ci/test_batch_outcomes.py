@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.ci.conftest import TYPICAL, run
 
 
@@ -46,6 +48,7 @@ def test_a_policy_with_a_total_gate_parses_each_profile_once_with_packs_without_
     assert len(profiles) == 3 and all(parsed[t] == 1 for t in profiles), parsed.values()
 
 
+@pytest.mark.usefixtures("installed_packs")   # the Henan pack, which CI does not pip-install
 def test_a_henan_profile_under_a_total_gate_is_still_refused_after_the_quick_look(tmp_path, capsys):
     import shutil
 

@@ -42,3 +42,26 @@ def test_styles_survive_the_breaking():
 def test_a_number_keeps_its_measure_word(width):
     lines = [line.plain for line in wrap_text(Text(RULE + TAIL), width)]
     assert not any(line.startswith("分") for line in lines), lines
+
+
+#: Words a clerk saw split (不适 / 用) and words of the UI and the rule texts of each pack.
+WORDS = ["不适用", "牵头单位", "整改措施", "持证率", "满意度", "执法人员", "投诉", "规范"]
+SENTENCE = "本条对本单位不适用的，请在此说明理由；牵头单位应当制定整改措施，执法人员持证率和群众满意度按规范计算，投诉须办结。"
+
+
+@pytest.mark.parametrize("width", range(10, 81))  # below 10 cells 整改措施， (a word and its comma) cannot fit
+def test_a_word_is_never_split_across_lines(width):
+    lines = [line.plain for line in wrap_text(Text(SENTENCE), width)]
+    assert "".join(lines) == SENTENCE
+    for word in WORDS:
+        assert any(word in line for line in lines), (word, lines)
+
+
+def test_the_word_list_holds_the_words_of_every_pack_and_is_read_only_when_text_has_hanzi():
+    from ucm_check.tui import linebreak
+
+    linebreak.words.cache_clear()
+    wrap_text(Text("HN-06-4 2023-12-10 93.8%"), 10)
+    assert linebreak.words.cache_info().currsize == 0      # no hanzi: the list is not even read
+    listed, longest = linebreak.words()
+    assert {"不适用", "城管执法", "持证率", "牵头单位", "未填写"} <= listed and 2 <= longest <= 8

@@ -45,8 +45,9 @@ def test_a_number_keeps_its_measure_word(width):
 
 
 #: Words a clerk saw split (不适 / 用) and words of the UI and the rule texts of each pack.
-WORDS = ["不适用", "牵头单位", "整改措施", "持证率", "满意度", "执法人员", "投诉", "规范"]
-SENTENCE = "本条对本单位不适用的，请在此说明理由；牵头单位应当制定整改措施，执法人员持证率和群众满意度按规范计算，投诉须办结。"
+WORDS = ["不适用", "牵头单位", "整改措施", "持证率", "满意度", "执法人员", "投诉", "规范", "不扣分", "未规范"]
+SENTENCE = ("本条对本单位不适用的，请在此说明理由；牵头单位应当制定整改措施，执法人员持证率和群众满意度按规范计算，"
+            "投诉须办结。已获文明单位的不扣分，发现摊点未规范管理的扣分。")
 
 
 @pytest.mark.parametrize("width", range(10, 81))  # below 10 cells 整改措施， (a word and its comma) cannot fit

@@ -5,7 +5,8 @@ splits as 2023-12 / -10, a rule code as HN-06 / -4 and （2020） as （202 / 0�
 breaks by the rules of Chinese typesetting instead: closing punctuation stays with the character
 before it, opening punctuation with the one after it, a run of Latin letters and digits (a
 number, a date, a percentage, a rule code) is never split unless it is wider than the line, and a
-number keeps its measure word (3分, 21天), and a word (不适用, 牵头单位) is not split.
+number keeps its measure word (3分, 21天), a word (不适用, 牵头单位) is not split, and a lone
+negation keeps the word it negates (不扣分, 未规范).
 
 Words: ``words.txt`` beside this module holds the ~2,300 words of two or more hanzi that occur in
 the packs' rule texts, the profiles and the UI strings, cut from jieba's lexicon plus a few terms
@@ -35,6 +36,8 @@ from rich.text import Text
 CLOSING = set("。，、；：！？）」』》〉】〕”’％%…·.,;:!?)]}")
 #: May not end a line (行尾禁则).
 OPENING = set("（「『《〈【〔“‘([{")
+#: Negations that stay with the word after them (不 / 扣分 reads as a different sentence).
+NEGATIONS = set("不未无非没")
 #: Measure words that stay with the number before them (3分, 21天, 2项, 第1名).
 MEASURES = set("分天项起人月日年条次个名期号元")
 #: One unbreakable token: a Latin/digit run (2023-12-10, HN-06-4, 93.8%, 0731-00000000) or one other character.
@@ -86,16 +89,17 @@ def _tokens(text: str):
 def _units(text: str) -> list[tuple[int, int]]:
     """(start, end) of the pieces a line may break between: tokens with their punctuation glued on."""
     units: list[list[int]] = []
-    glue_next = after_number = False
+    glue_next = negation = after_number = False
     for start, end in _tokens(text):
         piece = text[start:end]
         measure = after_number and piece[0] in MEASURES
         after_number = piece[-1:].isdigit()
-        if units and not piece.isspace() and (glue_next or piece in CLOSING or measure):
+        joins = glue_next or piece in CLOSING or measure or (negation and _HAN.match(piece) is not None)
+        if units and not piece.isspace() and joins:
             units[-1][1] = end  # closing punctuation joins the token before; anything joins an opening one
         else:
             units.append([start, end])
-        glue_next = piece in OPENING
+        glue_next, negation = piece in OPENING, piece in NEGATIONS
     return [(a, b) for a, b in units]
 
 

@@ -324,7 +324,8 @@ class UcmApp(App):
         refused = self.settle_typing()
         if refused:
             then_quit = False  # the clerk is told what was not taken and can still correct it
-        if not editor.dirty and onto == "opened" and not editor.disk_changed():
+        unchanged = not editor.dirty and onto == "opened" and not editor.disk_changed()
+        if unchanged and (then_quit or not editor.read_only_reason):  # view mode: ctrl+s is 另存为, even unchanged
             self.notify(tr("nothing_to_save"))
             self.tell_refused(refused)
             if then_quit:

@@ -118,11 +118,15 @@ SCREENS = {
 
 
 def field_keys() -> set[str]:
-    """Every key a profile may hold: fact keys of every installed standard, and the unit/report keys."""
+    """Every key a profile may hold: fact keys of the builtin standard and of the Henan pack (whose
+    record editor is shown), with their area prefix too, and the unit/report keys."""
     from ucm_check.profile.editing.info import FIELDS
     from ucm_check.engine.host import build_host
+    from tests.tui.journeys.screen_text import HENAN_PACK, henan_host
 
-    keys = {f.key for st in build_host(entry_points=False).standards.values() for a in st.areas for f in a.facts}
+    hosts = [build_host(entry_points=False)] + ([henan_host()] if (HENAN_PACK / "ucm_check_henan2021").is_dir() else [])
+    facts = [(a.id, f.key) for host in hosts for st in host.standards.values() for a in st.areas for f in a.facts]
+    keys = {key for _, key in facts} | {f"{area}.{key}" for area, key in facts}
     return keys | {f"{i.table}.{i.key}" for i in FIELDS} | {"unit.submitted", "unit.name"}
 
 

@@ -4,6 +4,12 @@ Items sorted by deadline with a month-by-month bar each, in three views (问题�
 by unit, 时间表 by month); 整改完成率 and the overdue count stay on the top line. Edits are saved to
 ``X.plan.toml`` at once: the file is re-read first and only the edited item is replaced, so edits
 made elsewhere in the meantime survive; if that very item changed on disk, nothing is overwritten.
+
+Below 100 columns every column stays (issue 20): the problem shows its rule title, 牵头单位 is cut
+to four hanzi ("..", never an ambiguous-width ellipsis), a long 区域 or 单位 name wraps in ten
+cells, and the detail below holds everything in full. The month bar cannot fit at 80 columns (a
+month is three cells), so the top line then says the arrow keys scroll, and the group and number
+columns stay put while they do.
 """
 
 from __future__ import annotations

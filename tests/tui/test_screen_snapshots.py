@@ -102,7 +102,7 @@ SCREENS = {
     "export": ("hunan-county-typical.toml", to_export, {"zh": ["t-整改台账.xlsx"], "en": ["t-整改台账.xlsx"]}),
     "timetable": ("hunan-county-typical.toml", to_timetable,
                   {"zh": ["整改台账：某县城市管理和综合执法局", "问题", "牵头", "月份：  计划  到期  逾期  完成  长期"],
-                   "en": ["某县城市管理和综合执法局", "Problem", "Lead", "Months:"]}),
+                   "en": ["某县城市管理和综合执法局", "Problem", "Lead", "Months:", "ongoing"]}),
     "timetable-help": ("hunan-county-typical.toml", to_timetable_help, {"zh": ["编辑", "下一项"], "en": ["Edit", "Next field"]}),
     "item-editor": ("hunan-county-typical.toml", to_item_editor, {"zh": ["编辑整改事项", "牵头单位", "取消"], "en": ["Edit item", "Lead unit", "Cancel"]}),
     "unit": ("hunan-county-typical.toml", to_unit, {"zh": ["单位名称（必填）", "单位层级：县市区"], "en": ["单位名称", "Level: 县市区"]}),

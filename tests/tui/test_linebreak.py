@@ -66,3 +66,9 @@ def test_the_word_list_holds_the_words_of_every_pack_and_is_read_only_when_text_
     assert linebreak.words.cache_info().currsize == 0      # no hanzi: the list is not even read
     listed, longest = linebreak.words()
     assert {"不适用", "城管执法", "持证率", "牵头单位", "未填写"} <= listed and 2 <= longest <= 8
+
+
+def test_a_field_set_apart_by_two_spaces_moves_whole_to_the_next_line_when_it_fits_there():
+    line = "整改完成率 0%（0/17）  逾期 0 项  截至 2026-11-24  整改台账：某县城市管理和综合执法局"
+    lines = [part.plain for part in wrap_text(Text(line), 64)]   # 某县 would still fit on the first line
+    assert lines == ["整改完成率 0%（0/17）  逾期 0 项  截至 2026-11-24", "整改台账：某县城市管理和综合执法局"]

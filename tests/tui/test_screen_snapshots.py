@@ -137,15 +137,31 @@ CLOSING = tuple("。，）、；：！？」』》")
 
 def unreadable(text: str) -> list[str]:
     """What a clerk must never see on a rendered screen: field keys, Python words, a line starting
-    with closing punctuation."""
+    with closing punctuation, a word split across lines."""
     import re
 
     found = [w for w in re.findall(r"[A-Za-z_][A-Za-z0-9_.]*", text) if w in KEYS]
     found += [w for w in ("None", "True", "False", "Decimal(") if w in text]
-    for line in text.splitlines():
+    lines = text.splitlines()
+    for line in lines:
         body = line.strip(" ▌▐▊▎█│┃")
         if body.startswith(CLOSING):
             found.append(f"line starts with {body[0]!r}: {body[:20]}")
+    found += split_words(lines)
+    return found
+
+
+def split_words(lines: list[str]) -> list[str]:
+    """Words of our texts (the line breaker's list) cut across two lines: one line ends with the
+    word's head and the next starts with its tail (不适 / 用)."""
+    from ucm_check.tui.linebreak import words
+
+    listed, _ = words()
+    found = []
+    for above, below in zip(lines, lines[1:]):
+        end, start = above.rstrip(" ▌▐▊▎█│┃▏"), below.lstrip(" ▌▐▊▎█│┃▏")
+        found += [f"{word} split: {end[-10:]} / {start[:10]}" for word in listed
+                  for k in range(1, len(word)) if end.endswith(word[:k]) and start.startswith(word[k:])]
     return found
 
 

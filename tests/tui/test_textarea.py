@@ -46,3 +46,13 @@ def test_textual_still_asks_the_hook_we_point_at_our_line_breaking():
     assert _wrapped_document.compute_wrap_offsets is wrap_offsets
     assert "compute_wrap_offsets" in _wrapped_document.WrappedDocument.wrap.__code__.co_names
     assert "compute_wrap_offsets" in _wrapped_document.WrappedDocument.wrap_range.__code__.co_names
+
+
+def test_every_widget_of_the_main_tui_wraps_through_our_line_breaking():
+    import textual.content
+
+    import ucm_check.tui.screens  # noqa: F401  (what installs it)
+    from ucm_check.tui.wrapping import divide_line
+
+    assert textual.content.divide_line is divide_line
+    assert "divide_line" in textual.content.Content._wrap_and_format.__code__.co_names

@@ -6,7 +6,8 @@ breaks by the rules of Chinese typesetting instead: closing punctuation stays wi
 before it, opening punctuation with the one after it, a run of Latin letters and digits (a
 number, a date, a percentage, a rule code) is never split unless it is wider than the line, and a
 number keeps its measure word (3分, 21天), a word (不适用, 牵头单位) is not split, and a lone
-negation keeps the word it negates (不扣分, 未规范).
+negation keeps the word it negates (不扣分, 未规范). In a line of fields set apart by two spaces
+(the UI's status lines) a field moves whole to the next line when it fits there.
 
 Words: ``words.txt`` beside this module holds the ~2,300 words of two or more hanzi that occur in
 the packs' rule texts, the profiles and the UI strings, cut from jieba's lexicon plus a few terms
@@ -45,6 +46,7 @@ MEASURES = set("分天项起人月日年条次个名期号元")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/:_%+]*|\s+|.", re.S)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_FIELD = re.compile(r"(?<=  )\S+(?: \S+)*")
 
 
 @cache
@@ -106,16 +108,25 @@ def _units(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((a, b) for a, b in units)
 
 
+@lru_cache(maxsize=4096)
+def _fields(text: str) -> dict[int, int]:
+    """Start and cells of each field set apart by two or more spaces (``逾期 0 项  截至 2026-11-24``):
+    a field that does not fit the rest of a line but fits a line of its own starts a new line."""
+    return {m.start(): cell_len(m.group()) for m in _FIELD.finditer(text)}
+
+
 def break_offsets(text: str, width: int) -> list[int]:
     """Where to break ``text`` (one paragraph, no newline) into lines of at most ``width`` cells."""
     if width <= 0:
         return []
     offsets: list[int] = []
     used = 0
+    fields = _fields(text)
     for start, end in _units(text):
         piece = text[start:end]
         cells = cell_len(piece)
-        if used and used + cells > width and not piece.isspace():
+        field = fields.get(start, 0)
+        if used and (used + cells > width or used + field > width >= field) and not piece.isspace():
             offsets.append(start)
             used = 0
         if cells > width:  # a token wider than the line: fold it by cells, nothing better exists

@@ -6,7 +6,9 @@ that starts with a lone 。. Its wrapped view asks one function, ``compute_wrap_
 name at :func:`wrap_offsets`, which answers with :func:`ucm_check.tui.linebreak.break_offsets`.
 Every TextArea of the process is affected, which is what the Chinese UI wants (the 单位信息
 paragraphs too). Copying Textual's two wrap methods into a subclass would be the alternative; a
-test fails if Textual renames the hook (``tests/tui/test_widgets.py``). Lines with a tab keep
+test fails if Textual renames the hook (``tests/tui/test_textarea.py``). Every other widget's
+text is wrapped through :mod:`ucm_check.tui.wrapping`; this hook lives apart because loading
+TextArea costs about 25 ms, paid only when a dialog with one opens. Lines with a tab keep
 Textual's own wrapping, which accounts for tab stops; ours does not.
 """
 

@@ -136,8 +136,8 @@ class UnitScreen(Screen):
         yield Static("", id="topbar")
         with VerticalScroll(id="info"):
             yield Static(tr("info_unit"), classes="section")
-            yield Static(tr("info_fixed", level=unit.get("level", ""), standard=editor.standard.title),
-                         classes="hint", markup=False)
+            yield Static(Wrapped(tr("info_fixed", level=unit.get("level", ""), standard=editor.standard.title)),
+                         classes="hint")
             for info in FIELDS:
                 if info.table == "report" and info.key == "title":
                     yield Static(tr("info_report"), classes="section")

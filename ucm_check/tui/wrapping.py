@@ -1,0 +1,29 @@
+"""Every Static, Label and notification of the main TUI wraps by our Chinese line breaking.
+
+Textual folds Chinese text by cells, so a notice or a dialog's message could start a line with a
+lone 。 or cut a word in two (不适 / 用). It asks one function where a line of a widget's text
+breaks, ``divide_line`` in ``textual.content``; importing this module points it at
+:func:`~ucm_check.tui.linebreak.break_offsets`. ``ucm_check.tui.screens`` imports it, so every
+screen of the main TUI follows the same rules (:class:`~ucm_check.tui.linebreak.Wrapped` is still
+needed where Rich, not Textual, wraps: table cells). Costs nothing at start: ``textual.content``
+is loaded by ``textual.app`` anyway. The TextArea has a hook of its own (:mod:`ucm_check.tui.textarea`,
+loaded with the dialogs that use one). ``tests/tui/test_textarea.py`` fails if Textual renames
+either hook.
+"""
+
+from __future__ import annotations
+
+from textual import content
+
+from ucm_check.tui.linebreak import break_offsets
+
+__all__ = ["divide_line"]
+
+
+def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
+    """Where a line of a widget's ``text`` breaks at ``width`` cells (Rich's signature; a word wider
+    than the line is always folded, as everywhere in our UI)."""
+    return break_offsets(text, width)
+
+
+content.divide_line = divide_line

@@ -11,8 +11,14 @@ MEASURES = "建立交办事项台账，明确报送责任人和时限，逾期�
 
 
 class OneBox(App):
+    CHINESE_LINE_BREAKING = True  # as the main TUI says
+
     def compose(self) -> ComposeResult:
         yield TextArea(MEASURES, soft_wrap=True)
+
+
+class OtherApp(OneBox):
+    CHINESE_LINE_BREAKING = False
 
 
 def visual_lines(box: TextArea) -> list[str]:
@@ -56,3 +62,15 @@ def test_every_widget_of_the_main_tui_wraps_through_our_line_breaking():
 
     assert textual.content.divide_line is divide_line
     assert "divide_line" in textual.content.Content._wrap_and_format.__code__.co_names
+
+
+async def test_an_app_that_does_not_ask_keeps_textual_wrapping_whatever_was_imported_first():
+    """The hooks are process-wide; the intake and assess TUIs (and their snapshot tests, run in the
+    same process as ours) must not change with the order of imports."""
+    from textual._wrap import compute_wrap_offsets
+
+    app = OtherApp()
+    async with app.run_test(size=(44, 12)) as pilot:
+        box = app.query_one(TextArea)
+        await pilot.pause()
+        assert box.wrapped_document._wrap_offsets[0] == compute_wrap_offsets(MEASURES, box.wrapped_document._width, 4)

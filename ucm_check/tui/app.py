@@ -66,6 +66,7 @@ class UcmApp(App):
 
     CSS_PATH = "ucm.tcss"
     TITLE = "ucm-check"
+    CHINESE_LINE_BREAKING = True  # see ucm_check.tui.wrapping
     COMMANDS = {OrderedCommands}
     BINDINGS = [
         Binding("ctrl+s", "save", "save", priority=True, id="save"),

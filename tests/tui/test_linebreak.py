@@ -72,3 +72,12 @@ def test_a_field_set_apart_by_two_spaces_moves_whole_to_the_next_line_when_it_fi
     line = "整改完成率 0%（0/17）  逾期 0 项  截至 2026-11-24  整改台账：某县城市管理和综合执法局"
     lines = [part.plain for part in wrap_text(Text(line), 64)]   # 某县 would still fit on the first line
     assert lines == ["整改完成率 0%（0/17）  逾期 0 项  截至 2026-11-24", "整改台账：某县城市管理和综合执法局"]
+
+
+@pytest.mark.parametrize("width", range(20, 81))
+def test_a_file_path_breaks_only_after_a_separator_so_the_file_name_stays_whole(width):
+    text = "已导出：/tmp/pytest-of-root/pytest-635/test_unit_info0/乙县-自评报告.docx，另见 C:\\材料\\整改台账.xlsx。"
+    lines = [line.plain for line in wrap_text(Text(text), width)]
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert any("乙县-自评报告.docx" in line for line in lines) and any("整改台账.xlsx" in line for line in lines), lines
+    assert not any(line.startswith(("县-", "-自评", "自评报告", ".docx", "docx", "635/", "\\整改")) for line in lines), lines

@@ -6,7 +6,8 @@ breaks by the rules of Chinese typesetting instead: closing punctuation stays wi
 before it, opening punctuation with the one after it, a run of Latin letters and digits (a
 number, a date, a percentage, a rule code) is never split unless it is wider than the line, and a
 number keeps its measure word (3分, 21天), a word (不适用, 牵头单位) is not split, and a lone
-negation keeps the word it negates (不扣分, 未规范). In a line of fields set apart by two spaces
+negation keeps the word it negates (不扣分, 未规范). A file path breaks only after a ``/`` or ``\\``,
+so a file name (乙县-自评报告.docx) stays whole. In a line of fields set apart by two spaces
 (the UI's status lines) a field moves whole to the next line when it fits there.
 
 Words: ``words.txt`` beside this module holds the ~2,300 words of two or more hanzi that occur in
@@ -46,6 +47,11 @@ MEASURES = set("分天项起人月日年条次个名期号元")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/:_%+]*|\s+|.", re.S)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+#: A file path (/tmp/乙县-自评报告.docx, C:\\材料\\台账.xlsx, ./t.toml): up to a space or CJK punctuation.
+_PATH = re.compile(r"(?:[A-Za-z]:[\\/]|[\\/~.])[^\s\u3000-\u303f\uff00-\uffef]*")
+_SEPARATOR = re.compile(r"[\\/]")
+#: One component of a path with the separator after it: the pieces a path may break between.
+_PART = re.compile(r"[^\\/]*[\\/]+|[^\\/]+")
 _FIELD = re.compile(r"(?<=  )\S+(?: \S+)*")
 
 
@@ -74,7 +80,8 @@ def segment(run: str, listed: frozenset[str], longest: int) -> list[int]:
 
 
 def _tokens(text: str):
-    """Unbreakable pieces: a word of the list, a Latin/digit run, or one other character."""
+    """Unbreakable pieces: a word of the list, a component of a path, a Latin/digit run, or one
+    other character."""
     listed, longest = words() if _HAN.search(text) else (frozenset(), 1)
     pos = 0
     while pos < len(text):
@@ -83,6 +90,12 @@ def _tokens(text: str):
             for n in segment(run.group(), listed, longest):
                 yield pos, pos + n
                 pos += n
+            continue
+        path = _PATH.match(text, pos)
+        if path and _SEPARATOR.search(path.group()):  # a file path breaks only after a separator
+            for part in _PART.finditer(path.group()):
+                yield pos + part.start(), pos + part.end()
+            pos = path.end()
             continue
         m = _TOKEN.match(text, pos)
         yield m.span()

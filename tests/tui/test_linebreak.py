@@ -81,3 +81,11 @@ def test_a_file_path_breaks_only_after_a_separator_so_the_file_name_stays_whole(
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     assert any("乙县-自评报告.docx" in line for line in lines) and any("整改台账.xlsx" in line for line in lines), lines
     assert not any(line.startswith(("县-", "-自评", "自评报告", ".docx", "docx", "635/", "\\整改")) for line in lines), lines
+
+
+@pytest.mark.parametrize("width", range(12, 41))
+def test_the_english_ui_breaks_between_words_only(width):
+    text = "The file can't be written: it is read-only (mode 0444). Save it as a new file; ctrl+s saves as."
+    lines = [line.plain for line in wrap_text(Text(text), width)]
+    assert " ".join(lines).split() == text.split()
+    assert all(cell <= width for cell in map(len, lines)), lines

@@ -43,8 +43,9 @@ OPENING = set("（「『《〈【〔“‘([{")
 NEGATIONS = set("不未无非没")
 #: Measure words that stay with the number before them (3分, 21天, 2项, 第1名).
 MEASURES = set("分天项起人月日年条次个名期号元")
-#: One unbreakable token: a Latin/digit run (2023-12-10, HN-06-4, 93.8%, 0731-00000000) or one other character.
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/:_%+]*|\s+|.", re.S)
+#: One unbreakable token: a Latin/digit run (2023-12-10, HN-06-4, 93.8%, 0731-00000000, the English UI's
+#: can't) or one other character.
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/:_%+']*|\s+|.", re.S)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 #: A file path (/tmp/乙县-自评报告.docx, C:\\材料\\台账.xlsx, ./t.toml): up to a space or CJK punctuation.

@@ -401,14 +401,12 @@ class UcmApp(App):
 
     def tell_refused(self, refused: list[tuple[str, str]]) -> None:
         """Name the fields whose typed text was not saved, with what was typed."""
-        from rich.markup import escape
-
         from ucm_check.tui.screens.dialogs import Confirm
 
         self.refused.clear()  # told once; text still in a field is found again at the next save
         if refused:  # a dialog, not a toast: the clerk must see every field, and a toast is gone in seconds
             fields = "\n".join(self.refused_line(label, text) for label, text in refused)
-            self.push_screen(Confirm(escape(self.tr("refused_fields", count=len(refused), fields=fields)),
+            self.push_screen(Confirm(self.tr("refused_fields", count=len(refused), fields=fields),
                                      [("ok", self.tr("understood"), "primary")]))
 
     def merge(self, *, then_quit: bool = False) -> None:
@@ -446,8 +444,6 @@ class UcmApp(App):
         ask(found)
 
     async def action_quit(self) -> None:
-        from rich.markup import escape
-
         from ucm_check.tui.screens.dialogs import Confirm
 
         refused = self.settle_typing() if self.session is not None else []
@@ -457,7 +453,7 @@ class UcmApp(App):
         tr = self.tr
         if not self.session.editor.dirty:  # only text that was not taken: say so rather than lose it silently
             fields = "\n".join(self.refused_line(label, text) for label, text in refused)
-            self.push_screen(Confirm(escape(tr("refused_quit", count=len(refused), fields=fields)), [
+            self.push_screen(Confirm(tr("refused_quit", count=len(refused), fields=fields), [
                 ("discard", tr("discard_quit"), "error"), ("cancel", tr("cancel"), "default")]),
                 lambda answer: answer == "discard" and self.exit(0))
             return

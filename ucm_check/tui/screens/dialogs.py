@@ -26,7 +26,7 @@ class Confirm(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(self.message, id="message")
+            yield Static(self.message, id="message", markup=False)  # paths and values from files: plain text
             with Horizontal(id="buttons"):
                 for ident, label, variant in self.buttons:
                     yield Button(label, id=ident, variant=variant)

@@ -133,7 +133,7 @@ class UnitScreen(Screen):
         app, tr = self.app, self.app.tr
         editor = app.session.editor
         unit = editor.profile.unit
-        yield Static("", id="topbar")
+        yield Static("", id="topbar", markup=False)  # the unit name and file name are the clerk's, never markup
         with VerticalScroll(id="info"):
             yield Static(tr("info_unit"), classes="section")
             yield Static(Wrapped(tr("info_fixed", level=unit.get("level", ""), standard=editor.standard.title)),

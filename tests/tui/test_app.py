@@ -418,3 +418,43 @@ async def test_a_multi_select_answers_none_done_and_delete_unanswers_it(make_app
         await pilot.pause()
         assert app.session.editor.value("systems", "publicity_stages") is None
         assert app.session.result.total == engine_total(host, path).total
+
+
+async def test_a_file_name_with_brackets_changed_on_disk_is_named_as_it_is_not_read_as_markup(make_app, tmp_path):
+    """``[x]`` in a file name is Textual markup: the dialog dropped it (named another file) or crashed."""
+    import shutil
+
+    from tests.tui.conftest import PROFILES
+    from tests.tui.journeys.screen_text import screen_text
+
+    path = tmp_path / "县[x]自评.toml"
+    shutil.copy(PROFILES / "hunan-county-typical.toml", path)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_area("vehicles")
+        await pilot.pause()
+        app.screen.query_one("#fact-vehicles-vehicles_not_painted Input", Input).value = "0"
+        await pilot.pause()
+        path.write_text(path.read_text(encoding="utf-8").replace("late_assignments = 1", "late_assignments = 0"),
+                        encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "Confirm"
+        assert "县[x]自评.toml" in screen_text(app).replace("\n", "")
+
+
+async def test_a_unit_name_that_looks_like_markup_is_shown_as_written_not_a_crash(make_app, tmp_path):
+    """The top bar carries the unit name from the file: ``[/]`` there raised MarkupError on open."""
+    from tests.tui.conftest import PROFILES
+    from tests.tui.journeys.screen_text import screen_text
+
+    path = tmp_path / "t.toml"
+    text = (PROFILES / "hunan-county-typical.toml").read_text(encoding="utf-8")
+    path.write_text(text.replace('name = "某县城市管理和综合执法局"', 'name = "某县[/]城管局[b]"', 1), encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "某县[/]城管局[b]" in screen_text(app).splitlines()[0]
+        await pilot.press("g")
+        await pilot.pause()
+        assert "某县[/]城管局[b]" in screen_text(app).splitlines()[0]

@@ -66,6 +66,7 @@ class UcmApp(App):
 
     CSS_PATH = "ucm.tcss"
     TITLE = "ucm-check"
+    CHINESE_LINE_BREAKING = True  # see ucm_check.tui.wrapping
     COMMANDS = {OrderedCommands}
     BINDINGS = [
         Binding("ctrl+s", "save", "save", priority=True, id="save"),
@@ -327,7 +328,8 @@ class UcmApp(App):
         refused = self.settle_typing()
         if refused:
             then_quit = False  # the clerk is told what was not taken and can still correct it
-        if not editor.dirty and onto == "opened" and not editor.disk_changed():
+        unchanged = not editor.dirty and onto == "opened" and not editor.disk_changed()
+        if unchanged and (then_quit or not editor.read_only_reason):  # view mode: ctrl+s is 另存为, even unchanged
             self.notify(tr("nothing_to_save"))
             self.tell_refused(refused)
             if then_quit:
@@ -402,14 +404,12 @@ class UcmApp(App):
 
     def tell_refused(self, refused: list[tuple[str, str]]) -> None:
         """Name the fields whose typed text was not saved, with what was typed."""
-        from rich.markup import escape
-
         from ucm_check.tui.screens.dialogs import Confirm
 
         self.refused.clear()  # told once; text still in a field is found again at the next save
         if refused:  # a dialog, not a toast: the clerk must see every field, and a toast is gone in seconds
             fields = "\n".join(self.refused_line(label, text) for label, text in refused)
-            self.push_screen(Confirm(escape(self.tr("refused_fields", count=len(refused), fields=fields)),
+            self.push_screen(Confirm(self.tr("refused_fields", count=len(refused), fields=fields),
                                      [("ok", self.tr("understood"), "primary")]))
 
     def merge(self, *, then_quit: bool = False) -> None:
@@ -447,8 +447,6 @@ class UcmApp(App):
         ask(found)
 
     async def action_quit(self) -> None:
-        from rich.markup import escape
-
         from ucm_check.tui.screens.dialogs import Confirm
 
         refused = self.settle_typing() if self.session is not None else []
@@ -458,7 +456,7 @@ class UcmApp(App):
         tr = self.tr
         if not self.session.editor.dirty:  # only text that was not taken: say so rather than lose it silently
             fields = "\n".join(self.refused_line(label, text) for label, text in refused)
-            self.push_screen(Confirm(escape(tr("refused_quit", count=len(refused), fields=fields)), [
+            self.push_screen(Confirm(tr("refused_quit", count=len(refused), fields=fields), [
                 ("discard", tr("discard_quit"), "error"), ("cancel", tr("cancel"), "default")]),
                 lambda answer: answer == "discard" and self.exit(0))
             return

@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from ucm_check.plan import CLOSED, ONGOING, STATUSES, Item, Milestone
 from ucm_check.plan.model import deadline_text
 from ucm_check.tui.entry import parse_date as entry_date
 from ucm_check.tui.linebreak import Wrapped
 from ucm_check.tui.strings import Strings
+from ucm_check.tui.textarea import TextArea
 
 SEPARATORS = re.compile(r"[、，,；;]\s*")
 

@@ -4,6 +4,12 @@ Items sorted by deadline with a month-by-month bar each, in three views (问题�
 by unit, 时间表 by month); 整改完成率 and the overdue count stay on the top line. Edits are saved to
 ``X.plan.toml`` at once: the file is re-read first and only the edited item is replaced, so edits
 made elsewhere in the meantime survive; if that very item changed on disk, nothing is overwritten.
+
+Below 100 columns every column stays (issue 20): the problem shows its rule title, 牵头单位 is cut
+to four hanzi ("..", never an ambiguous-width ellipsis), a long 区域 or 单位 name wraps in ten
+cells, and the detail below holds everything in full. The month bar cannot fit at 80 columns (a
+month is three cells), so the top line then says the arrow keys scroll, and the group and number
+columns stay put while they do.
 """
 
 from __future__ import annotations
@@ -28,6 +34,10 @@ from ucm_check.tui.plan_editor import ItemEditor, parse_deadline, split_units, t
 
 __all__ = ["ItemEditor", "TimetableScreen", "clip", "parse_deadline", "split_units"]
 
+#: The widest 牵头单位 cell of a narrow table (four hanzi, or three and ".."); the detail has it in full.
+LEAD_CELLS = 8
+#: The widest group cell (区域, 单位) of a narrow table; a longer name wraps.
+GROUP_CELLS = 10
 #: Background of each timeline cell kind; a month is three terminal cells wide.
 BAR_STYLES = {views.PLANNED: "on dodger_blue3", views.DUE: "on blue", views.LATE: "on red3",
               views.FINISHED: "on green4", views.ONGOING_CELL: "on grey42"}
@@ -199,7 +209,7 @@ class TimetableScreen(Screen):
         for m in span:
             head.append(f"{m[1]:02d} ", style="reverse" if m == now else ("bold" if m[1] == 1 else ""))
         room = self.size.width or self.app.size.width
-        narrow = room < 100  # 牵头单位 moves to the detail below; the problem gets the room
+        narrow = room < 100  # the problem shows its title and 牵头单位 is cut short; the detail below has both in full
         rows = []
         for g, (group, pairs) in enumerate(self.groups()):
             for n, (item, role) in enumerate(pairs):
@@ -208,26 +218,29 @@ class TimetableScreen(Screen):
                 bar = Text()
                 for kind in views.bar(item, span, self.as_of):
                     bar.append("   ", style=BAR_STYLES.get(kind, ""))
-                # a narrow table names the problem (the rule's title); the detail below has it in full
                 problem = item.problem.split("：", 1)[0] if narrow else item.problem
+                who = role if self.view == "unit" else item.lead_unit
                 cells = [Text(group if n == 0 else "", style="bold"), Text(("!" if late else " ") + item.id, style=style),
-                         problem, role if self.view == "unit" else item.lead_unit,
+                         problem, clip(who, LEAD_CELLS) if narrow else who,
                          Text(deadline_text(item.deadline), style=style), Text(self.state(item), style=style), bar]
                 rows.append((f"{g}:{item.id}", item.id, cells, style))
         keys = ["group", "id", "problem", "lead", "deadline", "state", "bar"]
-        labels = [tr(f"tt_col_{self.view}"), tr("tt_col_id"), tr("tt_col_problem"),
-                  tr("tt_col_role") if self.view == "unit" else tr("tt_col_lead"), tr("tt_col_deadline"), tr("tt_col_state"), head]
-        if narrow and self.view != "unit":
-            for row in rows:
-                del row[2][3]
-            del keys[3], labels[3]
+        lead = "role" if self.view == "unit" else ("lead_short" if narrow else "lead")
+        labels = [tr(f"tt_col_{self.view}"), tr("tt_col_id"), tr("tt_col_problem"), tr(f"tt_col_{lead}"),
+                  tr("tt_col_deadline"), tr("tt_col_state"), head]
         widths = [max([width(str(label).split("\n")[-1])] + [width(str(r[2][c])) for r in rows]) for c, label in enumerate(labels)]
+        if narrow:
+            widths[0] = min(widths[0], GROUP_CELLS)
         others = sum(w + 2 for c, w in enumerate(widths) if c != 2)
         widths[2] = min(widths[2], max(12, room - others - 4))
+        table.fixed_columns = 2 if narrow else 0  # scrolling to later months keeps the item's group and number
+        if sum(w + 2 for w in widths) + 2 > room:  # the months run off the right edge: say how to see them
+            self.query_one("#tt-summary", Static).update(f"{self.summary_line()}  {tr('tt_scroll_months')}")
         for key, label, cells in zip(keys, labels, widths):
             table.add_column(label, key=key, width=cells)
         for row_key, item_id, cells, style in rows:
             cells[2] = Wrapped(Text(cells[2], style=style))  # wraps within its column, the Chinese way
+            cells[0] = Wrapped(cells[0]) if narrow else cells[0]
             table.add_row(*cells, key=row_key, height=None)
             self.row_items[row_key] = item_id
         if keep:

@@ -154,3 +154,36 @@ def test_the_printed_timetable_starting_in_december_names_both_years(tmp_path):
     heads = next(n for n, line in enumerate(lines) if line.startswith("编号"))
     assert lines[heads - 1].strip() == "26 2027" and lines[heads].split()[-6:][:2] == ["12", "01"]
     assert lines[heads - 1].index("26") == width(lines[heads][: lines[heads].index("12 01")])
+
+
+async def test_at_80_columns_the_lead_unit_is_cut_short_with_the_full_name_below_and_the_months_scroll(tmp_path, host):
+    """Issue 20: at 80x24 the 牵头单位 column was dropped. Every column stays (牵头 cut to four
+    cells' worth, the detail naming it in full); the months that do not fit are reached with the
+    arrow keys, as the top line says, while each row keeps its number on screen."""
+    path = tmp_path / "hunan-county-typical.toml"
+    shutil.copy(ROOT / "profiles" / "hunan-county-typical.toml", path)
+    plan = (ROOT / "profiles" / "hunan-county-typical.plan.toml").read_text(encoding="utf-8")
+    plan = plan.replace('lead_unit = "办公室"', 'lead_unit = "城市管理综合执法大队法制科"', 1)   # HN-01-3's
+    (tmp_path / "hunan-county-typical.plan.toml").write_text(plan, encoding="utf-8")
+    app = UcmApp(host, path, as_of=AS_OF)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("1", "ctrl+home")                   # 问题清单, whose first row is HN-01-3
+        await pilot.pause()
+        text = screen_text(app)
+        header = next(line for line in text.splitlines() if "编号" in line)
+        assert "牵头" in header and "左右键滚动查看其余月份" in text, text
+        row = next(line for line in text.splitlines() if "HN-01-3" in line)
+        assert "城市管.." in row
+        assert "牵头单位：城市管理综合执法大队法制科" in text
+        months = next(line for line in text.splitlines() if "11 12" in line)
+        assert "05" not in months                              # the plan's last deadline is 2027-05-23
+        ids = {word for line in text.splitlines() for word in line.split() if word.startswith("HN-")}
+        await pilot.press(*["right"] * 40)                   # one cell a press; held down, the key repeats
+        await pilot.pause()
+        scrolled = screen_text(app)
+        months = next(line for line in scrolled.splitlines() if " 05" in line and "HN-" not in line)
+        assert "04 05" in months, scrolled
+        assert any(line.startswith(" 区域") for line in scrolled.splitlines()), scrolled   # the group column stays
+        assert ids <= {word for line in scrolled.splitlines() for word in line.split() if word.startswith("HN-")}

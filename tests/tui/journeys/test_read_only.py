@@ -36,7 +36,7 @@ async def test_the_start_list_opens_a_read_only_profile_for_viewing_and_saves_it
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert type(app.screen).__name__ == "SaveAs"
-        assert "只读" in str(app.screen.query_one("#message").render())
+        assert "只读" in str(app.screen.query_one("#message").content)
         assert app.screen.query_one("#save-as-path").value.endswith("u-副本.toml")
         await pilot.press("enter")
         await settle(pilot)
@@ -76,7 +76,7 @@ async def test_a_profile_made_read_only_while_open_keeps_the_answers_and_says_wh
         os.chmod(path, 0o444)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert type(app.screen).__name__ == "SaveAs" and "只读" in str(app.screen.query_one("#message").render())
+        assert type(app.screen).__name__ == "SaveAs" and "只读" in str(app.screen.query_one("#message").content)
         await pilot.press("escape")
         await settle(pilot)
         assert app.session.editor.edits == {("party", "organization_established"): True}
@@ -97,3 +97,19 @@ async def test_a_read_only_plan_is_refused_before_the_timetable_opens(tmp_path, 
         assert type(app.screen).__name__ == "OverviewScreen"
         assert any("只读" in n.message and "t.plan.toml" in n.message for n in app._notifications)
     assert plan.read_bytes() == before
+
+
+async def test_ctrl_s_in_view_mode_offers_save_as_even_before_any_answer(tmp_path, make_app):
+    """The view-mode notice says ctrl+s saves as a new file: it must, even with nothing changed, so
+    the clerk gets a writable copy to work in (quitting with nothing changed still just quits)."""
+    path = read_only_profile(tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "SaveAs"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.session.editor.path.name == "u-副本.toml" and not app.session.editor.read_only_reason
+    assert (tmp_path / "u-副本.toml").read_bytes() == path.read_bytes()

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from textual.dom import DOMNode
 
+import ucm_check.tui.wrapping  # noqa: F401  (every widget's text of the main TUI wraps the Chinese way)
+
 
 def translate_bindings(node: DOMNode, tr) -> None:
     """Replace binding descriptions (string ids such as ``"save"``) with text in the UI language.

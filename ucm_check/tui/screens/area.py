@@ -35,7 +35,7 @@ class AreaScreen(Screen):
 
     def compose(self) -> ComposeResult:
         app, area = self.app, self.area
-        yield Static("", id="topbar")
+        yield Static("", id="topbar", markup=False)  # the unit name and file name are the clerk's, never markup
         yield Static("", id="area-head")
         own = {f.key for f in area.facts}
         shown: set[str] = set()

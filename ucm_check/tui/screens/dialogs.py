@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ucm_check.tui.linebreak import Wrapped
+
 
 class Confirm(ModalScreen[str]):
     """Ask a question; dismisses with the id of the button pressed, or ``"cancel"`` on escape."""
@@ -24,7 +26,7 @@ class Confirm(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(self.message, id="message")
+            yield Static(self.message, id="message", markup=False)  # paths and values from files: plain text
             with Horizontal(id="buttons"):
                 for ident, label, variant in self.buttons:
                     yield Button(label, id=ident, variant=variant)
@@ -93,7 +95,7 @@ class SaveAs(ModalScreen["str | None"]):
         from textual.widgets import Input
 
         with Vertical(id="dialog"):
-            yield Static(self.tr("save_as_why", reason=self.reason), id="message", markup=False)
+            yield Static(Wrapped(self.tr("save_as_why", reason=self.reason)), id="message")
             yield Input(self.suggested, id="save-as-path", compact=True)
             yield Static("", id="save-as-error", markup=False)
             with Horizontal(id="buttons"):

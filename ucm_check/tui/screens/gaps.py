@@ -54,7 +54,7 @@ class GapsScreen(Screen):
         return self.app.session.standard.scored
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="topbar")
+        yield Static("", id="topbar", markup=False)  # the unit name and file name are the clerk's, never markup
         yield Static("", id="gaps-title", classes="section")
         yield DataTable(id="gaps", cursor_type="row", zebra_stripes=True)
         yield Static("", id="detail")

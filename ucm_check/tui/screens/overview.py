@@ -28,7 +28,7 @@ class OverviewScreen(Screen):
 
     def compose(self) -> ComposeResult:
         tr = self.app.tr
-        yield Static("", id="topbar")
+        yield Static("", id="topbar", markup=False)  # the unit name and file name are the clerk's, never markup
         yield Static("", id="summary")
         yield Static("", id="submission")
         table = DataTable(id="areas", cursor_type="row", zebra_stripes=True)

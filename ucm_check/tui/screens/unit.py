@@ -15,13 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.widgets import Footer, Input, Static
 
 from ucm_check.profile.editing import CLEARED
 from ucm_check.profile.editing.info import FIELDS, PLACEHOLDER_NAME, InfoField
 from ucm_check.tui.entry import parse_date
 from ucm_check.tui.linebreak import Wrapped
 from ucm_check.tui.screens import topbar, translate_bindings, update
+from ucm_check.tui.textarea import TextArea
 
 #: Control characters a pasted text may carry; TOML strings cannot hold them (tab and newline stay).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -132,11 +133,11 @@ class UnitScreen(Screen):
         app, tr = self.app, self.app.tr
         editor = app.session.editor
         unit = editor.profile.unit
-        yield Static("", id="topbar")
+        yield Static("", id="topbar", markup=False)  # the unit name and file name are the clerk's, never markup
         with VerticalScroll(id="info"):
             yield Static(tr("info_unit"), classes="section")
-            yield Static(tr("info_fixed", level=unit.get("level", ""), standard=editor.standard.title),
-                         classes="hint", markup=False)
+            yield Static(Wrapped(tr("info_fixed", level=unit.get("level", ""), standard=editor.standard.title)),
+                         classes="hint")
             for info in FIELDS:
                 if info.table == "report" and info.key == "title":
                     yield Static(tr("info_report"), classes="section")

@@ -458,3 +458,37 @@ async def test_a_unit_name_that_looks_like_markup_is_shown_as_written_not_a_cras
         await pilot.press("g")
         await pilot.pause()
         assert "某县[/]城管局[b]" in screen_text(app).splitlines()[0]
+
+
+async def test_a_bad_value_that_looks_like_markup_is_reported_as_written_not_a_crash(make_app, tmp_path):
+    """The refusal quotes the value as written: ``"[/]x[b]"`` in a percent raised MarkupError on the start
+    screen, a traceback instead of the message naming line and column."""
+    from tests.tui.conftest import PROFILES
+    from tests.tui.journeys.screen_text import screen_text
+
+    path = tmp_path / "t.toml"
+    text = (PROFILES / "hunan-county-typical.toml").read_text(encoding="utf-8")
+    path.write_text(text.replace("certificate_rate = 93.8", 'certificate_rate = "[/]x[b]"', 1), encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        shown = screen_text(app).replace("\n", "")
+        assert 't.toml:58:20:' in shown and '实际为字符串 "[/]x[b]"' in shown
+
+
+def test_no_static_of_the_tuis_reads_text_as_markup_but_the_timetable_legend():
+    """Text from files (names, values, messages, paths) reaches most Statics: each is built with
+    ``markup=False``; the one exception builds its markup from our own styles and words."""
+    import re
+
+    from tests.tui.conftest import PROFILES
+
+    allowed = {("timetable.py", 'yield Static("", id="tt-views")')}
+    found = []
+    for path in sorted((PROFILES.parent / "ucm_check" / "tui").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        for match in re.finditer(r"yield Static\((?:[^()]|\([^()]*(?:\([^()]*\))*[^()]*\))*\)", text):
+            call = match.group(0)
+            if "markup=False" not in call and (path.name, call) not in allowed:
+                found.append(f"{path.name}: {call}")
+    assert found == []

@@ -72,16 +72,16 @@ class AssessApp(ChineseApp):
         self.title = docs[self.index]["scheme"]["name"] if docs else "综合考评"
 
     def compose(self) -> ComposeResult:
-        yield Static(id="heading")
+        yield Static(id="heading", markup=False)
         with TabbedContent(id="ranking"):
             for group in self.docs[self.index]["groups"]:
                 with TabPane(group["name"], id=f"tab-{group['id']}"):
                     yield DataTable(id=f"table-{group['id']}", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="detail"):
             with Vertical(id="trend"):
-                yield Static(id="unit")
-                yield Static(id="spark")
-            yield Static(id="parts")
+                yield Static(id="unit", markup=False)
+                yield Static(id="spark", markup=False)
+            yield Static(id="parts", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

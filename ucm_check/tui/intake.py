@@ -41,11 +41,11 @@ class TablesScreen(Screen):
         self.heading, self.parts = title, parts
 
     def compose(self) -> ComposeResult:
-        yield Static(self.heading, id="heading")
+        yield Static(self.heading, id="heading", markup=False)
         for i, part in enumerate(self.parts):
-            yield Static(f"{part.title}（{len(part.rows)} 行）" if part.rows else f"{part.title}：无", classes="section")
+            yield Static(f"{part.title}（{len(part.rows)} 行）" if part.rows else f"{part.title}：无", classes="section", markup=False)
             yield DataTable(id=f"t{i}", cursor_type="row", zebra_stripes=True)
-        yield Static("表格较宽时用左右方向键滚动查看其余列", classes="hint")
+        yield Static("表格较宽时用左右方向键滚动查看其余列", classes="hint", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -61,9 +61,9 @@ class UnitsScreen(Screen):
                 Binding("q", "app.quit", "退出")]
 
     def compose(self) -> ComposeResult:
-        yield Static("\n".join(tables.headline(self.app.intake)), id="heading")
+        yield Static("\n".join(tables.headline(self.app.intake)), id="heading", markup=False)
         yield DataTable(id="units", cursor_type="row", zebra_stripes=True)
-        yield Static("回车：查看单位的核查对比；表格较宽时用左右方向键滚动查看其余列", id="hint")
+        yield Static("回车：查看单位的核查对比；表格较宽时用左右方向键滚动查看其余列", id="hint", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -159,7 +159,7 @@ class ItemEditor(ModalScreen["Item | None"]):
                 if i.manual:
                     yield from self._field(tr("tt_problem"), Input(i.problem, id="problem"))
                 else:
-                    yield Static(Wrapped(i.problem), id="problem-text")
+                    yield Static(Wrapped(i.problem), id="problem-text", markup=False)
                 yield from self._field(tr("tt_lead"), Input(i.lead_unit, id="lead_unit"))
                 yield from self._field(tr("tt_responsible"), Input("、".join(i.responsible_units), placeholder=tr("tt_several"), id="responsible_units"))
                 yield from self._field(tr("tt_cooperating"), Input("、".join(i.cooperating_units), id="cooperating_units"))

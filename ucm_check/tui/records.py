@@ -25,7 +25,7 @@ class RecordRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Input(self.period, placeholder=f"期间，如 {EXAMPLES.get(self.kind, '2026')}", compact=True, classes="r-period")
-        yield Static("报送于", classes="r-label")
+        yield Static("报送于", classes="r-label", markup=False)
         yield Input(self.day, placeholder="日期，如 2026-12-10", compact=True, classes="r-date")
         yield Button("删除", compact=True, classes="r-remove")
 
@@ -64,7 +64,7 @@ class RecordList(Vertical):
                 self.rows.append((key, day))
 
     def compose(self) -> ComposeResult:
-        yield Static("尚无报送记录（从未报送）；按下面的按钮添加一期", classes="r-none")
+        yield Static("尚无报送记录（从未报送）；按下面的按钮添加一期", classes="r-none", markup=False)
         with Vertical(classes="r-rows"):
             for period, day in self.rows:
                 yield RecordRow(period, day, self.kind)

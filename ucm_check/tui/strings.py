@@ -39,11 +39,11 @@ ZH: dict[str, str] = {
     "range_line": "最低 {low} 分：未填写的扣分项全部扣分；最高 {high} 分：未填写的加分项全部得分",
     "duty_line": "逾期 {overdue} 项  未落实 {not_met} 项  将到期 {due_soon} 项  未到期 {pending} 项  已落实 {compliant} 项"
                  "  逾期完成 {met_late} 项",
-    "duty_short": "逾期 {overdue}  未落实 {not_met}  将到期 {due_soon}  已落实 {compliant}  逾期完成 {met_late}"
-                  "（已答 {answered}/{applicable}）",
+    "duty_short": "逾期 {overdue}  未落实 {not_met}  将到期 {due_soon}  已落实 {compliant}{late}（已答 {answered}/{applicable}）",
+    "late_part": "  逾期完成 {met_late}",
     "duty_open": "评价不完整：{unanswered} 条未填写，不计为已落实",
     "area_open": "（{count} 条未填写）",
-    "duty_area_line": "{name}  已落实 {met}/{total} 项  逾期完成 {met_late}  逾期 {overdue}  未落实 {not_met}  将到期 {due_soon}",
+    "duty_area_line": "{name}  已落实 {met}/{total} 项{late}  逾期 {overdue}  未落实 {not_met}  将到期 {due_soon}",
     "col_met": "已落实",
     "col_overdue": "逾期",
     "col_state": "状态",
@@ -339,11 +339,12 @@ EN: dict[str, str] = {
     "range_line": "Lowest {low}: every unanswered deduction lost; highest {high}: every unanswered bonus won",
     "duty_line": "overdue {overdue}  not met {not_met}  due soon {due_soon}  pending {pending}  met {compliant}"
                  "  met late {met_late}",
-    "duty_short": "overdue {overdue}  not met {not_met}  due soon {due_soon}  met {compliant}  met late {met_late}"
+    "duty_short": "overdue {overdue}  not met {not_met}  due soon {due_soon}  met {compliant}{late}"
                   " (answered {answered}/{applicable})",
+    "late_part": "  met late {met_late}",
     "duty_open": "Incomplete: {unanswered} unanswered, not counted as met",
     "area_open": " ({count} unanswered)",
-    "duty_area_line": "{name}  met {met}/{total}  met late {met_late}  overdue {overdue}  not met {not_met}  due soon {due_soon}",
+    "duty_area_line": "{name}  met {met}/{total}{late}  overdue {overdue}  not met {not_met}  due soon {due_soon}",
     "col_met": "Met",
     "col_overdue": "Late",
     "col_state": "Status",

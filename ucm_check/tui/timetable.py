@@ -92,7 +92,7 @@ class TimetableScreen(Screen):
         yield Static("", id="tt-summary", markup=False)
         yield Static("", id="tt-views")
         yield DataTable(id="tt-table", cursor_type="row", zebra_stripes=True, header_height=2)
-        yield Static("", id="tt-detail")
+        yield Static("", id="tt-detail", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

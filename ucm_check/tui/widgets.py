@@ -100,7 +100,7 @@ class FactField(Vertical):
         fact, tr, value = self.fact, self.tr, self.value
         widget = kind(fact.kind).widget  # each kind names its field (ucm_check.facts)
         hint = ""
-        yield Static(Wrapped(self.label), classes="question")
+        yield Static(Wrapped(self.label), classes="question", markup=False)
         with Horizontal(classes="answer"):
             if widget == "switch":
                 yield BoolSwitch(value=bool(value), classes="input")
@@ -119,11 +119,11 @@ class FactField(Vertical):
             else:
                 placeholder = tr(f"input_{fact.kind}")
                 yield Input(entry_text(fact, value), placeholder=placeholder, compact=True, classes="input")
-            yield Static(self._state_text(), classes="state")
+            yield Static(self._state_text(), classes="state", markup=False)
         if hint:
-            yield Static(hint, classes="hint")
-        yield Static("", classes="problem")
-        yield Static("", classes="warning")
+            yield Static(hint, classes="hint", markup=False)
+        yield Static("", classes="problem", markup=False)
+        yield Static("", classes="warning", markup=False)
 
     def _state_text(self) -> str:
         if self.value is None:
@@ -356,14 +356,14 @@ class RuleCard(Vertical):
     def compose(self) -> ComposeResult:
         rule = self.rule
         with Horizontal(classes="rule-head"):
-            yield Static(f"{rule.code}  {rule.title}", classes="rule-title")
-            yield Static("", classes="status")
-        yield Static(Wrapped(str(rule.clause)), classes="clause")
-        yield Static(Wrapped(rule.text), classes="text")
-        yield Static("", classes="note")
+            yield Static(f"{rule.code}  {rule.title}", classes="rule-title", markup=False)
+            yield Static("", classes="status", markup=False)
+        yield Static(Wrapped(str(rule.clause)), classes="clause", markup=False)
+        yield Static(Wrapped(rule.text), classes="text", markup=False)
+        yield Static("", classes="note", markup=False)
         yield from self.fields
         for fact in self.shared:
-            yield Static(self.tr("shared_fact", label=fact.label), classes="shared")
+            yield Static(self.tr("shared_fact", label=fact.label), classes="shared", markup=False)
 
     def show(self, finding: Finding | None, area_error: str = "") -> None:
         text, kind = status_text(finding, self.tr, bonus=self.bonus, area_error=area_error,

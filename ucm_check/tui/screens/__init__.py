@@ -38,6 +38,14 @@ def area_name(area, lang: str, sep: str = " ") -> str:
     return title if area.title.startswith(area.number) else f"{area.number}{sep}{title}"
 
 
+def late_part(tr, counts: dict[str, int]) -> str:
+    """``  逾期完成 N`` for a status line when any duty was done late; nothing otherwise, so that a
+    narrow top bar keeps the unit's name."""
+    from ucm_check.model import MET_LATE
+
+    return tr("late_part", met_late=counts[MET_LATE]) if counts.get(MET_LATE) else ""
+
+
 def headline(app) -> str:
     """The total as far as it is known: a final total, a provisional one with the answered count and
     the range it can still take, or, for a standard without points, the duties' statuses."""
@@ -48,7 +56,7 @@ def headline(app) -> str:
     c = completeness(result)
     if not result.standard.scored:
         n = duty_counts(result.findings)
-        return tr("duty_short", answered=c.answered, applicable=c.applicable, **n)
+        return tr("duty_short", answered=c.answered, applicable=c.applicable, late=late_part(tr, n), **n)
     if c.complete:
         return tr("headline_final", total=fmt(c.total))
     return tr("headline_open", total=fmt(c.total), answered=c.answered, applicable=c.applicable,

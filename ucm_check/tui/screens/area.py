@@ -11,7 +11,7 @@ from textual.widgets import Footer, Static
 from ucm_check.engine.headline import duty_counts
 from ucm_check.model import COMPLIANT, NOT_APPLICABLE, UNANSWERED
 from ucm_check.numbers import fmt
-from ucm_check.tui.screens import area_name, topbar, translate_bindings, update
+from ucm_check.tui.screens import area_name, late_part, topbar, translate_bindings, update
 from ucm_check.tui.widgets import FactField, RuleCard
 
 
@@ -36,7 +36,7 @@ class AreaScreen(Screen):
     def compose(self) -> ComposeResult:
         app, area = self.app, self.area
         yield Static("", id="topbar", markup=False)  # the unit name and file name are the clerk's, never markup
-        yield Static("", id="area-head")
+        yield Static("", id="area-head", markup=False)
         own = {f.key for f in area.facts}
         shown: set[str] = set()
         with VerticalScroll(id="rules"):
@@ -94,7 +94,7 @@ class AreaScreen(Screen):
             applicable = len(result.findings) - n[NOT_APPLICABLE]
             if not applicable:
                 return app.tr("duty_area_na", name=name)
-            return app.tr("duty_area_line", name=name, met=n[COMPLIANT], total=applicable, **n)
+            return app.tr("duty_area_line", name=name, met=n[COMPLIANT], total=applicable, late=late_part(app.tr, n), **n)
         key = "bonus_area_line" if area.bonus else "area_line"
         line = app.tr(key, name=name, score=fmt(result.score), max=fmt(area.max))
         open_ = result.count(UNANSWERED)

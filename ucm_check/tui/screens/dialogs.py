@@ -76,10 +76,10 @@ class Help(ModalScreen[None]):
             shown = binding.key_display or self.app.get_key_display(binding)
             rows.append(f"{shown:<10}{binding.description}")
         with VerticalScroll(id="dialog"):
-            yield Static(self.tr("help_title"), classes="title")
-            yield Static("\n".join(rows), id="keys")
-            yield Static(self.tr("help_tips"), id="tips")
-            yield Static(self.tr("help_close"), classes="hint")
+            yield Static(self.tr("help_title"), classes="title", markup=False)
+            yield Static("\n".join(rows), id="keys", markup=False)
+            yield Static(self.tr("help_tips"), id="tips", markup=False)
+            yield Static(self.tr("help_close"), classes="hint", markup=False)
 
 
 class SaveAs(ModalScreen["str | None"]):
@@ -95,7 +95,7 @@ class SaveAs(ModalScreen["str | None"]):
         from textual.widgets import Input
 
         with Vertical(id="dialog"):
-            yield Static(Wrapped(self.tr("save_as_why", reason=self.reason)), id="message")
+            yield Static(Wrapped(self.tr("save_as_why", reason=self.reason)), id="message", markup=False)
             yield Input(self.suggested, id="save-as-path", compact=True)
             yield Static("", id="save-as-error", markup=False)
             with Horizontal(id="buttons"):

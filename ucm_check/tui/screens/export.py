@@ -34,7 +34,7 @@ class ExportChooser(ModalScreen["str | None"]):
         from ucm_check.exports import EXPORTS
 
         with Vertical(id="dialog"):
-            yield Static(self.tr("export_title"), classes="title")
+            yield Static(self.tr("export_title"), classes="title", markup=False)
             yield OptionList(*[Option(f"{kind_label(k, self.tr)}\n  {k.target(self.profile).name}", id=k.id)
                                for k in EXPORTS], id="kinds")
             yield Static(self.tr("export_where", file=self.profile.name), classes="hint", markup=False)

@@ -55,10 +55,10 @@ class GapsScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="topbar", markup=False)  # the unit name and file name are the clerk's, never markup
-        yield Static("", id="gaps-title", classes="section")
+        yield Static("", id="gaps-title", classes="section", markup=False)
         yield DataTable(id="gaps", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="detail")
-        yield Static("", id="unanswered-title", classes="section")
+        yield Static("", id="detail", markup=False)
+        yield Static("", id="unanswered-title", classes="section", markup=False)
         yield DataTable(id="unanswered", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
 

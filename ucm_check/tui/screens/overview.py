@@ -29,8 +29,8 @@ class OverviewScreen(Screen):
     def compose(self) -> ComposeResult:
         tr = self.app.tr
         yield Static("", id="topbar", markup=False)  # the unit name and file name are the clerk's, never markup
-        yield Static("", id="summary")
-        yield Static("", id="submission")
+        yield Static("", id="summary", markup=False)
+        yield Static("", id="submission", markup=False)
         table = DataTable(id="areas", cursor_type="row", zebra_stripes=True)
         scored = self.app.session.standard.scored
         columns = ("area", "score", "bar", "unanswered", "na") if scored else ("area", "met", "bar", "overdue", "unanswered", "na")

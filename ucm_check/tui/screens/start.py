@@ -39,12 +39,12 @@ class StartScreen(Screen):
     def compose(self) -> ComposeResult:
         tr = self.app.tr
         found = find_profiles()
-        yield Static(tr("start_title"), id="topbar")
+        yield Static(tr("start_title"), id="topbar", markup=False)
         with Vertical(id="start"):
-            yield Static(tr("start_found") if found else tr("start_none"), id="found")
+            yield Static(tr("start_found") if found else tr("start_none"), id="found", markup=False)
             yield OptionList(*[Option(self._label(p), id=str(p)) for p in found], id="profiles")
-            yield Static("", id="errors")
-            yield Static(tr("start_hint"), id="hint")
+            yield Static("", id="errors", markup=False)
+            yield Static(tr("start_hint"), id="hint", markup=False)
         yield Footer(compact=True)
 
     def _label(self, path: Path) -> str:
@@ -84,22 +84,22 @@ class NewProfileScreen(Screen):
         default = self.app.host.default_standard
         order = sorted(standards, key=lambda sid: (sid != default, sid))
         first = order[0] if order else None
-        yield Static(tr("new_title"), id="topbar")
+        yield Static(tr("new_title"), id="topbar", markup=False)
         with VerticalScroll(id="form"):
-            yield Static(tr("f_name"), classes="label")
+            yield Static(tr("f_name"), classes="label", markup=False)
             yield Input(placeholder="某县城市管理和综合执法局", id="name", compact=True)
-            yield Static(tr("f_standard"), classes="label")
+            yield Static(tr("f_standard"), classes="label", markup=False)
             yield Select([(f"{standards[sid].title}（{sid}）", sid) for sid in order],
                          value=first if first else Select.NULL, allow_blank=False, id="standard", compact=True)
-            yield Static(tr("f_level"), classes="label")
+            yield Static(tr("f_level"), classes="label", markup=False)
             yield Select(self._levels(first), allow_blank=False, id="level", compact=True)
-            yield Static(tr("f_region"), classes="label")
+            yield Static(tr("f_region"), classes="label", markup=False)
             yield Input(placeholder="湖南省某市某县", id="region", compact=True)
-            yield Static(tr("f_period"), classes="label")
+            yield Static(tr("f_period"), classes="label", markup=False)
             yield Input(str(dt.date.today().year - 1), id="period", compact=True)
-            yield Static(tr("f_path"), classes="label")
+            yield Static(tr("f_path"), classes="label", markup=False)
             yield Input(self.default_path or "自评档案.toml", id="path", compact=True)
-            yield Static("", id="errors")
+            yield Static("", id="errors", markup=False)
             yield Button(tr("create"), id="create", variant="primary")
         yield Footer(compact=True)
 

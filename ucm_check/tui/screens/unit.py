@@ -45,7 +45,7 @@ class InfoBox(Vertical):
     def compose(self) -> ComposeResult:
         info = self.info
         yield Static(info.label + ("（必填）" if info.required else ""), classes="question", markup=False)
-        yield Static(Wrapped(info.explain), classes="hint")
+        yield Static(Wrapped(info.explain), classes="hint", markup=False)
         text = shown_text(info, self.value)
         if info.kind == "paragraphs":
             yield TextArea(text, soft_wrap=True, show_line_numbers=False, classes="input paragraphs")
@@ -135,12 +135,12 @@ class UnitScreen(Screen):
         unit = editor.profile.unit
         yield Static("", id="topbar", markup=False)  # the unit name and file name are the clerk's, never markup
         with VerticalScroll(id="info"):
-            yield Static(tr("info_unit"), classes="section")
+            yield Static(tr("info_unit"), classes="section", markup=False)
             yield Static(Wrapped(tr("info_fixed", level=unit.get("level", ""), standard=editor.standard.title)),
-                         classes="hint")
+                         classes="hint", markup=False)
             for info in FIELDS:
                 if info.table == "report" and info.key == "title":
-                    yield Static(tr("info_report"), classes="section")
+                    yield Static(tr("info_report"), classes="section", markup=False)
                 yield InfoBox(info, editor.value(info.table, info.key), tr)
         yield Footer(compact=True)
 

@@ -27,14 +27,17 @@ def free_port() -> int:
 
 
 class Served:
-    """``ucm-check serve FOLDER`` in a subprocess on 127.0.0.1; ``url`` is the line it printed."""
+    """``ucm-check serve FOLDER`` in a subprocess on 127.0.0.1; ``url`` is the line it printed.
+    ``program`` runs another ``ucm-check`` (the frozen one, with ``env``) instead of this checkout's."""
 
-    def __init__(self, folder: Path, *extra: str, scheme: str = "http") -> None:
+    def __init__(self, folder: Path, *extra: str, scheme: str = "http", program: list[str] | None = None,
+                 env: dict[str, str] | None = None) -> None:
         self.folder, self.port = folder, free_port()
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        env = {**(os.environ if env is None else env), "PYTHONUNBUFFERED": "1"}
+        argv = program or [sys.executable, "-m", "ucm_check"]
+        plugins = () if program else ("--no-entry-points",)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "ucm_check", "serve", str(folder), "--port", str(self.port), "--host",
-             "127.0.0.1", "--no-entry-points", *extra],
+            [*argv, "serve", str(folder), "--port", str(self.port), "--host", "127.0.0.1", *plugins, *extra],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True, encoding="utf-8")
         line = self.proc.stdout.readline()
         match = re.search(rf"({scheme}://\S+)/\?token=(\S+)", line)

@@ -19,17 +19,9 @@ if not hasattr(os, "fork"):
 import aiohttp  # noqa: E402
 
 from tests.web.client import Served, Tab  # noqa: E402
-from tests.web.test_serve import open_tab, snapshot  # noqa: E402
+from tests.web.test_serve import folder, open_tab, snapshot  # noqa: E402,F401  (folder: the served folder fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def folder(tmp_path):
-    served = tmp_path / "served"
-    served.mkdir()
-    shutil.copy(ROOT / "profiles" / "hunan-county-typical.toml", served / "t.toml")
-    return served
 
 
 def parent_of(pid: int) -> int:

@@ -1,5 +1,7 @@
 """The main TUI's conventions for the smaller TUIs (intake, assess): Chinese help on ``?`` / ``f1``,
-a Chinese command palette listing the screen's own commands, and ``^p 命令`` in the footer.
+a Chinese command palette listing the screen's own commands, ``^p 命令`` in the footer, and the
+main TUI's Chinese line breaking (:mod:`ucm_check.tui.wrapping`: no line starts with 。 or ）, no
+date, number, code or word is split).
 
 Textual shows English system commands (Keys, Maximize, Screenshot) and an English palette
 placeholder; :class:`ChineseApp` replaces them, so no English reaches a Chinese screen.
@@ -13,6 +15,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
+
+from ucm_check.tui import wrapping  # noqa: F401  (points Textual's line division at ours)
 
 
 class Words(dict):
@@ -29,6 +33,8 @@ class ChineseApp(App):
     """The words the shared palette asks for."""
     HELP_TIPS = ""
     """A few lines for the help screen under the keys (what the screen shows, how to move)."""
+    CHINESE_LINE_BREAKING = True
+    """Wrap by :func:`ucm_check.tui.linebreak.break_offsets` (see :mod:`ucm_check.tui.wrapping`)."""
     BINDINGS = [
         Binding("question_mark,f1", "help", "帮助", key_display="?"),
         Binding("ctrl+p", "command_palette", "命令", show=False, priority=True),

@@ -4,9 +4,10 @@ Textual folds Chinese text by cells, so a notice or a dialog's message could sta
 lone 。 or cut a word in two (不适 / 用). It asks one function where a line of a widget's text
 breaks, ``divide_line`` in ``textual.content``; importing this module points it at
 :func:`divide_line`, which answers with :func:`~ucm_check.tui.linebreak.break_offsets` while the
-running app says ``CHINESE_LINE_BREAKING = True`` (the main TUI does) and with Rich's own answer
-otherwise, so other apps in the same process (the intake and assess TUIs, tests) keep Textual's
-wrapping whatever was imported first. ``ucm_check.tui.screens`` imports it, so every screen of
+running app says ``CHINESE_LINE_BREAKING = True`` (the main TUI and the intake and assess TUIs do,
+through :class:`~ucm_check.tui.conventions.ChineseApp`) and with Rich's own answer otherwise, so
+other apps in the same process (tests, a plugin's own) keep Textual's wrapping whatever was imported
+first. ``ucm_check.tui.screens`` imports it, so every screen of
 the main TUI follows the same rules (:class:`~ucm_check.tui.linebreak.Wrapped` is still
 needed where Rich, not Textual, wraps: table cells). Costs nothing at start: ``textual.content``
 is loaded by ``textual.app`` anyway. The TextArea has a hook of its own (:mod:`ucm_check.tui.textarea`,

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CODE = re.compile(r"\b(?:HEN|CAP|LN)-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+CODE = re.compile(r"\b(?:HN|HEN|CAP|LN)-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 
 
 def section(path: Path, heading: str) -> str:
@@ -28,6 +28,17 @@ def rows(text: str) -> list[list[str]]:
 def bold(text: str, what: str) -> int:
     """The number of a pack README's bold summary ``**N what**`` (which may wrap across lines)."""
     return int(re.search(r"\*\*(\d+)\s+" + r"\s+".join(what.split()) + r"\*\*", text).group(1))
+
+
+def hunan() -> dict[str, int | None]:
+    part = section(ROOT / "plugins/ucm_check_hunan2020/README.md", "Seed 000 clause by clause")
+    annex = rows(part[part.index("### The annex"):part.index("### The notice")])
+    notice = rows(part[part.index("### The notice"):])
+    counts = {"rules": len({c for row in annex for c in CODE.findall(row[1])}),
+              "readings": sum(1 for row in annex if "reading" in row[-1]),
+              "reasons": len({n for row in notice for n in re.findall(r"\bN\d+\b", row[-1])})}
+    assert (bold(part, "rules"), bold(part, "readings"), bold(part, "reasons")) == tuple(counts.values())
+    return counts
 
 
 def henan() -> dict[str, int | None]:
@@ -83,4 +94,20 @@ def main_readme() -> dict[str, dict[str, int | None]]:
 
 
 def test_the_readme_counts_per_seed_are_the_pack_readmes_counts():
-    assert main_readme() == {"001": henan(), "002": citycapacity(), "003": yangzonghai(), "004": district()}
+    assert main_readme() == {"000": hunan(), "001": henan(), "002": citycapacity(), "003": yangzonghai(), "004": district()}
+
+
+def test_the_hunan_readme_lists_every_rule_of_the_standard_with_its_clause_and_points():
+    """The builtin pack's clause table is the standard's own: the same codes, clauses and maximum points
+    (a rule added, removed or re-cited in code without the README fails here)."""
+    from ucm_check.engine.host import build_host
+    from ucm_check.numbers import fmt
+
+    part = section(ROOT / "plugins/ucm_check_hunan2020/README.md", "Seed 000 clause by clause")
+    annex = rows(part[part.index("### The annex"):part.index("### The notice")])
+    listed = {row[1]: (row[0], row[2]) for row in annex}
+    standard = build_host(entry_points=False).standards["hunan-2020"]
+    expected = {r.code: (str(r.clause).replace("湘建执函〔2020〕94号 ", "") + " " + r.title,
+                         ("加 " if a.bonus else "扣 ") + fmt(r.max_points))
+                for a in standard.areas for r in a.rules}
+    assert listed == expected

@@ -5,6 +5,12 @@ from __future__ import annotations
 from unicodedata import east_asian_width
 
 
+#: May not start a line (行首禁则): closing punctuation stays with what comes before.
+CLOSING = frozenset("。，、；：！？）」』》〉】〕”’％%…·.,;:!?)]}")
+#: May not end a line (行尾禁则): opening punctuation goes with what follows.
+OPENING = frozenset("（「『《〈【〔“‘([{")
+
+
 def width(text: str) -> int:
     """Cells ``text`` occupies in a terminal (ambiguous-width characters count as one, as Rich does)."""
     return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)

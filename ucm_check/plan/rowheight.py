@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ucm_check.files.textwidth import width
+from ucm_check.files.textwidth import CLOSING, OPENING, width
 
 FONT_PT = 10
 """Body text size: readable on paper (≥ 9 pt) because the sheet is printed at 100 %."""
@@ -52,10 +52,6 @@ def libre_mm(units: float, columns: int = 1) -> float:
     return 1.975 * (units + 0.71 * columns)
 
 
-_CLOSING = set("，。、；：！？）」』》〉】〕’”％,.;:!?)]}%")
-"""No line starts with these: they stay with what comes before (禁则)."""
-_OPENING = set("（「『《〈【〔‘“([{")
-"""No line ends with these: they go with what follows."""
 
 
 def _words(line: str) -> list[str]:
@@ -70,7 +66,7 @@ def _words(line: str) -> list[str]:
             units.append(ch)
     out: list[str] = []
     for unit in units:
-        if out and (unit[0] in _CLOSING or out[-1][-1] in _OPENING):
+        if out and (unit[0] in CLOSING or out[-1][-1] in OPENING):
             out[-1] += unit
         else:
             out.append(unit)

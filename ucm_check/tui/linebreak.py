@@ -35,10 +35,8 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.text import Text
 
-#: May not start a line (行首禁则).
-CLOSING = set("。，、；：！？）」』》〉】〕”’％%…·.,;:!?)]}")
-#: May not end a line (行尾禁则).
-OPENING = set("（「『《〈【〔“‘([{")
+from ucm_check.files.textwidth import CLOSING, OPENING
+
 #: Negations that stay with the word after them (不 / 扣分 reads as a different sentence).
 NEGATIONS = set("不未无非没")
 #: Measure words that stay with the number before them (3分, 21天, 2项, 第1名).

@@ -29,7 +29,7 @@ from ucm_check.plan import views
 from ucm_check.tui.linebreak import Wrapped
 from ucm_check.plan.export import state_text, summary
 from ucm_check.plan.model import deadline_text
-from ucm_check.files.textwidth import width
+from ucm_check.files.textwidth import clip, width
 from ucm_check.tui.plan_editor import ItemEditor, parse_deadline, split_units, tr_of
 
 __all__ = ["ItemEditor", "TimetableScreen", "clip", "parse_deadline", "split_units"]
@@ -41,18 +41,6 @@ GROUP_CELLS = 10
 #: Background of each timeline cell kind; a month is three terminal cells wide.
 BAR_STYLES = {views.PLANNED: "on dodger_blue3", views.DUE: "on blue", views.LATE: "on red3",
               views.FINISHED: "on green4", views.ONGOING_CELL: "on grey42"}
-
-
-def clip(text: str, cells: int) -> str:
-    """``text`` cut to ``cells`` terminal cells, ending in ``..`` when cut (no ambiguous-width ellipsis)."""
-    if width(text) <= cells:
-        return text
-    out = ""
-    for ch in text:
-        if width(out + ch) > cells - 2:
-            break
-        out += ch
-    return out + ".."
 
 
 class TimetableScreen(Screen):

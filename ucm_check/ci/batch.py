@@ -69,7 +69,7 @@ def standards_used(paths: Iterable[str], wanted: Container[str] | None = None) -
     With ``wanted`` (the standards that matter), a file whose head plainly names another standard
     is left out after reading its first few KB, without a TOML parse: the batch that follows parses
     every file once, and this pre-pass should not parse them all a second time."""
-    import tomllib
+    import tomli
 
     from ucm_check.profile.reading import InvalidFile, read_text
 
@@ -80,8 +80,8 @@ def standards_used(paths: Iterable[str], wanted: Container[str] | None = None) -
             if named is not None and named not in wanted:
                 continue
         try:
-            unit = tomllib.loads(read_text(path)).get("unit")
-        except (InvalidFile, tomllib.TOMLDecodeError, RecursionError, ValueError):
+            unit = tomli.loads(read_text(path)).get("unit")
+        except (InvalidFile, tomli.TOMLDecodeError, RecursionError, ValueError):
             continue
         sid = unit.get("standard") if isinstance(unit, dict) else None
         if isinstance(sid, str):

@@ -133,7 +133,7 @@ class Count(FactKind):
 
 #: Passed by every real number once, by NaN twice: exactly one real number passes a oneOf of both.
 _NOT_NAN = [{"minimum": 50}, {"maximum": 50, "exclusiveMaximum": True}]
-#: Refuses every JSON type: what only a TOML date (``datetime.date`` under tomllib) passes.
+#: Refuses every JSON type: what only a TOML date (``datetime.date`` under tomli) passes.
 NOT_JSON = {"not": {"type": ["string", "number", "boolean", "array", "object", "null"]}}
 
 
@@ -226,11 +226,11 @@ class Reports(FactKind):
         return self.template_hint + "，如 { " + self.EXAMPLES[self.period(fact)] + " }"
 
     def example(self, fact: Fact) -> Any:
-        import tomllib
+        import tomli
 
         from ucm_check.dated.periods import parse_log
 
-        table = tomllib.loads("v = { " + self.EXAMPLES[self.period(fact)] + " }")["v"]
+        table = tomli.loads("v = { " + self.EXAMPLES[self.period(fact)] + " }")["v"]
         return parse_log(self.period(fact), table)[0]
 
     def parse_typed(self, fact: Fact, text: str) -> tuple[Any, str]:

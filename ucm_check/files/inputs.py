@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import errno
 import re
-import tomllib
 from decimal import Decimal
 from typing import Any, Callable
+
+import tomli
 
 from ucm_check.facts.words import decimal_text
 from ucm_check.files.problems import InvalidFile, ProfileError, show, suggest, type_name  # noqa: F401
@@ -226,7 +227,7 @@ _TOML_MESSAGES = [
 
 def _plain_words(detail: str, source: str) -> str:
     """The usual slips said the way a clerk would fix them, from the line itself: a quote that is
-    not closed, a missing "=" (tomllib reports the first as an illegal newline character)."""
+    not closed, a missing "=" (the parser reports the first as an illegal newline character)."""
     body = source.split("#", 1)[0] if source.count('"') % 2 == 0 else source
     if detail.startswith(("Illegal character '\\n'", "Unterminated string")) and source.count('"') % 2 == 1:
         return "这一行的引号没有配对：文字要用一对英文双引号括起来，如 name = \"某县城管局\"，结尾的 \" 漏掉了"
@@ -236,7 +237,7 @@ def _plain_words(detail: str, source: str) -> str:
     return ""
 
 
-def toml_error(file: str, exc: tomllib.TOMLDecodeError, text: str) -> ProfileError:
+def toml_error(file: str, exc: tomli.TOMLDecodeError, text: str) -> ProfileError:
     """A TOML syntax error as a located Chinese :class:`ProfileError`."""
     msg = str(exc)
     found = re.search(r"\(at line (\d+), column (\d+)\)", msg)
@@ -278,8 +279,8 @@ def load_toml(file: str, text: str, error: type[InvalidFile] = InvalidFile, *,
     ``error`` with every problem located. ``locate(text, path)`` turns a key path (strings and
     array indices) into a position; the default follows table headers and keys."""
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
+        data = tomli.loads(text, parse_float=Decimal)
+    except tomli.TOMLDecodeError as exc:
         raise error([toml_error(file, exc, text)]) from None
     except RecursionError:
         line, col = nesting_position(text)

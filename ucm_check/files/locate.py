@@ -1,6 +1,6 @@
 """Find the line and column of a key in TOML text.
 
-``tomllib`` reports positions only for syntax errors; schema errors (unknown key, wrong type, value
+The TOML parser (``tomli``) reports positions only for syntax errors; schema errors (unknown key, wrong type, value
 out of range) need a position too. This scanner follows table headers and ``key = value`` lines,
 which is all a profile uses; it runs only when there is something to report.
 """

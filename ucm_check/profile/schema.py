@@ -1,6 +1,6 @@
 """JSON Schema (Draft-4 keywords, so editors such as Taplo and tombi read it) for a standard's profiles.
 
-The schema agrees with ``ucm-check check`` on the data TOML itself holds (as Python's ``tomllib``
+The schema agrees with ``ucm-check check`` on the data TOML itself holds (as ``tomli``, the parser of Python's ``tomllib``,
 reads it): a percentage must be a real number from 0 to 100 (``nan`` is refused), ``[evidence]``
 takes only the standard's rule codes, and a date must be a TOML date — ``2021-12-31`` without
 quotes. Editors that turn TOML dates into strings before validating (Taplo, check-jsonschema)

@@ -12,9 +12,9 @@ import hashlib
 import hmac
 import os
 import secrets
-import tomllib
 from pathlib import Path
 
+import tomli
 import tomli_w
 
 from ucm_check.files.atomic import write_bytes
@@ -51,8 +51,8 @@ class Users:
         except OSError as exc:
             raise UsersFileError(f"{path}：无法读取用户文件（{exc.strerror or exc}）") from None
         try:
-            data = tomllib.loads(raw.decode("utf-8-sig"))
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            data = tomli.loads(raw.decode("utf-8-sig"))
+        except (UnicodeDecodeError, tomli.TOMLDecodeError) as exc:
             raise UsersFileError(f"{path}：用户文件不是有效的 UTF-8 TOML（{exc}）") from None
         people = data.get("users", {})
         if not isinstance(people, dict):

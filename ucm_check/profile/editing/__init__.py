@@ -287,9 +287,9 @@ class Editor:
 
 def parse_literal(text: str) -> Any:
     """A TOML value from its one-line text, with floats as Decimal (the way profiles are read)."""
-    import tomllib
+    import tomli
 
-    return tomllib.loads(f"v = {text}", parse_float=Decimal)["v"]
+    return tomli.loads(f"v = {text}", parse_float=Decimal)["v"]
 
 
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import tomllib
 from decimal import Decimal
 from typing import Any, Mapping
 
 import attrs
+import tomli
 
 from ucm_check.numbers import fmt
 
@@ -87,8 +87,8 @@ def _span_end(lines: list[str], start: int, *, commented: bool) -> int | None:
             body = uncomment(body)
         chunk.append(body)
         try:
-            tomllib.loads("\n".join(chunk))
-        except tomllib.TOMLDecodeError:
+            tomli.loads("\n".join(chunk))
+        except tomli.TOMLDecodeError:
             continue
         return end
     return None
@@ -182,8 +182,8 @@ def apply_edits(text: str, edits: Mapping[tuple[str, str], Any]) -> str:
         """Whether ``area.key`` is in the file but not on lines of its own (an inline table, a quoted key)."""
         if not loaded:
             try:
-                loaded.append(tomllib.loads(text))
-            except tomllib.TOMLDecodeError:
+                loaded.append(tomli.loads(text))
+            except tomli.TOMLDecodeError:
                 loaded.append({})
         table = loaded[0].get(area)
         return isinstance(table, dict) and key in table

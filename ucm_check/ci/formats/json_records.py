@@ -20,6 +20,7 @@ _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _RULES: dict[int, tuple[Any, str]] = {}
 _AREAS: dict[int, tuple[Any, str]] = {}
 _NUMBERS: dict[Any, str] = {}
+_FINDINGS: dict[tuple[Any, ...], tuple[Any, str]] = {}
 
 
 def _any(value: Any) -> str:
@@ -46,7 +47,23 @@ def _rule_head(f: Finding) -> str:
 
 
 def finding_json(f: Finding) -> str:
-    """``finding_dict(f)`` encoded compactly."""
+    """``finding_dict(f)`` encoded compactly; a finding whose values were written before is looked up
+    (a batch repeats the same few findings per rule: compliant, unanswered, the usual deductions)."""
+    observed = f.observed
+    # the type too: True == 1 and 1 == 1.0 hash alike but are written true, 1 and 1.0
+    key = (id(f.rule), f.status, type(observed), observed, f.points, f.recoverable, f.note, f.due)
+    try:
+        kept = _FINDINGS.get(key)
+    except TypeError:  # an unhashable value a plugin observed (a list): written each time
+        return _finding_text(f)
+    if kept is None or kept[0] is not f.rule:  # a new rule at a freed rule's address is not that rule
+        kept = (f.rule, _finding_text(f))
+        if len(_FINDINGS) < 16384:
+            _FINDINGS[key] = kept
+    return kept[1]
+
+
+def _finding_text(f: Finding) -> str:
     due = "null" if not f.due else text(f.due.isoformat())
     return (f'{_rule_head(f)},"status":{_any(f.status)},"observed":{_any(f.observed)},"points":{number(f.points)},'
             f'"recoverable":{number(f.recoverable)},"note":{_any(f.note)},"due":{due}}}')

@@ -244,3 +244,20 @@ def test_a_roster_name_that_is_neither_a_file_nor_bundled_lists_the_bundled_ones
     code, _, err = run(capsys, "intake", "--roster", "hunan-2099")
     assert code == 2
     assert "找不到名册 “hunan-2099”：既不是文件，也不是随软件提供的名册；随软件提供的有：henan-2021、hunan-2020" in err
+
+
+@pytest.mark.parametrize("columns", ["50", "132"])
+def test_help_wraps_at_the_terminal_width_as_argparse_itself_would(capsys, monkeypatch, columns):
+    """The parser sizes its help without shutil: the text must be argparse's own, line for line."""
+    import argparse
+
+    from ucm_check.cli import build_parser
+
+    monkeypatch.setenv("COLUMNS", columns)
+    ours = build_parser(["check"])
+    sub = next(a for a in ours._actions if isinstance(a, argparse._SubParsersAction)).choices["check"]
+    for parser in (ours, sub):
+        plain = argparse.HelpFormatter  # what argparse uses when not told otherwise (asks shutil)
+        wrapped = parser.format_help()
+        parser.formatter_class = plain
+        assert wrapped == parser.format_help()

@@ -13,7 +13,7 @@ from ucm_check import __version__
 TYPE_CHECKING = False  # typing itself costs a few ms that --version does not need
 if TYPE_CHECKING:
     import argparse
-    from typing import Sequence
+    from typing import Any, Sequence
 
 #: Sub-command name -> (module, one-line Chinese help).
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -35,11 +35,46 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+def _columns() -> int:
+    """The terminal's width as :func:`shutil.get_terminal_size` finds it (``COLUMNS``, then the
+    terminal, else 80), without importing shutil and the archive modules it brings (about 3 ms)."""
+    import os
+
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 def _parser_class() -> type[argparse.ArgumentParser]:
     import argparse
 
+    class Formatter(argparse.HelpFormatter):
+        """argparse's formatter, sized once per run: argparse builds one per option it adds and
+        each would ask shutil for the terminal size."""
+
+        width: int | None = None
+
+        def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                     width: int | None = None) -> None:
+            if width is None:
+                if Formatter.width is None:
+                    Formatter.width = _columns() - 2  # as argparse does
+                width = Formatter.width
+            super().__init__(prog, indent_increment, max_help_position, width)
+
     class Parser(argparse.ArgumentParser):
         """argparse with usage errors in Chinese and exit code 2."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("formatter_class", Formatter)
+            super().__init__(*args, **kwargs)
 
         def error(self, message: str) -> None:  # type: ignore[override]
             self.print_usage(sys.stderr)

@@ -10,7 +10,7 @@ import pytest
 
 PROFILE = Path(__file__).resolve().parent.parent.parent / "profiles" / "hunan-county-typical.toml"
 HEAVY = ("textual", "docx", "xlsxwriter", "tomlkit", "structlog", "rich", "lxml", "python_calamine",
-         "chinese_calendar", "platformdirs", "importlib.metadata", "tempfile")
+         "chinese_calendar", "platformdirs", "importlib.metadata", "tempfile", "shutil")
 
 PROBE = """
 import sys

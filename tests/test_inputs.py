@@ -61,3 +61,23 @@ def test_brackets_inside_strings_and_comments_do_not_count_as_nesting():
     text = 'a = "[[[[[[[[[[[[[[[[[[[["  # [[[[[[[[[[[[[[[[[[[[[\nb = [1]\n'
     assert load_toml("f.toml", text)["b"] == [1]
     assert nesting_position(text, 0) == (2, 5)
+
+
+@pytest.mark.parametrize("text, line, column", [
+    ("[unit]\nname = {a = 1,}\n", 2, 15),  # TOML 1.1: a trailing comma in an inline table
+    ("[unit]\nname = {\n  a = 1 }\n", 2, 9),  # TOML 1.1: a newline inside an inline table
+    ("[unit]\nname = \"\\e\"\n", 2, 11),  # TOML 1.1: the \e escape
+    ("[unit]\nstart = 07:32\n", 2, 10),  # TOML 1.1: a time without seconds
+])
+def test_toml_1_1_is_refused_as_pythons_own_tomllib_refuses_it(text, line, column):
+    """Profiles are TOML 1.0, what Python's tomllib (a province's own scripts) and the editors read: a
+    file we accept must read there too (tomli 2.4 reads TOML 1.1, hence tomli<2.4)."""
+    import tomllib
+
+    with pytest.raises(InvalidFile) as info:
+        load_toml("f.toml", text)
+    (problem,) = info.value.errors
+    assert (problem.line, problem.column) == (line, column) and problem.message.startswith("TOML 语法错误")
+    with pytest.raises(tomllib.TOMLDecodeError) as stdlib:
+        tomllib.loads(text)
+    assert f"(at line {line}, column {column})" in str(stdlib.value)  # the same place

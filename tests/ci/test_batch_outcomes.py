@@ -26,7 +26,7 @@ def test_a_policy_with_a_total_gate_parses_each_profile_once_with_packs_without_
         tmp_path, capsys, monkeypatch):
     import collections
     import shutil
-    import tomllib
+    import tomli
 
     from tests.helpers import PROFILES
 
@@ -35,13 +35,13 @@ def test_a_policy_with_a_total_gate_parses_each_profile_once_with_packs_without_
         shutil.copy(PROFILES / f"{name}.toml", tmp_path / "in" / f"{name}.toml")
     (tmp_path / "policy.toml").write_text("min_total = 60\n", encoding="utf-8")
     parsed: collections.Counter[str] = collections.Counter()
-    real = tomllib.loads
+    real = tomli.loads
 
     def counting(text: str, **kw):
         parsed[text] += 1
         return real(text, **kw)
 
-    monkeypatch.setattr(tomllib, "loads", counting)
+    monkeypatch.setattr(tomli, "loads", counting)
     code, out, err = run(capsys, "check", str(tmp_path / "in"), "--policy", str(tmp_path / "policy.toml"))
     assert code == 0, err
     profiles = [t for t in parsed if "[unit]" in t]

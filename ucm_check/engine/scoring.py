@@ -6,6 +6,7 @@ The TUI, ``check``, ``plan`` and the CI formats all call :func:`evaluate`: one s
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from decimal import Decimal
 from typing import Any, Callable, Mapping
 
@@ -30,20 +31,33 @@ def evaluate_rule(rule: Rule, area: Area, context: Context, get: Callable[[str],
     unit = context.unit
     if rule.applies_to and not rule.applies_to.applies(unit):
         level = unit.get("level", "")
-        return Finding(rule, area.id, NOT_APPLICABLE, ZERO, f"单位层级：{level}", rule.applies_to.reason)
+        return _kept(rule, area, (NOT_APPLICABLE, *_value_key(level)), lambda: Finding(
+            rule, area.id, NOT_APPLICABLE, ZERO, f"单位层级：{level}", rule.applies_to.reason))
     exempt = rule.exempt_if
     if exempt is not None:
         value = get_path(exempt.fact)
         if value is not MISSING and value in exempt.values:
-            return Finding(rule, area.id, COMPLIANT, ZERO, f"{exempt.fact}：{value}", exempt.reason)
+            return _kept(rule, area, (COMPLIANT, *_value_key(value)), lambda: Finding(
+                rule, area.id, COMPLIANT, ZERO, f"{exempt.fact}：{value}", exempt.reason))
     key = _pure_key(rule, area, get)
-    if key is not None:
-        kept = _FINDINGS.get(key)
-        if kept is not None and kept[0] is rule and kept[1] is area:
-            return kept[2]
-    finding = _finding(rule, area, rule.shape.evaluate(get, context))
-    if key is not None and len(_FINDINGS) < 1 << 14:  # a few MB at most, for a long TUI session too
-        _FINDINGS[key] = (rule, area, finding)
+    if key is None:
+        return _finding(rule, area, rule.shape.evaluate(get, context))
+    return _kept(rule, area, key, lambda: _finding(rule, area, rule.shape.evaluate(get, context)))
+
+
+def _kept(rule: Rule, area: Area, key: tuple[Any, ...], make: Callable[[], Finding]) -> Finding:
+    """The finding remembered under ``key`` for this rule and area, else ``make()``'s, remembered.
+    A key that cannot be hashed (a value a plugin read as a list) is worked out each time."""
+    full = (id(rule), id(area), *key)
+    try:
+        kept = _FINDINGS.get(full)
+    except TypeError:
+        return make()
+    if kept is not None and kept[0] is rule and kept[1] is area:  # not a new rule at a freed one's address
+        return kept[2]
+    finding = make()
+    if len(_FINDINGS) < 1 << 14:  # a few MB at most, for a long TUI session too
+        _FINDINGS[full] = (rule, area, finding)
     return finding
 
 
@@ -69,28 +83,38 @@ def _finding(rule: Rule, area: Area, outcome: Any) -> Finding:
 _PURE = frozenset({shapes.Flag, shapes.Choice, shapes.PerCount, shapes.MissingItems, shapes.Bands})
 """The grammar's one-fact shapes whose outcome depends on the answered value alone (exact types: a
 plugin's subclass may read more)."""
+_PURE_MANY = frozenset({shapes.Shortfall, shapes.Weighted})
+"""The grammar's shapes of several facts whose outcome depends on those facts' values alone; a
+:class:`~ucm_check.shapes.Gate` is one when the shape behind it is (dated shapes read the date too)."""
 _FINDINGS: dict[tuple[Any, ...], tuple[Rule, Area, Finding]] = {}
 
 
+def _is_pure(shape: Any) -> bool:
+    kind = type(shape)
+    return kind in _PURE or kind in _PURE_MANY or kind is shapes.Gate and _is_pure(shape.then)
+
+
 def _pure_key(rule: Rule, area: Area, get: Callable[[str], Any]) -> tuple[Any, ...] | None:
-    """What a pure one-fact rule's finding depends on, or None (then it is worked out each time).
+    """What a pure rule's finding depends on (its facts' values), or None (then it is worked out
+    each time).
 
     A batch meets the same few answers to a rule thousands of times, so their findings (frozen) are
-    remembered for the run. The key keeps the value's type and, for a decimal, its digits and
+    remembered for the run. The key keeps each value's type and, for a decimal, its digits and
     exponent, since the observed text shows the value as written (93.80 stays 93.80)."""
     shape = rule.shape
-    if type(shape) not in _PURE:
+    if type(shape) in _PURE:  # the usual case, quickest
+        assert isinstance(shape, shapes.OneFact)  # every shape in _PURE is one
+        value = get(shape.fact.key)  # MISSING too: an unanswered rule's finding depends on the rule alone
+        return ("", *_value_key(value))
+    if not _is_pure(shape):
         return None
-    assert isinstance(shape, shapes.OneFact)  # every shape in _PURE is one
-    value = get(shape.fact.key)
-    if value is MISSING:
-        return None
-    key = (id(rule), id(area), type(value), value.as_tuple() if type(value) is Decimal else value)
-    try:
-        hash(key)
-    except TypeError:  # an unhashable value: nothing to remember
-        return None
-    return key
+    return ("", *(part for fact in shape.facts for part in _value_key(get(fact.key))))
+
+
+def _value_key(value: Any) -> tuple[Any, Any]:
+    """A value as a key that tells apart what equal values show differently: True, 1 and 1.0 by type,
+    93.8 and 93.80 by a decimal's digits and exponent."""
+    return type(value), value.as_tuple() if type(value) is Decimal else value
 
 
 def evaluate(
@@ -128,5 +152,31 @@ def evaluate(
                 message = on_error(area, exc) if on_error else f"{type(exc).__name__}: {exc}"
                 results.append(AreaResult(area, (), error=message))
                 continue
-            results.append(AreaResult(area, findings))
+            results.append(_area_result(area, findings))
     return ProfileResult(file, unit, standard, tuple(results), as_of=context.as_of)
+
+
+_AREAS: dict[tuple[int, ...], tuple[Area, tuple[Finding, ...], AreaResult]] = {}
+_PURE_AREAS: dict[int, tuple[Area, bool]] = {}
+
+
+def _pure_area(area: Area) -> bool:
+    """Whether every rule of ``area`` is pure (its findings are remembered), worked out once per area."""
+    kept = _PURE_AREAS.get(id(area))
+    if kept is None or kept[0] is not area:
+        kept = _PURE_AREAS[id(area)] = (area, all(_is_pure(r.shape) for r in area.rules))
+    return kept[1]
+
+
+def _area_result(area: Area, findings: tuple[Finding, ...]) -> AreaResult:
+    """The area's result; when every finding is one remembered before (the same objects), the result
+    made of them before (frozen too), so a batch does not add up the same area again and its
+    writers can recognise it."""
+    key = (id(area), *map(id, findings))
+    kept = _AREAS.get(key)
+    if kept is not None and kept[0] is area and all(map(operator.is_, kept[1], findings)):
+        return kept[2]
+    result = AreaResult(area, findings)
+    if len(_AREAS) < 1 << 12 and _pure_area(area):  # other areas' findings are new each time
+        _AREAS[key] = (area, findings, result)  # keeps its findings alive: ids stay theirs
+    return result

@@ -10,6 +10,7 @@ only the values of each finding are encoded per profile.
 from __future__ import annotations
 
 import json
+import weakref
 from json.encoder import encode_basestring as text
 from typing import Any
 
@@ -21,6 +22,7 @@ _RULES: dict[int, tuple[Any, str]] = {}
 _AREAS: dict[int, tuple[Any, str]] = {}
 _NUMBERS: dict[Any, str] = {}
 _FINDINGS: dict[tuple[Any, ...], tuple[Any, str]] = {}
+_AREA_TEXTS: dict[int, tuple[weakref.ref[AreaResult], str]] = {}
 
 
 def _any(value: Any) -> str:
@@ -80,7 +82,19 @@ def _area_head(a: AreaResult) -> str:
 
 
 def area_json(a: AreaResult) -> str:
-    """One entry of ``areas`` in :func:`~ucm_check.ci.formats.json.profile_dict`, encoded compactly."""
+    """One entry of ``areas`` in :func:`~ucm_check.ci.formats.json.profile_dict`, encoded compactly.
+
+    The scoring engine hands out the same (frozen) result for an area answered alike, so its text
+    is kept while that result lives (a weak reference: a profile's own results are not held)."""
+    kept = _AREA_TEXTS.get(id(a))
+    if kept is not None and kept[0]() is a:
+        return kept[1]
+    written = _area_text(a)
+    _AREA_TEXTS[id(a)] = (weakref.ref(a, lambda _, key=id(a): _AREA_TEXTS.pop(key, None)), written)
+    return written
+
+
+def _area_text(a: AreaResult) -> str:
     findings = ",".join([finding_json(f) for f in a.findings])
     return (f'{_area_head(a)},"score":{number(a.score)},"points":{number(a.points)},'
             f'"unanswered":{a.count(UNANSWERED)},"not_applicable":{a.count(NOT_APPLICABLE)},'

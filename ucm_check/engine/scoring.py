@@ -29,10 +29,11 @@ def evaluate_rule(rule: Rule, area: Area, context: Context, get: Callable[[str],
                   get_path: Callable[[str], Any]) -> Finding:
     """One rule's finding. ``get`` reads the area's own facts, ``get_path`` any ``area.key``."""
     unit = context.unit
-    if rule.applies_to and not rule.applies_to.applies(unit):
+    applies = rule.applies_to
+    if applies and not applies.applies(unit):
         level = unit.get("level", "")
         return _kept(rule, area, (NOT_APPLICABLE, *_value_key(level)), lambda: Finding(
-            rule, area.id, NOT_APPLICABLE, ZERO, f"单位层级：{level}", rule.applies_to.reason))
+            rule, area.id, NOT_APPLICABLE, ZERO, f"单位层级：{level}", applies.reason))
     exempt = rule.exempt_if
     if exempt is not None:
         value = get_path(exempt.fact)

@@ -22,6 +22,7 @@ _RULES: dict[int, tuple[Any, str]] = {}
 _AREAS: dict[int, tuple[Any, str]] = {}
 _NUMBERS: dict[Any, str] = {}
 _FINDINGS: dict[tuple[Any, ...], tuple[Any, str]] = {}
+_STANDARDS: dict[int, tuple[Any, str, str, str]] = {}
 _AREA_TEXTS: dict[int, tuple[weakref.ref[AreaResult], str]] = {}
 
 
@@ -103,10 +104,39 @@ def _area_text(a: AreaResult) -> str:
 
 def profile_json(r: ProfileResult, errors: list[dict[str, Any]] | None = None) -> str:
     """``dumps(profile_dict(r), pretty=False)`` (with ``errors`` in place of the empty list)."""
-    head = _COMPACT(profile_head(r))[:-1]
+    head = _head_text(r)
     areas = ",".join([area_json(a) for a in r.areas])
     tail = _COMPACT({"gaps": [f.rule.code for f in r.gaps()], "errors": errors or []})[1:]
     return f'{head},"areas":[{areas}],{tail}'
+
+
+def _head_text(r: ProfileResult) -> str:
+    """``profile_head(r)`` encoded compactly, without its closing brace; the standard's part is
+    encoded once per run, the counts come from each area's tally instead of every finding."""
+    standard = r.standard
+    kept = _STANDARDS.get(id(standard))
+    if kept is None or kept[0] is not standard:
+        part = _COMPACT({"id": standard.id, "title": standard.title, "document": standard.document,
+                         "scored": standard.scored})
+        kept = _STANDARDS[id(standard)] = (standard, part, number(standard.base), number(standard.bonus_max))
+    _, part, base, bonus_max = kept
+    findings = unanswered = not_applicable = 0
+    for a in r.areas:
+        findings += len(a.findings)
+        unanswered += a.count(UNANSWERED)
+        not_applicable += a.count(NOT_APPLICABLE)
+    further = r.max_further_deduction
+    further_bonus = r.max_further_bonus
+    total = r.total
+    submission = _submission(r)
+    return (f'{{"file":{_any(r.file)},"valid":true,"unit":{_COMPACT(dict(r.unit))},"standard":{part},'
+            f'"submission":{"null" if submission is None else _COMPACT(submission)},"total":{number(total)},'
+            f'"deducted":{number(r.deducted)},"bonus":{number(r.bonus)},"base":{base},"bonus_max":{bonus_max},'
+            f'"completeness":{{"complete":{"true" if r.complete else "false"},'
+            f'"answered":{findings - unanswered - not_applicable},"applicable":{findings - not_applicable},'
+            f'"unanswered":{len(r.unanswered)},"max_further_deduction":{number(further)},'
+            f'"max_further_bonus":{number(further_bonus)},"lowest_total":{number(total - further)},'
+            f'"highest_total":{number(total + further_bonus)}}}')
 
 
 def _submission(r: ProfileResult) -> dict[str, Any] | None:

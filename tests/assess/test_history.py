@@ -105,3 +105,32 @@ def test_history_without_to_ends_at_the_last_month_with_every_source_imported(fr
     assert doc["to"] == "2026-12" and "2027-01" not in doc["months"]
     assert main(["assess", "history", str(fresh_year), "--to", "2027-01"]) == 2  # asked for: it says what is missing
     assert "2027年1月尚未导入" in capsys.readouterr().err
+
+
+def test_a_quarter_and_the_year_add_up_only_their_own_months_as_ranking_every_month_would(year):
+    """A quarter's mean composite needs no month before it: each quarter and the year, worked out from
+    their own months, equal the same worked out while ranking every month from January (the old way)."""
+    from fractions import Fraction
+
+    from ucm_check.assess.cycle import aggregate, months_through, run_months
+    from ucm_check.assess.folder import open_folder
+    from ucm_check.assess.periods import parse_period
+
+    folder = open_folder(str(year))
+    months = folder.months()
+    composites = {}  # (month, unit) -> composite, from January on
+    for result in run_months(folder, months_through(folder, months[-1])):
+        for _, rows in result.groups:
+            for row in rows:
+                composites[(result.period, row.unit.name)] = row.composite.value
+    for name in ("2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2026"):
+        period = parse_period(name)
+        kept, groups = aggregate(folder, period)
+        assert kept == [m for m in months if m in period.months()]
+        for _, standings in groups:
+            for s in standings:
+                values = [composites[(m, s.unit.name)] for m in kept]
+                assert s.months == sum(v is not None for v in values)
+                if s.value is not None:
+                    mean = sum(Fraction(v) for v in values) / len(values)
+                    assert abs(Fraction(s.value) - mean) <= Fraction(1, 2 * 10 ** folder.scheme.decimals)

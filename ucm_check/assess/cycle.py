@@ -216,9 +216,9 @@ def aggregate(folder: Folder, period: Period, *, with_previous: bool = True) -> 
         raise CycleError(f"{period.label}没有任何月份的历史记录")
     sums: dict[str, Fraction] = {}
     counts: dict[str, int] = {}
-    for result in run_months(folder, months_through(folder, kept[-1])):
-        if result.period not in kept:
-            continue
+    # A month's composite reads only that month's scores (the carry feeds ranks, flags and streaks,
+    # which a quarter does not add up), so only the period's own months are worked out.
+    for result in run_months(folder, kept):
         for _, rows in result.groups:
             for row in rows:
                 if row.composite.value is not None:

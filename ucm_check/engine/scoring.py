@@ -6,7 +6,6 @@ The TUI, ``check``, ``plan`` and the CI formats all call :func:`evaluate`: one s
 from __future__ import annotations
 
 import datetime as dt
-import operator
 from decimal import Decimal
 from typing import Any, Callable, Mapping
 
@@ -144,6 +143,12 @@ def evaluate(
     with plugin_code():  # a plugin's shape that print()s must not reach a report on stdout
         for area in standard.areas:
             own = facts.get(area.id, {})
+            key = _area_key(area, unit, own, get_path)
+            if key is not None:
+                kept = _AREAS.get(key)
+                if kept is not None and kept[0] is area:
+                    results.append(kept[1])
+                    continue
             get = lambda key, own=own: own.get(key, MISSING)  # noqa: E731
             try:
                 findings = tuple(evaluate_rule(r, area, context, get, get_path) for r in area.rules)
@@ -153,31 +158,53 @@ def evaluate(
                 message = on_error(area, exc) if on_error else f"{type(exc).__name__}: {exc}"
                 results.append(AreaResult(area, (), error=message))
                 continue
-            results.append(_area_result(area, findings))
+            result = AreaResult(area, findings)
+            if key is not None and len(_AREAS) < 1 << 12:
+                _AREAS[key] = (area, result)
+            results.append(result)
     return ProfileResult(file, unit, standard, tuple(results), as_of=context.as_of)
 
 
-_AREAS: dict[tuple[int, ...], tuple[Area, tuple[Finding, ...], AreaResult]] = {}
-_PURE_AREAS: dict[int, tuple[Area, bool]] = {}
+_AREAS: dict[tuple[Any, ...], tuple[Area, AreaResult]] = {}
+_READS: dict[int, tuple[Area, Any]] = {}
 
 
-def _pure_area(area: Area) -> bool:
-    """Whether every rule of ``area`` is pure (its findings are remembered), worked out once per area."""
-    kept = _PURE_AREAS.get(id(area))
+def _reads(area: Area) -> Any:
+    """What the results of ``area`` depend on when every rule is pure (see :func:`_pure_key`): the
+    area's own fact keys its rules read, the facts of its exemptions and its rules' applicability
+    (then the unit's level too, which a not-applicable finding shows); None when a rule is not pure.
+    Worked out once per area."""
+    kept = _READS.get(id(area))
     if kept is None or kept[0] is not area:
-        kept = _PURE_AREAS[id(area)] = (area, all(_is_pure(r.shape) for r in area.rules))
+        reads = None
+        if all(_is_pure(r.shape) for r in area.rules):
+            keys = tuple(dict.fromkeys(f.key for r in area.rules for f in r.shape.facts))
+            exempt = tuple(r.exempt_if.fact for r in area.rules if r.exempt_if is not None)
+            applies = tuple(r.applies_to for r in area.rules if r.applies_to is not None)
+            reads = (keys, exempt, applies)
+        kept = _READS[id(area)] = (area, reads)
     return kept[1]
 
 
-def _area_result(area: Area, findings: tuple[Finding, ...]) -> AreaResult:
-    """The area's result; when every finding is one remembered before (the same objects), the result
-    made of them before (frozen too), so a batch does not add up the same area again and its
-    writers can recognise it."""
-    key = (id(area), *map(id, findings))
-    kept = _AREAS.get(key)
-    if kept is not None and kept[0] is area and all(map(operator.is_, kept[1], findings)):
-        return kept[2]
-    result = AreaResult(area, findings)
-    if len(_AREAS) < 1 << 12 and _pure_area(area):  # other areas' findings are new each time
-        _AREAS[key] = (area, findings, result)  # keeps its findings alive: ids stay theirs
-    return result
+def _area_key(area: Area, unit: Mapping[str, Any], own: Mapping[str, Any],
+              get_path: Callable[[str], Any]) -> tuple[Any, ...] | None:
+    """The key under which ``area``'s result is remembered for the run (a batch answers most areas
+    alike), or None: a rule is not pure, or a value cannot be a key. Frozen, the result is shared."""
+    reads = _reads(area)
+    if reads is None:
+        return None
+    keys, exempt, applies = reads
+    key: list[Any] = [id(area)]
+    for name in keys:
+        key.extend(_value_key(own.get(name, MISSING)))
+    for path in exempt:
+        key.extend(_value_key(get_path(path)))
+    if applies:
+        key.extend(_value_key(unit.get("level", "")))
+        key.extend(a.applies(unit) for a in applies)
+    try:
+        found = tuple(key)
+        hash(found)
+    except TypeError:
+        return None
+    return found

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
             path = Path(args.profile)
         else:
             new_path = args.profile
-    from ucm_check.tui.app import UcmApp
+    from ucm_check.tui.app import UcmApp, launch
 
-    UcmApp(host, path, lang=args.lang, new_path=new_path, as_of=args.as_of).run()
+    launch(UcmApp(host, path, lang=args.lang, new_path=new_path, as_of=args.as_of))
     return exitcodes.PLUGIN if host.errors else exitcodes.OK

@@ -48,16 +48,21 @@ class Minimal(App):
 Minimal().run(headless=True, size=(80, 24), auto_pilot=ready)
 """
 
+#: In the order of ``ucm-check tui PROFILE``: the command module imports the engine, then its run()
+#: turns the garbage collector off, builds the host, checks the profile and imports the TUI.
 TUI = READY + f"""
 from pathlib import Path
 from ucm_check.engine.cache import build_host
+
+import gc
+gc.disable()
 from ucm_check.profile.reading import load_profile
+
+host = build_host(entry_points=True, environment=True, cache=True)
+load_profile({str(PROFILE)!r}, host.standards)
 from ucm_check.tui.app import UcmApp, launch
 
-host = build_host(entry_points=True, environment=True, cache=True)  # as the command builds it
-load_profile({str(PROFILE)!r}, host.standards)  # what the command checks before starting the app
-app = UcmApp(host, Path({str(PROFILE)!r}))
-launch(app, headless=True, size=(80, 24), auto_pilot=ready)  # as the command runs it
+launch(UcmApp(host, Path({str(PROFILE)!r})), headless=True, size=(80, 24), auto_pilot=ready)
 """
 
 

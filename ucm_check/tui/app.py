@@ -37,10 +37,14 @@ DRAFT_DELAY = 1.0
 def launch(app: App, **options: Any) -> Any:
     """Run ``app`` as ``ucm-check tui`` does (``options`` go to :meth:`App.run`).
 
-    Everything built before it (modules, plugin host, the standard) lives until the process ends,
-    so it is frozen out of the garbage collector first: otherwise the first full collection, which
-    falls during the first screen, scans it all (about 40 ms of a 100 ms first paint, issue 23).
+    Start-up builds objects that live until the process ends (modules, plugin host, standard,
+    Textual's widgets) and hardly any garbage, so the garbage collector waits: the command turns it
+    off on entry, and it stays off until the first screen is shown (:meth:`UcmApp.on_ready`); what
+    was built before the app runs is frozen out of it for good. Otherwise its young collections and
+    a full one that scans all of it fall before the first paint (about 20 and 40 ms of CPU here,
+    issue 23), and the full ones after it and at exit scan it again.
     """
+    gc.disable()
     gc.freeze()
     return app.run(**options)
 
@@ -107,6 +111,10 @@ class UcmApp(App):
         if isinstance(event, events.Key) and not event.is_forwarded and await self.typeahead.hold(event):
             return
         await super().on_event(event)
+
+    def on_ready(self) -> None:
+        """The first screen is shown: collect garbage again (:func:`launch` held it off)."""
+        gc.enable()
 
     # opening ------------------------------------------------------------------------------------
 

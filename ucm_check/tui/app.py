@@ -46,7 +46,10 @@ def launch(app: App, **options: Any) -> Any:
     """
     gc.disable()
     gc.freeze()
-    return app.run(**options)
+    try:
+        return app.run(**options)
+    finally:
+        gc.enable()  # an app that never showed a screen
 
 
 class Palette(CommandPalette):

@@ -6,6 +6,7 @@ Textual is imported only inside :func:`run`, so the other commands never pay for
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 from pathlib import Path
 
@@ -22,6 +23,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    gc.disable()  # until the first screen is shown (ucm_check.tui.app.launch says why)
+    try:
+        return _run(args)
+    finally:
+        gc.enable()  # a refused profile returns before any screen
+
+
+def _run(args: argparse.Namespace) -> int:
     from ucm_check.profile.reading import InvalidProfile, load_profile
 
     host = host_from_args(args)
@@ -38,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
             path = Path(args.profile)
         else:
             new_path = args.profile
-    from ucm_check.tui.app import UcmApp
+    from ucm_check.tui.app import UcmApp, launch
 
-    UcmApp(host, path, lang=args.lang, new_path=new_path, as_of=args.as_of).run()
+    launch(UcmApp(host, path, lang=args.lang, new_path=new_path, as_of=args.as_of))
     return exitcodes.PLUGIN if host.errors else exitcodes.OK

@@ -44,7 +44,7 @@ MEASURES = set("分天项起人月日年条次个名期号元")
 #: One unbreakable token: a Latin/digit run (2023-12-10, HN-06-4, 93.8%, 0731-00000000, the English UI's
 #: can't) or one other character.
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/:_%+']*|\s+|.", re.S)
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+#: A run of hanzi; also the test for "has a hanzi" (one pattern: compiling this class costs 1-2 ms a time).
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 #: A file path (/tmp/乙县-自评报告.docx, C:\\材料\\台账.xlsx, ./t.toml): up to a space or CJK punctuation.
 _PATH = re.compile(r"(?:[A-Za-z]:[\\/]|[\\/~.])[^\s\u3000-\u303f\uff00-\uffef]*")
@@ -81,7 +81,7 @@ def segment(run: str, listed: frozenset[str], longest: int) -> list[int]:
 def _tokens(text: str):
     """Unbreakable pieces: a word of the list, a component of a path, a Latin/digit run, or one
     other character."""
-    listed, longest = words() if _HAN.search(text) else (frozenset(), 1)
+    listed, longest = words() if _HAN_RUN.search(text) else (frozenset(), 1)
     pos = 0
     while pos < len(text):
         run = _HAN_RUN.match(text, pos) if listed else None
@@ -111,7 +111,7 @@ def _units(text: str) -> tuple[tuple[int, int], ...]:
         piece = text[start:end]
         measure = after_number and piece[0] in MEASURES
         after_number = piece[-1:].isdigit()
-        joins = glue_next or piece in CLOSING or measure or (negation and _HAN.match(piece) is not None)
+        joins = glue_next or piece in CLOSING or measure or (negation and _HAN_RUN.match(piece) is not None)
         if units and not piece.isspace() and joins:
             units[-1][1] = end  # closing punctuation joins the token before; anything joins an opening one
         else:

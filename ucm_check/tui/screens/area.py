@@ -18,6 +18,8 @@ from ucm_check.tui.widgets import FactField, RuleCard
 class AreaScreen(Screen):
     """One area; ``focus_rule`` (a rule code) is scrolled to and its first input focused."""
 
+    CSS_PATH = "area.tcss"  # parsed when first shown, not with the app
+
     BINDINGS = [
         Binding("escape", "back", "back"),
         Binding("ctrl+n", "step(1)", "next_area", priority=True),

@@ -14,6 +14,8 @@ from ucm_check.tui.linebreak import Wrapped
 class Confirm(ModalScreen[str]):
     """Ask a question; dismisses with the id of the button pressed, or ``"cancel"`` on escape."""
 
+    CSS_PATH = "dialogs.tcss"  # parsed when first shown, not with the app
+
     BINDINGS = [
         Binding("escape", "dismiss('cancel')", show=False),
         Binding("left", "app.focus_previous", show=False),
@@ -84,6 +86,8 @@ class Help(ModalScreen[None]):
 
 class SaveAs(ModalScreen["str | None"]):
     """另存为: why the file cannot be saved in place, and a new path (dismisses with it, or None)."""
+
+    CSS_PATH = "dialogs.tcss"  # parsed when first shown, not with the app
 
     BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
 

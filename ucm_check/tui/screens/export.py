@@ -24,6 +24,8 @@ def kind_label(kind, tr) -> str:
 class ExportChooser(ModalScreen["str | None"]):
     """The export kinds, each with the file it writes; enter exports, escape closes."""
 
+    CSS_PATH = "export.tcss"  # parsed when first shown, not with the app
+
     BINDINGS = [Binding("escape", "dismiss(None)", show=False)]
 
     def __init__(self, profile: Path, tr) -> None:

@@ -42,6 +42,8 @@ def fill(table: DataTable, columns: list[tuple[str, str]], rows: list[tuple[str,
 class GapsScreen(Screen):
     """Deductions in one table (enter jumps to the question), unanswered rules in a second."""
 
+    CSS_PATH = "gaps.tcss"  # parsed when first shown, not with the app
+
     BINDINGS = [Binding("escape", "back", "back"), Binding("s", "cycle_order", "sort")]
 
     def __init__(self, order: str = "recoverable") -> None:

@@ -16,6 +16,11 @@ from ucm_check.numbers import fmt
 from ucm_check.tui.screens import FILLED, area_name, bar, topbar, translate_bindings
 
 
+def cell(value: str | Text) -> Text:
+    """A table cell as :class:`DataTable` draws a one-line string, without reading it as markup."""
+    return value if isinstance(value, Text) else Text(value, no_wrap=True, end="")
+
+
 class OverviewScreen(Screen):
     """The main screen of an open profile; enter (or a click) opens the area under the cursor."""
 
@@ -35,14 +40,13 @@ class OverviewScreen(Screen):
         scored = self.app.session.standard.scored
         columns = ("area", "score", "bar", "unanswered", "na") if scored else ("area", "met", "bar", "overdue", "unanswered", "na")
         for key in columns:
-            table.add_column(tr(f"col_{key}"), key=key)
+            table.add_column(Text(tr(f"col_{key}")), key=key)
         yield table
         yield Footer(compact=True)
 
-    def on_mount(self) -> None:
-        self.refresh_scores()
-
     def on_screen_resume(self) -> None:
+        """Filled each time the overview is shown, the first time included (Textual resumes a
+        screen after mounting it); filling it on mount as well filled the table twice before the first paint."""
         self.refresh_scores()
 
     def summary_lines(self) -> list[str]:
@@ -96,7 +100,8 @@ class OverviewScreen(Screen):
             counts = [str(ar.count(UNANSWERED)), str(ar.count(NOT_APPLICABLE))]
             if not result.standard.scored:
                 counts.insert(0, str(ar.count(OVERDUE)))
-            table.add_row(area_name(area, tr.lang), shown, drawn, *counts, key=area.id)
+            # Text, not str: plain strings would go through Rich markup (and its emoji table) cell by cell
+            table.add_row(*(cell(c) for c in (area_name(area, tr.lang), shown, drawn, *counts)), key=area.id)
         table.move_cursor(row=min(row, table.row_count - 1))
 
     def show_submission(self, result) -> None:

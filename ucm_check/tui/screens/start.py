@@ -30,6 +30,8 @@ def find_profiles(folder: Path | None = None) -> list[Path]:
 class StartScreen(Screen):
     """Pick a profile to open, or start a new self-check."""
 
+    CSS_PATH = "start.tcss"  # parsed when first shown, not with the app
+
     BINDINGS = [Binding("n", "new", "new")]
 
     def __init__(self) -> None:
@@ -69,6 +71,8 @@ class StartScreen(Screen):
 
 class NewProfileScreen(Screen):
     """Unit name, level, period and standard: writes a blank template profile and opens it."""
+
+    CSS_PATH = "start.tcss"  # parsed when first shown, not with the app
 
     BINDINGS = [Binding("escape", "back", "back")]
 

@@ -123,6 +123,8 @@ class InfoBox(Vertical):
 class UnitScreen(Screen):
     """单位信息: the ``[unit]`` fields and the ``[report]`` fields of the open profile."""
 
+    CSS_PATH = "unit.tcss"  # parsed when first shown, not with the app
+
     BINDINGS = [Binding("escape", "back", "back")]
 
     def __init__(self) -> None:

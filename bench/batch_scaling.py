@@ -68,25 +68,32 @@ def generate(folder: Path, count: int, seed: int = 2026) -> None:
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def measure(argv: list[str], repeat: int) -> tuple[float, int, float]:
-    """Best wall time in seconds, the peak RSS in KiB of that run, and the least CPU time (user +
-    system) of any run: on a shared machine CPU time is the steadier of the two."""
-    best = (float("inf"), 0)
-    cpu = float("inf")
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)  # warm: caches, bytecode
+def run_once(argv: list[str]) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS in KiB and CPU seconds (user + system) of one run of ``argv``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if "MAXRSS " not in done.stderr:
+        raise SystemExit(f"{' '.join(argv[:2])} … failed:\n{done.stderr}")
+    rss = int(done.stderr.rpartition("MAXRSS ")[2].split()[0])
+    return elapsed, rss, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def measure(sides: dict[str, list[str]], repeat: int) -> dict[str, tuple[float, int, float]]:
+    """Per side: the best wall time, the peak RSS of that run and the least CPU time of any run. The
+    sides take turns (one warm-up each, then ``repeat`` rounds), so that a machine whose speed drifts
+    (a shared one does, by 20% within a minute) slows every side alike."""
+    for argv in sides.values():
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)  # caches, bytecode
+    best = {name: (float("inf"), 0, float("inf")) for name in sides}
     for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        done = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV)
-        elapsed = time.perf_counter() - start
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu = min(cpu, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-        if "MAXRSS " not in done.stderr:
-            raise SystemExit(f"{' '.join(argv[:2])} … failed:\n{done.stderr}")
-        rss = int(done.stderr.rpartition("MAXRSS ")[2].split()[0])
-        if elapsed < best[0]:
-            best = (elapsed, rss)
-    return best[0], best[1], cpu
+        for name, argv in sides.items():
+            wall, rss, cpu = run_once(argv)
+            old = best[name]
+            best[name] = (wall, rss, min(old[2], cpu)) if wall < old[0] else (old[0], old[1], min(old[2], cpu))
+    return best
 
 
 def breakdown(folder: Path) -> None:
@@ -152,11 +159,14 @@ def main() -> None:
             folder = Path(tmp) / "submissions"
             folder.mkdir()
             generate(folder, size)
-            floor_s, floor_kb, floor_cpu = measure([sys.executable, "-c", FLOOR, str(folder), "tomllib"], args.repeat)
-            own_s, _, own_cpu = measure([sys.executable, "-c", FLOOR, str(folder), "tomli"], args.repeat)
+            sides = {"tomllib": [sys.executable, "-c", FLOOR, str(folder), "tomllib"],
+                     "tomli": [sys.executable, "-c", FLOOR, str(folder), "tomli"]}
+            sides.update({fmt: [sys.executable, "-c", CHECK, str(folder), "--format", fmt] for fmt in args.formats})
+            best = measure(sides, args.repeat)
+            floor_s, floor_kb, floor_cpu = best["tomllib"]
+            own_s, _, own_cpu = best["tomli"]
             for fmt in args.formats:
-                check_s, check_kb, check_cpu = measure([sys.executable, "-c", CHECK, str(folder), "--format", fmt],
-                                                       args.repeat)
+                check_s, check_kb, check_cpu = best[fmt]
                 print(f"{size:>8}  {fmt:<6} {floor_cpu:>6.2f} ({floor_s:>5.2f}) {own_cpu:>6.2f} ({own_s:>5.2f}) "
                       f"{check_cpu:>6.2f} ({check_s:>5.2f}) {check_cpu / floor_cpu:>9.2f} {check_cpu / own_cpu:>8.2f} "
                       f"{check_cpu / size * 1e6:>10.0f} {floor_kb / 1024:>8.1f} {check_kb / 1024:>8.1f}", flush=True)

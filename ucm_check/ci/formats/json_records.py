@@ -22,7 +22,6 @@ _RULES: dict[int, tuple[Any, str]] = {}
 _AREAS: dict[int, tuple[Any, str]] = {}
 _NUMBERS: dict[Any, str] = {}
 _FINDINGS: dict[tuple[Any, ...], tuple[Any, str]] = {}
-_STANDARDS: dict[int, tuple[Any, str, str, str]] = {}
 _AREA_TEXTS: dict[int, tuple[weakref.ref[AreaResult], str]] = {}
 
 
@@ -104,39 +103,10 @@ def _area_text(a: AreaResult) -> str:
 
 def profile_json(r: ProfileResult, errors: list[dict[str, Any]] | None = None) -> str:
     """``dumps(profile_dict(r), pretty=False)`` (with ``errors`` in place of the empty list)."""
-    head = _head_text(r)
+    head = _COMPACT(profile_head(r))[:-1]
     areas = ",".join([area_json(a) for a in r.areas])
     tail = _COMPACT({"gaps": [f.rule.code for f in r.gaps()], "errors": errors or []})[1:]
     return f'{head},"areas":[{areas}],{tail}'
-
-
-def _head_text(r: ProfileResult) -> str:
-    """``profile_head(r)`` encoded compactly, without its closing brace; the standard's part is
-    encoded once per run, the counts come from each area's tally instead of every finding."""
-    standard = r.standard
-    kept = _STANDARDS.get(id(standard))
-    if kept is None or kept[0] is not standard:
-        part = _COMPACT({"id": standard.id, "title": standard.title, "document": standard.document,
-                         "scored": standard.scored})
-        kept = _STANDARDS[id(standard)] = (standard, part, number(standard.base), number(standard.bonus_max))
-    _, part, base, bonus_max = kept
-    findings = unanswered = not_applicable = 0
-    for a in r.areas:
-        findings += len(a.findings)
-        unanswered += a.count(UNANSWERED)
-        not_applicable += a.count(NOT_APPLICABLE)
-    further = r.max_further_deduction
-    further_bonus = r.max_further_bonus
-    total = r.total
-    submission = _submission(r)
-    return (f'{{"file":{_any(r.file)},"valid":true,"unit":{_COMPACT(dict(r.unit))},"standard":{part},'
-            f'"submission":{"null" if submission is None else _COMPACT(submission)},"total":{number(total)},'
-            f'"deducted":{number(r.deducted)},"bonus":{number(r.bonus)},"base":{base},"bonus_max":{bonus_max},'
-            f'"completeness":{{"complete":{"true" if r.complete else "false"},'
-            f'"answered":{findings - unanswered - not_applicable},"applicable":{findings - not_applicable},'
-            f'"unanswered":{len(r.unanswered)},"max_further_deduction":{number(further)},'
-            f'"max_further_bonus":{number(further_bonus)},"lowest_total":{number(total - further)},'
-            f'"highest_total":{number(total + further_bonus)}}}')
 
 
 def _submission(r: ProfileResult) -> dict[str, Any] | None:
@@ -147,9 +117,14 @@ def _submission(r: ProfileResult) -> dict[str, Any] | None:
 
 
 def profile_head(r: ProfileResult) -> dict[str, Any]:
-    """The keys of :func:`ucm_check.ci.formats.json.profile_dict` before ``areas``."""
-    answered = sum(1 for f in r.findings if f.status not in (UNANSWERED, NOT_APPLICABLE))
-    applicable = sum(1 for f in r.findings if f.status != NOT_APPLICABLE)
+    """The keys of :func:`ucm_check.ci.formats.json.profile_dict` before ``areas`` (the counts from
+    each area's tally, the further-deduction bound worked out once: a batch writes one per profile)."""
+    findings = unanswered = not_applicable = 0
+    for a in r.areas:
+        findings += len(a.findings)
+        unanswered += a.count(UNANSWERED)
+        not_applicable += a.count(NOT_APPLICABLE)
+    total, further, further_bonus = r.total, r.max_further_deduction, r.max_further_bonus
     return {
         "file": r.file,
         "valid": True,
@@ -157,19 +132,19 @@ def profile_head(r: ProfileResult) -> dict[str, Any]:
         "standard": {"id": r.standard.id, "title": r.standard.title, "document": r.standard.document,
                      "scored": r.standard.scored},
         "submission": _submission(r),
-        "total": json_number(r.total),
+        "total": json_number(total),
         "deducted": json_number(r.deducted),
         "bonus": json_number(r.bonus),
         "base": json_number(r.standard.base),
         "bonus_max": json_number(r.standard.bonus_max),
         "completeness": {
             "complete": r.complete,
-            "answered": answered,
-            "applicable": applicable,
+            "answered": findings - unanswered - not_applicable,
+            "applicable": findings - not_applicable,
             "unanswered": len(r.unanswered),
-            "max_further_deduction": json_number(r.max_further_deduction),
-            "max_further_bonus": json_number(r.max_further_bonus),
-            "lowest_total": json_number(r.lowest_total),
-            "highest_total": json_number(r.total + r.max_further_bonus),
+            "max_further_deduction": json_number(further),
+            "max_further_bonus": json_number(further_bonus),
+            "lowest_total": json_number(total - further),
+            "highest_total": json_number(total + further_bonus),
         },
     }
